@@ -1,0 +1,47 @@
+//! What to generate: the spec, the output crate and the selected operations.
+
+use crate::diagnostics::Diagnostic;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// Generation settings, usually read from `specs/codegen.toml`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The Swagger 2.0 or OpenAPI 3.0 document (JSON or YAML).
+    pub spec: PathBuf,
+    /// Where the crate is written.
+    pub out: PathBuf,
+    /// Cargo package name of the generated crate.
+    pub package: String,
+    /// Tracing namespace (`az.namespace`), e.g. `Microsoft.Web`.
+    #[serde(default)]
+    pub namespace: Option<String>,
+    /// operationIds to generate; empty means every operation.
+    #[serde(default)]
+    pub operations: Vec<String>,
+    /// operationIds that also get an example program.
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+impl Config {
+    /// Reads a TOML config; relative paths in it are taken from the file's folder's parent
+    /// when the file lives in `specs/` (so `spec = "specs/..."` reads naturally) — precisely:
+    /// relative to `root`.
+    pub fn load(file: &Path, root: &Path) -> Result<Config, Diagnostic> {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| Diagnostic::new(file, "", format!("cannot read the config: {e}")))?;
+        let mut config: Config = toml::from_str(&text).map_err(|e| {
+            let mut d = Diagnostic::new(file, "", format!("invalid config: {}", e.message()));
+            if let Some(span) = e.span() {
+                let (line, column) = crate::read::position_of_offset(&text, span.start);
+                d = d.at(line, column);
+            }
+            d
+        })?;
+        config.spec = root.join(&config.spec);
+        config.out = root.join(&config.out);
+        Ok(config)
+    }
+}

@@ -1,0 +1,127 @@
+//! A string enumeration: fixed (only the spec's values) or extensible (`modelAsString`, with
+//! `UnknownValue(String)` that keeps values this version does not know).
+
+use super::{docs, tokens};
+use crate::ir::EnumDef;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The enum, `as_str`, `Display`, `AsRef<str>` and the serde impls its usage needs.
+pub fn enumeration(def: &EnumDef) -> TokenStream {
+    let name = tokens::ident(&def.name);
+    let doc = docs::doc(&def.docs);
+    let variants: Vec<_> = def
+        .variants
+        .iter()
+        .map(|v| tokens::ident(&v.rust_name))
+        .collect();
+    let wires: Vec<&String> = def.variants.iter().map(|v| &v.wire).collect();
+    let variant_docs = def.variants.iter().map(|v| docs::doc(&v.docs));
+    let unknown_arm = def
+        .extensible
+        .then(|| quote!(Self::UnknownValue(value) => value.as_str(),));
+    let as_str = quote! {
+        impl #name {
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#variants => #wires,)*
+                    #unknown_arm
+                }
+            }
+        }
+        impl AsRef<str> for #name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+    if def.extensible {
+        let serde = extensible_serde(def);
+        quote! {
+            #doc
+            #[derive(Clone, Debug, Eq, PartialEq)]
+            pub enum #name {
+                #(#variant_docs #variants,)*
+                /// A value this version of the client does not know, kept as sent.
+                UnknownValue(String),
+            }
+            #as_str
+            impl From<String> for #name {
+                fn from(value: String) -> Self {
+                    match value.as_str() {
+                        #(#wires => Self::#variants,)*
+                        _ => Self::UnknownValue(value),
+                    }
+                }
+            }
+            impl From<&str> for #name {
+                fn from(value: &str) -> Self {
+                    Self::from(value.to_string())
+                }
+            }
+            #serde
+        }
+    } else {
+        let mut derives = vec![
+            quote!(Clone),
+            quote!(Copy),
+            quote!(Debug),
+            quote!(Eq),
+            quote!(PartialEq),
+        ];
+        if def.usage.input {
+            derives.push(quote!(::serde::Serialize));
+        }
+        if def.usage.output {
+            derives.push(quote!(::serde::Deserialize));
+        }
+        let renames = wires.iter().map(|w| quote!(#[serde(rename = #w)]));
+        let renames: Vec<_> = if def.usage.input || def.usage.output {
+            renames.collect()
+        } else {
+            Vec::new()
+        };
+        let variant_docs = def.variants.iter().map(|v| docs::doc(&v.docs));
+        let variants_with_attrs = variants.iter().enumerate().map(|(i, v)| {
+            let rename = renames.get(i);
+            quote!(#rename #v)
+        });
+        quote! {
+            #doc
+            #[derive(#(#derives),*)]
+            pub enum #name {
+                #(#variant_docs #variants_with_attrs,)*
+            }
+            #as_str
+        }
+    }
+}
+
+fn extensible_serde(def: &EnumDef) -> TokenStream {
+    let name = tokens::ident(&def.name);
+    let ser = def.usage.input.then(|| {
+        quote! {
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    serializer.serialize_str(self.as_str())
+                }
+            }
+        }
+    });
+    let de = def.usage.output.then(|| {
+        quote! {
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    Ok(Self::from(<String as ::serde::Deserialize>::deserialize(deserializer)?))
+                }
+            }
+        }
+    });
+    quote!(#ser #de)
+}

@@ -1,0 +1,91 @@
+//! `models/errors.rs`: the service error view and the conversion into each error model.
+
+use super::tokens;
+use crate::ir::{Crate, TypeRef};
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::collections::BTreeSet;
+
+/// `ServiceError<E>` and `TryFrom<azure_core::Error>` for every error model.
+pub fn errors(krate: &Crate) -> TokenStream {
+    let models: BTreeSet<&String> = krate
+        .clients
+        .values()
+        .flat_map(|c| &c.operations)
+        .filter_map(|o| match &o.error_type {
+            Some(TypeRef::Named(n)) => Some(n),
+            _ => None,
+        })
+        .collect();
+    let conversions = models.iter().map(|name| {
+        let name = tokens::ident(name);
+        quote! {
+            impl TryFrom<azure_core::Error> for crate::models::#name {
+                type Error = azure_core::Error;
+                /// Decodes the error body of an `HttpResponse` error; any other error, or a body
+                /// that is not this model, is given back unchanged.
+                fn try_from(error: azure_core::Error) -> Result<Self, azure_core::Error> {
+                    match decode_body(&error) {
+                        Some(model) => Ok(model),
+                        None => Err(error),
+                    }
+                }
+            }
+        }
+    });
+    quote! {
+        use azure_core::{error::ErrorKind, http::StatusCode, Bytes};
+
+        /// What the service said when it answered with a status the operation does not expect.
+        ///
+        /// Made from an [`azure_core::Error`] of kind [`ErrorKind::HttpResponse`] with
+        /// `ServiceError::<ErrorModel>::try_from(error)`.
+        #[derive(Clone, Debug)]
+        #[non_exhaustive]
+        pub struct ServiceError<E> {
+            /// The HTTP status.
+            pub status: StatusCode,
+            /// The error code from the `x-ms-error-code` header or the body, if any.
+            pub error_code: Option<String>,
+            /// The `x-ms-request-id` header, to quote when asking Azure support.
+            pub request_id: Option<String>,
+            /// The response body as received.
+            pub raw_body: Bytes,
+            /// The body decoded as the error model, when it is one.
+            pub error: Option<E>,
+        }
+
+        impl<E: serde::de::DeserializeOwned> TryFrom<azure_core::Error> for ServiceError<E> {
+            type Error = azure_core::Error;
+            /// Reads an `HttpResponse` error; any other kind of error is given back unchanged.
+            fn try_from(error: azure_core::Error) -> Result<Self, azure_core::Error> {
+                let ErrorKind::HttpResponse { status, error_code, raw_response } = error.kind() else {
+                    return Err(error);
+                };
+                let (raw_body, request_id) = match raw_response {
+                    Some(raw) => (
+                        Bytes::copy_from_slice(raw.body().as_ref()),
+                        raw.headers().get_optional_string(&azure_core::http::headers::HeaderName::from_static("x-ms-request-id")),
+                    ),
+                    None => (Bytes::new(), None),
+                };
+                Ok(ServiceError {
+                    status: *status,
+                    error_code: error_code.clone(),
+                    request_id,
+                    error: serde_json::from_slice(&raw_body).ok(),
+                    raw_body,
+                })
+            }
+        }
+
+        fn decode_body<E: serde::de::DeserializeOwned>(error: &azure_core::Error) -> Option<E> {
+            match error.kind() {
+                ErrorKind::HttpResponse { raw_response: Some(raw), .. } => serde_json::from_slice(raw.body().as_ref()).ok(),
+                _ => None,
+            }
+        }
+
+        #(#conversions)*
+    }
+}

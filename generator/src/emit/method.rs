@@ -1,0 +1,243 @@
+//! One client method and its options struct: a thin call into the shared runtime.
+
+use super::{docs, tokens};
+use crate::ir::{Client, HttpMethod, Location, Operation, Param, PathPart, Source, TypeRef};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// `pub async fn op(&self, args..., options) -> Result<Response<T>>`.
+pub fn method(client: &Client, op: &Operation) -> TokenStream {
+    let name = tokens::ident(&op.method_name);
+    let options = tokens::ident(&op.options_name);
+    let span = &op.span_name;
+    let args: Vec<&Param> = op
+        .params
+        .iter()
+        .filter(|p| p.source == Source::Argument)
+        .collect();
+    let arg_decls = args.iter().map(|p| {
+        let n = tokens::ident(&p.rust_name);
+        let t = arg_type(&p.ty);
+        quote!(#n: #t)
+    });
+    let body = op.body.as_ref().filter(|b| b.required);
+    let body_decl = body.map(|b| {
+        let n = tokens::ident(&b.rust_name);
+        let t = tokens::ty(&b.ty);
+        quote!(#n: azure_core::http::RequestContent<#t>,)
+    });
+    let (returns, format) = match &op.success_type {
+        Some(t) => (tokens::ty(t), quote!()),
+        None => (quote!(()), quote!(, azure_core::http::NoFormat)),
+    };
+    let mut conversions = Vec::new();
+    let path = op.path.iter().map(|part| match part {
+        PathPart::Literal(text) => quote!(Lit(#text)),
+        PathPart::Param(wire) => {
+            let p = op.params.iter().find(|p| &p.wire_name == wire);
+            let rust = p.map(|p| p.rust_name.as_str()).unwrap_or(wire);
+            let value = p
+                .map(|p| text_value(p, &mut conversions))
+                .unwrap_or_else(|| quote!(""));
+            quote!(Arg(#rust, #value))
+        }
+    });
+    let path: Vec<_> = path.collect();
+    let query: Vec<_> = op
+        .params
+        .iter()
+        .filter(|p| p.location == Location::Query)
+        .map(|p| {
+            let wire = &p.wire_name;
+            let value = optional_text(p, &mut conversions);
+            quote!((#wire, #value))
+        })
+        .collect();
+    let headers: Vec<_> = op
+        .params
+        .iter()
+        .filter(|p| p.location == Location::Header)
+        .map(|p| {
+            let wire = p.wire_name.to_ascii_lowercase();
+            let value = optional_text(p, &mut conversions);
+            quote! {
+                if let Some(value) = #value {
+                    request.insert_header(#wire, value.to_string());
+                }
+            }
+        })
+        .collect();
+    let method = http_method(op.http_method);
+    let codes = op
+        .success_codes
+        .iter()
+        .map(|c| proc_macro2::Literal::u16_unsuffixed(*c));
+    let set_body = op.body.as_ref().map(|b| {
+        if b.required {
+            let n = tokens::ident(&b.rust_name);
+            quote! {
+                request.insert_header("content-type", "application/json");
+                request.set_body(#n);
+            }
+        } else {
+            let n = tokens::ident(&b.rust_name);
+            quote! {
+                if let Some(body) = options.#n {
+                    request.insert_header("content-type", "application/json");
+                    request.set_body(body);
+                }
+            }
+        }
+    });
+    let doc = method_docs(client, op);
+    quote! {
+        #doc
+        #[tracing::function(#span)]
+        pub async fn #name(&self, #(#arg_decls,)* #body_decl options: Option<crate::models::#options<'_>>) -> Result<azure_core::http::Response<#returns #format>> {
+            use crate::runtime::Part::{Arg, Lit};
+            let options = options.unwrap_or_default();
+            let ctx = options.method_options.context.to_borrowed();
+            #(#conversions)*
+            let url = crate::runtime::url(&self.endpoint, &[#(#path),*], &[#(#query),*])?;
+            let mut request = azure_core::http::Request::new(url, #method);
+            request.insert_header("accept", "application/json");
+            #(#headers)*
+            #set_body
+            let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[#(#codes),*]).await?;
+            Ok(response.into())
+        }
+    }
+}
+
+/// `<Client><Method>Options<'a>`: the method's optional parameters.
+pub fn options(client: &Client, op: &Operation) -> TokenStream {
+    let name = tokens::ident(&op.options_name);
+    let doc = format!(
+        " Options for [`{}::{}()`](crate::clients::{}::{}).",
+        client.name, op.method_name, client.name, op.method_name
+    );
+    let fields = op
+        .params
+        .iter()
+        .filter(|p| p.source == Source::Option)
+        .map(|p| {
+            let n = tokens::ident(&p.rust_name);
+            let t = tokens::ty(&p.ty);
+            let d = docs::doc(&p.docs);
+            quote!(#d pub #n: Option<#t>,)
+        });
+    let body = op.body.as_ref().filter(|b| !b.required).map(|b| {
+        let n = tokens::ident(&b.rust_name);
+        let t = tokens::ty(&b.ty);
+        let d = docs::doc(&b.docs);
+        quote!(#d pub #n: Option<azure_core::http::RequestContent<#t>>,)
+    });
+    quote! {
+        #[doc = #doc]
+        #[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+        pub struct #name<'a> {
+            /// Allows customization of the method call.
+            pub method_options: azure_core::http::ClientMethodOptions<'a>,
+            #(#fields)*
+            #body
+        }
+    }
+}
+
+fn arg_type(t: &TypeRef) -> TokenStream {
+    match t {
+        TypeRef::String => quote!(&str),
+        other => tokens::ty(other),
+    }
+}
+
+/// A `&str` expression for a required value; non-strings are converted into a local first.
+fn text_value(p: &Param, conversions: &mut Vec<TokenStream>) -> TokenStream {
+    let n = tokens::ident(&p.rust_name);
+    match (&p.source, &p.ty) {
+        (Source::ApiVersion, _) => quote!(self.api_version.as_str()),
+        (Source::ClientField(_), _) => quote!(self.#n.as_str()),
+        (_, TypeRef::String) => quote!(#n),
+        (_, TypeRef::Named(_)) => quote!(#n.as_str()),
+        _ => {
+            let local = tokens::ident(&format!("{}_text", p.rust_name));
+            conversions.push(quote!(let #local = #n.to_string();));
+            quote!(#local.as_str())
+        }
+    }
+}
+
+/// An `Option<&str>` expression for a query or header value.
+fn optional_text(p: &Param, conversions: &mut Vec<TokenStream>) -> TokenStream {
+    if p.source != Source::Option {
+        let value = text_value(p, conversions);
+        return quote!(Some(#value));
+    }
+    let n = tokens::ident(&p.rust_name);
+    match &p.ty {
+        TypeRef::String => quote!(options.#n.as_deref()),
+        TypeRef::Named(_) => quote!(options.#n.as_ref().map(|v| v.as_str())),
+        TypeRef::Vec(_) => {
+            let local = tokens::ident(&format!("{}_text", p.rust_name));
+            conversions.push(quote! {
+                let #local = options.#n.as_ref().map(|v| v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(","));
+            });
+            quote!(#local.as_deref())
+        }
+        _ => {
+            let local = tokens::ident(&format!("{}_text", p.rust_name));
+            conversions.push(quote!(let #local = options.#n.as_ref().map(|v| v.to_string());));
+            quote!(#local.as_deref())
+        }
+    }
+}
+
+fn http_method(m: HttpMethod) -> TokenStream {
+    match m {
+        HttpMethod::Get => quote!(azure_core::http::Method::Get),
+        HttpMethod::Put => quote!(azure_core::http::Method::Put),
+        HttpMethod::Post => quote!(azure_core::http::Method::Post),
+        HttpMethod::Patch => quote!(azure_core::http::Method::Patch),
+        HttpMethod::Delete => quote!(azure_core::http::Method::Delete),
+        HttpMethod::Head => quote!(azure_core::http::Method::Head),
+    }
+}
+
+fn method_docs(client: &Client, op: &Operation) -> TokenStream {
+    let mut text = op.docs.trim().to_string();
+    text.push_str("\n\n# Arguments\n\n");
+    for p in op.params.iter().filter(|p| p.source == Source::Argument) {
+        text.push_str(&format!("* `{}` - {}\n", p.rust_name, one_line(&p.docs)));
+    }
+    if let Some(b) = op.body.as_ref().filter(|b| b.required) {
+        text.push_str(&format!("* `{}` - {}\n", b.rust_name, one_line(&b.docs)));
+    }
+    text.push_str("* `options` - Optional parameters for the request.\n\n# Errors\n\n");
+    let codes: Vec<String> = op.success_codes.iter().map(u16::to_string).collect();
+    text.push_str(&format!(
+        "Any status other than {} is an error of kind `HttpResponse`",
+        codes.join(", ")
+    ));
+    match &op.error_type {
+        Some(TypeRef::Named(e)) => text.push_str(&format!("; decode its body with `{e}::try_from(error)` or `ServiceError::<{e}>::try_from(error)`.")),
+        _ => text.push('.'),
+    }
+    let path_args: Vec<String> = op
+        .params
+        .iter()
+        .filter(|p| p.location == Location::Path && p.source == Source::Argument)
+        .map(|p| format!("`{}`", p.rust_name))
+        .collect();
+    if !path_args.is_empty() {
+        text.push_str(&format!(
+            " An empty {} (or one that is exactly `.` or `..`) is refused before anything is sent.",
+            path_args.join(", ")
+        ));
+    }
+    let _ = client;
+    docs::doc(&text)
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

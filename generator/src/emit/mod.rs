@@ -1,0 +1,141 @@
+//! Emit stage: the IR -> token streams (Rust files) and text (Cargo.toml, README), one small
+//! function per construct. Nothing here decides a name or reads the spec.
+
+mod client;
+mod docs;
+mod enumeration;
+mod errors;
+mod example;
+mod manifest;
+mod method;
+mod model;
+mod runtime;
+mod tokens;
+
+use crate::ir::{Crate, TypeDef};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The contents of one output file, before formatting.
+pub enum Contents {
+    /// Rust source, formatted by the write stage.
+    Rust(TokenStream),
+    /// Any other text, written as is.
+    Text(String),
+}
+
+/// One output file, by path relative to the crate root.
+pub struct OutputFile {
+    /// Relative path with `/` separators, e.g. `src/models/mod.rs`.
+    pub path: String,
+    /// What goes in it.
+    pub contents: Contents,
+}
+
+fn rust(path: impl Into<String>, tokens: TokenStream) -> OutputFile {
+    OutputFile {
+        path: path.into(),
+        contents: Contents::Rust(tokens),
+    }
+}
+
+/// Every file of the crate, in a fixed order.
+pub fn emit(krate: &Crate) -> Vec<OutputFile> {
+    let mut files = vec![
+        OutputFile {
+            path: "Cargo.toml".into(),
+            contents: Contents::Text(manifest::cargo_toml(krate)),
+        },
+        OutputFile {
+            path: "README.md".into(),
+            contents: Contents::Text(manifest::readme(krate)),
+        },
+        rust("src/lib.rs", lib_rs(krate)),
+        rust("src/runtime.rs", runtime::runtime(krate)),
+        rust("src/clients/mod.rs", clients_mod(krate)),
+        rust("src/models/mod.rs", models_mod()),
+        rust("src/models/models.rs", models(krate)),
+        rust("src/models/enums.rs", enums(krate)),
+        rust("src/models/method_options.rs", method_options(krate)),
+        rust("src/models/errors.rs", errors::errors(krate)),
+    ];
+    for client in krate.clients.values() {
+        files.push(rust(
+            format!("src/clients/{}.rs", client.module),
+            client::client(krate, client),
+        ));
+    }
+    for example in &krate.examples {
+        if let Some(tokens) = example::example(krate, example) {
+            files.push(rust(format!("examples/{}.rs", example.file_stem), tokens));
+        }
+    }
+    files
+}
+
+fn lib_rs(krate: &Crate) -> TokenStream {
+    let exports = krate.clients.values().map(|c| {
+        let (name, options) = (tokens::ident(&c.name), tokens::ident(&c.options_name));
+        quote!(#name, #options)
+    });
+    quote! {
+        #![doc = include_str!("../README.md")]
+        #![cfg_attr(docsrs, feature(doc_cfg))]
+        #![warn(missing_docs)]
+
+        pub mod clients;
+        pub mod models;
+        mod runtime;
+
+        pub use clients::{#(#exports),*};
+    }
+}
+
+fn clients_mod(krate: &Crate) -> TokenStream {
+    let modules = krate.clients.values().map(|c| tokens::ident(&c.module));
+    let modules2 = modules.clone();
+    quote! {
+        //! Clients, one per operation group.
+        #(mod #modules;)*
+        #(pub use #modules2::*;)*
+    }
+}
+
+fn models_mod() -> TokenStream {
+    quote! {
+        //! Request and response models, enumerations, per-method options and service errors.
+        #[allow(clippy::module_inception)]
+        mod models;
+        mod enums;
+        mod errors;
+        mod method_options;
+        pub use enums::*;
+        pub use errors::*;
+        pub use method_options::*;
+        pub use models::*;
+    }
+}
+
+fn models(krate: &Crate) -> TokenStream {
+    let items = krate.types.values().filter_map(|t| match t {
+        TypeDef::Struct(s) => Some(model::model(s)),
+        TypeDef::Enum(_) => None,
+    });
+    quote!(#(#items)*)
+}
+
+fn enums(krate: &Crate) -> TokenStream {
+    let items = krate.types.values().filter_map(|t| match t {
+        TypeDef::Enum(e) => Some(enumeration::enumeration(e)),
+        TypeDef::Struct(_) => None,
+    });
+    quote!(#(#items)*)
+}
+
+fn method_options(krate: &Crate) -> TokenStream {
+    let items = krate
+        .clients
+        .values()
+        .flat_map(|c| c.operations.iter().map(move |o| method::options(c, o)));
+    quote!(#(#items)*)
+}

@@ -1,0 +1,45 @@
+//! Identifiers and type references as tokens.
+
+use crate::ir::TypeRef;
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+/// An identifier for a name the lower stage made. Names are validated after lowering, so the
+/// fallback only keeps this free of panics should that ever be bypassed.
+pub fn ident(name: &str) -> Ident {
+    if crate::validate::is_identifier(name) {
+        Ident::new(name, Span::call_site())
+    } else {
+        Ident::new("invalid_identifier", Span::call_site())
+    }
+}
+
+/// The Rust type of a type reference, as used in models and options.
+pub fn ty(t: &TypeRef) -> TokenStream {
+    match t {
+        TypeRef::String => quote!(String),
+        TypeRef::Bool => quote!(bool),
+        TypeRef::I32 => quote!(i32),
+        TypeRef::I64 => quote!(i64),
+        TypeRef::F32 => quote!(f32),
+        TypeRef::F64 => quote!(f64),
+        TypeRef::DateTime => quote!(::azure_core::time::OffsetDateTime),
+        TypeRef::Json => quote!(::serde_json::Value),
+        TypeRef::Named(n) => {
+            let n = ident(n);
+            quote!(crate::models::#n)
+        }
+        TypeRef::Vec(inner) => {
+            let inner = ty(inner);
+            quote!(Vec<#inner>)
+        }
+        TypeRef::Map(inner) => {
+            let inner = ty(inner);
+            quote!(::std::collections::HashMap<String, #inner>)
+        }
+        TypeRef::Box(inner) => {
+            let inner = ty(inner);
+            quote!(Box<#inner>)
+        }
+    }
+}

@@ -1,0 +1,311 @@
+//! The intermediate model: every decision about names, types, paths and docs is made while
+//! lowering into it, so the emitters only turn it into tokens and never look at the spec.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A whole client crate.
+#[derive(Clone, Debug, Serialize)]
+pub struct Crate {
+    /// Cargo package name, e.g. `azure_resourcemanager_web_workflows`.
+    pub package: String,
+    /// The spec's title, shown in the crate docs.
+    pub title: String,
+    /// The spec's description, if any.
+    pub description: Option<String>,
+    /// The default `api-version` (the spec's `info.version`).
+    pub api_version: String,
+    /// How clients find the service and authenticate.
+    pub service: Service,
+    /// Clients by Rust name (sorted, so output order never depends on the spec's key order).
+    pub clients: BTreeMap<String, Client>,
+    /// Every model type reachable from the selected operations, by Rust name.
+    pub types: BTreeMap<String, TypeDef>,
+    /// Example programs to emit.
+    pub examples: Vec<Example>,
+}
+
+/// Where the service lives and how requests are authorized.
+#[derive(Clone, Debug, Serialize)]
+pub struct Service {
+    /// The tracing namespace (`az.namespace`), e.g. `Microsoft.Web`.
+    pub namespace: String,
+    /// Endpoint used when the caller gives none and the cloud does not decide it.
+    pub default_endpoint: String,
+    /// True for Azure Resource Manager: the endpoint and token scope follow the cloud.
+    pub arm: bool,
+    /// The authorization scheme.
+    pub auth: Auth,
+}
+
+/// How requests are authorized.
+#[derive(Clone, Debug, Serialize)]
+pub enum Auth {
+    /// Bearer tokens from an `azure_core` `TokenCredential` for scope `{endpoint}/.default`.
+    BearerToken,
+    /// No authorization.
+    None,
+}
+
+/// One client: a group of operations sharing the client-level parameters.
+#[derive(Clone, Debug, Serialize)]
+pub struct Client {
+    /// Rust type name, e.g. `WorkflowsClient`.
+    pub name: String,
+    /// Options type name, e.g. `WorkflowsClientOptions`.
+    pub options_name: String,
+    /// Module file stem, e.g. `workflows_client`.
+    pub module: String,
+    /// Docs for the client type.
+    pub docs: String,
+    /// Parameters held by the client (`x-ms-parameter-location: client`), except `api-version`.
+    pub fields: Vec<ClientField>,
+    /// Operations, in spec order.
+    pub operations: Vec<Operation>,
+}
+
+/// A value the client holds and every call reuses.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClientField {
+    /// Rust name of the constructor argument and field.
+    pub rust_name: String,
+    /// Docs taken from the parameter description.
+    pub docs: String,
+}
+
+/// One HTTP operation.
+#[derive(Clone, Debug, Serialize)]
+pub struct Operation {
+    /// The spec's operationId.
+    pub id: String,
+    /// Rust method name.
+    pub method_name: String,
+    /// Options type name, e.g. `WorkflowsClientRegenerateAccessKeyOptions`.
+    pub options_name: String,
+    /// The tracing span name, `{namespace}.{group}.{operation}`.
+    pub span_name: String,
+    /// Docs: description or summary.
+    pub docs: String,
+    /// HTTP method.
+    pub http_method: HttpMethod,
+    /// The path template, split into literal text and parameters.
+    pub path: Vec<PathPart>,
+    /// Path, query and header parameters, in spec order.
+    pub params: Vec<Param>,
+    /// The request body, if any.
+    pub body: Option<Body>,
+    /// Status codes that mean success.
+    pub success_codes: Vec<u16>,
+    /// The success response model; `None` when no success response has a body.
+    pub success_type: Option<TypeRef>,
+    /// The error model from the `default` response, if any.
+    pub error_type: Option<TypeRef>,
+}
+
+/// HTTP methods the client can send.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+pub enum HttpMethod {
+    /// GET
+    Get,
+    /// PUT
+    Put,
+    /// POST
+    Post,
+    /// PATCH
+    Patch,
+    /// DELETE
+    Delete,
+    /// HEAD
+    Head,
+}
+
+/// A piece of a path template.
+#[derive(Clone, Debug, Serialize)]
+pub enum PathPart {
+    /// Text sent as is.
+    Literal(String),
+    /// A parameter, by its wire name; its value is percent-encoded as one segment.
+    Param(String),
+}
+
+/// Where a parameter goes on the wire.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+pub enum Location {
+    /// A path segment.
+    Path,
+    /// A query pair.
+    Query,
+    /// A request header.
+    Header,
+}
+
+/// Where the value of a parameter comes from.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub enum Source {
+    /// The client's `api_version`.
+    ApiVersion,
+    /// A field of the client (`x-ms-parameter-location: client`).
+    ClientField(String),
+    /// A required argument of the method.
+    Argument,
+    /// An optional field of the method's options.
+    Option,
+}
+
+/// A path, query or header parameter.
+#[derive(Clone, Debug, Serialize)]
+pub struct Param {
+    /// Name on the wire.
+    pub wire_name: String,
+    /// Rust name of the argument, field or option.
+    pub rust_name: String,
+    /// Where it is sent.
+    pub location: Location,
+    /// Where its value comes from.
+    pub source: Source,
+    /// Its type.
+    pub ty: TypeRef,
+    /// Docs: description plus documented service constraints.
+    pub docs: String,
+}
+
+/// A JSON request body.
+#[derive(Clone, Debug, Serialize)]
+pub struct Body {
+    /// Rust name of the argument (the spec's body parameter name).
+    pub rust_name: String,
+    /// The body type.
+    pub ty: TypeRef,
+    /// Whether the body must be sent.
+    pub required: bool,
+    /// Docs for the argument.
+    pub docs: String,
+}
+
+/// A reference to a type, as used in fields, parameters and responses.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TypeRef {
+    /// `String`
+    String,
+    /// `bool`
+    Bool,
+    /// `i32`
+    I32,
+    /// `i64`
+    I64,
+    /// `f32`
+    F32,
+    /// `f64`
+    F64,
+    /// RFC 3339 date-time (`azure_core::time::OffsetDateTime`).
+    DateTime,
+    /// Any JSON value (`serde_json::Value`).
+    Json,
+    /// A model type by Rust name.
+    Named(String),
+    /// A list.
+    Vec(Box<TypeRef>),
+    /// A map with string keys.
+    Map(Box<TypeRef>),
+    /// A boxed value: breaks a recursive type's infinite size.
+    Box(Box<TypeRef>),
+}
+
+/// A named model type.
+#[derive(Clone, Debug, Serialize)]
+pub enum TypeDef {
+    /// A JSON object.
+    Struct(StructDef),
+    /// A string enumeration.
+    Enum(EnumDef),
+}
+
+/// Which way a model travels, so only the needed serde derives are emitted.
+#[derive(Clone, Copy, Debug, Default, Serialize, PartialEq, Eq)]
+pub struct Usage {
+    /// Sent in a request body.
+    pub input: bool,
+    /// Received in a response body.
+    pub output: bool,
+    /// Is itself an operation's request body (so it converts into `RequestContent`).
+    pub body: bool,
+}
+
+/// A JSON object model.
+#[derive(Clone, Debug, Serialize)]
+pub struct StructDef {
+    /// Rust name.
+    pub name: String,
+    /// Docs from the schema description.
+    pub docs: String,
+    /// Fields, in spec order (base type fields first).
+    pub fields: Vec<Field>,
+    /// Value type of undeclared properties, when the schema allows them.
+    pub additional: Option<TypeRef>,
+    /// Where the type is used.
+    pub usage: Usage,
+}
+
+/// A field of a model.
+#[derive(Clone, Debug, Serialize)]
+pub struct Field {
+    /// Name on the wire.
+    pub wire_name: String,
+    /// Rust field name.
+    pub rust_name: String,
+    /// Field type (always wrapped in `Option` when emitted).
+    pub ty: TypeRef,
+    /// Docs from the property description.
+    pub docs: String,
+    /// Set by the service only; never serialized.
+    pub read_only: bool,
+}
+
+/// A string enumeration.
+#[derive(Clone, Debug, Serialize)]
+pub struct EnumDef {
+    /// Rust name.
+    pub name: String,
+    /// Docs from the schema description.
+    pub docs: String,
+    /// Variants, in spec order.
+    pub variants: Vec<Variant>,
+    /// `modelAsString: true`: unknown values round-trip through `UnknownValue(String)`.
+    pub extensible: bool,
+    /// Where the type is used.
+    pub usage: Usage,
+}
+
+/// One enum value.
+#[derive(Clone, Debug, Serialize)]
+pub struct Variant {
+    /// The value on the wire.
+    pub wire: String,
+    /// Rust variant name.
+    pub rust_name: String,
+    /// Docs (x-ms-enum `values[].description`, or the value itself).
+    pub docs: String,
+}
+
+/// An example program calling one operation with values from its x-ms-example.
+#[derive(Clone, Debug, Serialize)]
+pub struct Example {
+    /// File stem, e.g. `workflows_regenerate_access_key`.
+    pub file_stem: String,
+    /// Rust name of the client.
+    pub client: String,
+    /// The operationId.
+    pub operation_id: String,
+    /// Values by wire parameter name (body values as JSON).
+    pub values: BTreeMap<String, serde_json::Value>,
+}
+
+impl Crate {
+    /// Finds an operation by operationId.
+    pub fn operation(&self, id: &str) -> Option<(&Client, &Operation)> {
+        self.clients
+            .values()
+            .flat_map(|c| c.operations.iter().map(move |o| (c, o)))
+            .find(|(_, o)| o.id == id)
+    }
+}

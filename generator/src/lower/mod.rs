@@ -1,0 +1,122 @@
+//! Lower stage: the OpenAPI document -> the IR. Names are decided here (through
+//! [`naming`]), and so are parameter sources, path templates, success codes and docs.
+
+pub mod naming;
+mod operations;
+mod types;
+mod view;
+
+use crate::diagnostics::Diagnostic;
+use crate::ir;
+use crate::read::Spec;
+use naming::Scope;
+use openapiv3::ReferenceOr;
+use std::collections::BTreeMap;
+
+/// What to lower, beyond the spec itself.
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    /// Cargo package name of the crate.
+    pub package: String,
+    /// Tracing namespace; defaults to the spec title.
+    pub namespace: Option<String>,
+    /// operationIds to include; empty means all.
+    pub operations: Vec<String>,
+    /// operationIds that get an example program.
+    pub examples: Vec<String>,
+}
+
+/// Lowers the selected operations of `spec` and every type they reach.
+pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic> {
+    let api = &spec.api;
+    let found = operations::collect(spec)?;
+    for wanted in &selection.operations {
+        if !found.iter().any(|o| &o.id == wanted) {
+            return Err(spec.error("#/paths", format!("operation `{wanted}` was selected but the spec has no operation with that operationId")));
+        }
+    }
+    let selected: Vec<_> = found
+        .iter()
+        .filter(|o| selection.operations.is_empty() || selection.operations.contains(&o.id))
+        .collect();
+    if selected.is_empty() {
+        return Err(spec.error("#/paths", "the spec has no operations to generate"));
+    }
+    let service = operations::service(spec, selection)?;
+    let mut types = types::Types::new(spec);
+    let mut clients: BTreeMap<String, ir::Client> = BTreeMap::new();
+    let mut client_scope = Scope::default();
+    let mut client_names: BTreeMap<String, String> = BTreeMap::new();
+    for op in &selected {
+        let client_name = match client_names.get(&op.group) {
+            Some(n) => n.clone(),
+            None => {
+                let n = client_scope.claim(format!("{}Client", naming::pascal(&op.group)));
+                client_names.insert(op.group.clone(), n.clone());
+                n
+            }
+        };
+        let client = clients
+            .entry(client_name.clone())
+            .or_insert_with(|| ir::Client {
+                name: client_name.clone(),
+                options_name: format!("{client_name}Options"),
+                module: naming::snake(&client_name),
+                docs: format!(
+                    "Operations of the {} group of {}.",
+                    op.group, api.info.title
+                ),
+                fields: Vec::new(),
+                operations: Vec::new(),
+            });
+        let lowered = operations::lower(spec, op, client, &service.namespace, &mut types)?;
+        client.operations.push(lowered);
+    }
+    let examples = operations::examples(spec, selection, &clients, &found)?;
+    Ok(ir::Crate {
+        package: selection.package.clone(),
+        title: api.info.title.clone(),
+        description: api.info.description.clone(),
+        api_version: api.info.version.clone(),
+        service,
+        clients,
+        types: types.finish(),
+        examples,
+    })
+}
+
+/// Resolves a `$ref` into `#/components/{section}` with the given getter.
+pub(crate) fn resolve<'a, T>(
+    spec: &Spec,
+    item: &'a ReferenceOr<T>,
+    section: &str,
+    get: impl Fn(&str) -> Option<&'a ReferenceOr<T>>,
+    pointer: &str,
+) -> Result<&'a T, Diagnostic> {
+    let mut current = item;
+    for _ in 0..16 {
+        match current {
+            ReferenceOr::Item(t) => return Ok(t),
+            ReferenceOr::Reference { reference } => {
+                let prefix = format!("#/components/{section}/");
+                let Some(name) = reference.strip_prefix(&prefix) else {
+                    return Err(spec.error(
+                        pointer,
+                        format!("`$ref: {reference}` must point into `#/components/{section}`"),
+                    ));
+                };
+                let name = name.replace("~1", "/").replace("~0", "~");
+                current = get(&name).ok_or_else(|| {
+                    spec.error(
+                        pointer,
+                        format!("`$ref: {reference}`: no such {section} entry `{name}`"),
+                    )
+                })?;
+            }
+        }
+    }
+    Err(spec.error(
+        pointer,
+        "`$ref` chain is longer than 16 links; is there a cycle?",
+    ))
+}

@@ -1,0 +1,200 @@
+//! The one place Rust names are made from spec names: case conversion through `heck`, then
+//! keywords, leading digits, empty names and names that shadow what generated code uses, then
+//! collisions within a scope (resolved in spec order, so the result is deterministic).
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use std::collections::BTreeSet;
+
+/// Every Rust keyword (strict, reserved and edition-dependent): used as a suffix-escaped name.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Type names that generated code uses unqualified; a model may not shadow them.
+const RESERVED_TYPES: &[&str] = &[
+    "Box",
+    "Clone",
+    "Copy",
+    "Debug",
+    "Default",
+    "Deserialize",
+    "Err",
+    "Error",
+    "Eq",
+    "From",
+    "HashMap",
+    "Into",
+    "None",
+    "Ok",
+    "Option",
+    "PartialEq",
+    "Result",
+    "SafeDebug",
+    "Self",
+    "Serialize",
+    "Some",
+    "String",
+    "ToString",
+    "TryFrom",
+    "Value",
+    "Vec",
+];
+
+/// Longest identifier emitted; longer spec names are cut (collisions are then resolved).
+const MAX_LEN: usize = 64;
+
+/// A `snake_case` name for a field, method, argument or module.
+pub fn snake(raw: &str) -> String {
+    let mut name = clip(&words(raw).to_snake_case());
+    if name.is_empty() {
+        name = "unnamed".into();
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name = format!("n{name}");
+    }
+    if KEYWORDS.contains(&name.as_str()) {
+        name.push('_');
+    }
+    name
+}
+
+/// A `PascalCase` name for a type or enum variant.
+pub fn pascal(raw: &str) -> String {
+    let mut name = clip(&words(raw).to_upper_camel_case());
+    if name.is_empty() {
+        name = "Unnamed".into();
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name = format!("V{name}");
+    }
+    if KEYWORDS.contains(&name.as_str()) {
+        name.push('_');
+    }
+    name
+}
+
+/// A type name: like [`pascal`], and never one that shadows a name generated code relies on.
+pub fn type_name(raw: &str) -> String {
+    let name = pascal(raw);
+    if RESERVED_TYPES.contains(&name.as_str()) {
+        format!("{name}Model")
+    } else {
+        name
+    }
+}
+
+/// Keeps only what may stand in an identifier; everything else separates words.
+fn words(raw: &str) -> String {
+    raw.chars()
+        .map(|c| {
+            if c.is_alphanumeric() && (c.is_ascii() || unicode_ident(c)) {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect()
+}
+
+/// Non-ASCII letters are allowed in Rust identifiers, but `non_ascii_idents` warns and
+/// readers cannot type them: transliterate nothing, just drop them.
+fn unicode_ident(_c: char) -> bool {
+    false
+}
+
+fn clip(name: &str) -> String {
+    let mut out: String = name.chars().take(MAX_LEN).collect();
+    while out.ends_with('_') && out.len() > 1 {
+        out.pop();
+    }
+    out
+}
+
+/// Names already taken in one scope (a struct's fields, an enum's variants, a method's
+/// arguments, the crate's types); `claim` returns a name that is not.
+#[derive(Debug, Default, Clone)]
+pub struct Scope {
+    taken: BTreeSet<String>,
+}
+
+impl Scope {
+    /// A scope where `reserved` are already taken.
+    pub fn with(reserved: &[&str]) -> Self {
+        Scope {
+            taken: reserved.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    /// Returns `name`, or `name` with the smallest numeric suffix (from 2) that is free.
+    pub fn claim(&mut self, name: String) -> String {
+        if self.taken.insert(name.clone()) {
+            return name;
+        }
+        let sep = if name.ends_with(|c: char| c.is_ascii_digit()) {
+            "_"
+        } else {
+            ""
+        };
+        let snake_like = name.starts_with(|c: char| c.is_lowercase());
+        let sep = if snake_like { "_" } else { sep };
+        (2..)
+            .map(|n| format!("{name}{sep}{n}"))
+            .find(|candidate| self.taken.insert(candidate.clone()))
+            .unwrap_or(name)
+    }
+
+    /// Whether `name` is taken.
+    pub fn contains(&self, name: &str) -> bool {
+        self.taken.contains(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_snake_escapes_keywords_digits_and_symbols() {
+        assert_eq!(snake("keyType"), "key_type");
+        assert_eq!(snake("type"), "type_");
+        assert_eq!(snake("self"), "self_");
+        assert_eq!(snake("Self"), "self_");
+        assert_eq!(snake("async"), "async_");
+        assert_eq!(snake("1st"), "n1st");
+        assert_eq!(snake("a-b"), "a_b");
+        assert_eq!(snake("a b"), "a_b");
+        assert_eq!(snake(""), "unnamed");
+        assert_eq!(snake("_"), "unnamed");
+        assert_eq!(snake("$top"), "top");
+        assert_eq!(snake("api-version"), "api_version");
+        assert_eq!(snake("a;b::c!"), "a_b_c");
+    }
+
+    #[test]
+    fn test_pascal_and_type_names() {
+        assert_eq!(pascal("NotSpecified"), "NotSpecified");
+        assert_eq!(pascal("not specified"), "NotSpecified");
+        assert_eq!(pascal("1st"), "V1st");
+        assert_eq!(pascal("Self"), "Self_");
+        assert_eq!(type_name("Option"), "OptionModel");
+        assert_eq!(type_name("Response"), "Response");
+        assert_eq!(pascal(""), "Unnamed");
+    }
+
+    #[test]
+    fn test_scope_resolves_collisions_in_order() {
+        let mut scope = Scope::with(&["options"]);
+        assert_eq!(scope.claim("options".into()), "options_2");
+        assert_eq!(scope.claim("name".into()), "name");
+        assert_eq!(scope.claim("name".into()), "name_2");
+        let mut types = Scope::default();
+        assert_eq!(types.claim("Foo".into()), "Foo");
+        assert_eq!(types.claim("Foo".into()), "Foo2");
+        assert_eq!(types.claim("V1".into()), "V1");
+        assert_eq!(types.claim("V1".into()), "V1_2");
+    }
+}

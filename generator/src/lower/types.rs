@@ -1,0 +1,546 @@
+//! Schemas -> model types. Only what the selected operations reach is lowered; each named
+//! schema is lowered once; recursion is boxed at the back edge; `$ref` alias cycles are errors.
+
+use super::naming::{self, Scope};
+use super::view::View;
+use crate::diagnostics::{pointer as join, Diagnostic};
+use crate::ir::{EnumDef, Field, StructDef, TypeDef, TypeRef, Usage, Variant};
+use crate::read::Spec;
+use openapiv3::{AdditionalProperties, ReferenceOr, Schema};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Deepest inline nesting accepted; deeper schemas are refused rather than risking the stack.
+const MAX_DEPTH: usize = 64;
+
+/// Lowers schemas into model types for one crate.
+pub struct Types<'a> {
+    spec: &'a Spec,
+    /// Finished (or in-progress) model types by Rust name.
+    pub defs: BTreeMap<String, TypeDef>,
+    /// Component schema name -> its lowered type.
+    named: BTreeMap<String, TypeRef>,
+    /// Component schemas being resolved as aliases (cycle detection).
+    aliasing: Vec<String>,
+    /// Structs whose fields are being lowered (a reference back to one is boxed).
+    building: Vec<String>,
+    /// Type names in the crate.
+    scope: Scope,
+    /// Rust type -> the model types its fields use, for usage propagation.
+    deps: BTreeMap<String, BTreeSet<String>>,
+    /// Usage marks given by operations, propagated by [`Types::finish`].
+    roots: Vec<(TypeRef, Usage)>,
+}
+
+impl<'a> Types<'a> {
+    /// A lowerer for `spec`.
+    pub fn new(spec: &'a Spec) -> Self {
+        Types {
+            spec,
+            defs: BTreeMap::new(),
+            named: BTreeMap::new(),
+            aliasing: Vec::new(),
+            building: Vec::new(),
+            scope: Scope::default(),
+            deps: BTreeMap::new(),
+            roots: Vec::new(),
+        }
+    }
+
+    /// Records that `ty` is sent (`input`) or received (`!input`).
+    pub fn mark(&mut self, ty: &TypeRef, input: bool) {
+        self.roots.push((
+            ty.clone(),
+            Usage {
+                input,
+                output: !input,
+                body: false,
+            },
+        ));
+    }
+
+    /// Records that `ty` is an operation's request body.
+    pub fn mark_body(&mut self, ty: &TypeRef) {
+        self.mark(ty, true);
+        if let TypeRef::Named(name) = ty {
+            if let Some(TypeDef::Struct(s)) = self.defs.get_mut(name) {
+                s.usage.body = true;
+            }
+        }
+    }
+
+    /// Propagates usage marks through fields and returns the model types.
+    pub fn finish(mut self) -> BTreeMap<String, TypeDef> {
+        let roots = std::mem::take(&mut self.roots);
+        for (ty, usage) in roots {
+            let mut stack: Vec<String> = named_in(&ty);
+            let mut seen = BTreeSet::new();
+            while let Some(name) = stack.pop() {
+                if !seen.insert(name.clone()) {
+                    continue;
+                }
+                match self.defs.get_mut(&name) {
+                    Some(TypeDef::Struct(s)) => {
+                        s.usage.input |= usage.input;
+                        s.usage.output |= usage.output;
+                    }
+                    Some(TypeDef::Enum(e)) => {
+                        e.usage.input |= usage.input;
+                        e.usage.output |= usage.output;
+                    }
+                    None => {}
+                }
+                if let Some(deps) = self.deps.get(&name) {
+                    stack.extend(deps.iter().cloned());
+                }
+            }
+        }
+        self.defs
+    }
+
+    /// The type of a schema or reference found at `pointer`; `hint` names inline models.
+    pub fn of(
+        &mut self,
+        schema: &ReferenceOr<Schema>,
+        pointer: &str,
+        hint: &str,
+    ) -> Result<TypeRef, Diagnostic> {
+        match schema {
+            ReferenceOr::Reference { reference } => self.reference(reference, pointer),
+            ReferenceOr::Item(s) => self.schema(s, pointer, hint, 0),
+        }
+    }
+
+    fn of_boxed(
+        &mut self,
+        schema: &ReferenceOr<Box<Schema>>,
+        pointer: &str,
+        hint: &str,
+        depth: usize,
+    ) -> Result<TypeRef, Diagnostic> {
+        match schema {
+            ReferenceOr::Reference { reference } => self.reference(reference, pointer),
+            ReferenceOr::Item(s) => self.schema(s, pointer, hint, depth),
+        }
+    }
+
+    /// The type a `$ref` names, lowering the component on first use.
+    fn reference(&mut self, reference: &str, pointer: &str) -> Result<TypeRef, Diagnostic> {
+        let Some(name) = reference.strip_prefix("#/components/schemas/") else {
+            return Err(self.spec.error(
+                pointer,
+                format!(
+                    "`$ref: {reference}` does not point to a schema (`#/components/schemas/Name`)"
+                ),
+            ));
+        };
+        let name = name.replace("~1", "/").replace("~0", "~");
+        if let Some(done) = self.named.get(&name) {
+            return Ok(done.clone());
+        }
+        if self.aliasing.contains(&name) {
+            let mut cycle = self.aliasing.clone();
+            cycle.push(name.clone());
+            return Err(self.spec.error(
+                pointer,
+                format!("`$ref` cycle with no schema in it: {}", cycle.join(" -> ")),
+            ));
+        }
+        let Some(target) = self
+            .spec
+            .api
+            .components
+            .as_ref()
+            .and_then(|c| c.schemas.get(&name))
+        else {
+            return Err(self.spec.error(
+                pointer,
+                format!("`$ref: {reference}`: no schema named `{name}`"),
+            ));
+        };
+        let at = join("#/components/schemas", &name);
+        match target {
+            ReferenceOr::Reference { reference } => {
+                self.aliasing.push(name.clone());
+                let result = self.reference(reference, &at);
+                self.aliasing.pop();
+                let ty = result?;
+                self.named.insert(name, ty.clone());
+                Ok(ty)
+            }
+            ReferenceOr::Item(schema) => {
+                let view = View::of(schema);
+                if let Some(single) = single_ref(&view) {
+                    self.aliasing.push(name.clone());
+                    let result = self.reference(single, &join(&at, "allOf/0"));
+                    self.aliasing.pop();
+                    let ty = result?;
+                    self.named.insert(name, ty.clone());
+                    return Ok(ty);
+                }
+                if view.is_object() || is_string_enum(&view) {
+                    let rust = self.scope.claim(naming::type_name(&name));
+                    self.named.insert(name, TypeRef::Named(rust.clone()));
+                    self.define(schema, &view, &at, rust.clone(), 0)?;
+                    Ok(TypeRef::Named(rust))
+                } else {
+                    self.aliasing.push(name.clone());
+                    let result = self.schema(schema, &at, &name, 0);
+                    self.aliasing.pop();
+                    let ty = result?;
+                    self.named.insert(name, ty.clone());
+                    Ok(ty)
+                }
+            }
+        }
+    }
+
+    fn schema(
+        &mut self,
+        schema: &Schema,
+        pointer: &str,
+        hint: &str,
+        depth: usize,
+    ) -> Result<TypeRef, Diagnostic> {
+        if depth > MAX_DEPTH {
+            return Err(self.spec.error(
+                pointer,
+                format!("schema nested more than {MAX_DEPTH} levels deep; refusing to go further"),
+            ));
+        }
+        let view = View::of(schema);
+        if let Some(single) = single_ref(&view) {
+            return self.reference(single, &join(pointer, "allOf/0"));
+        }
+        if view.alternatives && view.properties.is_empty() && view.all_of.is_empty() {
+            // oneOf / anyOf / not: no Rust shape fits every alternative; keep the JSON.
+            return Ok(TypeRef::Json);
+        }
+        if is_string_enum(&view)
+            || (view.is_object() && !view.properties.is_empty())
+            || (view.is_object() && !view.all_of.is_empty())
+        {
+            let raw = enum_name(schema).unwrap_or_else(|| hint.to_string());
+            let rust = naming::type_name(&raw);
+            if let Some(existing) = self.same_enum(&rust, &view) {
+                return Ok(existing);
+            }
+            let rust = self.scope.claim(rust);
+            self.define(schema, &view, pointer, rust.clone(), depth)?;
+            return Ok(TypeRef::Named(rust));
+        }
+        Ok(match view.typ {
+            Some("string") => match view.format.as_deref() {
+                Some("date-time") => TypeRef::DateTime,
+                _ => TypeRef::String,
+            },
+            Some("boolean") => TypeRef::Bool,
+            Some("integer") => match view.format.as_deref() {
+                Some("int64") => TypeRef::I64,
+                _ => TypeRef::I32,
+            },
+            Some("number") => match view.format.as_deref() {
+                Some("float") => TypeRef::F32,
+                _ => TypeRef::F64,
+            },
+            Some("array") => match view.items {
+                Some(items) => TypeRef::Vec(Box::new(self.of_boxed(
+                    items,
+                    &join(pointer, "items"),
+                    &format!("{hint}Item"),
+                    depth + 1,
+                )?)),
+                None => TypeRef::Vec(Box::new(TypeRef::Json)),
+            },
+            _ => match view.additional {
+                Some(AdditionalProperties::Schema(value)) => TypeRef::Map(Box::new(self.of(
+                    value,
+                    &join(pointer, "additionalProperties"),
+                    &format!("{hint}Value"),
+                )?)),
+                _ => TypeRef::Json,
+            },
+        })
+    }
+
+    /// An inline enum with an x-ms-enum name already defined with the same values is reused.
+    fn same_enum(&self, rust: &str, view: &View) -> Option<TypeRef> {
+        match self.defs.get(rust) {
+            Some(TypeDef::Enum(e)) if is_string_enum(view) => {
+                let values: Vec<&str> = view.enumeration.iter().filter_map(Value::as_str).collect();
+                let known: Vec<&str> = e.variants.iter().map(|v| v.wire.as_str()).collect();
+                (values == known).then(|| TypeRef::Named(rust.to_string()))
+            }
+            _ => None,
+        }
+    }
+
+    fn define(
+        &mut self,
+        schema: &Schema,
+        view: &View,
+        pointer: &str,
+        rust: String,
+        depth: usize,
+    ) -> Result<(), Diagnostic> {
+        let docs = schema.schema_data.description.clone().unwrap_or_default();
+        if is_string_enum(view) {
+            let def = self.enumeration(schema, view, pointer, &rust, docs)?;
+            self.defs.insert(rust, TypeDef::Enum(def));
+            return Ok(());
+        }
+        self.building.push(rust.clone());
+        let result = self.structure(view, pointer, &rust, depth);
+        self.building.pop();
+        let (fields, additional) = result?;
+        self.defs.insert(
+            rust.clone(),
+            TypeDef::Struct(StructDef {
+                name: rust,
+                docs,
+                fields,
+                additional,
+                usage: Usage::default(),
+            }),
+        );
+        Ok(())
+    }
+
+    fn structure(
+        &mut self,
+        view: &View,
+        pointer: &str,
+        rust: &str,
+        depth: usize,
+    ) -> Result<(Vec<Field>, Option<TypeRef>), Diagnostic> {
+        let mut fields: Vec<Field> = Vec::new();
+        let mut additional = None;
+        for (i, base) in view.all_of.iter().enumerate() {
+            let at = format!("{pointer}/allOf/{i}");
+            let (base_fields, base_additional) = self.base(base, &at, rust, depth)?;
+            for f in base_fields {
+                if !fields.iter().any(|g| g.wire_name == f.wire_name) {
+                    fields.push(f);
+                }
+            }
+            additional = additional.or(base_additional);
+        }
+        let mut scope = Scope::default();
+        for f in &fields {
+            scope.claim(f.rust_name.clone());
+        }
+        for (wire, prop) in &view.properties {
+            let at = join(&join(pointer, "properties"), wire);
+            let hint = format!("{rust}{}", naming::pascal(wire));
+            let ty = self.of_boxed(prop, &at, &hint, depth + 1)?;
+            self.depend(rust, &ty);
+            let ty = match ty {
+                TypeRef::Named(n) if self.building.contains(&n) => {
+                    TypeRef::Box(Box::new(TypeRef::Named(n)))
+                }
+                other => other,
+            };
+            let (docs, read_only) = self.property_docs(prop);
+            let mut docs = docs;
+            if view.required.iter().any(|r| r == *wire) {
+                docs = if docs.is_empty() {
+                    "Required.".into()
+                } else {
+                    format!("{docs}\n\nRequired.")
+                };
+            }
+            if let Some(existing) = fields.iter_mut().find(|f| &f.wire_name == *wire) {
+                existing.ty = ty;
+                existing.docs = docs;
+                existing.read_only = read_only;
+                continue;
+            }
+            fields.push(Field {
+                wire_name: wire.to_string(),
+                rust_name: scope.claim(naming::snake(wire)),
+                ty,
+                docs,
+                read_only,
+            });
+        }
+        if let Some(AdditionalProperties::Schema(value)) = view.additional {
+            let ty = self.of(
+                value,
+                &join(pointer, "additionalProperties"),
+                &format!("{rust}Value"),
+            )?;
+            self.depend(rust, &ty);
+            additional = Some(ty);
+        } else if let Some(AdditionalProperties::Any(true)) = view.additional {
+            additional = Some(TypeRef::Json);
+        }
+        Ok((fields, additional))
+    }
+
+    /// The fields an `allOf` member contributes.
+    fn base(
+        &mut self,
+        base: &ReferenceOr<Schema>,
+        at: &str,
+        rust: &str,
+        depth: usize,
+    ) -> Result<(Vec<Field>, Option<TypeRef>), Diagnostic> {
+        let reference = match base {
+            ReferenceOr::Item(inline) => {
+                return self.structure(&View::of(inline), at, rust, depth + 1)
+            }
+            ReferenceOr::Reference { reference } => reference,
+        };
+        let ty = self.reference(reference, at)?;
+        let TypeRef::Named(name) = &ty else {
+            return Err(self.spec.error(
+                at,
+                format!("`allOf` member `{reference}` is not an object schema"),
+            ));
+        };
+        if self.building.contains(name) {
+            return Err(self.spec.error(
+                at,
+                format!("`{rust}` inherits from itself through `{reference}`"),
+            ));
+        }
+        self.depend(rust, &ty);
+        match self.defs.get(name) {
+            Some(TypeDef::Struct(s)) => Ok((s.fields.clone(), s.additional.clone())),
+            _ => Err(self.spec.error(
+                at,
+                format!("`allOf` member `{reference}` is not an object schema"),
+            )),
+        }
+    }
+
+    fn property_docs(&self, prop: &ReferenceOr<Box<Schema>>) -> (String, bool) {
+        match prop {
+            ReferenceOr::Item(s) => {
+                let mut docs = s.schema_data.description.clone().unwrap_or_default();
+                if docs.is_empty() {
+                    if let Some(ReferenceOr::Reference { reference }) = View::of(s).all_of.first() {
+                        docs = self.component_docs(reference);
+                    }
+                }
+                (docs, s.schema_data.read_only)
+            }
+            ReferenceOr::Reference { reference } => (self.component_docs(reference), false),
+        }
+    }
+
+    fn component_docs(&self, reference: &str) -> String {
+        let name = reference.trim_start_matches("#/components/schemas/");
+        match self
+            .spec
+            .api
+            .components
+            .as_ref()
+            .and_then(|c| c.schemas.get(name))
+        {
+            Some(ReferenceOr::Item(s)) => s.schema_data.description.clone().unwrap_or_default(),
+            _ => String::new(),
+        }
+    }
+
+    fn enumeration(
+        &mut self,
+        schema: &Schema,
+        view: &View,
+        pointer: &str,
+        rust: &str,
+        docs: String,
+    ) -> Result<EnumDef, Diagnostic> {
+        let x_ms_enum = schema.schema_data.extensions.get("x-ms-enum");
+        let extensible = x_ms_enum
+            .and_then(|e| e.get("modelAsString"))
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        let described: BTreeMap<String, (Option<String>, Option<String>)> = x_ms_enum
+            .and_then(|e| e.get("values"))
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|v| {
+                let value = v.get("value")?.as_str()?.to_string();
+                let description = v
+                    .get("description")
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
+                let name = v.get("name").and_then(Value::as_str).map(str::to_string);
+                Some((value, (description, name)))
+            })
+            .collect();
+        let mut scope = Scope::with(if extensible { &["UnknownValue"] } else { &[] });
+        let mut variants: Vec<Variant> = Vec::new();
+        for (i, value) in view.enumeration.iter().enumerate() {
+            let Some(wire) = value.as_str() else {
+                return Err(self.spec.error(
+                    &format!("{pointer}/enum/{i}"),
+                    "enum values of a string enum must be strings",
+                ));
+            };
+            if variants.iter().any(|v| v.wire == wire) {
+                continue;
+            }
+            let (description, name) = described.get(wire).cloned().unwrap_or((None, None));
+            let rust_name = scope.claim(naming::pascal(name.as_deref().unwrap_or(wire)));
+            variants.push(Variant {
+                wire: wire.to_string(),
+                rust_name,
+                docs: description.unwrap_or_else(|| format!("`{wire}`")),
+            });
+        }
+        Ok(EnumDef {
+            name: rust.to_string(),
+            docs,
+            variants,
+            extensible,
+            usage: Usage::default(),
+        })
+    }
+
+    fn depend(&mut self, from: &str, ty: &TypeRef) {
+        let entry = self.deps.entry(from.to_string()).or_default();
+        entry.extend(named_in(ty));
+    }
+}
+
+/// `allOf: [ {$ref} ]` and nothing else of substance: the referenced type, re-described.
+fn single_ref<'s>(view: &View<'s>) -> Option<&'s str> {
+    match view.all_of.as_slice() {
+        [ReferenceOr::Reference { reference }]
+            if view.properties.is_empty()
+                && view.additional.is_none()
+                && view.typ.is_none_or(|t| t == "object") =>
+        {
+            Some(reference.as_str())
+        }
+        _ => None,
+    }
+}
+
+fn is_string_enum(view: &View) -> bool {
+    !view.enumeration.is_empty()
+        && view.typ.is_none_or(|t| t == "string")
+        && view.enumeration.iter().all(Value::is_string)
+}
+
+fn enum_name(schema: &Schema) -> Option<String> {
+    schema
+        .schema_data
+        .extensions
+        .get("x-ms-enum")?
+        .get("name")?
+        .as_str()
+        .map(str::to_string)
+}
+
+/// The model types named in a type reference.
+pub fn named_in(ty: &TypeRef) -> Vec<String> {
+    match ty {
+        TypeRef::Named(n) => vec![n.clone()],
+        TypeRef::Vec(inner) | TypeRef::Map(inner) | TypeRef::Box(inner) => named_in(inner),
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,113 @@
+//! Read stage: load JSON or YAML with positions, resolve `$ref`s that point into other files,
+//! turn Swagger 2.0 into OpenAPI 3.0, and deserialize into `openapiv3::OpenAPI`.
+
+mod locate;
+mod refs;
+mod source;
+mod swagger2;
+
+pub use locate::position_of_offset;
+pub use source::{SourceFile, SourceMap};
+
+use crate::diagnostics::Diagnostic;
+use serde_json::Value;
+use std::path::Path;
+
+/// Which kind of document the spec was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    /// Swagger 2.0, converted to OpenAPI 3.0 while reading.
+    Swagger2,
+    /// OpenAPI 3.0.x, read as is.
+    OpenApi3,
+}
+
+/// A spec ready for lowering.
+#[derive(Debug)]
+pub struct Spec {
+    /// The document, in OpenAPI 3.0 form.
+    pub api: openapiv3::OpenAPI,
+    /// What the document was before conversion.
+    pub dialect: Dialect,
+    /// Maps pointers in `api` back to files, pointers and positions in the input.
+    pub sources: SourceMap,
+}
+
+impl Spec {
+    /// A diagnostic about the node at `pointer` of the converted document, located in the input.
+    pub fn error(&self, pointer: &str, message: impl Into<String>) -> Diagnostic {
+        self.sources.diagnostic(pointer, message)
+    }
+}
+
+/// Reads the spec at `path` and every file it refers to.
+pub fn read(path: &Path) -> Result<Spec, Diagnostic> {
+    let mut sources = SourceMap::new(path)?;
+    let root = sources.root_value()?;
+    let dialect = dialect_of(&root, &sources)?;
+    let mut doc = refs::resolve_external(root, dialect, &mut sources)?;
+    if dialect == Dialect::Swagger2 {
+        doc = swagger2::convert(doc, &mut sources)?;
+    }
+    let api = deserialize(doc, &sources)?;
+    Ok(Spec {
+        api,
+        dialect,
+        sources,
+    })
+}
+
+fn dialect_of(root: &Value, sources: &SourceMap) -> Result<Dialect, Diagnostic> {
+    let swagger = root.get("swagger").map(version_text);
+    let openapi = root.get("openapi").map(version_text);
+    match (swagger, openapi) {
+        (Some(v), _) if v == "2.0" => Ok(Dialect::Swagger2),
+        (Some(v), _) => Err(sources.diagnostic(
+            "#/swagger",
+            format!("unsupported Swagger version `{v}`: expected \"2.0\""),
+        )),
+        (None, Some(v)) if v.starts_with("3.0") => Ok(Dialect::OpenApi3),
+        (None, Some(v)) if v.starts_with("3.1") => Err(sources.diagnostic(
+            "#/openapi",
+            format!("OpenAPI {v} is not supported: expected OpenAPI 3.0.x or Swagger 2.0"),
+        )),
+        (None, Some(v)) => Err(sources.diagnostic(
+            "#/openapi",
+            format!("unsupported OpenAPI version `{v}`: expected 3.0.x"),
+        )),
+        (None, None) => Err(sources.diagnostic(
+            "",
+            "not an API description: expected a top-level `swagger: \"2.0\"` or `openapi: \"3.0.x\"` field",
+        )),
+    }
+}
+
+fn version_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn deserialize(doc: Value, sources: &SourceMap) -> Result<openapiv3::OpenAPI, Diagnostic> {
+    serde_path_to_error::deserialize(doc).map_err(|e| {
+        let pointer = path_to_pointer(e.path());
+        sources.diagnostic(&pointer, format!("invalid document: {}", e.inner()))
+    })
+}
+
+/// Turns a serde path (`paths./a.get.parameters[0]`) into a JSON pointer.
+fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut pointer = String::from("#");
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                pointer = crate::diagnostics::pointer(&pointer, key)
+            }
+            Segment::Unknown => break,
+        }
+    }
+    pointer
+}

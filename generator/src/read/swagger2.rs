@@ -1,0 +1,557 @@
+//! Swagger 2.0 -> OpenAPI 3.0, on JSON values, the way AutoRest's own converter does it:
+//! `definitions` become `components/schemas`, body parameters become `requestBody` (named by
+//! `x-ms-requestBody-name`), response schemas move under `content`, and every `x-ms-*`
+//! extension stays where it was. Each moved node is recorded in the source map.
+
+use super::SourceMap;
+use crate::diagnostics::{pointer as join, Diagnostic};
+use serde_json::{json, Map, Value};
+
+const METHODS: [&str; 7] = ["get", "put", "post", "patch", "delete", "head", "options"];
+const SCHEMA_KEYS: [&str; 19] = [
+    "type",
+    "format",
+    "items",
+    "enum",
+    "default",
+    "pattern",
+    "minLength",
+    "maxLength",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "x-ms-enum",
+    "x-nullable",
+    "readOnly",
+];
+
+struct Converter<'a> {
+    sources: &'a mut SourceMap,
+    doc: &'a Map<String, Value>,
+}
+
+/// Converts a Swagger 2.0 document (with only local refs left) into OpenAPI 3.0.
+pub fn convert(doc: Value, sources: &mut SourceMap) -> Result<Value, Diagnostic> {
+    let Value::Object(doc) = doc else {
+        return Err(sources.diagnostic("#", "the document is not a JSON object"));
+    };
+    let mut c = Converter { sources, doc: &doc };
+    c.document()
+}
+
+fn obj(v: Option<&Value>) -> Option<&Map<String, Value>> {
+    v.and_then(Value::as_object)
+}
+
+fn strings(v: Option<&Value>) -> Option<Vec<String>> {
+    v.and_then(Value::as_array).map(|a| {
+        a.iter()
+            .filter_map(|s| s.as_str().map(str::to_string))
+            .collect()
+    })
+}
+
+impl Converter<'_> {
+    fn err(&self, pointer: &str, message: impl Into<String>) -> Diagnostic {
+        self.sources.diagnostic(pointer, message)
+    }
+
+    fn document(&mut self) -> Result<Value, Diagnostic> {
+        let doc = self.doc;
+        let mut out = Map::new();
+        out.insert("openapi".into(), json!("3.0.3"));
+        for key in ["info", "tags", "externalDocs", "security"] {
+            if let Some(v) = doc.get(key) {
+                out.insert(key.into(), v.clone());
+            }
+        }
+        for (k, v) in doc.iter().filter(|(k, _)| k.starts_with("x-")) {
+            out.insert(k.clone(), v.clone());
+        }
+        if let Some(host) = doc.get("host").and_then(Value::as_str) {
+            let base = doc.get("basePath").and_then(Value::as_str).unwrap_or("");
+            let schemes = strings(doc.get("schemes")).unwrap_or_default();
+            let scheme = if schemes.is_empty() || schemes.iter().any(|s| s == "https") {
+                "https"
+            } else {
+                schemes[0].as_str()
+            };
+            out.insert(
+                "servers".into(),
+                json!([{ "url": format!("{scheme}://{host}{base}") }]),
+            );
+        }
+        let mut components = Map::new();
+        if let Some(defs) = obj(doc.get("definitions")) {
+            let mut schemas = Map::new();
+            for (name, schema) in defs {
+                let from = join("#/definitions", name);
+                let to = join("#/components/schemas", name);
+                self.alias(&to, &from);
+                schemas.insert(name.clone(), self.schema(schema, &from)?);
+            }
+            components.insert("schemas".into(), Value::Object(schemas));
+        }
+        if let Some(params) = obj(doc.get("parameters")) {
+            let (mut plain, mut bodies) = (Map::new(), Map::new());
+            for (name, p) in params {
+                let from = join("#/parameters", name);
+                if p.get("in").and_then(Value::as_str) == Some("body") {
+                    self.alias(&join("#/components/requestBodies", name), &from);
+                    bodies.insert(name.clone(), self.body(p, &from, &self.consumes(None))?);
+                } else {
+                    self.alias(&join("#/components/parameters", name), &from);
+                    plain.insert(name.clone(), self.parameter(p, &from)?);
+                }
+            }
+            components.insert("parameters".into(), Value::Object(plain));
+            components.insert("requestBodies".into(), Value::Object(bodies));
+        }
+        if let Some(schemes) = obj(doc.get("securityDefinitions")) {
+            let mut out_schemes = Map::new();
+            for (name, s) in schemes {
+                out_schemes.insert(name.clone(), security_scheme(s));
+            }
+            components.insert("securitySchemes".into(), Value::Object(out_schemes));
+        }
+        out.insert("components".into(), Value::Object(components));
+        let mut paths = Map::new();
+        if let Some(in_paths) = obj(doc.get("paths")) {
+            for (path, item) in in_paths {
+                let at = join("#/paths", path);
+                paths.insert(path.clone(), self.path_item(item, &at)?);
+            }
+        } else if doc.contains_key("paths") {
+            return Err(self.err("#/paths", "`paths` must be an object"));
+        }
+        out.insert("paths".into(), Value::Object(paths));
+        Ok(Value::Object(out))
+    }
+
+    /// Records that converted pointer `to` came from the source of `from`.
+    fn alias(&mut self, to: &str, from: &str) {
+        let (file, original) = self.sources.origin(from);
+        self.sources.map(to.to_string(), &file, original);
+    }
+
+    fn consumes(&self, op: Option<&Map<String, Value>>) -> Vec<String> {
+        op.and_then(|o| strings(o.get("consumes")))
+            .or_else(|| strings(self.doc.get("consumes")))
+            .filter(|v| !v.is_empty())
+            .unwrap_or_else(|| vec!["application/json".into()])
+    }
+
+    fn produces(&self, op: &Map<String, Value>) -> Vec<String> {
+        strings(op.get("produces"))
+            .or_else(|| strings(self.doc.get("produces")))
+            .filter(|v| !v.is_empty())
+            .unwrap_or_else(|| vec!["application/json".into()])
+    }
+
+    fn path_item(&mut self, item: &Value, at: &str) -> Result<Value, Diagnostic> {
+        let Some(item) = item.as_object() else {
+            return Err(self.err(at, "a path item must be an object"));
+        };
+        let mut out = Map::new();
+        for (key, value) in item {
+            let here = join(at, key);
+            if METHODS.contains(&key.as_str()) {
+                out.insert(key.clone(), self.operation(value, &here)?);
+            } else if key == "parameters" {
+                let (params, body) = self.parameters(value, &here, &self.consumes(None))?;
+                if let Some((index, _)) = body {
+                    return Err(self.err(&format!("{here}/{index}"), "a body parameter at path level is not supported; move it into each operation"));
+                }
+                out.insert(key.clone(), Value::Array(params));
+            } else if key.starts_with("x-") {
+                out.insert(key.clone(), value.clone());
+            } else if key == "$ref" {
+                return Err(self.err(&here, "`$ref` on a path item is not supported"));
+            }
+        }
+        Ok(Value::Object(out))
+    }
+
+    fn operation(&mut self, op: &Value, at: &str) -> Result<Value, Diagnostic> {
+        let Some(op) = op.as_object() else {
+            return Err(self.err(at, "an operation must be an object"));
+        };
+        let mut out = Map::new();
+        for key in [
+            "tags",
+            "summary",
+            "description",
+            "operationId",
+            "deprecated",
+            "externalDocs",
+            "security",
+        ] {
+            if let Some(v) = op.get(key) {
+                out.insert(key.into(), v.clone());
+            }
+        }
+        for (k, v) in op.iter().filter(|(k, _)| k.starts_with("x-")) {
+            out.insert(k.clone(), v.clone());
+        }
+        if let Some(params) = op.get("parameters") {
+            let here = join(at, "parameters");
+            let consumes = self.consumes(Some(op));
+            let (params, body) = self.parameters(params, &here, &consumes)?;
+            if let Some((index, body)) = body {
+                let (file, original) = self.sources.origin(&format!("{here}/{index}"));
+                self.sources.map(join(at, "requestBody"), &file, original);
+                out.insert("requestBody".into(), body);
+            }
+            out.insert("parameters".into(), Value::Array(params));
+        }
+        let produces = self.produces(op);
+        let here = join(at, "responses");
+        let Some(responses) = obj(op.get("responses")) else {
+            return Err(self.err(at, "the operation has no `responses` object"));
+        };
+        let mut out_responses = Map::new();
+        for (code, response) in responses {
+            let r_at = join(&here, code);
+            if code.starts_with("x-") {
+                out_responses.insert(code.clone(), response.clone());
+                continue;
+            }
+            out_responses.insert(code.clone(), self.response(response, &r_at, &produces)?);
+        }
+        out.insert("responses".into(), Value::Object(out_responses));
+        Ok(Value::Object(out))
+    }
+
+    /// Converts a parameter list; returns the non-body parameters (pointers remapped) and
+    /// the body, with its index in the original list.
+    #[allow(clippy::type_complexity)]
+    fn parameters(
+        &mut self,
+        list: &Value,
+        at: &str,
+        consumes: &[String],
+    ) -> Result<(Vec<Value>, Option<(usize, Value)>), Diagnostic> {
+        let Some(list) = list.as_array() else {
+            return Err(self.err(at, "`parameters` must be an array"));
+        };
+        let (mut params, mut body) = (Vec::new(), None);
+        for (i, p) in list.iter().enumerate() {
+            let here = format!("{at}/{i}");
+            let resolved = match p.get("$ref").and_then(Value::as_str) {
+                Some(target) => {
+                    let Some(name) = target.strip_prefix("#/parameters/") else {
+                        return Err(self.err(&here, format!("`$ref: {target}`: a parameter ref must point to `#/parameters/Name`")));
+                    };
+                    let name = name.replace("~1", "/").replace("~0", "~");
+                    let Some(global) = obj(self.doc.get("parameters")).and_then(|g| g.get(&name))
+                    else {
+                        return Err(self.err(
+                            &join(&here, "$ref"),
+                            format!("`$ref: {target}`: no parameter `{name}` in `#/parameters`"),
+                        ));
+                    };
+                    if global.get("in").and_then(Value::as_str) == Some("body") {
+                        body = Some((
+                            i,
+                            json!({ "$ref": join("#/components/requestBodies", &name) }),
+                        ));
+                        continue;
+                    }
+                    let converted = format!("{at}/{}", params.len());
+                    let (file, original) = self.sources.origin(&here);
+                    self.sources.map(converted, &file, original);
+                    params.push(json!({ "$ref": join("#/components/parameters", &name) }));
+                    continue;
+                }
+                None => p,
+            };
+            match resolved.get("in").and_then(Value::as_str) {
+                Some("body") => {
+                    if body.is_some() {
+                        return Err(
+                            self.err(&here, "an operation may have only one body parameter")
+                        );
+                    }
+                    body = Some((i, self.body(resolved, &here, consumes)?));
+                }
+                _ => {
+                    let converted = format!("{at}/{}", params.len());
+                    let (file, original) = self.sources.origin(&here);
+                    self.sources.map(converted, &file, original);
+                    params.push(self.parameter(resolved, &here)?);
+                }
+            }
+        }
+        Ok((params, body))
+    }
+
+    fn body(&mut self, p: &Value, at: &str, consumes: &[String]) -> Result<Value, Diagnostic> {
+        let Some(schema) = p.get("schema") else {
+            return Err(self.err(at, "a body parameter needs a `schema`"));
+        };
+        let schema = self.schema(schema, &join(at, "schema"))?;
+        let mut content = Map::new();
+        for mime in consumes {
+            content.insert(mime.clone(), json!({ "schema": schema }));
+        }
+        let mut out = Map::new();
+        if let Some(d) = p.get("description") {
+            out.insert("description".into(), d.clone());
+        }
+        out.insert("content".into(), Value::Object(content));
+        out.insert(
+            "required".into(),
+            p.get("required").cloned().unwrap_or(json!(false)),
+        );
+        if let Some(name) = p.get("name") {
+            out.insert("x-ms-requestBody-name".into(), name.clone());
+        }
+        for (k, v) in p
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(k, _)| k.starts_with("x-"))
+        {
+            out.insert(k.clone(), v.clone());
+        }
+        Ok(Value::Object(out))
+    }
+
+    fn parameter(&mut self, p: &Value, at: &str) -> Result<Value, Diagnostic> {
+        let Some(p) = p.as_object() else {
+            return Err(self.err(at, "a parameter must be an object"));
+        };
+        let location = p.get("in").and_then(Value::as_str).unwrap_or("");
+        match location {
+            "path" | "query" | "header" => {}
+            "formData" => return Err(self.err(&join(at, "in"), "formData parameters are not supported: only JSON bodies, path, query and header parameters are")),
+            other => return Err(self.err(&join(at, "in"), format!("unknown parameter location `{other}`: expected path, query, header or body"))),
+        }
+        if p.get("type").and_then(Value::as_str) == Some("file") {
+            return Err(self.err(
+                &join(at, "type"),
+                "`type: file` parameters are not supported",
+            ));
+        }
+        let mut out = Map::new();
+        let mut schema = Map::new();
+        for (k, v) in p {
+            match k.as_str() {
+                "name" | "in" | "description" | "required" | "deprecated" | "allowEmptyValue" => {
+                    out.insert(k.clone(), v.clone());
+                }
+                "items" => {
+                    schema.insert(k.clone(), self.schema(v, &join(at, k))?);
+                }
+                "x-nullable" => {
+                    schema.insert("nullable".into(), v.clone());
+                }
+                "collectionFormat" => {
+                    let explode = v.as_str() == Some("multi");
+                    out.insert(
+                        "style".into(),
+                        json!(if location == "query" {
+                            "form"
+                        } else {
+                            "simple"
+                        }),
+                    );
+                    out.insert("explode".into(), json!(explode));
+                }
+                _ if SCHEMA_KEYS.contains(&k.as_str()) => {
+                    schema.insert(k.clone(), v.clone());
+                }
+                _ if k.starts_with("x-") => {
+                    out.insert(k.clone(), v.clone());
+                    if k == "x-ms-enum" {
+                        schema.insert(k.clone(), v.clone());
+                    }
+                }
+                _ => {}
+            }
+        }
+        if location == "path" {
+            out.insert("required".into(), json!(true));
+        }
+        out.insert("schema".into(), Value::Object(schema));
+        Ok(Value::Object(out))
+    }
+
+    fn response(&mut self, r: &Value, at: &str, produces: &[String]) -> Result<Value, Diagnostic> {
+        if let Some(target) = r.get("$ref").and_then(Value::as_str) {
+            return match target.strip_prefix("#/responses/") {
+                Some(name) => Ok(json!({ "$ref": format!("#/components/responses/{name}") })),
+                None => Err(self.err(
+                    at,
+                    format!("`$ref: {target}`: a response ref must point to `#/responses/Name`"),
+                )),
+            };
+        }
+        let Some(r) = r.as_object() else {
+            return Err(self.err(at, "a response must be an object"));
+        };
+        let mut out = Map::new();
+        out.insert(
+            "description".into(),
+            r.get("description").cloned().unwrap_or(json!("")),
+        );
+        if let Some(schema) = r.get("schema") {
+            let schema = if schema.get("type").and_then(Value::as_str) == Some("file") {
+                json!({ "type": "string", "format": "binary" })
+            } else {
+                self.schema(schema, &join(at, "schema"))?
+            };
+            let mut content = Map::new();
+            for mime in produces {
+                content.insert(mime.clone(), json!({ "schema": schema }));
+            }
+            out.insert("content".into(), Value::Object(content));
+        }
+        if let Some(headers) = obj(r.get("headers")) {
+            let mut out_headers = Map::new();
+            for (name, h) in headers {
+                let mut schema = Map::new();
+                let mut header = Map::new();
+                for (k, v) in h.as_object().into_iter().flatten() {
+                    if k == "description" {
+                        header.insert(k.clone(), v.clone());
+                    } else if SCHEMA_KEYS.contains(&k.as_str()) {
+                        schema.insert(k.clone(), v.clone());
+                    }
+                }
+                header.insert("schema".into(), Value::Object(schema));
+                out_headers.insert(name.clone(), Value::Object(header));
+            }
+            out.insert("headers".into(), Value::Object(out_headers));
+        }
+        for (k, v) in r.iter().filter(|(k, _)| k.starts_with("x-")) {
+            out.insert(k.clone(), v.clone());
+        }
+        Ok(Value::Object(out))
+    }
+
+    /// Converts a schema: local refs move to `components/schemas`, a `$ref` with siblings
+    /// becomes `allOf: [ref]` plus the siblings (so a property keeps its own description),
+    /// `x-nullable` becomes `nullable` and a string discriminator becomes an object.
+    fn schema(&mut self, s: &Value, at: &str) -> Result<Value, Diagnostic> {
+        let Some(s) = s.as_object() else {
+            return match s {
+                Value::Bool(_) => Ok(s.clone()),
+                _ => Err(self.err(at, "a schema must be an object")),
+            };
+        };
+        let mut out = Map::new();
+        for (k, v) in s {
+            let here = join(at, k);
+            let converted = match k.as_str() {
+                "$ref" => {
+                    let Some(target) = v.as_str() else {
+                        return Err(self.err(&here, "`$ref` must be a string"));
+                    };
+                    match target.strip_prefix("#/definitions/") {
+                        Some(name) => json!(format!("#/components/schemas/{name}")),
+                        None => {
+                            return Err(self.err(
+                                &here,
+                                format!(
+                                "`$ref: {target}`: a schema ref must point to `#/definitions/Name`"
+                            ),
+                            ))
+                        }
+                    }
+                }
+                "type" if v.as_str() == Some("file") => {
+                    return Err(self.err(&here, "`type: file` schemas are not supported"));
+                }
+                "x-nullable" => {
+                    out.insert("nullable".into(), v.clone());
+                    continue;
+                }
+                "discriminator" => match v.as_str() {
+                    Some(name) => json!({ "propertyName": name }),
+                    None => v.clone(),
+                },
+                "properties" => {
+                    let Some(props) = v.as_object() else {
+                        return Err(self.err(&here, "`properties` must be an object"));
+                    };
+                    let mut out_props = Map::new();
+                    for (name, p) in props {
+                        out_props.insert(name.clone(), self.schema(p, &join(&here, name))?);
+                    }
+                    Value::Object(out_props)
+                }
+                "items" | "not" => self.schema(v, &here)?,
+                "additionalProperties" if v.is_object() => self.schema(v, &here)?,
+                "allOf" | "anyOf" | "oneOf" => {
+                    let Some(list) = v.as_array() else {
+                        return Err(self.err(&here, format!("`{k}` must be an array")));
+                    };
+                    let mut out_list = Vec::with_capacity(list.len());
+                    for (i, item) in list.iter().enumerate() {
+                        out_list.push(self.schema(item, &format!("{here}/{i}"))?);
+                    }
+                    Value::Array(out_list)
+                }
+                "xml" => {
+                    continue;
+                }
+                _ => v.clone(),
+            };
+            out.insert(k.clone(), converted);
+        }
+        if out.len() > 1 {
+            if let Some(reference) = out.remove("$ref") {
+                let mut all_of = vec![json!({ "$ref": reference })];
+                if let Some(Value::Array(more)) = out.remove("allOf") {
+                    all_of.extend(more);
+                }
+                out.insert("allOf".into(), Value::Array(all_of));
+            }
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+fn security_scheme(s: &Value) -> Value {
+    let description = s.get("description").cloned().unwrap_or(json!(""));
+    match s.get("type").and_then(Value::as_str) {
+        Some("oauth2") => {
+            let flow = match s.get("flow").and_then(Value::as_str) {
+                Some("implicit") => "implicit",
+                Some("password") => "password",
+                Some("application") => "clientCredentials",
+                _ => "authorizationCode",
+            };
+            let mut f = Map::new();
+            for (from, to) in [
+                ("authorizationUrl", "authorizationUrl"),
+                ("tokenUrl", "tokenUrl"),
+            ] {
+                if let Some(v) = s.get(from) {
+                    f.insert(to.into(), v.clone());
+                }
+            }
+            if flow == "authorizationCode" {
+                f.entry("authorizationUrl").or_insert(json!(""));
+                f.entry("tokenUrl").or_insert(json!(""));
+            }
+            f.insert(
+                "scopes".into(),
+                s.get("scopes").cloned().unwrap_or(json!({})),
+            );
+            json!({ "type": "oauth2", "description": description, "flows": { flow: f } })
+        }
+        Some("apiKey") => json!({
+            "type": "apiKey", "description": description,
+            "name": s.get("name").cloned().unwrap_or(json!("")),
+            "in": s.get("in").cloned().unwrap_or(json!("header")),
+        }),
+        _ => json!({ "type": "http", "scheme": "basic", "description": description }),
+    }
+}
