@@ -83,7 +83,7 @@ impl WorkflowsClient {
     ///
     /// # Arguments
     ///
-    /// * `resource_group_name` - Name of the resource group to which the resource belongs. The service expects at least 1 characters, at most 90 characters, pattern `^[-\w\._\(\)]+[^\.]$` (not checked by this client).
+    /// * `resource_group_name` - Name of the resource group to which the resource belongs. The service expects at least 1 character, at most 90 characters, pattern `^[-\w\._\(\)]+[^\.]$` (not checked by this client).
     /// * `name` - Site name.
     /// * `workflow_name` - The workflow name.
     /// * `key_type` - The access key type.

@@ -22,18 +22,18 @@ pub struct ErrorResponse {
     pub error: Option<crate::models::ErrorProperties>,
 }
 
-impl TryFrom<RegenerateActionParameter>
-for azure_core::http::RequestContent<RegenerateActionParameter> {
-    type Error = azure_core::Error;
-    fn try_from(value: RegenerateActionParameter) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The access key regenerate action content.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct RegenerateActionParameter {
     /// The key type.
     #[serde(rename = "keyType", skip_serializing_if = "Option::is_none")]
     pub key_type: Option<crate::models::KeyType>,
+}
+
+impl TryFrom<RegenerateActionParameter>
+for azure_core::http::RequestContent<RegenerateActionParameter> {
+    type Error = azure_core::Error;
+    fn try_from(value: RegenerateActionParameter) -> azure_core::Result<Self> {
+        Ok(azure_core::json::to_json(&value)?.into())
+    }
 }

@@ -60,7 +60,6 @@ pub fn model(def: &StructDef) -> TokenStream {
         }
     });
     quote! {
-        #content
         #doc
         #[derive(#(#derives),*)]
         #non_exhaustive
@@ -68,5 +67,6 @@ pub fn model(def: &StructDef) -> TokenStream {
             #(#fields)*
             #additional
         }
+        #content
     }
 }

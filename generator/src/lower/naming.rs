@@ -134,15 +134,17 @@ impl Scope {
         if self.taken.insert(name.clone()) {
             return name;
         }
-        let sep = if name.ends_with(|c: char| c.is_ascii_digit()) {
+        // `type_` + 2 reads better as `type_2` than `type__2`.
+        let base = name.trim_end_matches('_');
+        let base = if base.is_empty() { name.as_str() } else { base };
+        let snake_like = base.starts_with(|c: char| c.is_lowercase());
+        let sep = if snake_like || base.ends_with(|c: char| c.is_ascii_digit()) {
             "_"
         } else {
             ""
         };
-        let snake_like = name.starts_with(|c: char| c.is_lowercase());
-        let sep = if snake_like { "_" } else { sep };
         (2..)
-            .map(|n| format!("{name}{sep}{n}"))
+            .map(|n| format!("{base}{sep}{n}"))
             .find(|candidate| self.taken.insert(candidate.clone()))
             .unwrap_or(name)
     }
@@ -191,6 +193,8 @@ mod tests {
         assert_eq!(scope.claim("options".into()), "options_2");
         assert_eq!(scope.claim("name".into()), "name");
         assert_eq!(scope.claim("name".into()), "name_2");
+        assert_eq!(scope.claim("self_".into()), "self_");
+        assert_eq!(scope.claim("self_".into()), "self_2");
         let mut types = Scope::default();
         assert_eq!(types.claim("Foo".into()), "Foo");
         assert_eq!(types.claim("Foo".into()), "Foo2");

@@ -268,7 +268,11 @@ fn parameter(
         if !client.fields.iter().any(|f| f.rust_name == rust) {
             client.fields.push(ir::ClientField {
                 rust_name: rust.clone(),
-                docs: data.description.clone().unwrap_or_default(),
+                docs: data
+                    .description
+                    .clone()
+                    .filter(|d| !d.trim().is_empty())
+                    .unwrap_or_else(|| format!("The `{}` parameter.", data.name)),
             });
         }
         Source::ClientField(rust.clone())
@@ -288,7 +292,9 @@ fn parameter(
         location,
         source,
         ty,
-        docs: parameter_docs(data),
+        docs: Some(parameter_docs(data))
+            .filter(|d| !d.is_empty())
+            .unwrap_or_else(|| format!("The `{}` parameter.", data.name)),
     })
 }
 
@@ -298,11 +304,18 @@ fn parameter_docs(data: &openapiv3::ParameterData) -> String {
     if let ParameterSchemaOrContent::Schema(ReferenceOr::Item(schema)) = &data.format {
         let view = super::view::View::of(schema);
         let mut rules = Vec::new();
+        let chars = |n: usize| {
+            if n == 1 {
+                "1 character".to_string()
+            } else {
+                format!("{n} characters")
+            }
+        };
         if let Some(n) = view.min_length {
-            rules.push(format!("at least {n} characters"));
+            rules.push(format!("at least {}", chars(n)));
         }
         if let Some(n) = view.max_length {
-            rules.push(format!("at most {n} characters"));
+            rules.push(format!("at most {}", chars(n)));
         }
         if let Some(p) = view.pattern {
             rules.push(format!("pattern `{p}`"));
@@ -404,7 +417,11 @@ fn body(
         rust_name: args.claim(naming::snake(raw_name)),
         ty,
         required: body.required,
-        docs: body.description.clone().unwrap_or_default(),
+        docs: body
+            .description
+            .clone()
+            .filter(|d| !d.trim().is_empty())
+            .unwrap_or_else(|| "The request body.".into()),
     }))
 }
 

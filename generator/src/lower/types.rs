@@ -283,7 +283,19 @@ impl<'a> Types<'a> {
         rust: String,
         depth: usize,
     ) -> Result<(), Diagnostic> {
-        let docs = schema.schema_data.description.clone().unwrap_or_default();
+        let docs = schema
+            .schema_data
+            .description
+            .clone()
+            .filter(|d| !d.trim().is_empty())
+            .unwrap_or_else(|| {
+                let kind = if is_string_enum(view) {
+                    "values"
+                } else {
+                    "model"
+                };
+                format!("The `{rust}` {kind}.")
+            });
         if is_string_enum(view) {
             let def = self.enumeration(schema, view, pointer, &rust, docs)?;
             self.defs.insert(rust, TypeDef::Enum(def));
@@ -341,13 +353,13 @@ impl<'a> Types<'a> {
                 other => other,
             };
             let (docs, read_only) = self.property_docs(prop);
-            let mut docs = docs;
+            let mut docs = if docs.trim().is_empty() {
+                format!("The `{wire}` property.")
+            } else {
+                docs
+            };
             if view.required.iter().any(|r| r == *wire) {
-                docs = if docs.is_empty() {
-                    "Required.".into()
-                } else {
-                    format!("{docs}\n\nRequired.")
-                };
+                docs.push_str("\n\nRequired.");
             }
             if let Some(existing) = fields.iter_mut().find(|f| &f.wire_name == *wire) {
                 existing.ty = ty;

@@ -1,0 +1,73 @@
+//! Emitted code for small specs that each exercise one construct.
+
+use super::{file, generate_from_text};
+
+fn spec(definitions: &str, body_ref: &str, response_ref: &str) -> String {
+    format!(
+        r##"{{
+  "swagger": "2.0",
+  "info": {{ "title": "Focused", "version": "2020-01-01" }},
+  "host": "management.azure.com",
+  "schemes": ["https"],
+  "paths": {{
+    "/things/{{thingName}}": {{
+      "put": {{
+        "operationId": "Things_Put",
+        "description": "Puts a thing.",
+        "parameters": [
+          {{ "name": "thingName", "in": "path", "required": true, "type": "string", "description": "The thing." }},
+          {{ "name": "body", "in": "body", "required": true, "schema": {{ "$ref": "#/definitions/{body_ref}" }} }},
+          {{ "name": "api-version", "in": "query", "required": true, "type": "string" }}
+        ],
+        "responses": {{
+          "200": {{ "description": "OK", "schema": {{ "$ref": "#/definitions/{response_ref}" }} }}
+        }}
+      }}
+    }}
+  }},
+  "definitions": {definitions}
+}}"##
+    )
+}
+
+#[test]
+fn test_enum_fixed_and_extensible() {
+    let defs = r##"{
+      "Thing": { "type": "object", "description": "A thing.", "properties": {
+        "color": { "type": "string", "enum": ["red", "dark-blue"], "x-ms-enum": { "name": "Color", "modelAsString": false, "values": [ { "value": "red", "description": "Warm." } ] } },
+        "size": { "type": "string", "enum": ["S", "M"], "x-ms-enum": { "name": "Size", "modelAsString": true } }
+      } }
+    }"##;
+    let generated = generate_from_text("enum", &spec(defs, "Thing", "Thing"), &[]);
+    insta::assert_snapshot!("focused_enum", file(&generated, "src/models/enums.rs"));
+}
+
+#[test]
+fn test_nested_model_with_inline_object_and_read_only() {
+    let defs = r##"{
+      "Outer": { "type": "object", "description": "Outer.", "required": ["name"], "properties": {
+        "name": { "type": "string", "description": "Its name." },
+        "id": { "type": "string", "readOnly": true, "description": "Set by the service." },
+        "created": { "type": "string", "format": "date-time" },
+        "inner": { "type": "object", "description": "Inline.", "properties": { "count": { "type": "integer", "format": "int64" } } },
+        "tags": { "type": "object", "additionalProperties": { "type": "string" } },
+        "items": { "type": "array", "items": { "$ref": "#/definitions/Outer" } }
+      } }
+    }"##;
+    let generated = generate_from_text("nested", &spec(defs, "Outer", "Outer"), &[]);
+    insta::assert_snapshot!("focused_nested", file(&generated, "src/models/models.rs"));
+}
+
+#[test]
+fn test_keyword_and_colliding_property_names() {
+    let defs = r##"{
+      "Odd": { "type": "object", "properties": {
+        "type": { "type": "string" }, "self": { "type": "string" }, "match": { "type": "boolean" },
+        "async": { "type": "string" }, "crate": { "type": "string" }, "Self": { "type": "string" },
+        "_": { "type": "string" }, "1st": { "type": "string" }, "a-b": { "type": "string" },
+        "a b": { "type": "string" }, "": { "type": "string" }, "Name": { "type": "string" }, "name": { "type": "string" }
+      } }
+    }"##;
+    let generated = generate_from_text("keywords", &spec(defs, "Odd", "Odd"), &[]);
+    insta::assert_snapshot!("focused_keywords", file(&generated, "src/models/models.rs"));
+}
