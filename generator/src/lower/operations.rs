@@ -54,10 +54,10 @@ pub fn collect(spec: &Spec) -> Result<Vec<Found<'_>>, Diagnostic> {
                     format!("duplicate operationId `{id}`: also used at {first}"),
                 ));
             }
-            let (group, name, by_title) = match (azure_group(&id), op.tags.first()) {
+            let (group, name, by_title) = match (naming::azure_group(&id), op.tags.first()) {
                 (Some((g, n)), _) => (g.to_string(), n.to_string(), false),
                 (None, Some(tag)) => (tag.clone(), id.clone(), false),
-                (None, None) => (title_group(&spec.api.info.title), id.clone(), true),
+                (None, None) => (naming::title_group(&spec.api.info.title), id.clone(), true),
             };
             found.push(Found {
                 id,
@@ -73,27 +73,6 @@ pub fn collect(spec: &Spec) -> Result<Vec<Found<'_>>, Diagnostic> {
         }
     }
     Ok(found)
-}
-
-/// `Group_Method`, Azure's operationId convention: a group that starts with a capital letter,
-/// then `_`, then the method. `report_finish` or `key.get` are single names.
-fn azure_group(id: &str) -> Option<(&str, &str)> {
-    let (group, name) = id.split_once('_')?;
-    (group.starts_with(|c: char| c.is_ascii_uppercase()) && !name.is_empty())
-        .then_some((group, name))
-}
-
-/// The group of untagged operations: the spec's title without a trailing "API"
-/// (`Keeper API` -> `Keeper`), so the client is `KeeperClient`.
-pub fn title_group(title: &str) -> String {
-    let trimmed = title.trim();
-    let words: Vec<&str> = trimmed.split_whitespace().collect();
-    match words.split_last() {
-        Some((last, rest)) if !rest.is_empty() && last.eq_ignore_ascii_case("api") => {
-            rest.join(" ")
-        }
-        _ => trimmed.to_string(),
-    }
 }
 
 /// Lowers one operation of `client`.

@@ -33,7 +33,7 @@ pub fn service(spec: &Spec, selection: &Selection) -> Result<Service, Diagnostic
     let arm = server == ARM;
     Ok(Service {
         namespace: selection.namespace.clone().unwrap_or_else(|| {
-            super::naming::pascal(&super::operations::title_group(&spec.api.info.title))
+            super::naming::pascal(&super::naming::title_group(&spec.api.info.title))
         }),
         endpoint_argument: !absolute,
         default_endpoint: server,

@@ -66,8 +66,10 @@ impl<'a> Types<'a> {
     pub fn mark_body(&mut self, ty: &TypeRef) {
         self.mark(ty, true);
         if let TypeRef::Named(name) = ty {
-            if let Some(TypeDef::Struct(s)) = self.defs.get_mut(name) {
-                s.usage.body = true;
+            match self.defs.get_mut(name) {
+                Some(TypeDef::Struct(s)) => s.usage.body = true,
+                Some(TypeDef::Enum(e)) => e.usage.body = true,
+                None => {}
             }
         }
     }

@@ -107,6 +107,14 @@ impl ::std::fmt::Display for InstanceStateRequested {
     }
 }
 
+impl TryFrom<InstanceStateRequested>
+for azure_core::http::RequestContent<InstanceStateRequested> {
+    type Error = azure_core::Error;
+    fn try_from(value: InstanceStateRequested) -> azure_core::Result<Self> {
+        Ok(azure_core::json::to_json(&value)?.into())
+    }
+}
+
 /// The `MigrationState` values.
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Deserialize)]
 pub enum MigrationState {
