@@ -45,3 +45,34 @@ impl Config {
         Ok(config)
     }
 }
+
+/// More crates `cargo xtask codegen` keeps current besides the default one, read from
+/// `specs/peers.toml`: a list of `[[crate]]` tables with `spec`, `out` and `package`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Targets {
+    /// The crates, in file order.
+    #[serde(rename = "crate", default)]
+    pub crates: Vec<Config>,
+}
+
+impl Targets {
+    /// Reads a targets file; relative paths are taken from `root`.
+    pub fn load(file: &Path, root: &Path) -> Result<Targets, Diagnostic> {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| Diagnostic::new(file, "", format!("cannot read the targets: {e}")))?;
+        let mut targets: Targets = toml::from_str(&text).map_err(|e| {
+            let mut d = Diagnostic::new(file, "", format!("invalid targets: {}", e.message()));
+            if let Some(span) = e.span() {
+                let (line, column) = crate::read::position_of_offset(&text, span.start);
+                d = d.at(line, column);
+            }
+            d
+        })?;
+        for config in &mut targets.crates {
+            config.spec = root.join(&config.spec);
+            config.out = root.join(&config.out);
+        }
+        Ok(targets)
+    }
+}

@@ -23,6 +23,18 @@ pub struct Crate {
     pub types: BTreeMap<String, TypeDef>,
     /// Example programs to emit.
     pub examples: Vec<Example>,
+    /// Operations left out of the crate, and why (e.g. a WebSocket upgrade).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub omitted: Vec<Omitted>,
+}
+
+/// An operation the spec declares that the crate does not carry.
+#[derive(Clone, Debug, Serialize)]
+pub struct Omitted {
+    /// The operationId.
+    pub id: String,
+    /// Why it is left out, in a sentence.
+    pub reason: String,
 }
 
 /// Where the service lives and how requests are authorized.
@@ -36,6 +48,10 @@ pub struct Service {
     pub arm: bool,
     /// The authorization scheme.
     pub auth: Auth,
+    /// The caller must give the endpoint to `new` (`new(endpoint, ...)`): the spec names no
+    /// absolute server URL and the service is not Azure Resource Manager.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub endpoint_argument: bool,
 }
 
 /// How requests are authorized.
@@ -180,6 +196,10 @@ pub struct Body {
     pub required: bool,
     /// Docs for the argument.
     pub docs: String,
+    /// For a body that is not JSON: its media type, sent as `content-type`; the body is then
+    /// raw bytes ([`TypeRef::Bytes`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raw_content_type: Option<String>,
 }
 
 /// A reference to a type, as used in fields, parameters and responses.
@@ -197,6 +217,18 @@ pub enum TypeRef {
     F32,
     /// `f64`
     F64,
+    /// `u8` (`format: uint8`)
+    U8,
+    /// `u16` (`format: uint16`)
+    U16,
+    /// `u32` (`format: uint32`)
+    U32,
+    /// `u64` (`format: uint64` or `uint`)
+    U64,
+    /// A UUID (`format: uuid`, `azure_core::Uuid`).
+    Uuid,
+    /// Raw bytes (`azure_core::Bytes`): a request body that is not JSON.
+    Bytes,
     /// RFC 3339 date-time (`azure_core::time::OffsetDateTime`).
     DateTime,
     /// Any JSON value (`serde_json::Value`).

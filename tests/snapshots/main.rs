@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod focused;
+mod peers;
 mod seed;
 
 use azure_codegen::{generate, Config, GeneratedCrate};

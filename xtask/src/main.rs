@@ -1,7 +1,7 @@
 //! Project tasks. `cargo xtask codegen [--check] [--spec PATH] [--out DIR] [--operation ID]...`
 //! regenerates the client crate (or checks that it is current).
 
-use azure_codegen::{write, Config};
+use azure_codegen::{config::Targets, write, Config};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -9,10 +9,11 @@ use std::time::Instant;
 const HELP: &str = "\
 cargo xtask codegen [OPTIONS]
 
-Generates the client crate from the spec named in specs/codegen.toml.
+Generates the client crate from the spec named in specs/codegen.toml, and the crates listed in
+specs/peers.toml (OpenAPI 3.0 documents of other services, written under peers/).
 
 Options:
-  --check            Generate in memory and compare with the output folder; exit 1 and list
+  --check            Generate in memory and compare with the output folders; exit 1 and list
                      the stale files if they differ. Writes nothing.
   --spec PATH        Read this Swagger 2.0 or OpenAPI 3.0 file (JSON or YAML) instead.
                      Selects every operation unless --operation is given.
@@ -21,6 +22,8 @@ Options:
                      derived from the file name).
   --operation ID     Generate only this operationId; repeat for more.
   --config PATH      Read settings from this TOML file (default: specs/codegen.toml).
+                     Any of --spec, --out, --package, --operation or --config generates that
+                     one crate only, not the specs/peers.toml crates.
   -h, --help         Show this help.
 ";
 
@@ -98,13 +101,39 @@ fn codegen(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut config = match Config::load(&args.config, &root()) {
-        Ok(c) => c,
+    let only_one = args.spec.is_some()
+        || args.out.is_some()
+        || args.package.is_some()
+        || !args.operations.is_empty()
+        || args.config != root().join("specs/codegen.toml");
+    let check = args.check;
+    let mut configs = match Config::load(&args.config, &root()) {
+        Ok(c) => vec![adjust(c, args)],
         Err(d) => {
             eprintln!("{d}");
             return ExitCode::FAILURE;
         }
     };
+    if !only_one {
+        match Targets::load(&root().join("specs/peers.toml"), &root()) {
+            Ok(targets) => configs.extend(targets.crates),
+            Err(d) => {
+                eprintln!("{d}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let mut status = ExitCode::SUCCESS;
+    for config in &configs {
+        if run(config, check) != ExitCode::SUCCESS {
+            status = ExitCode::FAILURE;
+        }
+    }
+    status
+}
+
+/// Applies the command-line overrides to the config file's settings.
+fn adjust(mut config: Config, args: Args) -> Config {
     let cwd = std::env::current_dir().unwrap_or_else(|_| root());
     if let Some(spec) = args.spec {
         config.spec = cwd.join(spec);
@@ -129,8 +158,13 @@ fn codegen(args: &[String]) -> ExitCode {
         config.examples.retain(|e| args.operations.contains(e));
         config.operations = args.operations;
     }
+    config
+}
+
+/// Generates one crate, then writes it or checks it.
+fn run(config: &Config, check: bool) -> ExitCode {
     let start = Instant::now();
-    let generated = match azure_codegen::generate(&config) {
+    let generated = match azure_codegen::generate(config) {
         Ok(g) => g,
         Err(d) => {
             eprintln!("{d}");
@@ -138,7 +172,7 @@ fn codegen(args: &[String]) -> ExitCode {
         }
     };
     let out = config.out.display();
-    if args.check {
+    if check {
         return match write::stale_files(&config.out, &generated.files) {
             Ok(stale) if stale.is_empty() => {
                 println!("{out} is up to date ({} files)", generated.files.len());

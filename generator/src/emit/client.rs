@@ -41,6 +41,26 @@ pub fn client(krate: &Crate, client: &Client) -> TokenStream {
     } else {
         quote!(crate::runtime::pipeline(options.client_options))
     };
+    let endpoint_arg = krate.service.endpoint_argument;
+    let endpoint_param = endpoint_arg.then(|| quote!(endpoint: &str,));
+    let endpoint_param_doc = endpoint_arg.then(|| {
+        quote! {
+            /// * `endpoint` - The service's URL, e.g. `https://api.example.com`.
+        }
+    });
+    let endpoint_expr = if endpoint_arg {
+        quote!(crate::runtime::endpoint(endpoint)?)
+    } else {
+        quote!(crate::runtime::endpoint(
+            options.endpoint.clone(),
+            &options.client_options
+        )?)
+    };
+    let versioned = client
+        .operations
+        .iter()
+        .flat_map(|o| &o.params)
+        .any(|p| p.source == crate::ir::Source::ApiVersion);
     let endpoint_doc = if krate.service.arm {
         " Overrides the endpoint, which otherwise is Azure Resource Manager of `client_options.cloud` (public Azure by default). Tokens are requested for `{endpoint origin}/.default`."
     } else {
@@ -50,8 +70,57 @@ pub fn client(krate: &Crate, client: &Client) -> TokenStream {
         " The `api-version` sent with every request; defaults to `{}`.",
         krate.api_version
     );
+    let endpoint_option = (!endpoint_arg).then(|| {
+        quote! {
+            #[doc = #endpoint_doc]
+            pub endpoint: Option<Url>,
+        }
+    });
+    let endpoint_default = (!endpoint_arg).then(|| quote!(endpoint: None,));
+    let version_field = versioned.then(|| quote!(pub(crate) api_version: String,));
+    let version_option = versioned.then(|| {
+        quote! {
+            #[doc = #default_version]
+            pub api_version: String,
+        }
+    });
+    let version_default =
+        versioned.then(|| quote!(api_version: String::from(crate::runtime::DEFAULT_API_VERSION),));
+    let version_init = versioned.then(|| quote!(api_version: options.api_version,));
     let new_doc = format!(" Creates a new [`{}`].", client.name);
     let options_doc = format!(" Options used when creating a [`{}`].", client.name);
+    // Only `client_options` left: deriving `Default` says the same.
+    let derived_default = !versioned && endpoint_arg;
+    let derives = if derived_default {
+        quote!(#[derive(Clone, Default, SafeDebug)])
+    } else {
+        quote!(#[derive(Clone, SafeDebug)])
+    };
+    let default_impl = (!derived_default).then(|| {
+        quote! {
+            impl Default for #options {
+                fn default() -> Self {
+                    Self {
+                        #version_default
+                        client_options: ClientOptions::default(),
+                        #endpoint_default
+                    }
+                }
+            }
+        }
+    });
+    let options_struct = quote! {
+        #[doc = #options_doc]
+        #derives
+        pub struct #options {
+            #version_option
+            /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+            pub client_options: ClientOptions,
+            #endpoint_option
+        }
+
+        #default_impl
+    };
     let imports = bearer.then(|| {
         quote!(
             use azure_core::credentials::TokenCredential;
@@ -70,37 +139,19 @@ pub fn client(krate: &Crate, client: &Client) -> TokenStream {
         #[tracing::client]
         pub struct #name {
             pub(crate) endpoint: Url,
-            pub(crate) api_version: String,
+            #version_field
             #(#field_docs pub(crate) #field_names: String,)*
             pub(crate) pipeline: Pipeline,
         }
 
-        #[doc = #options_doc]
-        #[derive(Clone, SafeDebug)]
-        pub struct #options {
-            #[doc = #default_version]
-            pub api_version: String,
-            /// Transport, retries, cloud, telemetry and other `azure_core` settings.
-            pub client_options: ClientOptions,
-            #[doc = #endpoint_doc]
-            pub endpoint: Option<Url>,
-        }
-
-        impl Default for #options {
-            fn default() -> Self {
-                Self {
-                    api_version: String::from(crate::runtime::DEFAULT_API_VERSION),
-                    client_options: ClientOptions::default(),
-                    endpoint: None,
-                }
-            }
-        }
+        #options_struct
 
         impl #name {
             #[doc = #new_doc]
             ///
             /// # Arguments
             ///
+            #endpoint_param_doc
             #credential_doc
             #(#arg_docs)*
             /// * `options` - Optional configuration for the client.
@@ -109,11 +160,11 @@ pub fn client(krate: &Crate, client: &Client) -> TokenStream {
             ///
             /// Fails when the endpoint is not an `http(s)` URL or cannot be determined.
             #[tracing::new(#namespace)]
-            pub fn new(#credential_arg #(#field_names: String,)* options: Option<#options>) -> Result<Self> {
+            pub fn new(#endpoint_param #credential_arg #(#field_names: String,)* options: Option<#options>) -> Result<Self> {
                 let options = options.unwrap_or_default();
-                let endpoint = crate::runtime::endpoint(options.endpoint.clone(), &options.client_options)?;
+                let endpoint = #endpoint_expr;
                 Ok(Self {
-                    api_version: options.api_version,
+                    #version_init
                     #(#field_names,)*
                     pipeline: #pipeline,
                     endpoint,

@@ -41,6 +41,16 @@ pub fn enumeration(def: &EnumDef) -> TokenStream {
             }
         }
     };
+    let content = def.usage.body.then(|| {
+        quote! {
+            impl TryFrom<#name> for azure_core::http::RequestContent<#name> {
+                type Error = azure_core::Error;
+                fn try_from(value: #name) -> azure_core::Result<Self> {
+                    Ok(azure_core::json::to_json(&value)?.into())
+                }
+            }
+        }
+    });
     if def.extensible {
         let serde = extensible_serde(def);
         quote! {
@@ -66,6 +76,7 @@ pub fn enumeration(def: &EnumDef) -> TokenStream {
                 }
             }
             #serde
+            #content
         }
     } else {
         let mut derives = vec![
@@ -99,6 +110,7 @@ pub fn enumeration(def: &EnumDef) -> TokenStream {
                 #(#variant_docs #variants_with_attrs,)*
             }
             #as_str
+            #content
         }
     }
 }

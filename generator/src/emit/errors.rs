@@ -33,6 +33,16 @@ pub fn errors(krate: &Crate) -> TokenStream {
             }
         }
     });
+    let decode = (!models.is_empty()).then(|| {
+        quote! {
+            fn decode_body<E: serde::de::DeserializeOwned>(error: &azure_core::Error) -> Option<E> {
+                match error.kind() {
+                    ErrorKind::HttpResponse { raw_response: Some(raw), .. } => serde_json::from_slice(raw.body().as_ref()).ok(),
+                    _ => None,
+                }
+            }
+        }
+    });
     quote! {
         use azure_core::{error::ErrorKind, http::StatusCode, Bytes};
 
@@ -79,12 +89,7 @@ pub fn errors(krate: &Crate) -> TokenStream {
             }
         }
 
-        fn decode_body<E: serde::de::DeserializeOwned>(error: &azure_core::Error) -> Option<E> {
-            match error.kind() {
-                ErrorKind::HttpResponse { raw_response: Some(raw), .. } => serde_json::from_slice(raw.body().as_ref()).ok(),
-                _ => None,
-            }
-        }
+        #decode
 
         #(#conversions)*
     }

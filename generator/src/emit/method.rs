@@ -23,8 +23,8 @@ pub fn method(client: &Client, op: &Operation) -> TokenStream {
     let body = op.body.as_ref().filter(|b| b.required);
     let body_decl = body.map(|b| {
         let n = tokens::ident(&b.rust_name);
-        let t = tokens::ty(&b.ty);
-        quote!(#n: azure_core::http::RequestContent<#t>,)
+        let t = content_type(b);
+        quote!(#n: #t,)
     });
     let (returns, format) = match &op.success_type {
         Some(t) => (tokens::ty(t), quote!()),
@@ -73,28 +73,38 @@ pub fn method(client: &Client, op: &Operation) -> TokenStream {
         .iter()
         .map(|c| proc_macro2::Literal::u16_unsuffixed(*c));
     let set_body = op.body.as_ref().map(|b| {
+        let mime = b.raw_content_type.as_deref().unwrap_or("application/json");
         if b.required {
             let n = tokens::ident(&b.rust_name);
             quote! {
-                request.insert_header("content-type", "application/json");
+                request.insert_header("content-type", #mime);
                 request.set_body(#n);
             }
         } else {
             let n = tokens::ident(&b.rust_name);
             quote! {
                 if let Some(body) = options.#n {
-                    request.insert_header("content-type", "application/json");
+                    request.insert_header("content-type", #mime);
                     request.set_body(body);
                 }
             }
         }
     });
     let doc = method_docs(client, op);
+    let has_lit = op.path.iter().any(|p| matches!(p, PathPart::Literal(_)));
+    let has_arg = op.path.iter().any(|p| matches!(p, PathPart::Param(_)));
+    let parts = [(has_arg, quote!(Arg)), (has_lit, quote!(Lit))]
+        .into_iter()
+        .filter_map(|(used, part)| used.then_some(part));
+    // `self`, the arguments, the required body and `options`.
+    let arity = 2 + args.len() + usize::from(body.is_some());
+    let allow_many = (arity > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     quote! {
         #doc
+        #allow_many
         #[tracing::function(#span)]
         pub async fn #name(&self, #(#arg_decls,)* #body_decl options: Option<crate::models::#options<'_>>) -> Result<azure_core::http::Response<#returns #format>> {
-            use crate::runtime::Part::{Arg, Lit};
+            use crate::runtime::Part::{#(#parts),*};
             let options = options.unwrap_or_default();
             let ctx = options.method_options.context.to_borrowed();
             #(#conversions)*
@@ -128,9 +138,9 @@ pub fn options(client: &Client, op: &Operation) -> TokenStream {
         });
     let body = op.body.as_ref().filter(|b| !b.required).map(|b| {
         let n = tokens::ident(&b.rust_name);
-        let t = tokens::ty(&b.ty);
+        let t = content_type(b);
         let d = docs::doc(&b.docs);
-        quote!(#d pub #n: Option<azure_core::http::RequestContent<#t>>,)
+        quote!(#d pub #n: Option<#t>,)
     });
     quote! {
         #[doc = #doc]
@@ -142,6 +152,40 @@ pub fn options(client: &Client, op: &Operation) -> TokenStream {
             #body
         }
     }
+}
+
+/// `RequestContent<T>` for a JSON body; raw bytes carry no format.
+fn content_type(b: &crate::ir::Body) -> TokenStream {
+    let t = tokens::ty(&b.ty);
+    if b.raw_content_type.is_some() {
+        quote!(azure_core::http::RequestContent<#t, azure_core::http::NoFormat>)
+    } else {
+        quote!(azure_core::http::RequestContent<#t>)
+    }
+}
+
+/// `200, 201` or, for runs of consecutive codes, `200-299`.
+fn code_list(codes: &[u16]) -> String {
+    let mut runs: Vec<(u16, u16)> = Vec::new();
+    for &c in codes {
+        match runs.last_mut() {
+            Some((_, end)) if c == *end + 1 => *end = c,
+            _ => runs.push((c, c)),
+        }
+    }
+    let parts: Vec<String> = runs
+        .iter()
+        .map(|(a, b)| {
+            if b - a >= 2 {
+                format!("{a}-{b}")
+            } else if a == b {
+                a.to_string()
+            } else {
+                format!("{a}, {b}")
+            }
+        })
+        .collect();
+    parts.join(", ")
 }
 
 fn arg_type(t: &TypeRef) -> TokenStream {
@@ -213,10 +257,9 @@ fn method_docs(client: &Client, op: &Operation) -> TokenStream {
         text.push_str(&format!("* `{}` - {}\n", b.rust_name, one_line(&b.docs)));
     }
     text.push_str("* `options` - Optional parameters for the request.\n\n# Errors\n\n");
-    let codes: Vec<String> = op.success_codes.iter().map(u16::to_string).collect();
     text.push_str(&format!(
         "Any status other than {} is an error of kind `HttpResponse`",
-        codes.join(", ")
+        code_list(&op.success_codes)
     ));
     match &op.error_type {
         Some(TypeRef::Named(e)) => text.push_str(&format!("; decode its body with `{e}::try_from(error)` or `ServiceError::<{e}>::try_from(error)`.")),

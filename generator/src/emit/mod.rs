@@ -53,12 +53,17 @@ pub fn emit(krate: &Crate) -> Vec<OutputFile> {
         rust("src/lib.rs", lib_rs(krate)),
         rust("src/runtime.rs", runtime::runtime(krate)),
         rust("src/clients/mod.rs", clients_mod(krate)),
-        rust("src/models/mod.rs", models_mod()),
-        rust("src/models/models.rs", models(krate)),
-        rust("src/models/enums.rs", enums(krate)),
-        rust("src/models/method_options.rs", method_options(krate)),
-        rust("src/models/errors.rs", errors::errors(krate)),
+        rust("src/models/mod.rs", models_mod(krate)),
     ];
+    let (structs, enumerations) = kinds(krate);
+    if structs {
+        files.push(rust("src/models/models.rs", models(krate)));
+    }
+    if enumerations {
+        files.push(rust("src/models/enums.rs", enums(krate)));
+    }
+    files.push(rust("src/models/method_options.rs", method_options(krate)));
+    files.push(rust("src/models/errors.rs", errors::errors(krate)));
     for client in krate.clients.values() {
         files.push(rust(
             format!("src/clients/{}.rs", client.module),
@@ -101,18 +106,49 @@ fn clients_mod(krate: &Crate) -> TokenStream {
     }
 }
 
-fn models_mod() -> TokenStream {
+/// Whether the crate has model structs and enumerations (an empty module is left out).
+fn kinds(krate: &Crate) -> (bool, bool) {
+    let structs = krate
+        .types
+        .values()
+        .any(|t| matches!(t, TypeDef::Struct(_)));
+    let enumerations = krate.types.values().any(|t| matches!(t, TypeDef::Enum(_)));
+    (structs, enumerations)
+}
+
+fn models_mod(krate: &Crate) -> TokenStream {
+    let (structs, enumerations) = kinds(krate);
+    let models = structs.then(|| {
+        quote! {
+            #[allow(clippy::module_inception)]
+            mod models;
+        }
+    });
+    let enums = enumerations.then(|| {
+        quote!(
+            mod enums;
+        )
+    });
+    let use_enums = enumerations.then(|| {
+        quote!(
+            pub use enums::*;
+        )
+    });
+    let use_models = structs.then(|| {
+        quote!(
+            pub use models::*;
+        )
+    });
     quote! {
         //! Request and response models, enumerations, per-method options and service errors.
-        #[allow(clippy::module_inception)]
-        mod models;
-        mod enums;
+        #models
+        #enums
         mod errors;
         mod method_options;
-        pub use enums::*;
+        #use_enums
         pub use errors::*;
         pub use method_options::*;
-        pub use models::*;
+        #use_models
     }
 }
 

@@ -8,7 +8,27 @@ use quote::quote;
 /// The runtime module for `krate`.
 pub fn runtime(krate: &Crate) -> TokenStream {
     let api_version = &krate.api_version;
+    let versioned = krate
+        .clients
+        .values()
+        .flat_map(|c| &c.operations)
+        .flat_map(|o| &o.params)
+        .any(|p| p.source == crate::ir::Source::ApiVersion);
+    let version_const = versioned.then(|| {
+        quote! {
+            /// The `api-version` clients send unless told otherwise.
+            pub(crate) const DEFAULT_API_VERSION: &str = #api_version;
+        }
+    });
     let endpoint = endpoint_fn(krate);
+    let path_args = krate
+        .clients
+        .values()
+        .flat_map(|c| &c.operations)
+        .flat_map(|o| &o.path)
+        .any(|p| matches!(p, crate::ir::PathPart::Param(_)));
+    // No operation has a path parameter; the variant stays so `url` keeps one shape.
+    let allow_unused_arg = (!path_args).then(|| quote!(#[allow(dead_code)]));
     let pipeline = pipeline_fn(krate);
     quote! {
         //! Shared helpers for the client methods.
@@ -19,8 +39,7 @@ pub fn runtime(krate: &Crate) -> TokenStream {
             Error, Result,
         };
 
-        /// The `api-version` clients send unless told otherwise.
-        pub(crate) const DEFAULT_API_VERSION: &str = #api_version;
+        #version_const
 
         #endpoint
         #pipeline
@@ -30,6 +49,7 @@ pub fn runtime(krate: &Crate) -> TokenStream {
             /// Literal text from the path template.
             Lit(&'static str),
             /// A parameter (name, value): sent as exactly one percent-encoded segment.
+            #allow_unused_arg
             Arg(&'static str, &'a str),
         }
 
@@ -117,15 +137,19 @@ fn endpoint_fn(krate: &Crate) -> TokenStream {
                 check_scheme(url)
             }
         }
+    } else if krate.service.endpoint_argument {
+        quote! {
+            /// The endpoint the caller gave to `new`.
+            pub(crate) fn endpoint(endpoint: &str) -> Result<Url> {
+                check_scheme(Url::parse(endpoint)?)
+            }
+        }
     } else {
         quote! {
             /// The endpoint: the explicit one, else the spec's server.
             pub(crate) fn endpoint(explicit: Option<Url>, _options: &ClientOptions) -> Result<Url> {
                 let url = match explicit {
                     Some(url) => url,
-                    None if #default.is_empty() => {
-                        return Err(Error::with_message(ErrorKind::Other, "the spec names no server: set the client options' `endpoint`"));
-                    }
                     None => Url::parse(#default)?,
                 };
                 check_scheme(url)

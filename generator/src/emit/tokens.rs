@@ -23,6 +23,12 @@ pub fn ty(t: &TypeRef) -> TokenStream {
         TypeRef::I64 => quote!(i64),
         TypeRef::F32 => quote!(f32),
         TypeRef::F64 => quote!(f64),
+        TypeRef::U8 => quote!(u8),
+        TypeRef::U16 => quote!(u16),
+        TypeRef::U32 => quote!(u32),
+        TypeRef::U64 => quote!(u64),
+        TypeRef::Uuid => quote!(::azure_core::Uuid),
+        TypeRef::Bytes => quote!(::azure_core::Bytes),
         TypeRef::DateTime => quote!(::azure_core::time::OffsetDateTime),
         TypeRef::Json => quote!(::serde_json::Value),
         TypeRef::Named(n) => {

@@ -3,6 +3,7 @@
 
 pub mod naming;
 mod operations;
+mod service;
 mod types;
 mod view;
 
@@ -35,14 +36,31 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
             return Err(spec.error("#/paths", format!("operation `{wanted}` was selected but the spec has no operation with that operationId")));
         }
     }
-    let selected: Vec<_> = found
-        .iter()
-        .filter(|o| selection.operations.is_empty() || selection.operations.contains(&o.id))
-        .collect();
+    let mut omitted = Vec::new();
+    let mut selected = Vec::new();
+    for o in &found {
+        let wanted = selection.operations.contains(&o.id);
+        if !(selection.operations.is_empty() || wanted) {
+            continue;
+        }
+        match operations::unsupported(o.op) {
+            Some(reason) if wanted => {
+                return Err(spec.error(
+                    &o.pointer,
+                    format!("operation `{}` was selected, but {reason}", o.id),
+                ))
+            }
+            Some(reason) => omitted.push(ir::Omitted {
+                id: o.id.clone(),
+                reason,
+            }),
+            None => selected.push(o),
+        }
+    }
     if selected.is_empty() {
         return Err(spec.error("#/paths", "the spec has no operations to generate"));
     }
-    let service = operations::service(spec, selection)?;
+    let service = service::service(spec, selection)?;
     let mut types = types::Types::new(spec);
     let mut clients: BTreeMap<String, ir::Client> = BTreeMap::new();
     let mut client_scope = Scope::default();
@@ -62,10 +80,14 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
                 name: client_name.clone(),
                 options_name: format!("{client_name}Options"),
                 module: naming::snake(&client_name),
-                docs: format!(
-                    "Operations of the {} group of {}.",
-                    op.group, api.info.title
-                ),
+                docs: if op.by_title {
+                    format!("Operations of {}.", api.info.title.trim())
+                } else {
+                    format!(
+                        "Operations of the {} group of {}.",
+                        op.group, api.info.title
+                    )
+                },
                 fields: Vec::new(),
                 operations: Vec::new(),
             });
@@ -82,6 +104,7 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         clients,
         types: types.finish(),
         examples,
+        omitted,
     })
 }
 

@@ -87,6 +87,27 @@ pub fn type_name(raw: &str) -> String {
     }
 }
 
+/// `Group_Method`, Azure's operationId convention: a group that starts with a capital letter,
+/// then `_`, then the method. `report_finish` or `key.get` are single names.
+pub fn azure_group(id: &str) -> Option<(&str, &str)> {
+    let (group, name) = id.split_once('_')?;
+    (group.starts_with(|c: char| c.is_ascii_uppercase()) && !name.is_empty())
+        .then_some((group, name))
+}
+
+/// The group of untagged operations: the spec's title without a trailing "API"
+/// (`Keeper API` -> `Keeper`), so the client is `KeeperClient`.
+pub fn title_group(title: &str) -> String {
+    let trimmed = title.trim();
+    let words: Vec<&str> = trimmed.split_whitespace().collect();
+    match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() && last.eq_ignore_ascii_case("api") => {
+            rest.join(" ")
+        }
+        _ => trimmed.to_string(),
+    }
+}
+
 /// Keeps only what may stand in an identifier; everything else separates words.
 fn words(raw: &str) -> String {
     raw.chars()
@@ -185,6 +206,25 @@ mod tests {
         assert_eq!(type_name("Option"), "OptionModel");
         assert_eq!(type_name("Response"), "Response");
         assert_eq!(pascal(""), "Unnamed");
+    }
+
+    #[test]
+    fn test_operation_groups_split_only_azure_style_ids() {
+        assert_eq!(
+            azure_group("Workflows_RegenerateAccessKey"),
+            Some(("Workflows", "RegenerateAccessKey"))
+        );
+        assert_eq!(azure_group("report_finish"), None);
+        assert_eq!(azure_group("key.get"), None);
+        assert_eq!(azure_group("Workflows_"), None);
+        assert_eq!(azure_group("_List"), None);
+        assert_eq!(title_group("Keeper API"), "Keeper");
+        assert_eq!(
+            title_group(" Oxide Propolis Server api "),
+            "Oxide Propolis Server"
+        );
+        assert_eq!(title_group("API"), "API");
+        assert_eq!(title_group("Buildomat"), "Buildomat");
     }
 
     #[test]

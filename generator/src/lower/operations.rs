@@ -5,9 +5,7 @@ use super::naming::{self, Scope};
 use super::types::Types;
 use super::{resolve, Selection};
 use crate::diagnostics::{pointer as join, Diagnostic};
-use crate::ir::{
-    self, Auth, Body, HttpMethod, Location, Param, PathPart, Service, Source, TypeRef,
-};
+use crate::ir::{self, Body, HttpMethod, Location, Param, PathPart, Source, TypeRef};
 use crate::read::Spec;
 use openapiv3::{Operation, Parameter, ParameterSchemaOrContent, ReferenceOr, StatusCode};
 use serde_json::Value;
@@ -17,6 +15,8 @@ use std::collections::BTreeMap;
 pub struct Found<'a> {
     pub id: String,
     pub group: String,
+    /// The group is the spec's title: the operation has neither a `Group_` prefix nor a tag.
+    pub by_title: bool,
     pub name: String,
     pub path: &'a str,
     pub method: HttpMethod,
@@ -54,19 +54,15 @@ pub fn collect(spec: &Spec) -> Result<Vec<Found<'_>>, Diagnostic> {
                     format!("duplicate operationId `{id}`: also used at {first}"),
                 ));
             }
-            let (group, name) = match id.split_once('_') {
-                Some((g, n)) if !g.is_empty() && !n.is_empty() => (g.to_string(), n.to_string()),
-                _ => (
-                    op.tags
-                        .first()
-                        .cloned()
-                        .unwrap_or_else(|| spec.api.info.title.clone()),
-                    id.clone(),
-                ),
+            let (group, name, by_title) = match (naming::azure_group(&id), op.tags.first()) {
+                (Some((g, n)), _) => (g.to_string(), n.to_string(), false),
+                (None, Some(tag)) => (tag.clone(), id.clone(), false),
+                (None, None) => (naming::title_group(&spec.api.info.title), id.clone(), true),
             };
             found.push(Found {
                 id,
                 group,
+                by_title,
                 name,
                 path,
                 method,
@@ -77,37 +73,6 @@ pub fn collect(spec: &Spec) -> Result<Vec<Found<'_>>, Diagnostic> {
         }
     }
     Ok(found)
-}
-
-/// Endpoint and authorization, from `servers` and the security schemes.
-pub fn service(spec: &Spec, selection: &Selection) -> Result<Service, Diagnostic> {
-    let default_endpoint = spec
-        .api
-        .servers
-        .first()
-        .map(|s| s.url.trim_end_matches('/').to_string())
-        .unwrap_or_default();
-    let arm = default_endpoint == "https://management.azure.com";
-    let schemes = spec
-        .api
-        .components
-        .as_ref()
-        .map(|c| c.security_schemes.len())
-        .unwrap_or(0);
-    let auth = if schemes == 0 {
-        Auth::None
-    } else {
-        Auth::BearerToken
-    };
-    Ok(Service {
-        namespace: selection
-            .namespace
-            .clone()
-            .unwrap_or_else(|| spec.api.info.title.clone()),
-        default_endpoint,
-        arm,
-        auth,
-    })
 }
 
 /// Lowers one operation of `client`.
@@ -154,7 +119,9 @@ pub fn lower(
         }
     }
 
-    let mut args = Scope::with(&["options", "self"]);
+    // Besides `options`, the names of the locals a method body binds, so no argument is
+    // shadowed before it is used.
+    let mut args = Scope::with(&["options", "self", "ctx", "url", "request", "response"]);
     let mut option_fields = Scope::with(&["method_options"]);
     let mut params = Vec::new();
     for (at, p) in merged {
@@ -176,7 +143,11 @@ pub fn lower(
         id: found.id.clone(),
         method_name,
         options_name,
-        span_name: format!("{namespace}.{}.{}", found.group, found.name),
+        span_name: if found.by_title {
+            format!("{namespace}.{}", found.name)
+        } else {
+            format!("{namespace}.{}.{}", found.group, found.name)
+        },
         docs: op
             .description
             .clone()
@@ -234,6 +205,13 @@ fn parameter(
             ))
         }
     };
+    // A parameter with no single shape (`oneOf`, no `type`) is sent as the text the caller
+    // gives; JSON text would be quoted.
+    let ty = if ty == TypeRef::Json {
+        TypeRef::String
+    } else {
+        ty
+    };
     let scalar = matches!(
         ty,
         TypeRef::String
@@ -242,6 +220,11 @@ fn parameter(
             | TypeRef::I64
             | TypeRef::F32
             | TypeRef::F64
+            | TypeRef::U8
+            | TypeRef::U16
+            | TypeRef::U32
+            | TypeRef::U64
+            | TypeRef::Uuid
             | TypeRef::Named(_)
     );
     if !scalar && location == Location::Path {
@@ -395,12 +378,31 @@ fn body(
         |n| components.and_then(|c| c.request_bodies.get(n)),
         &at,
     )?;
+    let docs = body
+        .description
+        .clone()
+        .filter(|d| !d.trim().is_empty())
+        .unwrap_or_else(|| "The request body.".into());
     let Some((mime, media)) = body.content.iter().find(|(m, _)| is_json(m)) else {
-        let mimes: Vec<&String> = body.content.keys().collect();
-        return Err(spec.error(
-            &join(&at, "content"),
-            format!("request body media types {mimes:?} are not supported: only JSON bodies are"),
-        ));
+        // Not JSON: the caller gives the bytes, sent with the declared media type.
+        let Some(mime) = body.content.keys().next() else {
+            return Err(spec.error(
+                &join(&at, "content"),
+                "the request body declares no media type",
+            ));
+        };
+        let content_type = if mime.contains('*') {
+            "application/octet-stream".to_string()
+        } else {
+            mime.clone()
+        };
+        return Ok(Some(Body {
+            rust_name: args.claim("body".into()),
+            ty: TypeRef::Bytes,
+            required: body.required,
+            docs: format!("{docs} Raw bytes, sent as `{content_type}`."),
+            raw_content_type: Some(content_type),
+        }));
     };
     let schema_at = join(&join(&join(&at, "content"), mime), "schema");
     let ty = match &media.schema {
@@ -417,11 +419,8 @@ fn body(
         rust_name: args.claim(naming::snake(raw_name)),
         ty,
         required: body.required,
-        docs: body
-            .description
-            .clone()
-            .filter(|d| !d.trim().is_empty())
-            .unwrap_or_else(|| "The request body.".into()),
+        docs,
+        raw_content_type: None,
     }))
 }
 
@@ -439,42 +438,49 @@ fn responses(
     name: &str,
 ) -> Result<(Vec<u16>, Option<TypeRef>, Option<TypeRef>), Diagnostic> {
     let at = join(pointer, "responses");
-    let components = spec.api.components.as_ref();
+    let declared = &op.responses;
     let mut codes = Vec::new();
     let mut success = None;
-    for (code, response) in &op.responses.responses {
+    let mut failures: Vec<(String, &ReferenceOr<openapiv3::Response>)> = Vec::new();
+    for (code, response) in &declared.responses {
         let (code_text, numbers): (String, Vec<u16>) = match code {
             StatusCode::Code(c) => (c.to_string(), vec![*c]),
             StatusCode::Range(r) => (format!("{r}XX"), (r * 100..r * 100 + 100).collect()),
         };
+        let r_at = join(&at, &code_text);
+        if numbers.iter().all(|c| *c >= 400) {
+            failures.push((r_at, response));
+            continue;
+        }
         if !numbers.iter().any(|c| (200..300).contains(c)) {
             continue;
         }
-        let r_at = join(&at, &code_text);
-        let response = resolve(
-            spec,
-            response,
-            "responses",
-            |n| components.and_then(|c| c.responses.get(n)),
-            &r_at,
-        )?;
         codes.extend(numbers);
-        if let Some((mime, media)) = response.content.iter().find(|(m, _)| is_json(m)) {
-            if let Some(schema) = &media.schema {
-                let ty = types.of(
-                    schema,
-                    &join(&join(&join(&r_at, "content"), mime), "schema"),
-                    &format!("{}Response", naming::pascal(name)),
-                )?;
-                if success.as_ref().is_some_and(|s| s != &ty) {
-                    return Err(spec.error(
-                        &r_at,
-                        "success responses with different body types are not supported",
-                    ));
-                }
-                success = Some(ty);
+        let ty = response_body(spec, response, &r_at, types, name, "Response")?;
+        if let Some(ty) = ty {
+            if success.as_ref().is_some_and(|s| s != &ty) {
+                return Err(spec.error(
+                    &r_at,
+                    "success responses with different body types are not supported",
+                ));
             }
+            success = Some(ty);
         }
+    }
+    let default_at = join(&at, "default");
+    let mut error = None;
+    match &declared.default {
+        // With no 2xx declared, `default` describes the success response: any 2xx.
+        Some(response) if codes.is_empty() => {
+            codes.extend(200..300);
+            success = response_body(spec, response, &default_at, types, name, "Response")?;
+        }
+        Some(response) => {
+            error = response_body(spec, response, &default_at, types, "Error", "Response")?;
+        }
+        // No responses at all: any 2xx is success, and its body is not described.
+        None if declared.responses.is_empty() => codes.extend(200..300),
+        None => {}
     }
     if codes.is_empty() {
         return Err(spec.error(&at, "the operation declares no success (2xx) response"));
@@ -482,37 +488,74 @@ fn responses(
     if let Some(ty) = &success {
         types.mark(ty, false);
     }
-    let error = match &op.responses.default {
-        Some(response) => {
-            let r_at = join(&at, "default");
-            let response = resolve(
-                spec,
-                response,
-                "responses",
-                |n| components.and_then(|c| c.responses.get(n)),
-                &r_at,
-            )?;
-            match response
-                .content
-                .iter()
-                .find(|(m, _)| is_json(m))
-                .and_then(|(m, media)| media.schema.as_ref().map(|s| (m, s)))
-            {
-                Some((mime, schema)) => {
-                    let ty = types.of(
-                        schema,
-                        &join(&join(&join(&r_at, "content"), mime), "schema"),
-                        "ErrorResponse",
-                    )?;
-                    types.mark(&ty, false);
-                    Some(ty)
-                }
-                None => None,
+    if error.is_none() {
+        // No `default` error: the 4XX/5XX responses' model, when they all share one.
+        let mut shared: Option<Option<TypeRef>> = None;
+        for (r_at, response) in failures {
+            let ty = response_body(spec, response, &r_at, types, "Error", "Response")?;
+            if ty.is_some() {
+                shared = match shared {
+                    None => Some(ty),
+                    Some(prev) if prev == ty => Some(prev),
+                    Some(_) => Some(None),
+                };
             }
         }
-        None => None,
-    };
+        error = shared.flatten();
+    }
+    if let Some(ty) = &error {
+        types.mark(ty, false);
+    }
     Ok((codes, success, error))
+}
+
+/// The type of a response's JSON body, if it has one.
+fn response_body(
+    spec: &Spec,
+    response: &ReferenceOr<openapiv3::Response>,
+    r_at: &str,
+    types: &mut Types,
+    name: &str,
+    suffix: &str,
+) -> Result<Option<TypeRef>, Diagnostic> {
+    let components = spec.api.components.as_ref();
+    let response = resolve(
+        spec,
+        response,
+        "responses",
+        |n| components.and_then(|c| c.responses.get(n)),
+        r_at,
+    )?;
+    match response
+        .content
+        .iter()
+        .find(|(m, _)| is_json(m))
+        .and_then(|(m, media)| media.schema.as_ref().map(|s| (m, s)))
+    {
+        Some((mime, schema)) => Ok(Some(types.of(
+            schema,
+            &join(&join(&join(r_at, "content"), mime), "schema"),
+            &format!("{}{suffix}", naming::pascal(name)),
+        )?)),
+        None => Ok(None),
+    }
+}
+
+/// Why an operation cannot be carried by the client, if it cannot: its only answer is
+/// `101 Switching Protocols` (a WebSocket upgrade, which azure_core's HTTP pipeline does not do).
+pub fn unsupported(op: &Operation) -> Option<String> {
+    let responses = &op.responses;
+    let success = responses.responses.keys().any(|code| match code {
+        StatusCode::Code(c) => (200..300).contains(c),
+        StatusCode::Range(r) => *r == 2,
+    });
+    let switches = responses
+        .responses
+        .keys()
+        .any(|code| matches!(code, StatusCode::Code(101) | StatusCode::Range(1)));
+    (switches && !success && responses.default.is_none()).then(|| {
+        "it answers only `101 Switching Protocols` (a protocol upgrade such as a WebSocket), which the HTTP pipeline cannot carry".to_string()
+    })
 }
 
 /// Example programs for the selected operationIds, with values from their x-ms-examples.

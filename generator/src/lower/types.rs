@@ -30,6 +30,8 @@ pub struct Types<'a> {
     deps: BTreeMap<String, BTreeSet<String>>,
     /// Usage marks given by operations, propagated by [`Types::finish`].
     roots: Vec<(TypeRef, Usage)>,
+    /// Inline schemas named by their `title`, so an identical copy reuses the type.
+    titled: Vec<(Value, TypeRef)>,
 }
 
 impl<'a> Types<'a> {
@@ -44,6 +46,7 @@ impl<'a> Types<'a> {
             scope: Scope::default(),
             deps: BTreeMap::new(),
             roots: Vec::new(),
+            titled: Vec::new(),
         }
     }
 
@@ -63,8 +66,10 @@ impl<'a> Types<'a> {
     pub fn mark_body(&mut self, ty: &TypeRef) {
         self.mark(ty, true);
         if let TypeRef::Named(name) = ty {
-            if let Some(TypeDef::Struct(s)) = self.defs.get_mut(name) {
-                s.usage.body = true;
+            match self.defs.get_mut(name) {
+                Some(TypeDef::Struct(s)) => s.usage.body = true,
+                Some(TypeDef::Enum(e)) => e.usage.body = true,
+                None => {}
             }
         }
     }
@@ -212,6 +217,38 @@ impl<'a> Types<'a> {
         if let Some(single) = single_ref(&view) {
             return self.reference(single, &join(pointer, "allOf/0"));
         }
+        if only_null(schema) {
+            // `enum: [null]`: the value is always `null`; keep the JSON.
+            return Ok(TypeRef::Json);
+        }
+        let titled = schema
+            .schema_data
+            .title
+            .as_ref()
+            .filter(|t| !t.trim().is_empty())
+            .and_then(|_| serde_json::to_value(schema).ok());
+        if let Some(same) = titled
+            .as_ref()
+            .and_then(|v| self.titled.iter().find(|(w, _)| w == v))
+        {
+            return Ok(same.1.clone());
+        }
+        let ty = self.shaped(schema, view, pointer, hint, depth)?;
+        if let (Some(value), TypeRef::Named(_)) = (titled, &ty) {
+            self.titled.push((value, ty.clone()));
+        }
+        Ok(ty)
+    }
+
+    /// The type of an inline schema that is not a plain `$ref`.
+    fn shaped(
+        &mut self,
+        schema: &Schema,
+        view: View,
+        pointer: &str,
+        hint: &str,
+        depth: usize,
+    ) -> Result<TypeRef, Diagnostic> {
         if view.alternatives && view.properties.is_empty() && view.all_of.is_empty() {
             // oneOf / anyOf / not: no Rust shape fits every alternative; keep the JSON.
             return Ok(TypeRef::Json);
@@ -220,7 +257,15 @@ impl<'a> Types<'a> {
             || (view.is_object() && !view.properties.is_empty())
             || (view.is_object() && !view.all_of.is_empty())
         {
-            let raw = enum_name(schema).unwrap_or_else(|| hint.to_string());
+            let raw = enum_name(schema)
+                .or_else(|| {
+                    schema
+                        .schema_data
+                        .title
+                        .clone()
+                        .filter(|t| !t.trim().is_empty())
+                })
+                .unwrap_or_else(|| hint.to_string());
             let rust = naming::type_name(&raw);
             if let Some(existing) = self.same_enum(&rust, &view) {
                 return Ok(existing);
@@ -232,11 +277,16 @@ impl<'a> Types<'a> {
         Ok(match view.typ {
             Some("string") => match view.format.as_deref() {
                 Some("date-time") => TypeRef::DateTime,
+                Some("uuid") => TypeRef::Uuid,
                 _ => TypeRef::String,
             },
             Some("boolean") => TypeRef::Bool,
             Some("integer") => match view.format.as_deref() {
                 Some("int64") => TypeRef::I64,
+                Some("uint8") => TypeRef::U8,
+                Some("uint16") => TypeRef::U16,
+                Some("uint32") => TypeRef::U32,
+                Some("uint64" | "uint") => TypeRef::U64,
                 _ => TypeRef::I32,
             },
             Some("number") => match view.format.as_deref() {
@@ -529,6 +579,18 @@ fn single_ref<'s>(view: &View<'s>) -> Option<&'s str> {
             Some(reference.as_str())
         }
         _ => None,
+    }
+}
+
+/// `enum: [null]` (a schema whose only value is `null`).
+fn only_null(schema: &Schema) -> bool {
+    use openapiv3::{SchemaKind, Type};
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::String(s)) => {
+            !s.enumeration.is_empty() && s.enumeration.iter().all(Option::is_none)
+        }
+        SchemaKind::Any(a) => !a.enumeration.is_empty() && a.enumeration.iter().all(Value::is_null),
+        _ => false,
     }
 }
 
