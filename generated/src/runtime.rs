@@ -176,15 +176,25 @@ pub(crate) async fn send(
         .await
 }
 
-/// Resolves `link` against `base` and refuses one on another origin: the pipeline
-/// would send it the credential's token.
-fn same_origin_link(base: &Url, link: &str) -> Result<Url> {
-    let url = base
-        .join(link)
+/// Whether to leave a read-only field out: always in requests; with the `round_trip`
+/// feature only when it is unset, so re-serialized responses keep it.
+pub(crate) fn skip_read_only<T>(value: &Option<T>) -> bool {
+    cfg!(not(feature = "round_trip")) || value.is_none()
+}
+
+/// Resolves `link` (absolute or relative) against `base`.
+fn resolve_link(base: &Url, link: &str) -> Result<Url> {
+    base.join(link)
         .map_err(|e| Error::with_message(
             ErrorKind::DataConversion,
             format!("the service returned an invalid link `{link}`: {e}"),
-        ))?;
+        ))
+}
+
+/// Resolves `link` against `base` and refuses one on another origin: the pipeline
+/// would send it the credential's token.
+fn same_origin_link(base: &Url, link: &str) -> Result<Url> {
+    let url = resolve_link(base, link)?;
     if url.origin() != base.origin() {
         return Err(
             Error::with_message(
@@ -396,7 +406,7 @@ pub(crate) fn poller(
                 let body = azure_core::Bytes::from(body);
                 let fresh = poll_links(
                     &headers,
-                    |link| same_origin_link(request.url(), link),
+                    |link| resolve_link(request.url(), link),
                 )?;
                 let links = match (&current, fresh) {
                     (None, fresh) => fresh,

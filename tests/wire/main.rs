@@ -2,5 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod examples;
 mod harness;
+mod paging_and_polling;
 mod regenerate_access_key;

@@ -291,10 +291,13 @@ pub struct ManagedServiceIdentity {
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<crate::models::ManagedServiceIdentityType>,
     /// Tenant of managed service identity.
-    #[serde(rename = "tenantId", skip_serializing)]
+    #[serde(rename = "tenantId", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub tenant_id: Option<String>,
     /// Principal Id of managed service identity.
-    #[serde(rename = "principalId", skip_serializing)]
+    #[serde(
+        rename = "principalId",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub principal_id: Option<String>,
     /// The list of user assigned identities associated with the resource. The user identity dictionary key references will be ARM resource ids in the form: '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/{identityName}
     #[serde(rename = "userAssignedIdentities", skip_serializing_if = "Option::is_none")]
@@ -612,10 +615,10 @@ pub struct ResourceReference {
     #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Gets the resource name.
-    #[serde(rename = "name", skip_serializing)]
+    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the resource type.
-    #[serde(rename = "type", skip_serializing)]
+    #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
 }
 
@@ -713,10 +716,13 @@ pub struct SubResource {
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct UserAssignedIdentity {
     /// Principal Id of user assigned identity
-    #[serde(rename = "principalId", skip_serializing)]
+    #[serde(
+        rename = "principalId",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub principal_id: Option<String>,
     /// Client Id of user assigned identity
-    #[serde(rename = "clientId", skip_serializing)]
+    #[serde(rename = "clientId", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub client_id: Option<String>,
 }
 
@@ -724,13 +730,13 @@ pub struct UserAssignedIdentity {
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct Workflow {
     /// The resource id.
-    #[serde(rename = "id", skip_serializing)]
+    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Gets the resource name.
-    #[serde(rename = "name", skip_serializing)]
+    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the resource type.
-    #[serde(rename = "type", skip_serializing)]
+    #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The resource location.
     #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
@@ -802,14 +808,17 @@ pub struct WorkflowParameter {
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct WorkflowProperties {
     /// Gets the provisioning state.
-    #[serde(rename = "provisioningState", skip_serializing)]
+    #[serde(
+        rename = "provisioningState",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub provisioning_state: Option<crate::models::WorkflowProvisioningState>,
     /// Gets the created time.
     #[serde(
         rename = "createdTime",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub created_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the changed time.
@@ -817,17 +826,20 @@ pub struct WorkflowProperties {
         rename = "changedTime",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub changed_time: Option<::azure_core::time::OffsetDateTime>,
     /// The state.
     #[serde(rename = "state", skip_serializing_if = "Option::is_none")]
     pub state: Option<crate::models::WorkflowState>,
     /// Gets the version.
-    #[serde(rename = "version", skip_serializing)]
+    #[serde(rename = "version", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub version: Option<String>,
     /// Gets the access endpoint.
-    #[serde(rename = "accessEndpoint", skip_serializing)]
+    #[serde(
+        rename = "accessEndpoint",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub access_endpoint: Option<String>,
     /// The endpoints configuration.
     #[serde(rename = "endpointsConfiguration", skip_serializing_if = "Option::is_none")]
@@ -836,7 +848,7 @@ pub struct WorkflowProperties {
     #[serde(rename = "accessControl", skip_serializing_if = "Option::is_none")]
     pub access_control: Option<crate::models::FlowAccessControlConfiguration>,
     /// The sku.
-    #[serde(rename = "sku", skip_serializing)]
+    #[serde(rename = "sku", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub sku: Option<crate::models::WorkflowSku>,
     /// The integration account.
     #[serde(rename = "integrationAccount", skip_serializing_if = "Option::is_none")]
@@ -870,13 +882,13 @@ pub struct WorkflowProperties {
 )]
 pub struct WorkflowResource {
     /// The resource id.
-    #[serde(rename = "id", skip_serializing)]
+    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Gets the resource name.
-    #[serde(rename = "name", skip_serializing)]
+    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the resource type.
-    #[serde(rename = "type", skip_serializing)]
+    #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The resource location.
     #[serde(rename = "location", skip_serializing_if = "Option::is_none")]

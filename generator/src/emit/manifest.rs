@@ -5,7 +5,11 @@ use crate::ir::{Auth, Crate};
 /// `Cargo.toml`: azure_core without default features, so users choose the HTTP stack; the
 /// `default` feature turns on reqwest and tokio.
 pub fn cargo_toml(krate: &Crate) -> String {
-    let pageable = krate.clients.values().flat_map(|c| &c.operations).any(|o| matches!(o.kind, crate::ir::OperationKind::Pageable(_)));
+    let pageable = krate
+        .clients
+        .values()
+        .flat_map(|c| &c.operations)
+        .any(|o| matches!(o.kind, crate::ir::OperationKind::Pageable(_)));
     let identity = match krate.service.auth {
         Auth::BearerToken => "azure_identity = \"1\"\n",
         Auth::None => "",
@@ -40,7 +44,11 @@ serde_json = "1"
 {identity}tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
 "#,
         package = krate.package,
-        async_trait = if pageable { "async-trait = \"0.1\"\n" } else { "" },
+        async_trait = if pageable {
+            "async-trait = \"0.1\"\n"
+        } else {
+            ""
+        },
     )
 }
 

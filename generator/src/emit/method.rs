@@ -135,7 +135,9 @@ pub fn method(krate: &Crate, client: &Client, op: &Operation) -> TokenStream {
             }
         }
         OperationKind::LongRunning => {
-            let monitor = tokens::ty(&TypeRef::Named(krate.status_monitor.clone().unwrap_or_default()));
+            let monitor = tokens::ty(&TypeRef::Named(
+                krate.status_monitor.clone().unwrap_or_default(),
+            ));
             quote! {
             #doc
             #[tracing::function(#span)]

@@ -13,9 +13,9 @@ mod runtime;
 mod tokens;
 
 use crate::ir::{Crate, OperationKind, Paging, TypeDef};
-use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::collections::BTreeMap;
 
 /// The contents of one output file, before formatting.
 pub enum Contents {
@@ -146,9 +146,10 @@ fn enums(krate: &Crate) -> TokenStream {
 }
 
 fn method_options(krate: &Crate) -> TokenStream {
-    let items = krate
-        .clients
-        .values()
-        .flat_map(|c| c.operations.iter().map(move |o| method::options(krate, c, o)));
+    let items = krate.clients.values().flat_map(|c| {
+        c.operations
+            .iter()
+            .map(move |o| method::options(krate, c, o))
+    });
     quote!(#(#items)*)
 }

@@ -33,8 +33,10 @@ pub fn model(def: &StructDef) -> TokenStream {
         let wire = &f.wire_name;
         let with = (f.ty == TypeRef::DateTime)
             .then(|| quote!(with = "::azure_core::time::rfc3339::option",));
+        // A read-only field of a model that is also sent is not serialized into requests;
+        // with `round_trip` (tests re-serializing responses) it is, like any other field.
         let skip = if f.read_only && def.usage.input {
-            quote!(skip_serializing)
+            quote!(skip_serializing_if = "crate::runtime::skip_read_only")
         } else {
             quote!(skip_serializing_if = "Option::is_none")
         };

@@ -21,6 +21,16 @@ pub fn runtime(krate: &Crate) -> TokenStream {
     let pager = pageable.then(pager_fns);
     let poller = krate.status_monitor.as_deref().map(poller_fns);
     let links = (pageable || krate.status_monitor.is_some()).then(link_fns);
+    let read_only = krate.types.values().any(|t| matches!(t, crate::ir::TypeDef::Struct(s) if s.usage.input && s.fields.iter().any(|f| f.read_only)));
+    let read_only = read_only.then(|| {
+        quote! {
+            /// Whether to leave a read-only field out: always in requests; with the `round_trip`
+            /// feature only when it is unset, so re-serialized responses keep it.
+            pub(crate) fn skip_read_only<T>(value: &Option<T>) -> bool {
+                cfg!(not(feature = "round_trip")) || value.is_none()
+            }
+        }
+    });
     quote! {
         //! Shared helpers for the client methods.
 
@@ -107,6 +117,7 @@ pub fn runtime(krate: &Crate) -> TokenStream {
                 .await
         }
 
+        #read_only
         #links
         #pager
         #poller
@@ -116,10 +127,15 @@ pub fn runtime(krate: &Crate) -> TokenStream {
 /// Resolving and checking links the service hands out (next pages, operation status).
 fn link_fns() -> TokenStream {
     quote! {
+        /// Resolves `link` (absolute or relative) against `base`.
+        fn resolve_link(base: &Url, link: &str) -> Result<Url> {
+            base.join(link).map_err(|e| Error::with_message(ErrorKind::DataConversion, format!("the service returned an invalid link `{link}`: {e}")))
+        }
+
         /// Resolves `link` against `base` and refuses one on another origin: the pipeline
         /// would send it the credential's token.
         fn same_origin_link(base: &Url, link: &str) -> Result<Url> {
-            let url = base.join(link).map_err(|e| Error::with_message(ErrorKind::DataConversion, format!("the service returned an invalid link `{link}`: {e}")))?;
+            let url = resolve_link(base, link)?;
             if url.origin() != base.origin() {
                 return Err(Error::with_message(ErrorKind::DataConversion, format!("the service returned a link to another origin, `{url}`; it is not followed so that no token is sent there")));
             }
@@ -251,7 +267,7 @@ fn poller_fns(status_monitor: &str) -> TokenStream {
                         let response = send(&pipeline, &options.context, &mut request, codes).await?;
                         let (status, headers, body) = response.deconstruct();
                         let body = azure_core::Bytes::from(body);
-                        let fresh = poll_links(&headers, |link| same_origin_link(request.url(), link))?;
+                        let fresh = poll_links(&headers, |link| resolve_link(request.url(), link))?;
                         let links = match (&current, fresh) {
                             (None, fresh) => fresh,
                             (Some(_), Some(fresh)) if matches!(&fresh, PollerContinuation::Links { final_link, .. } if final_link.is_some() == async_mode) => Some(fresh),

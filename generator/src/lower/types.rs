@@ -544,7 +544,10 @@ fn single_ref<'s>(view: &View<'s>) -> Option<&'s str> {
 fn free_form(view: &View) -> bool {
     view.properties.is_empty()
         && view.all_of.is_empty()
-        && matches!(view.additional, None | Some(AdditionalProperties::Any(true)))
+        && matches!(
+            view.additional,
+            None | Some(AdditionalProperties::Any(true))
+        )
 }
 
 fn is_string_enum(view: &View) -> bool {
