@@ -7,4 +7,14 @@
 pub mod clients;
 pub mod models;
 mod runtime;
-pub use clients::{WorkflowsClient, WorkflowsClientOptions};
+pub use clients::{
+    WorkflowRunActionRepetitionsClient, WorkflowRunActionRepetitionsClientOptions,
+    WorkflowRunActionRepetitionsRequestHistoriesClient,
+    WorkflowRunActionRepetitionsRequestHistoriesClientOptions,
+    WorkflowRunActionScopeRepetitionsClient,
+    WorkflowRunActionScopeRepetitionsClientOptions, WorkflowRunActionsClient,
+    WorkflowRunActionsClientOptions, WorkflowRunsClient, WorkflowRunsClientOptions,
+    WorkflowTriggerHistoriesClient, WorkflowTriggerHistoriesClientOptions,
+    WorkflowTriggersClient, WorkflowTriggersClientOptions, WorkflowVersionsClient,
+    WorkflowVersionsClientOptions, WorkflowsClient, WorkflowsClientOptions,
+};

@@ -137,7 +137,12 @@ fn push_segment(out: &mut String, name: &str, value: &str) -> Result<()> {
             ),
         );
     }
+    push_encoded(out, value);
+    Ok(())
+}
 
+/// Percent-encodes every byte of `value` but ASCII letters, digits and `-._~`.
+fn push_encoded(out: &mut String, value: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for byte in value.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
@@ -148,7 +153,6 @@ fn push_segment(out: &mut String, name: &str, value: &str) -> Result<()> {
             out.push(char::from(HEX[usize::from(byte & 0xF)]));
         }
     }
-    Ok(())
 }
 
 /// Sends `request`; any status outside `success_codes` is an `HttpResponse` error.
@@ -170,4 +174,350 @@ pub(crate) async fn send(
             }),
         )
         .await
+}
+
+/// Whether to leave a read-only field out: always in requests; with the `round_trip`
+/// feature only when it is unset, so re-serialized responses keep it.
+pub(crate) fn skip_read_only<T>(value: &Option<T>) -> bool {
+    cfg!(not(feature = "round_trip")) || value.is_none()
+}
+
+/// Resolves `link` (absolute or relative) against `base`.
+fn resolve_link(base: &Url, link: &str) -> Result<Url> {
+    base.join(link)
+        .map_err(|e| Error::with_message(
+            ErrorKind::DataConversion,
+            format!("the service returned an invalid link `{link}`: {e}"),
+        ))
+}
+
+/// Resolves `link` against `base` and refuses one on another origin: the pipeline
+/// would send it the credential's token.
+fn same_origin_link(base: &Url, link: &str) -> Result<Url> {
+    let url = resolve_link(base, link)?;
+    if url.origin() != base.origin() {
+        return Err(
+            Error::with_message(
+                ErrorKind::DataConversion,
+                format!(
+                    "the service returned a link to another origin, `{url}`; it is not followed so that no token is sent there"
+                ),
+            ),
+        );
+    }
+    Ok(url)
+}
+
+/// A pager whose first page comes from `first` and every next page from a `GET` of
+/// the page's `next_link_name` field (absent, null or empty: the last page), with the
+/// client's `api-version` replacing any the link carries. A failed page is an error.
+pub(crate) fn pager<P>(
+    pipeline: &Pipeline,
+    first: Request,
+    api_version: &str,
+    next_link_name: Option<&'static str>,
+    success_codes: &'static [u16],
+    options: azure_core::http::pager::PagerOptions<'_>,
+) -> azure_core::http::Pager<P>
+where
+    P: azure_core::http::pager::Page + serde::de::DeserializeOwned + Send + 'static,
+{
+    use azure_core::http::pager::{
+        PagerContinuation, PagerOptions, PagerResult, PagerState,
+    };
+    let pipeline = pipeline.clone();
+    let api_version = api_version.to_string();
+    let options = PagerOptions {
+        context: options.context.into_owned(),
+        continuation: options.continuation,
+    };
+    azure_core::http::Pager::new(
+        move |state: PagerState, options: PagerOptions<'static>| {
+            let pipeline = pipeline.clone();
+            let first = first.clone();
+            let api_version = api_version.clone();
+            Box::pin(async move {
+                let mut request = match state {
+                    PagerState::Initial => first,
+                    PagerState::More(continuation) => {
+                        next_page_request(&first, continuation, &api_version)?
+                    }
+                };
+                let response = send(
+                        &pipeline,
+                        &options.context,
+                        &mut request,
+                        success_codes,
+                    )
+                    .await?;
+                let (status, headers, body) = response.deconstruct();
+                let next = match next_link_name {
+                    Some(name) => next_link(&body, name, request.url())?,
+                    None => None,
+                };
+                let response = RawResponse::from_bytes(status, headers, body).into();
+                Ok(
+                    match next {
+                        Some(link) => {
+                            PagerResult::More {
+                                response,
+                                continuation: PagerContinuation::Link(link),
+                            }
+                        }
+                        None => PagerResult::Done { response },
+                    },
+                )
+            })
+        },
+        Some(options),
+    )
+}
+
+/// `GET` of the next link, whose query is kept byte for byte except `api-version`.
+fn next_page_request(
+    first: &Request,
+    continuation: azure_core::http::pager::PagerContinuation,
+    api_version: &str,
+) -> Result<Request> {
+    let link = String::from(continuation);
+    let mut url = same_origin_link(first.url(), &link)?;
+    let mut query: Vec<String> = url
+        .query()
+        .unwrap_or("")
+        .split('&')
+        .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some("api-version"))
+        .map(str::to_string)
+        .collect();
+    let mut pair = String::from("api-version=");
+    push_encoded(&mut pair, api_version);
+    query.push(pair);
+    url.set_query(Some(&query.join("&")));
+    let mut request = Request::new(url, azure_core::http::Method::Get);
+    request.insert_header("accept", "application/json");
+    Ok(request)
+}
+
+/// The next link of a page body, resolved against the request URL.
+fn next_link(body: &[u8], name: &str, base: &Url) -> Result<Option<Url>> {
+    let page: serde_json::Value = serde_json::from_slice(body)
+        .map_err(|e| Error::with_message(
+            ErrorKind::DataConversion,
+            format!("a page is not JSON: {e}"),
+        ))?;
+    match page.get(name) {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(serde_json::Value::String(link)) if link.is_empty() => Ok(None),
+        Some(serde_json::Value::String(link)) => same_origin_link(base, link).map(Some),
+        Some(_) => {
+            Err(
+                Error::with_message(
+                    ErrorKind::DataConversion,
+                    format!("the page's `{name}` is not a string"),
+                ),
+            )
+        }
+    }
+}
+
+/// Where to poll: `Azure-AsyncOperation` (the status is in the body; `final_link` is
+/// set, to `Location` when given) or else `Location` (the HTTP status is the status).
+pub(crate) fn poll_links(
+    headers: &azure_core::http::headers::Headers,
+    resolve: impl Fn(&str) -> Result<Url>,
+) -> Result<Option<azure_core::http::poller::PollerContinuation>> {
+    use azure_core::http::{headers::HeaderName, poller::PollerContinuation};
+    let header = |name: &'static str| {
+        headers
+            .get_optional_str(&HeaderName::from_static(name))
+            .map(&resolve)
+            .transpose()
+    };
+    let location = header("location")?;
+    Ok(
+        match (header("azure-asyncoperation")?, location) {
+            (Some(next_link), location) => {
+                Some(PollerContinuation::Links {
+                    final_link: Some(location.unwrap_or_else(|| next_link.clone())),
+                    next_link,
+                })
+            }
+            (None, Some(next_link)) => {
+                Some(PollerContinuation::Links {
+                    next_link,
+                    final_link: None,
+                })
+            }
+            (None, None) => None,
+        },
+    )
+}
+
+/// A poller that sends `first` (or, to resume, polls `resume`), then `GET`s the status
+/// link after each `Retry-After` (`retry-after-ms`, `x-ms-retry-after-ms`, `Retry-After`;
+/// else the options' frequency, at least one second) until `Succeeded`. `Failed` and
+/// `Canceled` end it with an `HttpResponse` error holding the last response.
+pub(crate) fn poller(
+    pipeline: &Pipeline,
+    first: Request,
+    success_codes: &'static [u16],
+    options: azure_core::http::poller::PollerOptions<'_>,
+    resume: Option<azure_core::http::poller::PollerContinuation>,
+) -> azure_core::http::Poller<crate::models::OperationStatus> {
+    use azure_core::http::poller::{
+        PollerContinuation, PollerOptions, PollerResult, PollerState, PollerStatus,
+    };
+
+    use azure_core::http::headers::{RETRY_AFTER, RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS};
+    let pipeline = pipeline.clone();
+    let mut options = options.into_owned();
+    options.frequency = options.frequency.max(azure_core::time::Duration::seconds(1));
+    azure_core::http::Poller::new(
+        move |state: PollerState, options: PollerOptions<'static>| {
+            let pipeline = pipeline.clone();
+            let first = first.clone();
+            let resume = resume.clone();
+            Box::pin(async move {
+                let current = match state {
+                    PollerState::More(links) => Some(links),
+                    PollerState::Initial => resume,
+                };
+                let (mut request, codes, async_mode) = match &current {
+                    Some(PollerContinuation::Links { next_link, final_link }) => {
+                        let mut request = Request::new(
+                            same_origin_link(first.url(), next_link.as_str())?,
+                            azure_core::http::Method::Get,
+                        );
+                        request.insert_header("accept", "application/json");
+                        (request, &[200u16, 201, 202, 204][..], final_link.is_some())
+                    }
+                    Some(_) => {
+                        return Err(
+                            Error::with_message(
+                                ErrorKind::Other,
+                                "unsupported poller continuation",
+                            ),
+                        );
+                    }
+                    None => (first, success_codes, false),
+                };
+                let response = send(&pipeline, &options.context, &mut request, codes)
+                    .await?;
+                let (status, headers, body) = response.deconstruct();
+                let body = azure_core::Bytes::from(body);
+                let fresh = poll_links(
+                    &headers,
+                    |link| resolve_link(request.url(), link),
+                )?;
+                let links = match (&current, fresh) {
+                    (None, fresh) => fresh,
+                    (
+                        Some(_),
+                        Some(fresh),
+                    ) if matches!(
+                        & fresh, PollerContinuation::Links { final_link, .. } if
+                        final_link.is_some() == async_mode
+                    ) => Some(fresh),
+                    (Some(current), _) => Some(current.clone()),
+                };
+                let reported: Option<String> = if async_mode {
+                    serde_json::from_slice::<serde_json::Value>(&body)
+                        .ok()
+                        .and_then(|v| {
+                            v
+                                .get("status")
+                                .and_then(serde_json::Value::as_str)
+                                .map(str::to_string)
+                        })
+                } else {
+                    None
+                };
+                let code = u16::from(status);
+                let state = match &reported {
+                    Some(text) => PollerStatus::from(text.as_str()),
+                    None if code == 202
+                        || (code == 201 && current.is_none() && links.is_some()) => {
+                        PollerStatus::InProgress
+                    }
+                    None => PollerStatus::Succeeded,
+                };
+                let monitor_body = match &reported {
+                    Some(_) => body.clone(),
+                    None => {
+                        let text = match &state {
+                            PollerStatus::InProgress => "InProgress",
+                            _ => "Succeeded",
+                        };
+                        azure_core::Bytes::from(format!(r#"{{"status":"{text}"}}"#))
+                    }
+                };
+                match state {
+                    PollerStatus::Succeeded => {
+                        Ok(PollerResult::Succeeded {
+                            response: RawResponse::from_bytes(
+                                    status,
+                                    headers.clone(),
+                                    monitor_body,
+                                )
+                                .into(),
+                            target: Box::new(move || Box::pin(async move {
+                                Ok(RawResponse::from_bytes(status, headers, body).into())
+                            })),
+                        })
+                    }
+                    PollerStatus::Failed | PollerStatus::Canceled => {
+                        let error_code = serde_json::from_slice::<
+                            serde_json::Value,
+                        >(&body)
+                            .ok()
+                            .and_then(|v| {
+                                v
+                                    .pointer("/error/code")
+                                    .and_then(serde_json::Value::as_str)
+                                    .map(str::to_string)
+                            })
+                            .or(reported);
+                        Err(
+                            ErrorKind::HttpResponse {
+                                status,
+                                error_code,
+                                raw_response: Some(
+                                    Box::new(RawResponse::from_bytes(status, headers, body)),
+                                ),
+                            }
+                                .into_error(),
+                        )
+                    }
+                    _ => {
+                        match links {
+                            Some(continuation) => {
+                                Ok(PollerResult::InProgress {
+                                    retry_after: azure_core::http::poller::get_retry_after(
+                                        &headers,
+                                        &[RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS, RETRY_AFTER],
+                                        &options,
+                                    ),
+                                    response: RawResponse::from_bytes(
+                                            status,
+                                            headers,
+                                            monitor_body,
+                                        )
+                                        .into(),
+                                    continuation,
+                                })
+                            }
+                            None => {
+                                Err(
+                                    Error::with_message(
+                                        ErrorKind::Other,
+                                        "the operation is in progress but the service gave no `Azure-AsyncOperation` or `Location` to poll",
+                                    ),
+                                )
+                            }
+                        }
+                    }
+                }
+            })
+        },
+        Some(options),
+    )
 }

@@ -23,6 +23,9 @@ pub struct Crate {
     pub types: BTreeMap<String, TypeDef>,
     /// Example programs to emit.
     pub examples: Vec<Example>,
+    /// Rust name of the status monitor type of long-running operations (`None` when the crate
+    /// has none).
+    pub status_monitor: Option<String>,
     /// Operations left out of the crate, and why (e.g. a WebSocket upgrade).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub omitted: Vec<Omitted>,
@@ -116,6 +119,34 @@ pub struct Operation {
     pub success_type: Option<TypeRef>,
     /// The error model from the `default` response, if any.
     pub error_type: Option<TypeRef>,
+    /// Plain call, pager (`x-ms-pageable`) or poller (`x-ms-long-running-operation`).
+    pub kind: OperationKind,
+}
+
+/// How a method returns its result.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub enum OperationKind {
+    /// One request, one `Response<T>`.
+    Plain,
+    /// A `Pager` over the items of every page.
+    Pageable(Paging),
+    /// A `Poller` that follows `Azure-AsyncOperation` / `Location` until a terminal state.
+    LongRunning,
+}
+
+/// How the pages of a pageable operation are read.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Paging {
+    /// Rust name of the page model (the success response type).
+    pub page_type: String,
+    /// Wire name of the field holding the link to the next page; `None`: one page only.
+    pub next_link: Option<String>,
+    /// Wire name of the field holding the items (`itemName`, `value` by default).
+    pub item_wire: String,
+    /// Rust name of that field.
+    pub item_field: String,
+    /// Type of one item.
+    pub item_type: TypeRef,
 }
 
 /// HTTP methods the client can send.

@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod examples;
 mod harness;
+mod paging_and_polling;
 mod peers;
 mod regenerate_access_key;

@@ -2,5 +2,21 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Clients, one per operation group.
+mod workflow_run_action_repetitions_client;
+mod workflow_run_action_repetitions_request_histories_client;
+mod workflow_run_action_scope_repetitions_client;
+mod workflow_run_actions_client;
+mod workflow_runs_client;
+mod workflow_trigger_histories_client;
+mod workflow_triggers_client;
+mod workflow_versions_client;
 mod workflows_client;
+pub use workflow_run_action_repetitions_client::*;
+pub use workflow_run_action_repetitions_request_histories_client::*;
+pub use workflow_run_action_scope_repetitions_client::*;
+pub use workflow_run_actions_client::*;
+pub use workflow_runs_client::*;
+pub use workflow_trigger_histories_client::*;
+pub use workflow_triggers_client::*;
+pub use workflow_versions_client::*;
 pub use workflows_client::*;

@@ -105,7 +105,6 @@ impl WorkflowsClient {
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
         use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(
             &self.endpoint,
             &[
@@ -128,6 +127,59 @@ impl WorkflowsClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(key_type);
+        let ctx = options.method_options.context.to_borrowed();
+        let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
+            .await?;
+        Ok(response.into())
+    }
+
+    /// Validates the workflow definition.
+    ///
+    /// # Arguments
+    ///
+    /// * `resource_group_name` - Name of the resource group to which the resource belongs. The service expects at least 1 character, at most 90 characters, pattern `^[-\w\._\(\)]+[^\.]$` (not checked by this client).
+    /// * `name` - Site name.
+    /// * `workflow_name` - The workflow name.
+    /// * `validate` - The workflow.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorResponse::try_from(error)` or `ServiceError::<ErrorResponse>::try_from(error)`. An empty `resource_group_name`, `name`, `workflow_name` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    #[tracing::function("Microsoft.Web.Workflows.Validate")]
+    pub async fn validate(
+        &self,
+        resource_group_name: &str,
+        name: &str,
+        workflow_name: &str,
+        validate: azure_core::http::RequestContent<crate::models::Workflow>,
+        options: Option<crate::models::WorkflowsClientValidateOptions<'_>>,
+    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+        use crate::runtime::Part::{Arg, Lit};
+        let options = options.unwrap_or_default();
+        let url = crate::runtime::url(
+            &self.endpoint,
+            &[
+                Lit("/subscriptions/"),
+                Arg("subscription_id", self.subscription_id.as_str()),
+                Lit("/resourceGroups/"),
+                Arg("resource_group_name", resource_group_name),
+                Lit("/providers/Microsoft.Web/sites/"),
+                Arg("name", name),
+                Lit("/hostruntime/runtime/webhooks/workflow/api/management/workflows/"),
+                Arg("workflow_name", workflow_name),
+                Lit("/validate"),
+            ],
+            &[("api-version", Some(self.api_version.as_str()))],
+        )?;
+        let mut request = azure_core::http::Request::new(
+            url,
+            azure_core::http::Method::Post,
+        );
+        request.insert_header("accept", "application/json");
+        request.insert_header("content-type", "application/json");
+        request.set_body(validate);
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())

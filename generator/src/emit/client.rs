@@ -130,7 +130,7 @@ pub fn client(krate: &Crate, client: &Client) -> TokenStream {
     let methods = client
         .operations
         .iter()
-        .map(|op| method::method(client, op));
+        .map(|op| method::method(krate, client, op));
     quote! {
         #imports
         use azure_core::{fmt::SafeDebug, http::{ClientOptions, Pipeline, Url}, tracing, Result};

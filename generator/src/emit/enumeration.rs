@@ -92,6 +92,8 @@ pub fn enumeration(def: &EnumDef) -> TokenStream {
         if def.usage.output {
             derives.push(quote!(::serde::Deserialize));
         }
+        let round_trip = (def.usage.output && !def.usage.input)
+            .then(|| quote!(#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]));
         let renames = wires.iter().map(|w| quote!(#[serde(rename = #w)]));
         let renames: Vec<_> = if def.usage.input || def.usage.output {
             renames.collect()
@@ -106,6 +108,7 @@ pub fn enumeration(def: &EnumDef) -> TokenStream {
         quote! {
             #doc
             #[derive(#(#derives),*)]
+            #round_trip
             pub enum #name {
                 #(#variant_docs #variants_with_attrs,)*
             }
@@ -117,8 +120,11 @@ pub fn enumeration(def: &EnumDef) -> TokenStream {
 
 fn extensible_serde(def: &EnumDef) -> TokenStream {
     let name = tokens::ident(&def.name);
-    let ser = def.usage.input.then(|| {
+    // Response-only enums serialize only with the `round_trip` feature.
+    let gate = (!def.usage.input).then(|| quote!(#[cfg(feature = "round_trip")]));
+    let ser = (def.usage.input || def.usage.output).then(|| {
         quote! {
+            #gate
             impl ::serde::Serialize for #name {
                 fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                     serializer.serialize_str(self.as_str())

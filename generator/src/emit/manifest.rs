@@ -5,6 +5,11 @@ use crate::ir::{Auth, Crate};
 /// `Cargo.toml`: azure_core without default features, so users choose the HTTP stack; the
 /// `default` feature turns on reqwest and tokio.
 pub fn cargo_toml(krate: &Crate) -> String {
+    let pageable = krate
+        .clients
+        .values()
+        .flat_map(|c| &c.operations)
+        .any(|o| matches!(o.kind, crate::ir::OperationKind::Pageable(_)));
     let identity = match krate.service.auth {
         Auth::BearerToken => "azure_identity = \"1\"\n",
         Auth::None => "",
@@ -34,9 +39,11 @@ publish = false
 
 [features]
 default = ["azure_core/default"]
+# Serialize for response-only models too, so responses can be re-serialized (round-trip tests).
+round_trip = []
 
 [dependencies]
-azure_core = {{ version = "1.1", default-features = false }}
+{async_trait}azure_core = {{ version = "1.1", default-features = false }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
 {uuid}
@@ -44,6 +51,11 @@ serde_json = "1"
 {identity}tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
 "#,
         package = krate.package,
+        async_trait = if pageable {
+            "async-trait = \"0.1\"\n"
+        } else {
+            ""
+        },
     )
 }
 

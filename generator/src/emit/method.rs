@@ -1,12 +1,14 @@
 //! One client method and its options struct: a thin call into the shared runtime.
 
 use super::{docs, tokens};
-use crate::ir::{Client, HttpMethod, Location, Operation, Param, PathPart, Source, TypeRef};
+use crate::ir::{
+    Client, Crate, HttpMethod, Location, Operation, OperationKind, Param, PathPart, Source, TypeRef,
+};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// `pub async fn op(&self, args..., options) -> Result<Response<T>>`.
-pub fn method(client: &Client, op: &Operation) -> TokenStream {
+pub fn method(krate: &Crate, client: &Client, op: &Operation) -> TokenStream {
     let name = tokens::ident(&op.method_name);
     let options = tokens::ident(&op.options_name);
     let span = &op.span_name;
@@ -90,37 +92,72 @@ pub fn method(client: &Client, op: &Operation) -> TokenStream {
             }
         }
     });
-    let doc = method_docs(client, op);
+    // The service's parameters are kept as they are (one argument each), however many.
+    let many = (args.len() + usize::from(body.is_some()) + 2 > 7)
+        .then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let docs = method_docs(client, op);
+    let doc = quote!(#many #docs);
     let has_lit = op.path.iter().any(|p| matches!(p, PathPart::Literal(_)));
     let has_arg = op.path.iter().any(|p| matches!(p, PathPart::Param(_)));
     let parts = [(has_arg, quote!(Arg)), (has_lit, quote!(Lit))]
         .into_iter()
         .filter_map(|(used, part)| used.then_some(part));
-    // `self`, the arguments, the required body and `options`.
-    let arity = 2 + args.len() + usize::from(body.is_some());
-    let allow_many = (arity > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-    quote! {
-        #doc
-        #allow_many
-        #[tracing::function(#span)]
-        pub async fn #name(&self, #(#arg_decls,)* #body_decl options: Option<crate::models::#options<'_>>) -> Result<azure_core::http::Response<#returns #format>> {
-            use crate::runtime::Part::{#(#parts),*};
-            let options = options.unwrap_or_default();
-            let ctx = options.method_options.context.to_borrowed();
-            #(#conversions)*
-            let url = crate::runtime::url(&self.endpoint, &[#(#path),*], &[#(#query),*])?;
-            let mut request = azure_core::http::Request::new(url, #method);
-            request.insert_header("accept", "application/json");
-            #(#headers)*
-            #set_body
-            let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[#(#codes),*]).await?;
-            Ok(response.into())
+    let build = quote! {
+        use crate::runtime::Part::{#(#parts),*};
+        let options = options.unwrap_or_default();
+        #(#conversions)*
+        let url = crate::runtime::url(&self.endpoint, &[#(#path),*], &[#(#query),*])?;
+        let mut request = azure_core::http::Request::new(url, #method);
+        request.insert_header("accept", "application/json");
+        #(#headers)*
+        #set_body
+    };
+    let codes = quote!(&[#(#codes),*]);
+    let options_ty = quote!(Option<crate::models::#options<'_>>);
+    match &op.kind {
+        OperationKind::Plain => quote! {
+            #doc
+            #[tracing::function(#span)]
+            pub async fn #name(&self, #(#arg_decls,)* #body_decl options: #options_ty) -> Result<azure_core::http::Response<#returns #format>> {
+                #build
+                let ctx = options.method_options.context.to_borrowed();
+                let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, #codes).await?;
+                Ok(response.into())
+            }
+        },
+        OperationKind::Pageable(paging) => {
+            let page = tokens::ty(&TypeRef::Named(paging.page_type.clone()));
+            let next = match &paging.next_link {
+                Some(name) => quote!(Some(#name)),
+                None => quote!(None),
+            };
+            quote! {
+                #doc
+                #[tracing::function(#span)]
+                pub fn #name(&self, #(#arg_decls,)* #body_decl options: #options_ty) -> Result<azure_core::http::Pager<#page>> {
+                    #build
+                    Ok(crate::runtime::pager(&self.pipeline, request, &self.api_version, #next, #codes, options.method_options))
+                }
+            }
+        }
+        OperationKind::LongRunning => {
+            let monitor = tokens::ty(&TypeRef::Named(
+                krate.status_monitor.clone().unwrap_or_default(),
+            ));
+            quote! {
+            #doc
+            #[tracing::function(#span)]
+            pub fn #name(&self, #(#arg_decls,)* #body_decl options: #options_ty) -> Result<azure_core::http::Poller<#monitor>> {
+                #build
+                Ok(crate::runtime::poller(&self.pipeline, request, #codes, options.method_options, options.continuation))
+            }
+            }
         }
     }
 }
 
 /// `<Client><Method>Options<'a>`: the method's optional parameters.
-pub fn options(client: &Client, op: &Operation) -> TokenStream {
+pub fn options(krate: &Crate, client: &Client, op: &Operation) -> TokenStream {
     let name = tokens::ident(&op.options_name);
     let doc = format!(
         " Options for [`{}::{}()`](crate::clients::{}::{}).",
@@ -142,12 +179,30 @@ pub fn options(client: &Client, op: &Operation) -> TokenStream {
         let d = docs::doc(&b.docs);
         quote!(#d pub #n: Option<#t>,)
     });
+    let (method_options, resume) = match &op.kind {
+        OperationKind::Plain => (quote!(azure_core::http::ClientMethodOptions<'a>), None),
+        OperationKind::Pageable(_) => (quote!(azure_core::http::pager::PagerOptions<'a>), None),
+        OperationKind::LongRunning => {
+            let doc = format!(
+                " Resume polling from here instead of sending the request again: the link an earlier response gave (see [`{0}::continuation`](crate::models::{0}::continuation)).",
+                krate.status_monitor.as_deref().unwrap_or_default()
+            );
+            (
+                quote!(azure_core::http::poller::PollerOptions<'a>),
+                Some(quote! {
+                    #[doc = #doc]
+                    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+                }),
+            )
+        }
+    };
     quote! {
         #[doc = #doc]
         #[derive(Clone, Default, azure_core::fmt::SafeDebug)]
         pub struct #name<'a> {
             /// Allows customization of the method call.
-            pub method_options: azure_core::http::ClientMethodOptions<'a>,
+            pub method_options: #method_options,
+            #resume
             #(#fields)*
             #body
         }
@@ -256,11 +311,25 @@ fn method_docs(client: &Client, op: &Operation) -> TokenStream {
     if let Some(b) = op.body.as_ref().filter(|b| b.required) {
         text.push_str(&format!("* `{}` - {}\n", b.rust_name, one_line(&b.docs)));
     }
-    text.push_str("* `options` - Optional parameters for the request.\n\n# Errors\n\n");
-    text.push_str(&format!(
-        "Any status other than {} is an error of kind `HttpResponse`",
-        code_list(&op.success_codes)
-    ));
+    text.push_str("* `options` - Optional parameters for the request.\n\n");
+    match &op.kind {
+        OperationKind::Plain => {}
+        OperationKind::Pageable(paging) => {
+            let next = match &paging.next_link {
+                Some(name) => format!("then `GET`s each page's `{name}` (keeping the client's `api-version`) until it is absent or null"),
+                None => "the service returns one page".to_string(),
+            };
+            text.push_str(&format!("# Returns\n\nA pager over the items in `{}` of every page: nothing is sent until it is polled; it sends this request first, {next}. `into_pages()` gives the pages; `into_continuation()` and the options' `method_options.continuation` resume paging.\n\n", paging.item_wire));
+        }
+        OperationKind::LongRunning => text.push_str("# Returns\n\nA poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.\n\n"),
+    }
+    text.push_str("# Errors\n\n");
+    let codes = code_list(&op.success_codes);
+    text.push_str(&match &op.kind {
+        OperationKind::Plain => format!("Any status other than {codes} is an error of kind `HttpResponse`"),
+        OperationKind::Pageable(_) => format!("Any status other than {codes} for any page is an error of kind `HttpResponse` (the pager yields it and ends)"),
+        OperationKind::LongRunning => format!("Any status other than {codes} for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response)"),
+    });
     match &op.error_type {
         Some(TypeRef::Named(e)) => text.push_str(&format!("; decode its body with `{e}::try_from(error)` or `ServiceError::<{e}>::try_from(error)`.")),
         _ => text.push('.'),

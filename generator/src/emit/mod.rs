@@ -12,9 +12,10 @@ mod model;
 mod runtime;
 mod tokens;
 
-use crate::ir::{Crate, TypeDef};
+use crate::ir::{Crate, OperationKind, Paging, TypeDef};
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::collections::BTreeMap;
 
 /// The contents of one output file, before formatting.
 pub enum Contents {
@@ -157,7 +158,19 @@ fn models(krate: &Crate) -> TokenStream {
         TypeDef::Struct(s) => Some(model::model(s)),
         TypeDef::Enum(_) => None,
     });
-    quote!(#(#items)*)
+    // One `Page` impl per page model, however many operations share it.
+    let pages: BTreeMap<&str, &Paging> = krate
+        .clients
+        .values()
+        .flat_map(|c| &c.operations)
+        .filter_map(|o| match &o.kind {
+            OperationKind::Pageable(p) => Some((p.page_type.as_str(), p)),
+            _ => None,
+        })
+        .collect();
+    let pages = pages.values().map(|p| model::page(p));
+    let monitor = krate.status_monitor.as_deref().map(model::status_monitor);
+    quote!(#(#items)* #(#pages)* #monitor)
 }
 
 fn enums(krate: &Crate) -> TokenStream {
@@ -169,9 +182,10 @@ fn enums(krate: &Crate) -> TokenStream {
 }
 
 fn method_options(krate: &Crate) -> TokenStream {
-    let items = krate
-        .clients
-        .values()
-        .flat_map(|c| c.operations.iter().map(move |o| method::options(c, o)));
+    let items = krate.clients.values().flat_map(|c| {
+        c.operations
+            .iter()
+            .map(move |o| method::options(krate, c, o))
+    });
     quote!(#(#items)*)
 }

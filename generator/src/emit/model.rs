@@ -1,7 +1,7 @@
 //! A model struct.
 
 use super::{docs, tokens};
-use crate::ir::{StructDef, TypeRef};
+use crate::ir::{Paging, StructDef, TypeRef};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -21,6 +21,10 @@ pub fn model(def: &StructDef) -> TokenStream {
     if def.usage.output || !def.usage.input {
         derives.push(quote!(::serde::Deserialize));
     }
+    // Response-only models serialize only with the `round_trip` feature (tests re-serialize
+    // responses to prove nothing is lost); default builds don't pay for it.
+    let round_trip = (!def.usage.input)
+        .then(|| quote!(#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]));
     let non_exhaustive = (def.usage.output && !def.usage.input).then(|| quote!(#[non_exhaustive]));
     let fields = def.fields.iter().map(|f| {
         let doc = docs::doc(&f.docs);
@@ -29,8 +33,10 @@ pub fn model(def: &StructDef) -> TokenStream {
         let wire = &f.wire_name;
         let with = (f.ty == TypeRef::DateTime)
             .then(|| quote!(with = "::azure_core::time::rfc3339::option",));
+        // A read-only field of a model that is also sent is not serialized into requests;
+        // with `round_trip` (tests re-serializing responses) it is, like any other field.
         let skip = if f.read_only && def.usage.input {
-            quote!(skip_serializing)
+            quote!(skip_serializing_if = "crate::runtime::skip_read_only")
         } else {
             quote!(skip_serializing_if = "Option::is_none")
         };
@@ -62,11 +68,67 @@ pub fn model(def: &StructDef) -> TokenStream {
     quote! {
         #doc
         #[derive(#(#derives),*)]
+        #round_trip
         #non_exhaustive
         pub struct #name {
             #(#fields)*
             #additional
         }
         #content
+    }
+}
+
+/// `impl Page` for a page model: its items are the `itemName` field (absent: no items).
+pub fn page(paging: &Paging) -> TokenStream {
+    let page = tokens::ident(&paging.page_type);
+    let field = tokens::ident(&paging.item_field);
+    let item = tokens::ty(&paging.item_type);
+    quote! {
+        #[async_trait::async_trait]
+        impl azure_core::http::pager::Page for #page {
+            type Item = #item;
+            type IntoIter = <Vec<#item> as IntoIterator>::IntoIter;
+            async fn into_items(self) -> azure_core::Result<Self::IntoIter> {
+                Ok(self.#field.unwrap_or_default().into_iter())
+            }
+        }
+    }
+}
+
+/// The status monitor every long-running operation's poller yields.
+pub fn status_monitor(name: &str) -> TokenStream {
+    let ident = tokens::ident(name);
+    quote! {
+        /// The status of a long-running operation, as its poller yields it: the body of an
+        /// `Azure-AsyncOperation` status response, or, when the service answers without one
+        /// (`Location` polling), `{"status": "InProgress"}` for 202 and `{"status": "Succeeded"}`
+        /// otherwise. The HTTP status and headers of each response are kept as received.
+        #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+        #[non_exhaustive]
+        pub struct #ident {
+            /// `InProgress`, `Succeeded`, `Failed`, `Canceled` or another in-progress state.
+            #[serde(default)]
+            pub status: Option<azure_core::http::poller::PollerStatus>,
+            /// The error, when the operation failed.
+            #[serde(default)]
+            pub error: Option<::serde_json::Value>,
+        }
+
+        impl azure_core::http::poller::StatusMonitor for #ident {
+            type Output = ();
+            type Format = azure_core::http::NoFormat;
+            fn status(&self) -> azure_core::http::poller::PollerStatus {
+                self.status.clone().unwrap_or_default()
+            }
+        }
+
+        impl #ident {
+            /// Where to resume polling after `response` (its `Azure-AsyncOperation`, else its
+            /// `Location`), for the method options' `continuation`; `None` when it names neither.
+            pub fn continuation<F>(response: &azure_core::http::Response<Self, F>) -> Option<azure_core::http::poller::PollerContinuation> {
+                let parse = |link: &str| azure_core::http::Url::parse(link).map_err(|e| azure_core::Error::new(azure_core::error::ErrorKind::DataConversion, e));
+                crate::runtime::poll_links(response.headers(), parse).ok().flatten()
+            }
+        }
     }
 }

@@ -95,6 +95,12 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         client.operations.push(lowered);
     }
     let examples = operations::examples(spec, selection, &clients, &found)?;
+    let long_running = clients
+        .values()
+        .flat_map(|c| &c.operations)
+        .any(|o| o.kind == ir::OperationKind::LongRunning);
+    // Claimed after every spec type, so a spec type of the same name keeps its name.
+    let status_monitor = long_running.then(|| types.claim_type_name("OperationStatus"));
     Ok(ir::Crate {
         package: selection.package.clone(),
         title: api.info.title.clone(),
@@ -105,6 +111,7 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         types: types.finish(),
         examples,
         omitted,
+        status_monitor,
     })
 }
 

@@ -62,6 +62,12 @@ pub fn snake(raw: &str) -> String {
     name
 }
 
+/// The method name of a long-running operation: `begin_` and the snake_case name.
+pub fn long_running_method(raw: &str) -> String {
+    let name = snake(raw);
+    format!("begin_{}", name.trim_end_matches('_'))
+}
+
 /// A `PascalCase` name for a type or enum variant.
 pub fn pascal(raw: &str) -> String {
     let mut name = clip(&words(raw).to_upper_camel_case());
@@ -195,6 +201,8 @@ mod tests {
         assert_eq!(snake("$top"), "top");
         assert_eq!(snake("api-version"), "api_version");
         assert_eq!(snake("a;b::c!"), "a_b_c");
+        assert_eq!(long_running_method("Run"), "begin_run");
+        assert_eq!(long_running_method("type"), "begin_type");
     }
 
     #[test]

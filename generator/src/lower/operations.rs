@@ -5,7 +5,10 @@ use super::naming::{self, Scope};
 use super::types::Types;
 use super::{resolve, Selection};
 use crate::diagnostics::{pointer as join, Diagnostic};
-use crate::ir::{self, Body, HttpMethod, Location, Param, PathPart, Source, TypeRef};
+use crate::ir::{
+    self, Body, HttpMethod, Location, OperationKind, Paging, Param, PathPart, Source, TypeDef,
+    TypeRef,
+};
 use crate::read::Spec;
 use openapiv3::{Operation, Parameter, ParameterSchemaOrContent, ReferenceOr, StatusCode};
 use serde_json::Value;
@@ -84,7 +87,16 @@ pub fn lower(
     types: &mut Types,
 ) -> Result<ir::Operation, Diagnostic> {
     let op = found.op;
-    let method_name = method_name(found);
+    let long_running = op
+        .extensions
+        .get("x-ms-long-running-operation")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    let method_name = if long_running {
+        naming::long_running_method(&found.name)
+    } else {
+        naming::snake(&found.name)
+    };
     let options_name = format!("{}{}Options", client.name, naming::pascal(&found.name));
     let components = spec.api.components.as_ref();
 
@@ -122,7 +134,7 @@ pub fn lower(
     // Besides `options`, the names of the locals a method body binds, so no argument is
     // shadowed before it is used.
     let mut args = Scope::with(&["options", "self", "ctx", "url", "request", "response"]);
-    let mut option_fields = Scope::with(&["method_options"]);
+    let mut option_fields = Scope::with(&["method_options", "continuation"]);
     let mut params = Vec::new();
     for (at, p) in merged {
         params.push(parameter(
@@ -139,6 +151,7 @@ pub fn lower(
     let body = body(spec, op, &found.pointer, &mut args, types, &found.name)?;
     let (success_codes, success_type, error_type) =
         responses(spec, op, &found.pointer, types, &found.name)?;
+    let kind = kind(spec, found, long_running, success_type.as_ref(), types)?;
     Ok(ir::Operation {
         id: found.id.clone(),
         method_name,
@@ -160,11 +173,68 @@ pub fn lower(
         success_codes,
         success_type,
         error_type,
+        kind,
     })
 }
 
-fn method_name(found: &Found) -> String {
-    naming::snake(&found.name)
+/// Pager, poller or plain call, from `x-ms-pageable` and `x-ms-long-running-operation`.
+fn kind(
+    spec: &Spec,
+    found: &Found,
+    long_running: bool,
+    success: Option<&TypeRef>,
+    types: &Types,
+) -> Result<OperationKind, Diagnostic> {
+    let pageable = found.op.extensions.get("x-ms-pageable");
+    let at = join(&found.pointer, "x-ms-pageable");
+    match (pageable, long_running) {
+        (Some(_), true) => Err(spec.error(
+            &at,
+            format!("`{}` is both pageable and long-running; that combination is not supported", found.id),
+        )),
+        (None, true) => match success {
+            None => Ok(OperationKind::LongRunning),
+            Some(_) => Err(spec.error(
+                &join(&found.pointer, "responses"),
+                format!("long-running operation `{}` has a final response body; only long-running operations without one are supported", found.id),
+            )),
+        },
+        (None, false) => Ok(OperationKind::Plain),
+        (Some(Value::Object(pageable)), false) => {
+            let next_link = match pageable.get("nextLinkName") {
+                None | Some(Value::Null) => None,
+                Some(Value::String(name)) => Some(name.clone()),
+                Some(_) => {
+                    return Err(spec.error(&join(&at, "nextLinkName"), "`nextLinkName` must be a string or null"))
+                }
+            };
+            let item_wire = match pageable.get("itemName") {
+                None | Some(Value::Null) => "value".to_string(),
+                Some(Value::String(name)) => name.clone(),
+                Some(_) => return Err(spec.error(&join(&at, "itemName"), "`itemName` must be a string")),
+            };
+            let Some(TypeRef::Named(page_type)) = success else {
+                return Err(spec.error(&at, format!("pageable operation `{}` must answer with an object model holding the items", found.id)));
+            };
+            let Some(TypeDef::Struct(page)) = types.defs.get(page_type) else {
+                return Err(spec.error(&at, format!("pageable operation `{}` must answer with an object model holding the items", found.id)));
+            };
+            let Some(field) = page.fields.iter().find(|f| f.wire_name == item_wire) else {
+                return Err(spec.error(&at, format!("the page model of `{}` has no property `{item_wire}` (the `itemName`) to hold the items", found.id)));
+            };
+            let TypeRef::Vec(item_type) = &field.ty else {
+                return Err(spec.error(&at, format!("property `{item_wire}` of the page model of `{}` must be an array", found.id)));
+            };
+            Ok(OperationKind::Pageable(Paging {
+                page_type: page_type.clone(),
+                next_link,
+                item_wire,
+                item_field: field.rust_name.clone(),
+                item_type: (**item_type).clone(),
+            }))
+        }
+        (Some(_), false) => Err(spec.error(&at, "`x-ms-pageable` must be an object")),
+    }
 }
 
 fn same_location(a: &Parameter, b: &Parameter) -> bool {

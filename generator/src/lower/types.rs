@@ -50,6 +50,11 @@ impl<'a> Types<'a> {
         }
     }
 
+    /// Claims a type name for a type the generator adds (not from the spec).
+    pub fn claim_type_name(&mut self, raw: &str) -> String {
+        self.scope.claim(naming::type_name(raw))
+    }
+
     /// Records that `ty` is sent (`input`) or received (`!input`).
     pub fn mark(&mut self, ty: &TypeRef, input: bool) {
         self.roots.push((
@@ -183,7 +188,10 @@ impl<'a> Types<'a> {
                     self.named.insert(name, ty.clone());
                     return Ok(ty);
                 }
-                if view.is_object() || is_string_enum(&view) {
+                // A free-form object (`{"type": "object"}`, no properties, extra properties
+                // allowed) is any JSON object: `serde_json::Value`, not an empty struct that
+                // would drop everything.
+                if (view.is_object() && !free_form(&view)) || is_string_enum(&view) {
                     let rust = self.scope.claim(naming::type_name(&name));
                     self.named.insert(name, TypeRef::Named(rust.clone()));
                     self.define(schema, &view, &at, rust.clone(), 0)?;
@@ -592,6 +600,16 @@ fn only_null(schema: &Schema) -> bool {
         SchemaKind::Any(a) => !a.enumeration.is_empty() && a.enumeration.iter().all(Value::is_null),
         _ => false,
     }
+}
+
+/// An object schema that declares nothing and allows any property.
+fn free_form(view: &View) -> bool {
+    view.properties.is_empty()
+        && view.all_of.is_empty()
+        && matches!(
+            view.additional,
+            None | Some(AdditionalProperties::Any(true))
+        )
 }
 
 fn is_string_enum(view: &View) -> bool {

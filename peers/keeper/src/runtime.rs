@@ -99,7 +99,12 @@ fn push_segment(out: &mut String, name: &str, value: &str) -> Result<()> {
             ),
         );
     }
+    push_encoded(out, value);
+    Ok(())
+}
 
+/// Percent-encodes every byte of `value` but ASCII letters, digits and `-._~`.
+fn push_encoded(out: &mut String, value: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for byte in value.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
@@ -110,7 +115,6 @@ fn push_segment(out: &mut String, name: &str, value: &str) -> Result<()> {
             out.push(char::from(HEX[usize::from(byte & 0xF)]));
         }
     }
-    Ok(())
 }
 
 /// Sends `request`; any status outside `success_codes` is an `HttpResponse` error.

@@ -62,13 +62,13 @@ impl BuildomatClient {
     ) -> Result<azure_core::http::Response<::serde_json::Value>> {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(&self.endpoint, &[Lit("/v1/control/hold")], &[])?;
         let mut request = azure_core::http::Request::new(
             url,
             azure_core::http::Method::Post,
         );
         request.insert_header("accept", "application/json");
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -90,7 +90,6 @@ impl BuildomatClient {
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(
             &self.endpoint,
             &[Lit("/v1/control/resume")],
@@ -101,6 +100,7 @@ impl BuildomatClient {
             azure_core::http::Method::Post,
         );
         request.insert_header("accept", "application/json");
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -124,7 +124,6 @@ impl BuildomatClient {
     ) -> Result<azure_core::http::Response<crate::models::Task>> {
         use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(
             &self.endpoint,
             &[Lit("/v1/task/"), Arg("task", task)],
@@ -135,6 +134,7 @@ impl BuildomatClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -156,13 +156,13 @@ impl BuildomatClient {
     ) -> Result<azure_core::http::Response<Vec<crate::models::Task>>> {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(&self.endpoint, &[Lit("/v1/tasks")], &[])?;
         let mut request = azure_core::http::Request::new(
             url,
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -186,7 +186,6 @@ impl BuildomatClient {
     ) -> Result<azure_core::http::Response<crate::models::TaskSubmitResult>> {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(&self.endpoint, &[Lit("/v1/tasks")], &[])?;
         let mut request = azure_core::http::Request::new(
             url,
@@ -195,6 +194,7 @@ impl BuildomatClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(body);
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())
@@ -218,7 +218,6 @@ impl BuildomatClient {
     ) -> Result<azure_core::http::Response<Vec<crate::models::TaskEvent>>> {
         use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let minseq_text = options.minseq.as_ref().map(|v| v.to_string());
         let url = crate::runtime::url(
             &self.endpoint,
@@ -230,6 +229,7 @@ impl BuildomatClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -253,7 +253,6 @@ impl BuildomatClient {
     ) -> Result<azure_core::http::Response<Vec<crate::models::TaskOutput>>> {
         use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(
             &self.endpoint,
             &[Lit("/v1/tasks/"), Arg("task", task), Lit("/outputs")],
@@ -264,6 +263,7 @@ impl BuildomatClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -289,7 +289,6 @@ impl BuildomatClient {
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
         use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(
             &self.endpoint,
             &[
@@ -305,6 +304,7 @@ impl BuildomatClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(
                 &self.pipeline,
                 &ctx,
@@ -342,7 +342,6 @@ impl BuildomatClient {
     ) -> Result<azure_core::http::Response<crate::models::UserCreateResult>> {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(&self.endpoint, &[Lit("/v1/users")], &[])?;
         let mut request = azure_core::http::Request::new(
             url,
@@ -351,6 +350,7 @@ impl BuildomatClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(body);
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())
@@ -372,13 +372,13 @@ impl BuildomatClient {
     ) -> Result<azure_core::http::Response<crate::models::WhoamiResult>> {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(&self.endpoint, &[Lit("/v1/whoami")], &[])?;
         let mut request = azure_core::http::Request::new(
             url,
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -400,7 +400,6 @@ impl BuildomatClient {
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(&self.endpoint, &[Lit("/v1/whoami/name")], &[])?;
         let mut request = azure_core::http::Request::new(
             url,
@@ -411,6 +410,7 @@ impl BuildomatClient {
             request.insert_header("content-type", "text/plain");
             request.set_body(body);
         }
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -434,7 +434,6 @@ impl BuildomatClient {
     ) -> Result<azure_core::http::Response<crate::models::WorkerBootstrapResult>> {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(
             &self.endpoint,
             &[Lit("/v1/worker/bootstrap")],
@@ -447,6 +446,7 @@ impl BuildomatClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(body);
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())
@@ -468,13 +468,13 @@ impl BuildomatClient {
     ) -> Result<azure_core::http::Response<crate::models::WorkerPingResult>> {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(&self.endpoint, &[Lit("/v1/worker/ping")], &[])?;
         let mut request = azure_core::http::Request::new(
             url,
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -500,7 +500,6 @@ impl BuildomatClient {
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
         use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(
             &self.endpoint,
             &[Lit("/v1/worker/task/"), Arg("task", task), Lit("/append")],
@@ -513,6 +512,7 @@ impl BuildomatClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(body);
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())
@@ -541,7 +541,6 @@ impl BuildomatClient {
     ) -> Result<azure_core::http::Response<crate::models::UploadedChunk>> {
         use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(
             &self.endpoint,
             &[Lit("/v1/worker/task/"), Arg("task", task), Lit("/chunk")],
@@ -554,6 +553,7 @@ impl BuildomatClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/octet-stream");
         request.set_body(body);
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())
@@ -579,7 +579,6 @@ impl BuildomatClient {
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
         use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(
             &self.endpoint,
             &[Lit("/v1/worker/task/"), Arg("task", task), Lit("/complete")],
@@ -592,6 +591,7 @@ impl BuildomatClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(body);
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -617,7 +617,6 @@ impl BuildomatClient {
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
         use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(
             &self.endpoint,
             &[Lit("/v1/worker/task/"), Arg("task", task), Lit("/output")],
@@ -630,6 +629,7 @@ impl BuildomatClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(body);
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())
@@ -651,13 +651,13 @@ impl BuildomatClient {
     ) -> Result<azure_core::http::Response<crate::models::WorkersResult>> {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(&self.endpoint, &[Lit("/v1/workers")], &[])?;
         let mut request = azure_core::http::Request::new(
             url,
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -679,7 +679,6 @@ impl BuildomatClient {
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(
             &self.endpoint,
             &[Lit("/v1/workers/recycle")],
@@ -690,6 +689,7 @@ impl BuildomatClient {
             azure_core::http::Method::Post,
         );
         request.insert_header("accept", "application/json");
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -711,7 +711,6 @@ impl BuildomatClient {
     ) -> Result<azure_core::http::Response<String>> {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(
             &self.endpoint,
             &[Lit("/v1/things")],
@@ -722,6 +721,7 @@ impl BuildomatClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -743,7 +743,6 @@ impl BuildomatClient {
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(&self.endpoint, &[Lit("/v1/header-arg")], &[])?;
         let mut request = azure_core::http::Request::new(
             url,
@@ -753,6 +752,7 @@ impl BuildomatClient {
         if let Some(value) = options.accept_language.as_ref().map(|v| v.as_str()) {
             request.insert_header("accept-language", value.to_string());
         }
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(
                 &self.pipeline,
                 &ctx,

@@ -3,6 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 /// The `Task` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct Task {
     /// The `id` property.
@@ -34,6 +35,7 @@ pub struct Task {
 
 /// The `TaskEvent` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct TaskEvent {
     /// The `payload` property.
@@ -65,6 +67,7 @@ pub struct TaskEvent {
 
 /// The `TaskOutput` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct TaskOutput {
     /// The `id` property.
@@ -116,6 +119,7 @@ impl TryFrom<TaskSubmit> for azure_core::http::RequestContent<TaskSubmit> {
 
 /// The `TaskSubmitResult` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct TaskSubmitResult {
     /// The `id` property.
@@ -127,6 +131,7 @@ pub struct TaskSubmitResult {
 
 /// The `UploadedChunk` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct UploadedChunk {
     /// The `id` property.
@@ -155,6 +160,7 @@ impl TryFrom<UserCreate> for azure_core::http::RequestContent<UserCreate> {
 
 /// The `UserCreateResult` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct UserCreateResult {
     /// The `id` property.
@@ -176,6 +182,7 @@ pub struct UserCreateResult {
 
 /// The `WhoamiResult` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct WhoamiResult {
     /// The `id` property.
@@ -192,6 +199,7 @@ pub struct WhoamiResult {
 
 /// The `Worker` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct Worker {
     /// The `deleted` property.
@@ -310,6 +318,7 @@ impl TryFrom<WorkerBootstrap> for azure_core::http::RequestContent<WorkerBootstr
 
 /// The `WorkerBootstrapResult` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct WorkerBootstrapResult {
     /// The `id` property.
@@ -339,6 +348,7 @@ for azure_core::http::RequestContent<WorkerCompleteTask> {
 
 /// The `WorkerPingResult` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct WorkerPingResult {
     /// The `poweroff` property.
@@ -353,6 +363,7 @@ pub struct WorkerPingResult {
 
 /// The `WorkerPingTask` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct WorkerPingTask {
     /// The `id` property.
@@ -374,6 +385,7 @@ pub struct WorkerPingTask {
 
 /// The `WorkerTask` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct WorkerTask {
     /// The `id` property.
@@ -395,6 +407,7 @@ pub struct WorkerTask {
 
 /// The `WorkersResult` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct WorkersResult {
     /// The `workers` property.

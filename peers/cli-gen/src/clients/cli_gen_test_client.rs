@@ -67,7 +67,6 @@ impl CliGenTestClient {
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(
             &self.endpoint,
             &[Lit("/uno")],
@@ -82,6 +81,7 @@ impl CliGenTestClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(
                 &self.pipeline,
                 &ctx,

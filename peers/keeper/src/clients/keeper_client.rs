@@ -66,7 +66,6 @@ impl KeeperClient {
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(&self.endpoint, &[Lit("/enrol")], &[])?;
         let mut request = azure_core::http::Request::new(
             url,
@@ -78,6 +77,7 @@ impl KeeperClient {
         }
         request.insert_header("content-type", "application/json");
         request.set_body(body);
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())
@@ -101,7 +101,6 @@ impl KeeperClient {
     ) -> Result<azure_core::http::Response<crate::models::GlobalJobsResult>> {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(&self.endpoint, &[Lit("/global/jobs")], &[])?;
         let mut request = azure_core::http::Request::new(
             url,
@@ -111,6 +110,7 @@ impl KeeperClient {
         if let Some(value) = Some(authorization) {
             request.insert_header("authorization", value.to_string());
         }
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())
@@ -134,7 +134,6 @@ impl KeeperClient {
     ) -> Result<azure_core::http::Response<crate::models::PingResult>> {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(&self.endpoint, &[Lit("/ping")], &[])?;
         let mut request = azure_core::http::Request::new(
             url,
@@ -144,6 +143,7 @@ impl KeeperClient {
         if let Some(value) = Some(authorization) {
             request.insert_header("authorization", value.to_string());
         }
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())
@@ -169,7 +169,6 @@ impl KeeperClient {
     ) -> Result<azure_core::http::Response<crate::models::ReportResult>> {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(&self.endpoint, &[Lit("/report/finish")], &[])?;
         let mut request = azure_core::http::Request::new(
             url,
@@ -181,6 +180,7 @@ impl KeeperClient {
         }
         request.insert_header("content-type", "application/json");
         request.set_body(body);
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())
@@ -206,7 +206,6 @@ impl KeeperClient {
     ) -> Result<azure_core::http::Response<crate::models::ReportResult>> {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(&self.endpoint, &[Lit("/report/output")], &[])?;
         let mut request = azure_core::http::Request::new(
             url,
@@ -218,6 +217,7 @@ impl KeeperClient {
         }
         request.insert_header("content-type", "application/json");
         request.set_body(body);
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())
@@ -243,7 +243,6 @@ impl KeeperClient {
     ) -> Result<azure_core::http::Response<crate::models::ReportResult>> {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(&self.endpoint, &[Lit("/report/start")], &[])?;
         let mut request = azure_core::http::Request::new(
             url,
@@ -255,6 +254,7 @@ impl KeeperClient {
         }
         request.insert_header("content-type", "application/json");
         request.set_body(body);
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())

@@ -25,6 +25,7 @@ impl TryFrom<EnrolBody> for azure_core::http::RequestContent<EnrolBody> {
 
 /// The `GlobalJobsResult` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct GlobalJobsResult {
     /// The `summary` property.
@@ -61,6 +62,7 @@ pub struct OutputRecord {
 
 /// The `PingResult` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct PingResult {
     /// The `host` property.
@@ -171,6 +173,7 @@ impl TryFrom<ReportOutputBody> for azure_core::http::RequestContent<ReportOutput
 
 /// The `ReportResult` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct ReportResult {
     /// The `existed_already` property.
@@ -214,6 +217,7 @@ impl TryFrom<ReportStartBody> for azure_core::http::RequestContent<ReportStartBo
 
 /// The `ReportSummary` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct ReportSummary {
     /// The `age_seconds` property.

@@ -49,6 +49,7 @@ impl ParameterNameCollisionTestClient {
         &self.endpoint
     }
 
+    #[allow(clippy::too_many_arguments)]
     /// Gets a key
     ///
     /// # Arguments
@@ -64,7 +65,6 @@ impl ParameterNameCollisionTestClient {
     /// # Errors
     ///
     /// Any status other than 200 is an error of kind `HttpResponse`. An empty `query` (or one that is exactly `.` or `..`) is refused before anything is sent.
-    #[allow(clippy::too_many_arguments)]
     #[tracing::function("ParameterNameCollisionTest.key.get")]
     pub async fn key_get(
         &self,
@@ -78,7 +78,6 @@ impl ParameterNameCollisionTestClient {
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
         use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let query_text = query.to_string();
         let url_2_text = url_2.to_string();
         let request_2_text = request_2.to_string();
@@ -101,6 +100,7 @@ impl ParameterNameCollisionTestClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())

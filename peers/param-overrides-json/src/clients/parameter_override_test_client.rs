@@ -65,7 +65,6 @@ impl ParameterOverrideTestClient {
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let key_text = options.key.as_ref().map(|v| v.to_string());
         let url = crate::runtime::url(
             &self.endpoint,
@@ -77,6 +76,7 @@ impl ParameterOverrideTestClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())

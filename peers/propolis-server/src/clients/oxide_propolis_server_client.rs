@@ -65,13 +65,13 @@ impl OxidePropolisServerClient {
     ) -> Result<azure_core::http::Response<crate::models::InstanceGetResponse>> {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(&self.endpoint, &[Lit("/instance")], &[])?;
         let mut request = azure_core::http::Request::new(
             url,
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -97,7 +97,6 @@ impl OxidePropolisServerClient {
     ) -> Result<azure_core::http::Response<crate::models::InstanceEnsureResponse>> {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(&self.endpoint, &[Lit("/instance")], &[])?;
         let mut request = azure_core::http::Request::new(
             url,
@@ -106,6 +105,7 @@ impl OxidePropolisServerClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(body);
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())
@@ -135,7 +135,6 @@ impl OxidePropolisServerClient {
     ) -> Result<azure_core::http::Response<::serde_json::Value>> {
         use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let id_text = id.to_string();
         let snapshot_id_text = snapshot_id.to_string();
         let url = crate::runtime::url(
@@ -153,6 +152,7 @@ impl OxidePropolisServerClient {
             azure_core::http::Method::Post,
         );
         request.insert_header("accept", "application/json");
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -182,7 +182,6 @@ impl OxidePropolisServerClient {
     > {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(
             &self.endpoint,
             &[Lit("/instance/migrate/status")],
@@ -195,6 +194,7 @@ impl OxidePropolisServerClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(body);
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -220,7 +220,6 @@ impl OxidePropolisServerClient {
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(&self.endpoint, &[Lit("/instance/state")], &[])?;
         let mut request = azure_core::http::Request::new(
             url,
@@ -229,6 +228,7 @@ impl OxidePropolisServerClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(body);
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[204])
             .await?;
         Ok(response.into())
@@ -258,7 +258,6 @@ impl OxidePropolisServerClient {
     > {
         use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let ctx = options.method_options.context.to_borrowed();
         let url = crate::runtime::url(
             &self.endpoint,
             &[Lit("/instance/state-monitor")],
@@ -271,6 +270,7 @@ impl OxidePropolisServerClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(body);
+        let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())

@@ -3,6 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 /// Current state of an Instance.
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 pub enum InstanceState {
     /// `Creating`
     #[serde(rename = "Creating")]
@@ -117,6 +118,7 @@ for azure_core::http::RequestContent<InstanceStateRequested> {
 
 /// The `MigrationState` values.
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 pub enum MigrationState {
     /// `Sync`
     #[serde(rename = "Sync")]

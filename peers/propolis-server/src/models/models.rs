@@ -3,6 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 /// The `DiskAttachment` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct DiskAttachment {
     /// The `disk_id` property.
@@ -62,6 +63,7 @@ pub struct DiskRequest {
 
 /// Error information from a response.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct ErrorModel {
     /// The `error_code` property.
@@ -81,6 +83,7 @@ pub struct ErrorModel {
 
 /// The `Instance` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct Instance {
     /// The `disks` property.
@@ -137,6 +140,7 @@ for azure_core::http::RequestContent<InstanceEnsureRequest> {
 
 /// The `InstanceEnsureResponse` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct InstanceEnsureResponse {
     /// The `migrate` property.
@@ -146,6 +150,7 @@ pub struct InstanceEnsureResponse {
 
 /// The `InstanceGetResponse` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct InstanceGetResponse {
     /// The `instance` property.
@@ -177,6 +182,7 @@ pub struct InstanceMigrateInitiateRequest {
 
 /// The `InstanceMigrateInitiateResponse` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct InstanceMigrateInitiateResponse {
     /// The `migration_id` property.
@@ -206,6 +212,7 @@ for azure_core::http::RequestContent<InstanceMigrateStatusRequest> {
 
 /// The `InstanceMigrateStatusResponse` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct InstanceMigrateStatusResponse {
     /// The `state` property.
@@ -281,6 +288,7 @@ for azure_core::http::RequestContent<InstanceStateMonitorRequest> {
 
 /// The `InstanceStateMonitorResponse` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct InstanceStateMonitorResponse {
     /// The `gen` property.
@@ -297,6 +305,7 @@ pub struct InstanceStateMonitorResponse {
 
 /// The `NetworkInterface` model.
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct NetworkInterface {
     /// The `attachment` property.
