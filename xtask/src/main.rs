@@ -1,6 +1,9 @@
 //! Project tasks. `cargo xtask codegen [--check] [--spec PATH] [--out DIR] [--operation ID]...`
 //! regenerates the client crate (or checks that it is current).
 
+mod bench;
+mod synthetic;
+
 use azure_codegen::{config::Targets, write, Config};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -31,8 +34,10 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("codegen") => codegen(&args[1..]),
+        Some("bench") => bench::bench(&args[1..], &root()),
+        Some("bench-one") => bench::bench_one(&args[1..]),
         Some("-h" | "--help") | None => {
-            print!("cargo xtask <TASK>\n\nTasks:\n  codegen    Generate the client crate (see `cargo xtask codegen --help`)\n");
+            print!("cargo xtask <TASK>\n\nTasks:\n  codegen    Generate the client crate (see `cargo xtask codegen --help`)\n  bench      Measure generation and the generated crate's build (see `cargo xtask bench --help`)\n");
             ExitCode::SUCCESS
         }
         Some(other) => {

@@ -1,0 +1,354 @@
+//! `cargo xtask bench`: generation time per stage and peak memory on the fragment scaled to
+//! N = 1, 10 and 30 copies, and the generated crate's size and build cost for N = 1 and 30.
+//! Prints a table and writes `target/bench/results.json`.
+
+use azure_codegen::{generate, write, Config};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
+
+const SIZES: [usize; 3] = [1, 10, 30];
+const COMPILED: [usize; 2] = [1, 30];
+
+struct Options {
+    quick: bool,
+    runs: usize,
+}
+
+/// Entry point: re-runs itself in release mode when built for debugging.
+pub fn bench(args: &[String], root: &Path) -> ExitCode {
+    let mut options = Options {
+        quick: false,
+        runs: 7,
+    };
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--quick" => options.quick = true,
+            "--runs" => match it.next().and_then(|v| v.parse().ok()) {
+                Some(r) if r > 0 => options.runs = r,
+                _ => return usage("--runs needs a positive number"),
+            },
+            "-h" | "--help" => {
+                println!("cargo xtask bench [--quick] [--runs K]\n\n  --quick   only N = 1 and no compile measurement (what CI runs)\n  --runs K  generation runs per size; the median is reported (default 7)");
+                return ExitCode::SUCCESS;
+            }
+            other => return usage(&format!("unknown option `{other}`")),
+        }
+    }
+    // Figures come from a release build; the quick check only proves the bench still runs.
+    if cfg!(debug_assertions) && !options.quick {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let status = Command::new(cargo)
+            .args([
+                "run",
+                "--release",
+                "--quiet",
+                "--package",
+                "xtask",
+                "--",
+                "bench",
+            ])
+            .args(args)
+            .current_dir(root)
+            .status();
+        return match status {
+            Ok(s) if s.success() => ExitCode::SUCCESS,
+            Ok(_) => ExitCode::FAILURE,
+            Err(e) => {
+                eprintln!("error: cannot run the release build: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    match run(&options, root) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn usage(message: &str) -> ExitCode {
+    eprintln!("error: {message}; try `cargo xtask bench --help`");
+    ExitCode::from(2)
+}
+
+fn run(options: &Options, root: &Path) -> Result<(), String> {
+    let dir = root.join("target/bench");
+    let fragment = root.join("specs/web-2024-04-01");
+    let sizes: &[usize] = if options.quick { &SIZES[..1] } else { &SIZES };
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let mut generation = Vec::new();
+    for &n in sizes {
+        let spec = crate::synthetic::write(&fragment, &dir.join("spec"), n)?;
+        let out = dir.join(format!("crate-{n}"));
+        // A fresh process per size, so its peak memory is this size's alone.
+        let output = Command::new(&exe)
+            .args([
+                "bench-one",
+                &spec.to_string_lossy(),
+                &out.to_string_lossy(),
+                &options.runs.to_string(),
+                &format!("bench_n{n}"),
+            ])
+            .output()
+            .map_err(|e| format!("cannot run {}: {e}", exe.display()))?;
+        if !output.status.success() {
+            return Err(format!(
+                "generation failed for N = {n}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            ));
+        }
+        let mut row: Value = serde_json::from_slice(&output.stdout)
+            .map_err(|e| format!("bad bench-one output: {e}"))?;
+        row["n"] = json!(n);
+        generation.push(row);
+    }
+    if cfg!(debug_assertions) {
+        println!("(debug build: run `cargo xtask bench` for representative figures)");
+    }
+    print_generation(&generation);
+    let mut builds = Vec::new();
+    if !options.quick {
+        for n in COMPILED {
+            builds.push(measure_build(&dir, n)?);
+        }
+        print_builds(&builds);
+    }
+    let results = json!({ "generation": generation, "builds": builds, "runs": options.runs });
+    let path = dir.join("results.json");
+    let text = serde_json::to_string_pretty(&results).map_err(|e| e.to_string())?;
+    std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    println!("\nwrote {}", path.display());
+    Ok(())
+}
+
+/// `xtask bench-one SPEC OUT RUNS PACKAGE`: generates `RUNS` times, writes once, prints JSON.
+pub fn bench_one(args: &[String]) -> ExitCode {
+    let [spec, out, runs, package] = args else {
+        eprintln!("usage: xtask bench-one SPEC OUT RUNS PACKAGE");
+        return ExitCode::from(2);
+    };
+    let runs: usize = runs.parse().unwrap_or(1).max(1);
+    let config = Config {
+        spec: PathBuf::from(spec),
+        out: PathBuf::from(out),
+        package: package.clone(),
+        namespace: Some("Microsoft.Web".into()),
+        operations: Vec::new(),
+        examples: Vec::new(),
+    };
+    let mut stages: [Vec<Duration>; 6] = Default::default();
+    let mut last = None;
+    for _ in 0..runs {
+        let start = Instant::now();
+        let generated = match generate(&config) {
+            Ok(g) => g,
+            Err(d) => {
+                eprintln!("{d}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let total = start.elapsed();
+        let t = generated.timings;
+        let _ = std::fs::remove_dir_all(&config.out);
+        let write_start = Instant::now();
+        if let Err(e) = write::write(&config.out, &generated.files) {
+            eprintln!("cannot write {}: {e}", config.out.display());
+            return ExitCode::FAILURE;
+        }
+        let write = write_start.elapsed();
+        for (slot, d) in
+            stages
+                .iter_mut()
+                .zip([t.read, t.lower, t.emit, t.format, write, total + write])
+        {
+            slot.push(d);
+        }
+        last = Some(generated);
+    }
+    let Some(generated) = last else {
+        return ExitCode::FAILURE;
+    };
+    if let Err(e) = detach(&config.out) {
+        eprintln!("cannot prepare {}: {e}", config.out.display());
+        return ExitCode::FAILURE;
+    }
+    let operations: usize = generated
+        .ir
+        .clients
+        .values()
+        .map(|c| c.operations.len())
+        .sum();
+    let lines: usize = generated
+        .files
+        .iter()
+        .filter(|f| f.path.ends_with(".rs"))
+        .map(|f| f.text.lines().count())
+        .sum();
+    let [read, lower, emit, format, write, total] = stages.map(median_ms);
+    let row = json!({
+        "operations": operations,
+        "types": generated.ir.types.len(),
+        "files": generated.files.len(),
+        "lines": lines,
+        "ms": { "read": read, "lower": lower, "emit": emit, "format": format, "write": write, "total": total },
+        "ms_per_operation": total / operations.max(1) as f64,
+        "in_process_ms_per_operation": (total - write) / operations.max(1) as f64,
+        "peak_rss_mb": peak_rss_kb().map(|kb| kb as f64 / 1024.0),
+    });
+    println!("{row}");
+    ExitCode::SUCCESS
+}
+
+/// Makes the written crate its own workspace, so cargo builds it outside ours.
+fn detach(dir: &Path) -> std::io::Result<()> {
+    let manifest = dir.join("Cargo.toml");
+    let mut text = std::fs::read_to_string(&manifest)?;
+    text.push_str("\n[workspace]\n");
+    std::fs::write(manifest, text)
+}
+
+fn median_ms(mut v: Vec<Duration>) -> f64 {
+    v.sort();
+    v.get(v.len() / 2).map_or(0.0, |d| d.as_secs_f64() * 1e3)
+}
+
+fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Clean debug build and `cargo check` of the generated crate alone (dependencies built first,
+/// not counted), timed with `/usr/bin/time -v` for peak memory.
+fn measure_build(dir: &Path, n: usize) -> Result<Value, String> {
+    let manifest = dir.join(format!("crate-{n}/Cargo.toml"));
+    let package = format!("bench_n{n}");
+    let target = dir.join("target");
+    let cargo = |args: &[&str]| -> Command {
+        let mut c = Command::new("cargo");
+        c.args(args)
+            .arg("--manifest-path")
+            .arg(&manifest)
+            .env("CARGO_TARGET_DIR", &target);
+        c
+    };
+    // Dependencies, once, untimed.
+    let status = cargo(&["build", "--quiet"])
+        .status()
+        .map_err(|e| e.to_string())?;
+    if !status.success() {
+        return Err(format!("the N = {n} crate does not build"));
+    }
+    let mut result = json!({ "n": n, "package": package });
+    for (key, command) in [("build", "build"), ("check", "check")] {
+        let clean = cargo(&["clean", "--quiet", "-p", &package])
+            .status()
+            .map_err(|e| e.to_string())?;
+        if !clean.success() {
+            return Err(format!("cargo clean -p {package} failed"));
+        }
+        let (seconds, peak_mb) = timed(cargo(&[command, "--quiet"]))?;
+        result[key] = json!({ "seconds": seconds, "peak_rss_mb": peak_mb });
+    }
+    Ok(result)
+}
+
+/// Runs `command` under `/usr/bin/time -v` when present: (wall seconds, peak RSS of the
+/// largest process in MB).
+fn timed(command: Command) -> Result<(f64, Option<f64>), String> {
+    let time = Path::new("/usr/bin/time");
+    let start = Instant::now();
+    if !time.exists() {
+        let mut command = command;
+        let status = command.status().map_err(|e| e.to_string())?;
+        return if status.success() {
+            Ok((start.elapsed().as_secs_f64(), None))
+        } else {
+            Err("build failed".into())
+        };
+    }
+    let mut wrapped = Command::new(time);
+    wrapped
+        .arg("-v")
+        .arg(command.get_program())
+        .args(command.get_args());
+    for (k, v) in command.get_envs() {
+        if let Some(v) = v {
+            wrapped.env(k, v);
+        }
+    }
+    let output = wrapped.output().map_err(|e| e.to_string())?;
+    let seconds = start.elapsed().as_secs_f64();
+    if !output.status.success() {
+        return Err(format!(
+            "build failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let report = String::from_utf8_lossy(&output.stderr);
+    let peak = report
+        .lines()
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("Maximum resident set size (kbytes): ")
+        })
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .map(|kb| kb / 1024.0);
+    Ok((seconds, peak))
+}
+
+fn print_generation(rows: &[Value]) {
+    println!("generation (release, median of runs; ms)");
+    println!(
+        "{:>4} {:>5} {:>5} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>8} {:>8} {:>7} {:>8}",
+        "N",
+        "ops",
+        "types",
+        "read",
+        "lower",
+        "emit",
+        "format",
+        "write",
+        "total",
+        "ms/op",
+        "in-proc",
+        "lines",
+        "peak MB"
+    );
+    for r in rows {
+        let ms = &r["ms"];
+        println!(
+            "{:>4} {:>5} {:>5} {:>7.1} {:>7.1} {:>7.1} {:>7.1} {:>7.1} {:>7.1} {:>8.3} {:>8.3} {:>7} {:>8.1}",
+            r["n"], r["operations"], r["types"],
+            f(&ms["read"]), f(&ms["lower"]), f(&ms["emit"]), f(&ms["format"]), f(&ms["write"]), f(&ms["total"]),
+            f(&r["ms_per_operation"]), f(&r["in_process_ms_per_operation"]), r["lines"], f(&r["peak_rss_mb"]),
+        );
+    }
+}
+
+fn print_builds(rows: &[Value]) {
+    println!("\ngenerated crate alone (debug, dependencies prebuilt)");
+    println!(
+        "{:>4} {:>10} {:>10} {:>10} {:>10}",
+        "N", "build s", "build MB", "check s", "check MB"
+    );
+    for r in rows {
+        println!(
+            "{:>4} {:>10.1} {:>10.0} {:>10.1} {:>10.0}",
+            r["n"],
+            f(&r["build"]["seconds"]),
+            f(&r["build"]["peak_rss_mb"]),
+            f(&r["check"]["seconds"]),
+            f(&r["check"]["peak_rss_mb"]),
+        );
+    }
+}
+
+fn f(v: &Value) -> f64 {
+    v.as_f64().unwrap_or(f64::NAN)
+}
