@@ -111,6 +111,15 @@ impl SourceMap {
                     .with_source(&file.text)
             })
         } else {
+            if let Some(offset) = yaml_flow_too_deep(&file.text) {
+                let (line, column) = locate::position_of_offset(&file.text, offset);
+                let d = Diagnostic::new(
+                    path,
+                    "",
+                    "invalid YAML: recursion limit exceeded (the document nests more than 128 levels deep)",
+                );
+                return Err(d.at(line, column).with_source(&file.text));
+            }
             serde_yaml::from_str(&file.text).map_err(|e| {
                 let mut d =
                     Diagnostic::new(path, "", format!("invalid YAML: {}", explain(&e.to_string())));
@@ -169,6 +178,42 @@ impl SourceMap {
             }
         }
     }
+}
+
+/// The byte offset where flow collections (`[`, `{`) open the 129th level, if they do.
+/// serde_yaml stops there too, but only after libyaml has scanned the whole document, which
+/// takes seconds for a deeply nested one; this scan is linear and cheap.
+fn yaml_flow_too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut previous = '\n';
+    let mut comment = false;
+    for (i, c) in text.char_indices() {
+        if comment {
+            comment = c != '\n';
+        } else if let Some(q) = quote {
+            if c == q {
+                quote = None;
+            }
+        } else {
+            match c {
+                '"' | '\'' if matches!(previous, ' ' | '\t' | '\n' | '[' | '{' | ',' | ':') => {
+                    quote = Some(c)
+                }
+                '#' if previous.is_whitespace() => comment = true,
+                '[' | '{' => {
+                    depth += 1;
+                    if depth > 128 {
+                        return Some(i);
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        previous = c;
+    }
+    None
 }
 
 /// Says what the parsers' limits mean.
