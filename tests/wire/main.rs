@@ -4,3 +4,4 @@
 
 mod harness;
 mod regenerate_access_key;
+mod robustness;
