@@ -144,9 +144,7 @@ impl fmt::Display for Diagnostic {
             .max(2);
         let pad = " ".repeat(width);
         match self.position {
-            Some((line, column)) => {
-                write!(f, "{pad}--> {}:{line}:{column}", self.file.display())?
-            }
+            Some((line, column)) => write!(f, "{pad}--> {}:{line}:{column}", self.file.display())?,
             None => write!(f, "{pad}--> {}", self.file.display())?,
         }
         if let Some(snippet) = self.snippet.as_ref().filter(|s| !s.is_empty()) {
@@ -210,7 +208,10 @@ mod tests {
             .at(1234, 608)
             .with_source(&format!("{}{long}\n", "\n".repeat(1233)));
         let text = d.to_string();
-        assert!(text.contains("    --> m.json:1234:608\n     |\n1233 | \n1234 | …"), "{text}");
+        assert!(
+            text.contains("    --> m.json:1234:608\n     |\n1233 | \n1234 | …"),
+            "{text}"
+        );
         assert!(text.contains("^^^^^"), "{text}");
         assert!(text.lines().all(|l| l.chars().count() < 140), "{text}");
     }

@@ -6,6 +6,10 @@
 //! name and type is decided) -> [`emit`] (token streams, one function per construct) ->
 //! [`write`] (prettyplease, `@generated` header, atomic write or check).
 
+// Input data decides every index: no indexing that can panic on it.
+#![warn(clippy::indexing_slicing, clippy::string_slice)]
+#![cfg_attr(test, allow(clippy::indexing_slicing, clippy::string_slice))]
+
 pub mod config;
 pub mod diagnostics;
 pub mod emit;

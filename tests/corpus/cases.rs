@@ -90,10 +90,15 @@ fn test_error_cases_name_the_file_the_pointer_and_a_position() {
         if whole_file.contains(&name.as_str()) {
             continue;
         }
-        assert!(d.position.is_some(), "case {name}: no line and column:\n{d}");
+        assert!(
+            d.position.is_some(),
+            "case {name}: no line and column:\n{d}"
+        );
         assert!(d.snippet.is_some(), "case {name}: no snippet:\n{d}");
         assert!(
-            d.pointer.starts_with('#') || d.message.starts_with("invalid JSON") || d.message.starts_with("invalid YAML"),
+            d.pointer.starts_with('#')
+                || d.message.starts_with("invalid JSON")
+                || d.message.starts_with("invalid YAML"),
             "case {name}: no pointer:\n{d}"
         );
     }

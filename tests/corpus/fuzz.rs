@@ -8,8 +8,8 @@
 
 use super::{root, scratch};
 use azure_codegen::{emit, lower, read, validate, write, Diagnostic};
-use std::path::Path;
 use serde_json::{json, Map, Value};
+use std::path::Path;
 
 /// xorshift64*: small, deterministic, good enough to pick mutations.
 struct Rng(u64);
@@ -30,13 +30,63 @@ impl Rng {
 }
 
 const STRINGS: &[&str] = &[
-    "", "_", "type", "self", "Self", "crate", "1st", "a-b", "a b", "*/", "\"", "\\", "#[x]", "}",
-    "\n", "a;b", "f(x)", "a::b", "x!", "名前", "café", "{name}", "/", "{", "}", "..", "%2F",
-    "application/xml", "application/json", "2.0", "3.1.0", "file", "formData", "body", "path",
-    "query", "header", "cookie", "string", "object", "array", "integer", "number", "boolean",
-    "date-time", "int64", "float", "x-ms-enum", "#/definitions/Missing", "#/definitions/",
-    "./CommonDefinitions.json#/definitions/ErrorResponse", "./missing.json", "../outside.json",
-    "https://example.com/x.json", "#", "#/parameters/ApiVersionParameter", "#definitions/X",
+    "",
+    "_",
+    "type",
+    "self",
+    "Self",
+    "crate",
+    "1st",
+    "a-b",
+    "a b",
+    "*/",
+    "\"",
+    "\\",
+    "#[x]",
+    "}",
+    "\n",
+    "a;b",
+    "f(x)",
+    "a::b",
+    "x!",
+    "名前",
+    "café",
+    "{name}",
+    "/",
+    "{",
+    "}",
+    "..",
+    "%2F",
+    "application/xml",
+    "application/json",
+    "2.0",
+    "3.1.0",
+    "file",
+    "formData",
+    "body",
+    "path",
+    "query",
+    "header",
+    "cookie",
+    "string",
+    "object",
+    "array",
+    "integer",
+    "number",
+    "boolean",
+    "date-time",
+    "int64",
+    "float",
+    "x-ms-enum",
+    "#/definitions/Missing",
+    "#/definitions/",
+    "./CommonDefinitions.json#/definitions/ErrorResponse",
+    "./missing.json",
+    "../outside.json",
+    "https://example.com/x.json",
+    "#",
+    "#/parameters/ApiVersionParameter",
+    "#definitions/X",
 ];
 
 fn random_value(rng: &mut Rng, refs: &[String]) -> Value {
@@ -49,9 +99,15 @@ fn random_value(rng: &mut Rng, refs: &[String]) -> Value {
         5 => json!({}),
         6 => json!({ "$ref": rng.pick(refs) }),
         7 => json!({ "$ref": rng.pick(STRINGS) }),
-        8 => json!({ "type": rng.pick(STRINGS), "enum": [rng.pick(STRINGS), rng.pick(STRINGS), 1] }),
-        9 => json!({ "type": "object", "properties": { *rng.pick(STRINGS): { "$ref": rng.pick(refs) } } }),
-        10 => json!({ "allOf": [{ "$ref": rng.pick(refs) }], "x-ms-enum": { "name": rng.pick(STRINGS), "modelAsString": true } }),
+        8 => {
+            json!({ "type": rng.pick(STRINGS), "enum": [rng.pick(STRINGS), rng.pick(STRINGS), 1] })
+        }
+        9 => {
+            json!({ "type": "object", "properties": { *rng.pick(STRINGS): { "$ref": rng.pick(refs) } } })
+        }
+        10 => {
+            json!({ "allOf": [{ "$ref": rng.pick(refs) }], "x-ms-enum": { "name": rng.pick(STRINGS), "modelAsString": true } })
+        }
         _ => json!(rng.pick(STRINGS)),
     }
 }
@@ -195,7 +251,12 @@ fn fuzz() {
         .keys()
         .map(|k| format!("#/definitions/{k}"))
         .collect();
-    refs.extend(STRINGS.iter().filter(|s| s.contains('#')).map(|s| s.to_string()));
+    refs.extend(
+        STRINGS
+            .iter()
+            .filter(|s| s.contains('#'))
+            .map(|s| s.to_string()),
+    );
 
     let mut rng = Rng(seed.max(1));
     let (mut generated, mut refused) = (0usize, 0usize);

@@ -18,7 +18,8 @@ fn without_docs(text: &str) -> String {
         while let Some(tree) = trees.get(i) {
             if let TokenTree::Punct(p) = tree {
                 if p.as_char() == '#' {
-                    let bang = matches!(trees.get(i + 1), Some(TokenTree::Punct(b)) if b.as_char() == '!');
+                    let bang =
+                        matches!(trees.get(i + 1), Some(TokenTree::Punct(b)) if b.as_char() == '!');
                     let at = i + 1 + usize::from(bang);
                     if let Some(TokenTree::Group(g)) = trees.get(at) {
                         let first = g.stream().into_iter().next();
@@ -112,7 +113,11 @@ fn test_hostile_descriptions_change_only_doc_comments() {
     assert_eq!(paths(&hostile), paths(&plain));
     let mut all_docs = String::new();
     for ((path, h), (_, p)) in rust_files(&hostile).zip(rust_files(&plain)) {
-        assert_eq!(without_docs(h), without_docs(p), "{path} differs beyond its docs");
+        assert_eq!(
+            without_docs(h),
+            without_docs(p),
+            "{path} differs beyond its docs"
+        );
         all_docs.push_str(&docs(h));
     }
     // The hostile text is still there, in the docs, equivalent: rustdoc reads it as prose.
@@ -123,7 +128,10 @@ fn test_hostile_descriptions_change_only_doc_comments() {
         "&lt;script&gt;\\[link\\](javascript:x)",
         "pattern `^[a-z]*/\"\\$`",
     ] {
-        assert!(all_docs.contains(piece), "{piece:?} not in the docs:\n{all_docs}");
+        assert!(
+            all_docs.contains(piece),
+            "{piece:?} not in the docs:\n{all_docs}"
+        );
     }
     // The fence in a description is escaped: rustdoc makes no doctest of it.
     assert!(all_docs.contains("`\\`\\`rust\n"), "{all_docs}");
@@ -133,31 +141,47 @@ fn test_hostile_descriptions_change_only_doc_comments() {
     );
     // Cargo.toml stays valid TOML with the title on one line; the README has no code fence
     // or heading made from the title.
-    let manifest = &hostile.files.iter().find(|f| f.path == "Cargo.toml").unwrap().text;
+    let manifest = &hostile
+        .files
+        .iter()
+        .find(|f| f.path == "Cargo.toml")
+        .unwrap()
+        .text;
     let parsed: toml::Table = toml::from_str(manifest).unwrap();
     assert_eq!(
         parsed["package"]["description"].as_str(),
         Some(r#"Rust client for Corpus "*/ \ ``` # title (api-version 2024"-01\-01 )"#)
     );
     assert_eq!(manifest.matches("\n[").count(), 4, "{manifest}");
-    let readme = &hostile.files.iter().find(|f| f.path == "README.md").unwrap().text;
-    assert!(readme.contains("**Corpus \"\\*/ \\\\ \\`\\`\\` \\# title**"), "{readme}");
+    let readme = &hostile
+        .files
+        .iter()
+        .find(|f| f.path == "README.md")
+        .unwrap()
+        .text;
+    assert!(
+        readme.contains("**Corpus \"\\*/ \\\\ \\`\\`\\` \\# title**"),
+        "{readme}"
+    );
     let structure: Vec<&str> = readme
         .lines()
         .filter(|l| l.starts_with("```") || l.starts_with('#'))
         .collect();
-    assert_eq!(structure, ["# corpus_client", "## Clients", "## Errors"], "{readme}");
+    assert_eq!(
+        structure,
+        ["# corpus_client", "## Clients", "## Errors"],
+        "{readme}"
+    );
 }
 
 #[test]
 fn test_no_generated_file_defines_an_item_the_spec_does_not_describe() {
     // The spec-independent files define what the seed's do; every other item is a model,
     // enumeration, client, option type or method that the IR holds.
-    let seed = azure_codegen::generate(&azure_codegen::Config::load(
-        &super::root().join("specs/codegen.toml"),
-        &super::root(),
+    let seed = azure_codegen::generate(
+        &azure_codegen::Config::load(&super::root().join("specs/codegen.toml"), &super::root())
+            .unwrap(),
     )
-    .unwrap())
     .unwrap();
     let fixed: BTreeSet<String> = rust_files(&seed)
         .filter(|(p, _)| matches!(*p, "src/runtime.rs" | "src/models/errors.rs"))
@@ -191,15 +215,27 @@ fn test_no_generated_file_defines_an_item_the_spec_does_not_describe() {
                         // Methods of described types (constructors, accessors, trait impls,
                         // also for `RequestContent<Model>`).
                         f.rsplit_once("::").is_some_and(|(ty, _)| {
-                            ty.split(|c: char| !c.is_alphanumeric() && c != '_').any(|word| {
-                                described.contains(&format!("struct {word}"))
-                                    || word == "ServiceError"
-                            })
+                            ty.split(|c: char| !c.is_alphanumeric() && c != '_')
+                                .any(|word| {
+                                    described.contains(&format!("struct {word}"))
+                                        || word == "ServiceError"
+                                })
                         })
                     })
-                    || matches!(item.as_str(), "mod clients" | "mod models" | "mod runtime"
-                        | "mod models" | "mod enums" | "mod errors" | "mod method_options");
-                assert!(ok, "case {name}: {path} defines `{item}`, which the spec does not describe");
+                    || matches!(
+                        item.as_str(),
+                        "mod clients"
+                            | "mod models"
+                            | "mod runtime"
+                            | "mod models"
+                            | "mod enums"
+                            | "mod errors"
+                            | "mod method_options"
+                    );
+                assert!(
+                    ok,
+                    "case {name}: {path} defines `{item}`, which the spec does not describe"
+                );
             }
         }
     }

@@ -37,7 +37,10 @@ fn outcome_in(dir: &Path, spec: &Path) -> String {
     let d = run(spec).expect_err("the spec must be refused");
     let text = render(&d).replace(&dir.display().to_string(), "<dir>");
     let _ = std::fs::remove_dir_all(dir);
-    text.replace(&format!("<corpus>/{}", dir.file_name().unwrap().to_string_lossy()), "<dir>")
+    text.replace(
+        &format!("<corpus>/{}", dir.file_name().unwrap().to_string_lossy()),
+        "<dir>",
+    )
 }
 
 #[test]
@@ -99,12 +102,20 @@ fn test_chain_of_10000_definitions_is_refused_at_the_nesting_limit() {
 fn test_chain_of_10000_ref_aliases_is_refused_at_the_nesting_limit() {
     let mut defs = String::from("{");
     for i in 0..10_000 {
-        let _ = write!(defs, r##""A{i}": {{ "$ref": "#/definitions/A{}" }},"##, i + 1);
+        let _ = write!(
+            defs,
+            r##""A{i}": {{ "$ref": "#/definitions/A{}" }},"##,
+            i + 1
+        );
     }
-    defs.push_str(r#""A10000": { "type": "object", "properties": { "x": { "type": "string" } } } }"#);
+    defs.push_str(
+        r#""A10000": { "type": "object", "properties": { "x": { "type": "string" } } } }"#,
+    );
     let error = error_for("alias-chain", "spec.json", &spec(&defs, "A0"));
     assert!(
-        error.starts_with("error: schemas (through `$ref`s and inline) nest more than 96 levels deep here"),
+        error.starts_with(
+            "error: schemas (through `$ref`s and inline) nest more than 96 levels deep here"
+        ),
         "{error}"
     );
 }
@@ -132,8 +143,16 @@ fn test_nesting_built_by_inlining_files_is_bounded() {
     let dir = scratch("inline-nesting");
     let open = r#"{"a": "#.repeat(100);
     let close = "}".repeat(100);
-    std::fs::write(dir.join("a.json"), format!(r#"{open}{{"$ref": "./b.json"}}{close}"#)).unwrap();
-    std::fs::write(dir.join("b.json"), format!(r#"{open}{{"$ref": "./c.json"}}{close}"#)).unwrap();
+    std::fs::write(
+        dir.join("a.json"),
+        format!(r#"{open}{{"$ref": "./b.json"}}{close}"#),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.json"),
+        format!(r#"{open}{{"$ref": "./c.json"}}{close}"#),
+    )
+    .unwrap();
     std::fs::write(dir.join("c.json"), format!(r#"{open}1{close}"#)).unwrap();
     let mut text = spec(r#"{"T": {"type": "object"}}"#, "T");
     text = text.replace(
@@ -160,7 +179,10 @@ fn test_50_mb_spec_is_refused_with_a_size_error_without_reading_it_all() {
         let mut written = 0usize;
         let mut i = 0usize;
         while written < 50 * 1024 * 1024 {
-            let entry = format!(r#""D{i}": {{"type": "object", "description": "{}"}},"#, "x".repeat(1000));
+            let entry = format!(
+                r#""D{i}": {{"type": "object", "description": "{}"}},"#,
+                "x".repeat(1000)
+            );
             written += entry.len();
             f.write_all(entry.as_bytes()).unwrap();
             i += 1;

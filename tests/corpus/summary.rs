@@ -14,7 +14,10 @@ use syn::{Attribute, Expr, Fields, ImplItem, Item, Lit, Pat};
 fn summarised(path: &str) -> bool {
     path.ends_with(".rs")
         && !path.ends_with("mod.rs")
-        && !matches!(path, "src/lib.rs" | "src/runtime.rs" | "src/models/errors.rs")
+        && !matches!(
+            path,
+            "src/lib.rs" | "src/runtime.rs" | "src/models/errors.rs"
+        )
 }
 
 pub fn summary(generated: &GeneratedCrate) -> String {
@@ -23,8 +26,8 @@ pub fn summary(generated: &GeneratedCrate) -> String {
         if !summarised(&f.path) {
             continue;
         }
-        let file = syn::parse_file(&f.text)
-            .unwrap_or_else(|e| panic!("{} does not parse: {e}", f.path));
+        let file =
+            syn::parse_file(&f.text).unwrap_or_else(|e| panic!("{} does not parse: {e}", f.path));
         out.push_str(&f.path);
         out.push('\n');
         for item in &file.items {

@@ -33,7 +33,11 @@ fn file(path: &str, text: &str) -> FinishedFile {
 fn test_a_failed_write_leaves_the_output_folder_as_it_was() {
     let dir = scratch("write-fails");
     let out = dir.join("out");
-    write::write(&out, &[file("src/lib.rs", "// one\n"), file("README.md", "one\n")]).unwrap();
+    write::write(
+        &out,
+        &[file("src/lib.rs", "// one\n"), file("README.md", "one\n")],
+    )
+    .unwrap();
     let before = snapshot(&dir);
     // `src/lib.rs` as a file and as a folder: staging fails half way through.
     let result = write::write(

@@ -66,9 +66,38 @@ fn path_for(subscription: &str, rg: &str, site: &str, workflow: &str) -> String 
 #[tokio::test]
 async fn awkward_path_values_never_change_the_path_or_query_structure() {
     let values = [
-        "a/../b", "%2F", "%2E%2E", "?", "#", "a?b=c&d=e", "a#b", "/", "//", "./x", "x/.", "..a",
-        "a..", "...", " ", "+", "\\", "%", ";", "@", ":", "\u{0}", "\n", "\r\n", "\t", "\u{7f}",
-        "\u{1b}[31m", "\u{202e}", "é", "😀", "日本", "\u{feff}",
+        "a/../b",
+        "%2F",
+        "%2E%2E",
+        "?",
+        "#",
+        "a?b=c&d=e",
+        "a#b",
+        "/",
+        "//",
+        "./x",
+        "x/.",
+        "..a",
+        "a..",
+        "...",
+        " ",
+        "+",
+        "\\",
+        "%",
+        ";",
+        "@",
+        ":",
+        "\u{0}",
+        "\n",
+        "\r\n",
+        "\t",
+        "\u{7f}",
+        "\u{1b}[31m",
+        "\u{202e}",
+        "é",
+        "😀",
+        "日本",
+        "\u{feff}",
     ];
     let server = WireServer::start(|_| ScriptedResponse::ok()).await;
     let client = client_for(&server, SUBSCRIPTION_ID);
@@ -85,7 +114,11 @@ async fn awkward_path_values_never_change_the_path_or_query_structure() {
         let expected = format!("{}?{QUERY}", path_for(SUBSCRIPTION_ID, &e, "site", &e));
         assert_eq!(request.target, expected, "value {value:?}");
         // Structure, independently of the encoding: 17 segments, one query pair.
-        assert_eq!(request.path().split('/').skip(1).count(), 17, "value {value:?}");
+        assert_eq!(
+            request.path().split('/').skip(1).count(),
+            17,
+            "value {value:?}"
+        );
         assert_eq!(
             request.query_pairs(),
             [("api-version".to_string(), "2024-04-01".to_string())],
@@ -136,7 +169,10 @@ async fn an_api_version_override_cannot_add_query_parameters() {
         .await
         .unwrap();
     let request = server.single_request();
-    assert_eq!(request.query(), Some("api-version=2024-04-01%26evil%3D1%23frag+x"));
+    assert_eq!(
+        request.query(),
+        Some("api-version=2024-04-01%26evil%3D1%23frag+x")
+    );
     // One pair (the harness gives values as sent, still encoded).
     assert_eq!(
         request.query_pairs(),
@@ -199,7 +235,9 @@ impl tracing::Subscriber for Capture {
         span.record(&mut Fields(&mut line));
         line.push('\n');
         self.write(line);
-        let id = self.next_id.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let id = self
+            .next_id
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         tracing::span::Id::from_u64(id + 1)
     }
     fn record(&self, _: &tracing::span::Id, values: &tracing::span::Record<'_>) {
@@ -210,7 +248,11 @@ impl tracing::Subscriber for Capture {
     }
     fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
     fn event(&self, event: &tracing::Event<'_>) {
-        let mut line = format!("{} {}:", event.metadata().level(), event.metadata().target());
+        let mut line = format!(
+            "{} {}:",
+            event.metadata().level(),
+            event.metadata().target()
+        );
         event.record(&mut Fields(&mut line));
         line.push('\n');
         self.write(line);
@@ -238,9 +280,12 @@ async fn the_bearer_token_never_reaches_logs_debug_output_or_errors() {
         client_options: client_options(),
         ..Default::default()
     };
-    let client =
-        WorkflowsClient::new(credential.clone(), SUBSCRIPTION_ID.into(), Some(options.clone()))
-            .unwrap();
+    let client = WorkflowsClient::new(
+        credential.clone(),
+        SUBSCRIPTION_ID.into(),
+        Some(options.clone()),
+    )
+    .unwrap();
     client
         .regenerate_access_key("rg", "site", "wf", body(), None)
         .await
@@ -262,7 +307,10 @@ async fn the_bearer_token_never_reaches_logs_debug_output_or_errors() {
     let service_text = format!("{service:?}");
     let debug_text = format!("{options:?} {credential:?}");
     let logs = logs.lock().unwrap().clone();
-    assert!(logs.contains("==> Request"), "no request was logged:\n{logs}");
+    assert!(
+        logs.contains("==> Request"),
+        "no request was logged:\n{logs}"
+    );
     assert!(logs.contains("regenerateAccessKey"), "{logs}");
     for (what, text) in [
         ("error", &error_text),
@@ -270,7 +318,10 @@ async fn the_bearer_token_never_reaches_logs_debug_output_or_errors() {
         ("Debug output", &debug_text),
         ("logs", &logs),
     ] {
-        assert!(!text.contains(TEST_TOKEN), "the token is in the {what}:\n{text}");
+        assert!(
+            !text.contains(TEST_TOKEN),
+            "the token is in the {what}:\n{text}"
+        );
         assert!(
             !text.to_ascii_lowercase().contains("bearer test"),
             "the token is in the {what}:\n{text}"
@@ -285,10 +336,22 @@ async fn error_bodies_of_any_shape_become_typed_errors_with_status_and_raw_body(
     let huge = vec![b'x'; 8 * 1024 * 1024];
     let bodies: Vec<(&str, Vec<u8>, bool)> = vec![
         // (content type, body, decodes as the error model)
-        ("application/json", br#"{"error":{"code":"Gone","message":"m"}}"#.to_vec(), true),
+        (
+            "application/json",
+            br#"{"error":{"code":"Gone","message":"m"}}"#.to_vec(),
+            true,
+        ),
         ("application/json", br#"{"error":5}"#.to_vec(), false),
-        ("application/json", br#"{"error":{"code":5}}"#.to_vec(), false),
-        ("application/json", br#"{"error":{"code":"Trunc","mess"#.to_vec(), false),
+        (
+            "application/json",
+            br#"{"error":{"code":5}}"#.to_vec(),
+            false,
+        ),
+        (
+            "application/json",
+            br#"{"error":{"code":"Trunc","mess"#.to_vec(),
+            false,
+        ),
         ("application/json", b"".to_vec(), false),
         ("application/json", b"null".to_vec(), false),
         ("application/json", b"[]".to_vec(), false),
@@ -320,9 +383,17 @@ async fn error_bodies_of_any_shape_become_typed_errors_with_status_and_raw_body(
             let _ = format!("{error} {error:?}");
             let service = ServiceError::<ErrorResponse>::try_from(error).unwrap();
             assert_eq!(u16::from(service.status), status, "{what}");
-            assert!(service.raw_body.as_ref() == raw.as_slice(), "{what}: raw body differs");
+            assert!(
+                service.raw_body.as_ref() == raw.as_slice(),
+                "{what}: raw body differs"
+            );
             assert_eq!(service.request_id.as_deref(), Some("rid"), "{what}");
-            assert_eq!(service.error.is_some(), *decodes, "{what}: {:?}", service.error);
+            assert_eq!(
+                service.error.is_some(),
+                *decodes,
+                "{what}: {:?}",
+                service.error
+            );
         }
     }
 }

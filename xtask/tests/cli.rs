@@ -81,7 +81,10 @@ fn test_bad_spec_exits_non_zero_prints_the_diagnostic_and_leaves_the_output_unto
         )),
         "{stderr}"
     );
-    assert!(stderr.contains("\n   |                                        ^^^^^^\n"), "{stderr}");
+    assert!(
+        stderr.contains("\n   |                                        ^^^^^^\n"),
+        "{stderr}"
+    );
     let mut after = snapshot(&dir);
     after.remove(&spec);
     let mut expected = before;
@@ -104,7 +107,11 @@ fn test_good_spec_replaces_the_output_and_a_later_bad_one_keeps_it() {
         out.to_str().unwrap(),
     ];
     let run = xtask(&args);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let generated = snapshot(&out);
     assert!(generated.contains_key(&out.join("src/clients/things_client.rs")));
 
@@ -114,7 +121,9 @@ fn test_good_spec_replaces_the_output_and_a_later_bad_one_keeps_it() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.starts_with("error: path parameter `name` of `Things_Get` does not appear in the path `/things`"),
+        stderr.starts_with(
+            "error: path parameter `name` of `Things_Get` does not appear in the path `/things`"
+        ),
         "{stderr}"
     );
     assert_eq!(snapshot(&out), generated);

@@ -166,7 +166,11 @@ pub fn locate_yaml(text: &str, pointer: &str) -> Option<(usize, usize)> {
         if first.text == "-" || first.text.starts_with("- ") {
             let wanted: usize = token.parse().ok()?;
             let starts: Vec<usize> = (0..block.len())
-                .filter(|&i| block.get(i).is_some_and(|l| siblings(l) && l.text.starts_with('-')))
+                .filter(|&i| {
+                    block
+                        .get(i)
+                        .is_some_and(|l| siblings(l) && l.text.starts_with('-'))
+                })
                 .collect();
             let start = *starts.get(wanted)?;
             let end = starts.get(wanted + 1).copied().unwrap_or(block.len());
@@ -182,7 +186,10 @@ pub fn locate_yaml(text: &str, pointer: &str) -> Option<(usize, usize)> {
                 });
             }
             next.extend(block.get(start + 1..end)?.iter().copied());
-            position = (item.number, next.first().map_or(item.indent + 1, |l| l.indent + 1));
+            position = (
+                item.number,
+                next.first().map_or(item.indent + 1, |l| l.indent + 1),
+            );
             block = next;
         } else {
             let (index, value) = block.iter().enumerate().find_map(|(i, l)| {
@@ -245,11 +252,14 @@ fn yaml_key(text: &str) -> Option<(String, &str)> {
     if text.starts_with(['?', '{', '[', '-']) && !text.starts_with("-:") {
         return None;
     }
-    let colon = text
-        .match_indices(':')
-        .map(|(i, _)| i)
-        .find(|&i| text.get(i + 1..).is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t'])))?;
-    Some((text.get(..colon)?.trim_end().to_string(), text.get(colon + 1..)?))
+    let colon = text.match_indices(':').map(|(i, _)| i).find(|&i| {
+        text.get(i + 1..)
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t']))
+    })?;
+    Some((
+        text.get(..colon)?.trim_end().to_string(),
+        text.get(colon + 1..)?,
+    ))
 }
 
 #[cfg(test)]
@@ -291,14 +301,26 @@ paths:
         assert_eq!(locate_yaml(text, "#/openapi"), Some((1, 1)));
         assert_eq!(locate_yaml(text, "#/info/title"), Some((4, 3)));
         assert_eq!(locate_yaml(text, "#/paths"), Some((7, 1)));
-        assert_eq!(locate_yaml(text, "#/paths/~1things~1{id}/get"), Some((9, 5)));
+        assert_eq!(
+            locate_yaml(text, "#/paths/~1things~1{id}/get"),
+            Some((9, 5))
+        );
         let params = "#/paths/~1things~1{id}/get/parameters";
         assert_eq!(locate_yaml(text, &format!("{params}/0")), Some((11, 11)));
         assert_eq!(locate_yaml(text, &format!("{params}/0/in")), Some((12, 11)));
-        assert_eq!(locate_yaml(text, &format!("{params}/1/$ref")), Some((13, 13)));
-        assert_eq!(locate_yaml(text, &format!("{params}/2/quoted: key")), Some((14, 11)));
+        assert_eq!(
+            locate_yaml(text, &format!("{params}/1/$ref")),
+            Some((13, 13))
+        );
+        assert_eq!(
+            locate_yaml(text, &format!("{params}/2/quoted: key")),
+            Some((14, 11))
+        );
         assert_eq!(locate_yaml(text, &format!("{params}/3")), None);
-        assert_eq!(locate_yaml(text, "#/paths/~1things~1{id}/get/tags/1"), Some((17, 9)));
+        assert_eq!(
+            locate_yaml(text, "#/paths/~1things~1{id}/get/tags/1"),
+            Some((17, 9))
+        );
         assert_eq!(locate_yaml(text, "#/info/description/x"), None);
         assert_eq!(locate_yaml(text, "#/nope"), None);
     }

@@ -106,7 +106,11 @@ impl SourceMap {
         }
         if file.json {
             serde_json::from_str(&file.text).map_err(|e| {
-                let d = Diagnostic::new(path, "", format!("invalid JSON: {}", explain(&e.to_string())));
+                let d = Diagnostic::new(
+                    path,
+                    "",
+                    format!("invalid JSON: {}", explain(&e.to_string())),
+                );
                 d.at(e.line().max(1), e.column().max(1))
                     .with_source(&file.text)
             })
@@ -121,8 +125,11 @@ impl SourceMap {
                 return Err(d.at(line, column).with_source(&file.text));
             }
             serde_yaml::from_str(&file.text).map_err(|e| {
-                let mut d =
-                    Diagnostic::new(path, "", format!("invalid YAML: {}", explain(&e.to_string())));
+                let mut d = Diagnostic::new(
+                    path,
+                    "",
+                    format!("invalid YAML: {}", explain(&e.to_string())),
+                );
                 if let Some(loc) = e.location() {
                     d = d.at(loc.line(), loc.column()).with_source(&file.text);
                 }

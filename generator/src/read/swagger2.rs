@@ -76,10 +76,9 @@ impl Converter<'_> {
         if let Some(host) = doc.get("host").and_then(Value::as_str) {
             let base = doc.get("basePath").and_then(Value::as_str).unwrap_or("");
             let schemes = strings(doc.get("schemes")).unwrap_or_default();
-            let scheme = if schemes.is_empty() || schemes.iter().any(|s| s == "https") {
-                "https"
-            } else {
-                schemes[0].as_str()
+            let scheme = match schemes.first() {
+                Some(first) if !schemes.iter().any(|s| s == "https") => first.as_str(),
+                _ => "https",
             };
             out.insert(
                 "servers".into(),
