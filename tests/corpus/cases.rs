@@ -103,3 +103,28 @@ fn test_error_cases_name_the_file_the_pointer_and_a_position() {
         );
     }
 }
+
+#[test]
+fn test_output_is_identical_from_another_folder_and_a_second_run() {
+    // Nothing in the output may depend on where the spec lives, on the run, or on hash
+    // order: every generating case, copied elsewhere, gives byte-identical files.
+    let elsewhere = super::scratch("elsewhere");
+    let mut compared = 0;
+    for (name, spec, _) in cases() {
+        let Ok(first) = run(&spec) else { continue };
+        let source_dir = spec.parent().unwrap();
+        let copy_dir = elsewhere.join(&name);
+        std::fs::create_dir_all(&copy_dir).unwrap();
+        for entry in std::fs::read_dir(source_dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                std::fs::copy(&path, copy_dir.join(path.file_name().unwrap())).unwrap();
+            }
+        }
+        let second = run(&copy_dir.join(spec.file_name().unwrap())).unwrap();
+        assert_eq!(first.files, second.files, "case {name}");
+        compared += 1;
+    }
+    assert!(compared >= 15);
+    let _ = std::fs::remove_dir_all(&elsewhere);
+}

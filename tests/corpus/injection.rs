@@ -227,7 +227,6 @@ fn test_no_generated_file_defines_an_item_the_spec_does_not_describe() {
                         "mod clients"
                             | "mod models"
                             | "mod runtime"
-                            | "mod models"
                             | "mod enums"
                             | "mod errors"
                             | "mod method_options"

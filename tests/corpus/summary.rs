@@ -179,21 +179,6 @@ fn item_summary(item: &Item, all: &[Item], out: &mut String) {
     }
 }
 
-/// Enum wire values as the generated `as_str` gives them, per enum: `(enum, variant, wire)`.
-pub fn enum_values(text: &str) -> Vec<(String, String, String)> {
-    let file = syn::parse_file(text).unwrap();
-    let mut out = Vec::new();
-    for item in &file.items {
-        if let Item::Enum(e) = item {
-            let name = e.ident.to_string();
-            for (v, w) in as_str_arms(&file.items, &name) {
-                out.push((name.clone(), v, w));
-            }
-        }
-    }
-    out
-}
-
 /// Names of the items a file defines (`struct X`, `enum X`, `fn x`, `const X`, `mod x`,
 /// `trait X`), top level and inside impl blocks (`X::f`).
 pub fn defined_items(text: &str) -> BTreeSet<String> {
