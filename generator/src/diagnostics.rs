@@ -1,5 +1,15 @@
 //! Errors about the input: every one names the spec file and the JSON pointer of the node at
-//! fault, and the line and column when they are known.
+//! fault, and the line and column when they are known, and prints the way compilers do:
+//!
+//! ```text
+//! error: `$ref: #/definitions/Missing`: no schema named `Missing`
+//!   --> specs/api.json:45:23
+//!    |
+//! 44 |             "schema": {
+//! 45 |               "$ref": "#/definitions/Missing"
+//!    |                       ^^^^^^^^^^^^^^^^^^^^^^^
+//!    = at #/paths/~1things/put/parameters/2/schema/$ref
+//! ```
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -15,9 +25,13 @@ pub struct Diagnostic {
     pub position: Option<(usize, usize)>,
     /// What was found and what was expected.
     pub message: String,
-    /// A few lines of the file around the position, to show where it is.
+    /// The lines of the file around the position, each with its gutter, and a marker line
+    /// under the spot (without the leading gutter padding, which [`fmt::Display`] adds).
     pub snippet: Option<String>,
 }
+
+/// Longest snippet line shown, in characters; longer lines are cut around the marker.
+const MAX_LINE: usize = 120;
 
 impl Diagnostic {
     /// A diagnostic at `pointer` in `file`, position not yet known.
@@ -36,20 +50,113 @@ impl Diagnostic {
         self.position = Some((line, column));
         self
     }
+
+    /// Adds the snippet of `text` (the file's contents) around the position: the line before,
+    /// the line itself, and a marker under the token that starts at the column.
+    pub fn with_source(mut self, text: &str) -> Self {
+        let Some((line, column)) = self.position else {
+            return self;
+        };
+        let mut lines = text.lines();
+        let previous = line
+            .checked_sub(2)
+            .and_then(|skip| lines.nth(skip))
+            .filter(|_| line >= 2);
+        let current = if line >= 2 {
+            lines.next()
+        } else {
+            text.lines().next()
+        };
+        let Some(current) = current else {
+            self.snippet = Some(String::new());
+            return self;
+        };
+        let chars: Vec<char> = current.chars().collect();
+        let start = column.saturating_sub(1).min(chars.len());
+        // Cut long lines (minified JSON) to a window around the marker.
+        let window_start = start.saturating_sub(MAX_LINE / 2);
+        let shown = |l: &str| -> String {
+            if l.chars().count() <= window_start {
+                return String::new();
+            }
+            let cut: String = l.chars().skip(window_start).take(MAX_LINE).collect();
+            let mut out = String::new();
+            if window_start > 0 {
+                out.push('…');
+            }
+            out.push_str(&cut.replace('\t', " "));
+            if l.chars().count() > window_start + MAX_LINE {
+                out.push('…');
+            }
+            out
+        };
+        let width = line.to_string().len();
+        let mut out = String::new();
+        if let Some(previous) = previous {
+            out.push_str(&format!("{:>width$} | {}\n", line - 1, shown(previous)));
+        }
+        out.push_str(&format!("{line:>width$} | {}\n", shown(current)));
+        let rest = chars.get(start..).unwrap_or(&[]);
+        let len = token_len(rest).clamp(1, MAX_LINE / 2);
+        let offset = start - window_start + usize::from(window_start > 0);
+        out.push_str(&format!(
+            "{:width$} | {}{}",
+            "",
+            " ".repeat(offset),
+            "^".repeat(len)
+        ));
+        self.snippet = Some(out);
+        self
+    }
+}
+
+/// Length in characters of the JSON or YAML token at the start of `rest`: a quoted string,
+/// a bare word, or one bracket.
+fn token_len(rest: &[char]) -> usize {
+    match rest.first() {
+        Some(&q @ ('"' | '\'')) => {
+            let mut escaped = false;
+            for (i, &c) in rest.iter().enumerate().skip(1) {
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' && q == '"' {
+                    escaped = true;
+                } else if c == q {
+                    return i + 1;
+                }
+            }
+            rest.len()
+        }
+        Some('{' | '[') | None => 1,
+        Some(_) => rest
+            .iter()
+            .position(|c| matches!(c, ',' | '}' | ']' | ':') || c.is_whitespace())
+            .unwrap_or(rest.len()),
+    }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "error: {}", self.message)?;
+        let width = self
+            .position
+            .map_or(1, |(line, _)| line.to_string().len())
+            .max(2);
+        let pad = " ".repeat(width);
         match self.position {
-            Some((line, column)) => write!(f, "  --> {}:{line}:{column}", self.file.display())?,
-            None => write!(f, "  --> {}", self.file.display())?,
+            Some((line, column)) => write!(f, "{pad}--> {}:{line}:{column}", self.file.display())?,
+            None => write!(f, "{pad}--> {}", self.file.display())?,
+        }
+        if let Some(snippet) = self.snippet.as_ref().filter(|s| !s.is_empty()) {
+            let line_width = self.position.map_or(1, |(l, _)| l.to_string().len());
+            let extra = " ".repeat(width - line_width);
+            write!(f, "\n{pad} |")?;
+            for line in snippet.lines() {
+                write!(f, "\n{extra}{line}")?;
+            }
         }
         if !self.pointer.is_empty() {
-            write!(f, "\n   = at {}", self.pointer)?;
-        }
-        if let Some(snippet) = &self.snippet {
-            write!(f, "\n{snippet}")?;
+            write!(f, "\n{pad} = at {}", self.pointer)?;
         }
         Ok(())
     }
@@ -65,4 +172,47 @@ pub fn escape_token(token: &str) -> String {
 /// Joins a pointer and a token: `pointer("#/paths", "/a/{b}")` is `#/paths/~1a~1{b}`.
 pub fn pointer(base: &str, token: &str) -> String {
     format!("{base}/{}", escape_token(token))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_renders_like_a_compiler_with_the_token_underlined() {
+        let text = "{\n  \"a\": {\n    \"$ref\": \"#/x\"\n  }\n}\n";
+        let d = Diagnostic::new(Path::new("spec.json"), "#/a/$ref", "no schema named `x`")
+            .at(3, 13)
+            .with_source(text);
+        assert_eq!(
+            d.to_string(),
+            "error: no schema named `x`\n  --> spec.json:3:13\n   |\n 2 |   \"a\": {\n 3 |     \"$ref\": \"#/x\"\n   |             ^^^^^\n   = at #/a/$ref"
+        );
+    }
+
+    #[test]
+    fn test_renders_without_position_or_pointer() {
+        let d = Diagnostic::new(Path::new("spec.json"), "", "the file is empty");
+        assert_eq!(d.to_string(), "error: the file is empty\n  --> spec.json");
+        let d = Diagnostic::new(Path::new("s.yaml"), "#/openapi", "not supported");
+        assert_eq!(
+            d.to_string(),
+            "error: not supported\n  --> s.yaml\n   = at #/openapi"
+        );
+    }
+
+    #[test]
+    fn test_long_lines_are_cut_around_the_marker_and_wide_gutters_align() {
+        let long = format!("{{\"k\": [{}\"bad\"]}}", "1, ".repeat(200));
+        let d = Diagnostic::new(Path::new("m.json"), "#/k/200", "bad")
+            .at(1234, 608)
+            .with_source(&format!("{}{long}\n", "\n".repeat(1233)));
+        let text = d.to_string();
+        assert!(
+            text.contains("    --> m.json:1234:608\n     |\n1233 | \n1234 | …"),
+            "{text}"
+        );
+        assert!(text.contains("^^^^^"), "{text}");
+        assert!(text.lines().all(|l| l.chars().count() < 140), "{text}");
+    }
 }

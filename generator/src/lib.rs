@@ -6,6 +6,10 @@
 //! name and type is decided) -> [`emit`] (token streams, one function per construct) ->
 //! [`write`] (prettyplease, `@generated` header, atomic write or check).
 
+// Input data decides every index: no indexing that can panic on it.
+#![warn(clippy::indexing_slicing, clippy::string_slice)]
+#![cfg_attr(test, allow(clippy::indexing_slicing, clippy::string_slice))]
+
 pub mod config;
 pub mod diagnostics;
 pub mod emit;
@@ -44,8 +48,43 @@ pub struct GeneratedCrate {
     pub timings: Timings,
 }
 
-/// Runs every stage but writing.
+/// Stack of the thread the generator runs on. The parsers stop at 128 levels of nesting, but
+/// openapiv3's deserializers (untagged and flattened types, which buffer and re-read every
+/// level) use tens of KiB of stack per level in debug builds: more than a default 2 MiB thread
+/// has for a legitimately deep spec. Only the pages used are ever touched.
+const STACK_BYTES: usize = 256 * 1024 * 1024;
+
+/// Runs every stage but writing, on a thread with a stack large enough for any spec the
+/// parsers accept. A panic (a bug: the generator has none on purpose) becomes an error too.
 pub fn generate(config: &Config) -> Result<GeneratedCrate, Diagnostic> {
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .name("azure_codegen".into())
+            .stack_size(STACK_BYTES)
+            .spawn_scoped(scope, || generate_here(config))
+            .map_err(|e| {
+                Diagnostic::new(
+                    &config.spec,
+                    "",
+                    format!("cannot start the generator thread: {e}"),
+                )
+            })?;
+        worker.join().unwrap_or_else(|panic| {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(Diagnostic::new(
+                &config.spec,
+                "",
+                format!("internal error: the generator panicked ({what}); please report it with the spec"),
+            ))
+        })
+    })
+}
+
+fn generate_here(config: &Config) -> Result<GeneratedCrate, Diagnostic> {
     let start = Instant::now();
     let spec = read::read(&config.spec)?;
     let read_done = Instant::now();

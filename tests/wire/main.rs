@@ -7,3 +7,4 @@ mod harness;
 mod paging_and_polling;
 mod peers;
 mod regenerate_access_key;
+mod robustness;

@@ -392,14 +392,13 @@ fn path_template(
     let mut parts = Vec::new();
     let mut rest = found.path;
     let mut used = Vec::new();
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+    while let Some((literal, after)) = rest.split_once('{') {
+        let Some((name, tail)) = after.split_once('}') else {
             return Err(spec.error(&at, format!("unclosed `{{` in path `{}`", found.path)));
         };
-        if open > 0 {
-            parts.push(PathPart::Literal(rest[..open].to_string()));
+        if !literal.is_empty() {
+            parts.push(PathPart::Literal(literal.to_string()));
         }
-        let name = &rest[open + 1..close];
         if !params
             .iter()
             .any(|p| p.location == Location::Path && p.wire_name == name)
@@ -408,7 +407,7 @@ fn path_template(
         }
         used.push(name.to_string());
         parts.push(PathPart::Param(name.to_string()));
-        rest = &rest[close + 1..];
+        rest = tail;
     }
     if !rest.is_empty() {
         parts.push(PathPart::Literal(rest.to_string()));

@@ -13,6 +13,10 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Deepest inline nesting accepted; deeper schemas are refused rather than risking the stack.
 const MAX_DEPTH: usize = 64;
 
+/// Most schemas being lowered at once, inline and named together (a chain of definitions
+/// each referring to the next nests as deeply as inline schemas do).
+const MAX_ACTIVE: usize = 96;
+
 /// Lowers schemas into model types for one crate.
 pub struct Types<'a> {
     spec: &'a Spec,
@@ -24,6 +28,8 @@ pub struct Types<'a> {
     aliasing: Vec<String>,
     /// Structs whose fields are being lowered (a reference back to one is boxed).
     building: Vec<String>,
+    /// Schemas being lowered right now (the recursion depth), bounded by [`MAX_ACTIVE`].
+    active: usize,
     /// Type names in the crate.
     scope: Scope,
     /// Rust type -> the model types its fields use, for usage propagation.
@@ -43,6 +49,7 @@ impl<'a> Types<'a> {
             named: BTreeMap::new(),
             aliasing: Vec::new(),
             building: Vec::new(),
+            active: 0,
             scope: Scope::default(),
             deps: BTreeMap::new(),
             roots: Vec::new(),
@@ -136,6 +143,28 @@ impl<'a> Types<'a> {
 
     /// The type a `$ref` names, lowering the component on first use.
     fn reference(&mut self, reference: &str, pointer: &str) -> Result<TypeRef, Diagnostic> {
+        self.guarded(pointer, |t| t.reference_at(reference, pointer))
+    }
+
+    /// Runs one level of the recursion, refusing to go deeper than [`MAX_ACTIVE`].
+    fn guarded(
+        &mut self,
+        pointer: &str,
+        f: impl FnOnce(&mut Self) -> Result<TypeRef, Diagnostic>,
+    ) -> Result<TypeRef, Diagnostic> {
+        if self.active >= MAX_ACTIVE {
+            return Err(self.spec.error(
+                pointer,
+                format!("schemas (through `$ref`s and inline) nest more than {MAX_ACTIVE} levels deep here; refusing to go further"),
+            ));
+        }
+        self.active += 1;
+        let result = f(self);
+        self.active -= 1;
+        result
+    }
+
+    fn reference_at(&mut self, reference: &str, pointer: &str) -> Result<TypeRef, Diagnostic> {
         let Some(name) = reference.strip_prefix("#/components/schemas/") else {
             return Err(self.spec.error(
                 pointer,
@@ -209,6 +238,16 @@ impl<'a> Types<'a> {
     }
 
     fn schema(
+        &mut self,
+        schema: &Schema,
+        pointer: &str,
+        hint: &str,
+        depth: usize,
+    ) -> Result<TypeRef, Diagnostic> {
+        self.guarded(pointer, |t| t.schema_at(schema, pointer, hint, depth))
+    }
+
+    fn schema_at(
         &mut self,
         schema: &Schema,
         pointer: &str,

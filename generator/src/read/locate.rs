@@ -1,17 +1,24 @@
-//! Finds the line and column of a JSON pointer in JSON text, without building a tree: the
-//! scanner only descends along the pointer and skips everything else iteratively, so any
-//! nesting depth is safe.
+//! Finds the line and column of a JSON pointer in JSON or YAML text, without building a tree.
+//! The JSON scanner only descends along the pointer and skips everything else iteratively, so
+//! any nesting depth is safe; the YAML one reads block-style documents (the way specs are
+//! written) line by line and gives up (returns `None`) inside flow collections.
 
-/// 1-based line and column of the value at `pointer` (`#/a/0/b`) in `text`.
+/// 1-based line and column of the value at `pointer` (`#/a/0/b`) in JSON `text`.
 pub fn locate(text: &str, pointer: &str) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut pos = skip_ws(bytes, 0);
-    let path = pointer.strip_prefix('#').unwrap_or(pointer);
-    for raw in path.split('/').skip(1) {
-        let token = raw.replace("~1", "/").replace("~0", "~");
+    for token in tokens(pointer) {
         pos = child(bytes, pos, &token)?;
     }
     Some(position_of_offset(text, pos))
+}
+
+/// The unescaped tokens of a pointer (`#/a~1b/0` -> `a/b`, `0`).
+fn tokens(pointer: &str) -> impl Iterator<Item = String> + '_ {
+    let path = pointer.strip_prefix('#').unwrap_or(pointer);
+    path.split('/')
+        .skip(1)
+        .map(|raw| raw.replace("~1", "/").replace("~0", "~"))
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -20,14 +27,18 @@ pub fn position_of_offset(text: &str, offset: usize) -> (usize, usize) {
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    let before = &text[..cut];
+    let before = text.get(..cut).unwrap_or_default();
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
 }
 
+fn at(b: &[u8], i: usize) -> Option<u8> {
+    b.get(i).copied()
+}
+
 fn skip_ws(b: &[u8], mut i: usize) -> usize {
-    while i < b.len() && b[i].is_ascii_whitespace() {
+    while at(b, i).is_some_and(|c| c.is_ascii_whitespace()) {
         i += 1;
     }
     i
@@ -35,14 +46,14 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
 
 /// Offset of the member `token` of the object or array starting at `i`.
 fn child(b: &[u8], i: usize, token: &str) -> Option<usize> {
-    match b.get(i)? {
+    match at(b, i)? {
         b'{' => {
             let mut i = skip_ws(b, i + 1);
-            while b.get(i)? == &b'"' {
+            while at(b, i)? == b'"' {
                 let end = skip_string(b, i)?;
                 let key: String = serde_json::from_slice(b.get(i..end)?).ok()?;
                 i = skip_ws(b, end);
-                if b.get(i)? != &b':' {
+                if at(b, i)? != b':' {
                     return None;
                 }
                 i = skip_ws(b, i + 1);
@@ -50,7 +61,7 @@ fn child(b: &[u8], i: usize, token: &str) -> Option<usize> {
                     return Some(i);
                 }
                 i = skip_ws(b, skip_value(b, i)?);
-                if b.get(i)? == &b',' {
+                if at(b, i)? == b',' {
                     i = skip_ws(b, i + 1);
                 }
             }
@@ -61,12 +72,12 @@ fn child(b: &[u8], i: usize, token: &str) -> Option<usize> {
             let mut i = skip_ws(b, i + 1);
             for _ in 0..wanted {
                 i = skip_ws(b, skip_value(b, i)?);
-                if b.get(i)? != &b',' {
+                if at(b, i)? != b',' {
                     return None;
                 }
                 i = skip_ws(b, i + 1);
             }
-            (b.get(i)? != &b']').then_some(i)
+            (at(b, i)? != b']').then_some(i)
         }
         _ => None,
     }
@@ -75,8 +86,8 @@ fn child(b: &[u8], i: usize, token: &str) -> Option<usize> {
 /// End offset (exclusive) of the string starting at `i`.
 fn skip_string(b: &[u8], i: usize) -> Option<usize> {
     let mut j = i + 1;
-    while j < b.len() {
-        match b[j] {
+    while let Some(c) = at(b, j) {
+        match c {
             b'\\' => j += 2,
             b'"' => return Some(j + 1),
             _ => j += 1,
@@ -90,7 +101,7 @@ fn skip_value(b: &[u8], i: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut j = i;
     loop {
-        match *b.get(j)? {
+        match at(b, j)? {
             b'"' => j = skip_string(b, j)?,
             b'{' | b'[' => {
                 depth += 1;
@@ -101,9 +112,8 @@ fn skip_value(b: &[u8], i: usize) -> Option<usize> {
                 j += 1;
             }
             _ if depth == 0 => {
-                while j < b.len()
-                    && !matches!(b[j], b',' | b'}' | b']')
-                    && !b[j].is_ascii_whitespace()
+                while at(b, j)
+                    .is_some_and(|c| !matches!(c, b',' | b'}' | b']') && !c.is_ascii_whitespace())
                 {
                     j += 1;
                 }
@@ -115,6 +125,141 @@ fn skip_value(b: &[u8], i: usize) -> Option<usize> {
             return Some(j);
         }
     }
+}
+
+/// One meaningful line of a YAML document (or the rest of a `- ` item's first line).
+#[derive(Clone, Copy)]
+struct YamlLine<'a> {
+    /// 1-based line number.
+    number: usize,
+    /// Column (0-based, in characters) where `text` starts.
+    indent: usize,
+    /// The line from its first non-blank character.
+    text: &'a str,
+}
+
+/// 1-based line and column of the node at `pointer` in block-style YAML `text`: the key of a
+/// mapping entry, or the start of a sequence item.
+pub fn locate_yaml(text: &str, pointer: &str) -> Option<(usize, usize)> {
+    let mut block: Vec<YamlLine> = text
+        .lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let content = line.trim_start_matches(' ');
+            let skip = content.is_empty()
+                || content.starts_with('#')
+                || content.starts_with("---")
+                || content.starts_with("...")
+                || content.starts_with('%');
+            (!skip).then(|| YamlLine {
+                number: i + 1,
+                indent: line.len() - content.len(),
+                text: content.trim_end(),
+            })
+        })
+        .collect();
+    let mut position = block.first().map(|l| (l.number, l.indent + 1))?;
+    for token in tokens(pointer) {
+        let first = *block.first()?;
+        let indent = first.indent;
+        let siblings = |l: &YamlLine| l.indent == indent;
+        if first.text == "-" || first.text.starts_with("- ") {
+            let wanted: usize = token.parse().ok()?;
+            let starts: Vec<usize> = (0..block.len())
+                .filter(|&i| {
+                    block
+                        .get(i)
+                        .is_some_and(|l| siblings(l) && l.text.starts_with('-'))
+                })
+                .collect();
+            let start = *starts.get(wanted)?;
+            let end = starts.get(wanted + 1).copied().unwrap_or(block.len());
+            let item = *block.get(start)?;
+            let rest = item.text.get(1..)?;
+            let content = rest.trim_start_matches(' ');
+            let mut next: Vec<YamlLine> = Vec::new();
+            if !content.is_empty() {
+                next.push(YamlLine {
+                    number: item.number,
+                    indent: item.indent + 1 + (rest.len() - content.len()),
+                    text: content,
+                });
+            }
+            next.extend(block.get(start + 1..end)?.iter().copied());
+            position = (
+                item.number,
+                next.first().map_or(item.indent + 1, |l| l.indent + 1),
+            );
+            block = next;
+        } else {
+            let (index, value) = block.iter().enumerate().find_map(|(i, l)| {
+                let (key, value) = yaml_key(l.text)?;
+                (siblings(l) && key == token).then_some((i, value))
+            })?;
+            let entry = *block.get(index)?;
+            position = (entry.number, entry.indent + 1);
+            let children = block.get(index + 1..)?;
+            let end = children
+                .iter()
+                .position(|l| l.indent < indent || (l.indent == indent && !l.text.starts_with('-')))
+                .unwrap_or(children.len());
+            let value = value.trim();
+            let inline = !value.is_empty()
+                && !value.starts_with('#')
+                && !value.starts_with('|')
+                && !value.starts_with('>')
+                && !value.starts_with('&');
+            block = if inline {
+                Vec::new()
+            } else {
+                children.get(..end)?.to_vec()
+            };
+        }
+    }
+    Some(position)
+}
+
+/// The key of a `key: value` line and the text after the colon.
+fn yaml_key(text: &str) -> Option<(String, &str)> {
+    if let Some(body) = text.strip_prefix('"') {
+        let mut escaped = false;
+        let close = body.char_indices().find_map(|(i, c)| {
+            let end = !escaped && c == '"';
+            escaped = !escaped && c == '\\';
+            end.then_some(i)
+        })?;
+        let key: String = serde_json::from_str(text.get(..close + 2)?).ok()?;
+        let rest = body.get(close + 1..)?.trim_start().strip_prefix(':')?;
+        return Some((key, rest));
+    }
+    if let Some(body) = text.strip_prefix('\'') {
+        let mut chars = body.char_indices().peekable();
+        let mut key = String::new();
+        while let Some((i, c)) = chars.next() {
+            if c == '\'' {
+                if chars.peek().is_some_and(|&(_, n)| n == '\'') {
+                    chars.next();
+                    key.push('\'');
+                    continue;
+                }
+                let rest = body.get(i + 1..)?.trim_start().strip_prefix(':')?;
+                return Some((key, rest));
+            }
+            key.push(c);
+        }
+        return None;
+    }
+    if text.starts_with(['?', '{', '[', '-']) && !text.starts_with("-:") {
+        return None;
+    }
+    let colon = text.match_indices(':').map(|(i, _)| i).find(|&i| {
+        text.get(i + 1..)
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t']))
+    })?;
+    Some((
+        text.get(..colon)?.trim_end().to_string(),
+        text.get(colon + 1..)?,
+    ))
 }
 
 #[cfg(test)]
@@ -130,5 +275,53 @@ mod tests {
         assert_eq!(locate(text, "#/d"), Some((3, 8)));
         assert_eq!(locate(text, "#/e"), None);
         assert_eq!(locate(text, "#/a/b/2"), None);
+    }
+
+    #[test]
+    fn test_finds_yaml_keys_and_sequence_items() {
+        let text = "\
+openapi: 3.0.3
+# a comment
+info:
+  title: T
+  description: |
+    paths: not a key here
+paths:
+  /things/{id}:
+    get:
+      parameters:
+        - name: id
+          in: path
+        -   $ref: '#/components/parameters/X'
+        - \"quoted: key\": 1
+      tags:
+      - a
+      - b
+";
+        assert_eq!(locate_yaml(text, "#/openapi"), Some((1, 1)));
+        assert_eq!(locate_yaml(text, "#/info/title"), Some((4, 3)));
+        assert_eq!(locate_yaml(text, "#/paths"), Some((7, 1)));
+        assert_eq!(
+            locate_yaml(text, "#/paths/~1things~1{id}/get"),
+            Some((9, 5))
+        );
+        let params = "#/paths/~1things~1{id}/get/parameters";
+        assert_eq!(locate_yaml(text, &format!("{params}/0")), Some((11, 11)));
+        assert_eq!(locate_yaml(text, &format!("{params}/0/in")), Some((12, 11)));
+        assert_eq!(
+            locate_yaml(text, &format!("{params}/1/$ref")),
+            Some((13, 13))
+        );
+        assert_eq!(
+            locate_yaml(text, &format!("{params}/2/quoted: key")),
+            Some((14, 11))
+        );
+        assert_eq!(locate_yaml(text, &format!("{params}/3")), None);
+        assert_eq!(
+            locate_yaml(text, "#/paths/~1things~1{id}/get/tags/1"),
+            Some((17, 9))
+        );
+        assert_eq!(locate_yaml(text, "#/info/description/x"), None);
+        assert_eq!(locate_yaml(text, "#/nope"), None);
     }
 }

@@ -76,7 +76,7 @@ fn dialect_of(root: &Value, sources: &SourceMap) -> Result<Dialect, Diagnostic> 
             format!("unsupported OpenAPI version `{v}`: expected 3.0.x"),
         )),
         (None, None) => Err(sources.diagnostic(
-            "",
+            "#",
             "not an API description: expected a top-level `swagger: \"2.0\"` or `openapi: \"3.0.x\"` field",
         )),
     }
@@ -90,10 +90,69 @@ fn version_text(v: &Value) -> String {
 }
 
 fn deserialize(doc: Value, sources: &SourceMap) -> Result<openapiv3::OpenAPI, Diagnostic> {
-    serde_path_to_error::deserialize(doc).map_err(|e| {
+    serde_path_to_error::deserialize(&doc).map_err(|e| {
         let pointer = path_to_pointer(e.path());
-        sources.diagnostic(&pointer, format!("invalid document: {}", e.inner()))
+        let message = e.inner().to_string();
+        let pointer = refine(&doc, &pointer, &message).unwrap_or(pointer);
+        let message = message.replace(
+            "data did not match any variant of untagged enum ReferenceOr",
+            "expected an object or a `$ref`",
+        );
+        sources.diagnostic(&pointer, format!("invalid document: {message}"))
     })
+}
+
+/// serde stops tracking the path inside untagged and flattened types, which openapiv3 uses
+/// throughout, so the pointer of a type error is often only an ancestor of the bad value.
+/// When the message quotes the value (`invalid type: string "many", expected usize`), the
+/// first node under that ancestor holding it is the one at fault.
+fn refine(doc: &Value, pointer: &str, message: &str) -> Option<String> {
+    let needle = quoted_value(message)?;
+    let start = doc.pointer(pointer.strip_prefix('#').unwrap_or(pointer))?;
+    // Depth-first, in document order, with an explicit stack.
+    let mut stack = vec![(start, pointer.to_string())];
+    while let Some((node, at)) = stack.pop() {
+        match node {
+            Value::Object(map) => {
+                for (k, v) in map.iter().rev() {
+                    stack.push((v, crate::diagnostics::pointer(&at, k)));
+                }
+            }
+            Value::Array(items) => {
+                for (i, v) in items.iter().enumerate().rev() {
+                    stack.push((v, format!("{at}/{i}")));
+                }
+            }
+            leaf if *leaf == needle => return Some(at),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The value a serde message quotes: `string "x"`, `integer `5``, `boolean `true``,
+/// `floating point `1.5``, or an unknown variant `` `x` ``.
+fn quoted_value(message: &str) -> Option<Value> {
+    let message = message.split(", expected").next()?;
+    if let Some(rest) = message.split("unknown variant `").nth(1) {
+        return Some(Value::String(rest.strip_suffix('`')?.to_string()));
+    }
+    let rest = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))?;
+    if let Some(text) = rest.strip_prefix("string ") {
+        return serde_json::from_str::<String>(text).ok().map(Value::String);
+    }
+    let literal = rest.split('`').nth(1)?;
+    if rest.starts_with("integer") || rest.starts_with("floating point") {
+        return serde_json::from_str::<serde_json::Number>(literal)
+            .ok()
+            .map(Value::Number);
+    }
+    if rest.starts_with("boolean") {
+        return literal.parse::<bool>().ok().map(Value::Bool);
+    }
+    None
 }
 
 /// Turns a serde path (`paths./a.get.parameters[0]`) into a JSON pointer.

@@ -12,6 +12,10 @@ use std::path::{Path, PathBuf};
 /// Whole-file refs nested deeper than this are taken for a cycle.
 const MAX_INLINE_DEPTH: usize = 16;
 
+/// Deepest nesting of the document once whole-file refs are inlined: the parsers stop each
+/// file at 128 levels, and inlining must not build anything deeper than one file may be.
+const MAX_NESTING: usize = 128;
+
 struct Pending {
     file: PathBuf,
     section: Vec<String>,
@@ -28,6 +32,8 @@ struct Resolver<'a> {
     /// (section, name) -> file it was hoisted from.
     hoisted: BTreeMap<(Vec<String>, String), PathBuf>,
     queued: BTreeSet<(PathBuf, Vec<String>, String)>,
+    /// How deep `rewrite` is in the document being built.
+    nesting: usize,
 }
 
 /// Makes every `$ref` in `doc` local, hoisting or inlining what other files hold.
@@ -47,6 +53,7 @@ pub fn resolve_external(
         pending: Vec::new(),
         hoisted: BTreeMap::new(),
         queued: BTreeSet::new(),
+        nesting: 0,
     };
     r.rewrite(&mut doc, &root_path, "#".to_string(), 0)?;
     while let Some(p) = r.pending.pop() {
@@ -69,6 +76,26 @@ impl Resolver<'_> {
     }
 
     fn rewrite(
+        &mut self,
+        value: &mut Value,
+        file: &Path,
+        at: String,
+        depth: usize,
+    ) -> Result<(), Diagnostic> {
+        if self.nesting >= MAX_NESTING {
+            return Err(self.error(
+                file,
+                &at,
+                format!("the document nests more than {MAX_NESTING} levels deep here once the files its `$ref`s name are inlined; refusing to go further"),
+            ));
+        }
+        self.nesting += 1;
+        let result = self.rewrite_at(value, file, at, depth);
+        self.nesting -= 1;
+        result
+    }
+
+    fn rewrite_at(
         &mut self,
         value: &mut Value,
         file: &Path,

@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 /// Largest spec file read; larger ones are refused before parsing, bounding memory.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
+/// Largest total of all files one spec reads (the root and every file its `$ref`s reach).
+pub const MAX_TOTAL_BYTES: u64 = 64 * 1024 * 1024;
+
 /// One input file.
 #[derive(Debug)]
 pub struct SourceFile {
@@ -28,6 +31,8 @@ pub struct SourceMap {
     root: PathBuf,
     root_dir: PathBuf,
     files: BTreeMap<PathBuf, SourceFile>,
+    /// Bytes of all files read so far.
+    total: u64,
     /// Converted-document pointer prefix -> (file, pointer in that file).
     origins: BTreeMap<String, (PathBuf, String)>,
 }
@@ -43,6 +48,7 @@ impl SourceMap {
             root: root.to_path_buf(),
             root_dir,
             files: BTreeMap::new(),
+            total: 0,
             origins: BTreeMap::new(),
         };
         let text = read_text(root).map_err(|m| Diagnostic::new(root, "", m))?;
@@ -51,6 +57,7 @@ impl SourceMap {
     }
 
     fn insert(&mut self, path: PathBuf, text: String) {
+        self.total += text.len() as u64;
         let json = is_json(&path, &text);
         self.files
             .insert(path.clone(), SourceFile { path, text, json });
@@ -75,6 +82,12 @@ impl SourceMap {
     pub fn load(&mut self, path: &Path) -> Result<Value, String> {
         if !self.files.contains_key(path) {
             let text = read_text(path)?;
+            if self.total + text.len() as u64 > MAX_TOTAL_BYTES {
+                return Err(format!(
+                    "the spec's files add up to more than {} MiB; refusing to read more",
+                    MAX_TOTAL_BYTES / 1024 / 1024
+                ));
+            }
             self.insert(path.to_path_buf(), text);
         }
         self.parse(path).map_err(|d| d.to_string())
@@ -84,16 +97,41 @@ impl SourceMap {
         let Some(file) = self.files.get(path) else {
             return Err(Diagnostic::new(path, "", "file was not loaded"));
         };
+        if file.text.trim().is_empty() {
+            return Err(Diagnostic::new(
+                path,
+                "",
+                "the file is empty: expected a JSON or YAML document",
+            ));
+        }
         if file.json {
             serde_json::from_str(&file.text).map_err(|e| {
-                let d = Diagnostic::new(path, "", format!("invalid JSON: {e}"));
-                with_snippet(d.at(e.line().max(1), e.column().max(1)), &file.text)
+                let d = Diagnostic::new(
+                    path,
+                    "",
+                    format!("invalid JSON: {}", explain(&e.to_string())),
+                );
+                d.at(e.line().max(1), e.column().max(1))
+                    .with_source(&file.text)
             })
         } else {
+            if let Some(offset) = yaml_flow_too_deep(&file.text) {
+                let (line, column) = locate::position_of_offset(&file.text, offset);
+                let d = Diagnostic::new(
+                    path,
+                    "",
+                    "invalid YAML: recursion limit exceeded (the document nests more than 128 levels deep)",
+                );
+                return Err(d.at(line, column).with_source(&file.text));
+            }
             serde_yaml::from_str(&file.text).map_err(|e| {
-                let mut d = Diagnostic::new(path, "", format!("invalid YAML: {e}"));
+                let mut d = Diagnostic::new(
+                    path,
+                    "",
+                    format!("invalid YAML: {}", explain(&e.to_string())),
+                );
                 if let Some(loc) = e.location() {
-                    d = with_snippet(d.at(loc.line(), loc.column()), &file.text);
+                    d = d.at(loc.line(), loc.column()).with_source(&file.text);
                 }
                 d
             })
@@ -120,9 +158,14 @@ impl SourceMap {
         message: impl Into<String>,
     ) -> Diagnostic {
         let mut d = Diagnostic::new(file, pointer, message);
-        if let Some(source) = self.files.get(file).filter(|f| f.json) {
-            if let Some((line, column)) = locate::locate(&source.text, pointer) {
-                d = with_snippet(d.at(line, column), &source.text);
+        if let Some(source) = self.files.get(file) {
+            let found = if source.json {
+                locate::locate(&source.text, pointer)
+            } else {
+                locate::locate_yaml(&source.text, pointer)
+            };
+            if let Some((line, column)) = found {
+                d = d.at(line, column).with_source(&source.text);
             }
         }
         d
@@ -133,16 +176,61 @@ impl SourceMap {
         let mut prefix = pointer;
         loop {
             if let Some((file, original)) = self.origins.get(prefix) {
-                return (
-                    file.clone(),
-                    format!("{original}{}", &pointer[prefix.len()..]),
-                );
+                let rest = pointer.get(prefix.len()..).unwrap_or_default();
+                return (file.clone(), format!("{original}{rest}"));
             }
-            match prefix.rfind('/') {
-                Some(i) => prefix = &prefix[..i],
+            match prefix.rfind('/').and_then(|i| prefix.get(..i)) {
+                Some(shorter) => prefix = shorter,
                 None => return (self.root.clone(), pointer.to_string()),
             }
         }
+    }
+}
+
+/// The byte offset where flow collections (`[`, `{`) open the 129th level, if they do.
+/// serde_yaml stops there too, but only after libyaml has scanned the whole document, which
+/// takes seconds for a deeply nested one; this scan is linear and cheap.
+fn yaml_flow_too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut previous = '\n';
+    let mut comment = false;
+    for (i, c) in text.char_indices() {
+        if comment {
+            comment = c != '\n';
+        } else if let Some(q) = quote {
+            if c == q {
+                quote = None;
+            }
+        } else {
+            match c {
+                '"' | '\'' if matches!(previous, ' ' | '\t' | '\n' | '[' | '{' | ',' | ':') => {
+                    quote = Some(c)
+                }
+                '#' if previous.is_whitespace() => comment = true,
+                '[' | '{' => {
+                    depth += 1;
+                    if depth > 128 {
+                        return Some(i);
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        previous = c;
+    }
+    None
+}
+
+/// Says what the parsers' limits mean.
+fn explain(message: &str) -> String {
+    if message.starts_with("recursion limit exceeded") {
+        format!("{message} (the document nests more than 128 levels deep)")
+    } else if message.starts_with("repetition limit exceeded") {
+        format!("{message} (its aliases expand to too large a document)")
+    } else {
+        message.to_string()
     }
 }
 
@@ -168,42 +256,4 @@ fn read_text(path: &Path) -> Result<String, String> {
         ));
     }
     Ok(text)
-}
-
-/// Adds the line before, the line itself and a caret under the column.
-fn with_snippet(mut d: Diagnostic, text: &str) -> Diagnostic {
-    let Some((line, column)) = d.position else {
-        return d;
-    };
-    let lines: Vec<&str> = text.lines().collect();
-    let Some(current) = lines.get(line.saturating_sub(1)) else {
-        return d;
-    };
-    let width = line.to_string().len();
-    let mut out = format!("{:width$} |\n", "");
-    if line >= 2 {
-        if let Some(prev) = lines.get(line - 2) {
-            out.push_str(&format!("{:>width$} | {}\n", line - 1, clip(prev)));
-        }
-    }
-    out.push_str(&format!("{line:>width$} | {}\n", clip(current)));
-    let caret_at = current
-        .chars()
-        .take(column.saturating_sub(1))
-        .count()
-        .min(160);
-    out.push_str(&format!("{:width$} | {}^", "", " ".repeat(caret_at)));
-    d.snippet = Some(out);
-    d
-}
-
-fn clip(line: &str) -> String {
-    const MAX: usize = 160;
-    if line.chars().count() > MAX {
-        let mut s: String = line.chars().take(MAX).collect();
-        s.push('…');
-        s
-    } else {
-        line.to_string()
-    }
 }

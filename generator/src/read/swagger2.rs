@@ -76,10 +76,9 @@ impl Converter<'_> {
         if let Some(host) = doc.get("host").and_then(Value::as_str) {
             let base = doc.get("basePath").and_then(Value::as_str).unwrap_or("");
             let schemes = strings(doc.get("schemes")).unwrap_or_default();
-            let scheme = if schemes.is_empty() || schemes.iter().any(|s| s == "https") {
-                "https"
-            } else {
-                schemes[0].as_str()
+            let scheme = match schemes.first() {
+                Some(first) if !schemes.iter().any(|s| s == "https") => first.as_str(),
+                _ => "https",
             };
             out.insert(
                 "servers".into(),
@@ -102,10 +101,15 @@ impl Converter<'_> {
             for (name, p) in params {
                 let from = join("#/parameters", name);
                 if p.get("in").and_then(Value::as_str) == Some("body") {
-                    self.alias(&join("#/components/requestBodies", name), &from);
-                    bodies.insert(name.clone(), self.body(p, &from, &self.consumes(None))?);
+                    let to = join("#/components/requestBodies", name);
+                    self.alias(&to, &from);
+                    let consumes = self.consumes(None);
+                    self.alias_content(&to, &from, &consumes);
+                    bodies.insert(name.clone(), self.body(p, &from, &consumes)?);
                 } else {
-                    self.alias(&join("#/components/parameters", name), &from);
+                    let to = join("#/components/parameters", name);
+                    self.alias(&to, &from);
+                    self.alias(&join(&to, "schema"), &from);
                     plain.insert(name.clone(), self.parameter(p, &from)?);
                 }
             }
@@ -137,6 +141,16 @@ impl Converter<'_> {
     fn alias(&mut self, to: &str, from: &str) {
         let (file, original) = self.sources.origin(from);
         self.sources.map(to.to_string(), &file, original);
+    }
+
+    /// Records that the schemas under `content/{mime}/schema` of the converted body or
+    /// response at `to` came from the `schema` of `from`, and `content` from `from` itself.
+    fn alias_content(&mut self, to: &str, from: &str, mimes: &[String]) {
+        self.alias(&join(to, "content"), from);
+        for mime in mimes {
+            let schema = join(&join(&join(to, "content"), mime), "schema");
+            self.alias(&schema, &join(from, "schema"));
+        }
     }
 
     fn consumes(&self, op: Option<&Map<String, Value>>) -> Vec<String> {
@@ -203,8 +217,12 @@ impl Converter<'_> {
             let consumes = self.consumes(Some(op));
             let (params, body) = self.parameters(params, &here, &consumes)?;
             if let Some((index, body)) = body {
-                let (file, original) = self.sources.origin(&format!("{here}/{index}"));
-                self.sources.map(join(at, "requestBody"), &file, original);
+                let from = format!("{here}/{index}");
+                let to = join(at, "requestBody");
+                self.alias(&to, &from);
+                if body.get("$ref").is_none() {
+                    self.alias_content(&to, &from, &consumes);
+                }
                 out.insert("requestBody".into(), body);
             }
             out.insert("parameters".into(), Value::Array(params));
@@ -220,6 +238,9 @@ impl Converter<'_> {
             if code.starts_with("x-") {
                 out_responses.insert(code.clone(), response.clone());
                 continue;
+            }
+            if response.get("schema").is_some() {
+                self.alias_content(&r_at, &r_at, &produces);
             }
             out_responses.insert(code.clone(), self.response(response, &r_at, &produces)?);
         }
@@ -281,8 +302,8 @@ impl Converter<'_> {
                 }
                 _ => {
                     let converted = format!("{at}/{}", params.len());
-                    let (file, original) = self.sources.origin(&here);
-                    self.sources.map(converted, &file, original);
+                    self.alias(&converted, &here);
+                    self.alias(&join(&converted, "schema"), &here);
                     params.push(self.parameter(resolved, &here)?);
                 }
             }
@@ -464,6 +485,22 @@ impl Converter<'_> {
                             ))
                         }
                     }
+                }
+                "enum" if s.get("type").and_then(Value::as_str) == Some("string") => {
+                    let Some(values) = v.as_array() else {
+                        return Err(self.err(&here, "`enum` must be an array"));
+                    };
+                    if let Some((i, bad)) = values
+                        .iter()
+                        .enumerate()
+                        .find(|(_, e)| !e.is_string() && !e.is_null())
+                    {
+                        return Err(self.err(
+                            &format!("{here}/{i}"),
+                            format!("the values of a `type: string` enum must be strings, found `{bad}`"),
+                        ));
+                    }
+                    v.clone()
                 }
                 "type" if v.as_str() == Some("file") => {
                     return Err(self.err(&here, "`type: file` schemas are not supported"));

@@ -1,0 +1,130 @@
+//! The table-driven corpus: one case per spec under `cases/` (a file, or a folder whose
+//! `spec.json` / `spec.yaml` is the root), each with its exact expected outcome.
+
+use super::{corpus_dir, render, run, summary};
+use std::path::{Path, PathBuf};
+
+/// (case name, root spec file, expected-outcome file), sorted by name.
+pub fn cases() -> Vec<(String, PathBuf, PathBuf)> {
+    let dir = corpus_dir().join("cases");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if path.is_dir() {
+            let spec = ["spec.json", "spec.yaml"]
+                .iter()
+                .map(|f| path.join(f))
+                .find(|p| p.exists())
+                .unwrap_or_else(|| panic!("case folder {name} has no spec.json or spec.yaml"));
+            out.push((name, spec, path.join("expected.txt")));
+        } else if name.ends_with(".expected") {
+            continue;
+        } else {
+            let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+            let expected = dir.join(format!("{stem}.expected"));
+            out.push((stem.to_string(), path, expected));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The outcome of one case, as stored in its `.expected` file.
+pub fn outcome(spec: &Path) -> String {
+    match run(spec) {
+        Ok(generated) => format!("ok\n{}", summary::summary(&generated)),
+        Err(d) => format!("{}\n", render(&d)),
+    }
+}
+
+#[test]
+fn test_every_corpus_case_gives_its_exact_expected_outcome() {
+    let bless = std::env::var_os("CORPUS_BLESS").is_some();
+    let cases = cases();
+    assert!(
+        cases.len() >= 40,
+        "the corpus has {} cases; it should have at least 40",
+        cases.len()
+    );
+    let mut failures = Vec::new();
+    for (name, spec, expected_file) in &cases {
+        let actual = outcome(spec);
+        if bless {
+            std::fs::write(expected_file, &actual).unwrap();
+            continue;
+        }
+        let expected = std::fs::read_to_string(expected_file).unwrap_or_else(|_| {
+            panic!(
+                "case {name}: no {} (run with CORPUS_BLESS=1 and read it)",
+                expected_file.display()
+            )
+        });
+        if expected != actual {
+            failures.push(format!(
+                "case {name}:\n--- expected\n{expected}\n--- actual\n{actual}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} corpus cases differ:\n\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
+}
+
+#[test]
+fn test_error_cases_name_the_file_the_pointer_and_a_position() {
+    // Every diagnostic of the corpus points into a file; all but the ones about a file as a
+    // whole (unreadable, too large, empty) also give a JSON pointer and a line and column.
+    let whole_file = ["file_empty", "file_not_utf8", "yaml_alias_bomb"];
+    for (name, spec, _) in cases() {
+        let Err(d) = run(&spec) else { continue };
+        assert!(
+            d.file.starts_with(corpus_dir()),
+            "case {name}: {}",
+            d.file.display()
+        );
+        if whole_file.contains(&name.as_str()) {
+            continue;
+        }
+        assert!(
+            d.position.is_some(),
+            "case {name}: no line and column:\n{d}"
+        );
+        assert!(d.snippet.is_some(), "case {name}: no snippet:\n{d}");
+        assert!(
+            d.pointer.starts_with('#')
+                || d.message.starts_with("invalid JSON")
+                || d.message.starts_with("invalid YAML"),
+            "case {name}: no pointer:\n{d}"
+        );
+    }
+}
+
+#[test]
+fn test_output_is_identical_from_another_folder_and_a_second_run() {
+    // Nothing in the output may depend on where the spec lives, on the run, or on hash
+    // order: every generating case, copied elsewhere, gives byte-identical files.
+    let elsewhere = super::scratch("elsewhere");
+    let mut compared = 0;
+    for (name, spec, _) in cases() {
+        let Ok(first) = run(&spec) else { continue };
+        let source_dir = spec.parent().unwrap();
+        let copy_dir = elsewhere.join(&name);
+        std::fs::create_dir_all(&copy_dir).unwrap();
+        for entry in std::fs::read_dir(source_dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                std::fs::copy(&path, copy_dir.join(path.file_name().unwrap())).unwrap();
+            }
+        }
+        let second = run(&copy_dir.join(spec.file_name().unwrap())).unwrap();
+        assert_eq!(first.files, second.files, "case {name}");
+        compared += 1;
+    }
+    assert!(compared >= 15);
+    let _ = std::fs::remove_dir_all(&elsewhere);
+}

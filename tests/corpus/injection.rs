@@ -1,0 +1,242 @@
+//! Spec text lands only in doc comments and string literals, never as tokens: a spec whose
+//! descriptions are hostile generates exactly the code of the same spec with plain
+//! descriptions once doc comments are set aside, and no generated file defines an item the
+//! spec does not describe.
+
+use super::{cases::cases, corpus_dir, run, scratch, summary::defined_items};
+use azure_codegen::GeneratedCrate;
+use proc_macro2::{TokenStream, TokenTree};
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+/// The tokens of `text` without `#[doc = ...]` / `#![doc = ...]` attributes.
+fn without_docs(text: &str) -> String {
+    fn strip(tokens: TokenStream) -> TokenStream {
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some(tree) = trees.get(i) {
+            if let TokenTree::Punct(p) = tree {
+                if p.as_char() == '#' {
+                    let bang =
+                        matches!(trees.get(i + 1), Some(TokenTree::Punct(b)) if b.as_char() == '!');
+                    let at = i + 1 + usize::from(bang);
+                    if let Some(TokenTree::Group(g)) = trees.get(at) {
+                        let first = g.stream().into_iter().next();
+                        if matches!(first, Some(TokenTree::Ident(ref id)) if id == "doc") {
+                            i = at + 1;
+                            continue;
+                        }
+                    }
+                }
+            }
+            out.push(match tree {
+                TokenTree::Group(g) => {
+                    let mut inner = proc_macro2::Group::new(g.delimiter(), strip(g.stream()));
+                    inner.set_span(g.span());
+                    TokenTree::Group(inner)
+                }
+                other => other.clone(),
+            });
+            i += 1;
+        }
+        out.into_iter().collect()
+    }
+    strip(text.parse::<TokenStream>().unwrap()).to_string()
+}
+
+/// The text of every doc attribute in `text`, joined by newlines.
+fn docs(text: &str) -> String {
+    let file = syn::parse_file(text).unwrap();
+    let mut out = String::new();
+    fn collect(tokens: TokenStream, out: &mut String) {
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        for (i, tree) in trees.iter().enumerate() {
+            match tree {
+                TokenTree::Ident(id) if id == "doc" => {
+                    if let Some(TokenTree::Literal(l)) = trees.get(i + 2) {
+                        if let Ok(s) = syn::parse_str::<syn::LitStr>(&l.to_string()) {
+                            out.push_str(&s.value());
+                            out.push('\n');
+                        }
+                    }
+                }
+                TokenTree::Group(g) => collect(g.stream(), out),
+                _ => {}
+            }
+        }
+    }
+    collect(quote::ToTokens::into_token_stream(file), &mut out);
+    out
+}
+
+/// Replaces every `description` and `summary` string in a spec with plain text.
+fn plain_descriptions(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map.iter_mut() {
+                if (k == "description" || k == "summary") && v.is_string() {
+                    *v = Value::String("Plain text.".into());
+                } else if k == "pattern" && v.is_string() {
+                    *v = Value::String("^[a-z]*$".into());
+                } else {
+                    plain_descriptions(v);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(plain_descriptions),
+        _ => {}
+    }
+}
+
+fn rust_files(g: &GeneratedCrate) -> impl Iterator<Item = (&str, &str)> {
+    g.files
+        .iter()
+        .filter(|f| f.path.ends_with(".rs"))
+        .map(|f| (f.path.as_str(), f.text.as_str()))
+}
+
+#[test]
+fn test_hostile_descriptions_change_only_doc_comments() {
+    let hostile_path = corpus_dir().join("cases/injection_descriptions.json");
+    let text = std::fs::read_to_string(&hostile_path).unwrap();
+    let mut plain: Value = serde_json::from_str(&text).unwrap();
+    plain_descriptions(&mut plain);
+    let dir = scratch("plain-descriptions");
+    let plain_path = dir.join("injection_descriptions.json");
+    std::fs::write(&plain_path, serde_json::to_string_pretty(&plain).unwrap()).unwrap();
+
+    let hostile = run(&hostile_path).unwrap();
+    let plain = run(&plain_path).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let paths = |g: &GeneratedCrate| g.files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
+    assert_eq!(paths(&hostile), paths(&plain));
+    let mut all_docs = String::new();
+    for ((path, h), (_, p)) in rust_files(&hostile).zip(rust_files(&plain)) {
+        assert_eq!(
+            without_docs(h),
+            without_docs(p),
+            "{path} differs beyond its docs"
+        );
+        all_docs.push_str(&docs(h));
+    }
+    // The hostile text is still there, in the docs, equivalent: rustdoc reads it as prose.
+    for piece in [
+        "Ends a comment */ and \"quotes\" \\ backslash #\\[derive(Evil)\\] } fn x() {}",
+        "second line /* open",
+        "fn main() { panic!() }",
+        "&lt;script&gt;\\[link\\](javascript:x)",
+        "pattern `^[a-z]*/\"\\$`",
+    ] {
+        assert!(
+            all_docs.contains(piece),
+            "{piece:?} not in the docs:\n{all_docs}"
+        );
+    }
+    // The fence in a description is escaped: rustdoc makes no doctest of it.
+    assert!(all_docs.contains("`\\`\\`rust\n"), "{all_docs}");
+    assert!(
+        all_docs.lines().all(|l| !l.trim_start().starts_with("```")),
+        "{all_docs}"
+    );
+    // Cargo.toml stays valid TOML with the title on one line; the README has no code fence
+    // or heading made from the title.
+    let manifest = &hostile
+        .files
+        .iter()
+        .find(|f| f.path == "Cargo.toml")
+        .unwrap()
+        .text;
+    let parsed: toml::Table = toml::from_str(manifest).unwrap();
+    assert_eq!(
+        parsed["package"]["description"].as_str(),
+        Some(r#"Rust client for Corpus "*/ \ ``` # title (api-version 2024"-01\-01 )"#)
+    );
+    assert_eq!(manifest.matches("\n[").count(), 4, "{manifest}");
+    let readme = &hostile
+        .files
+        .iter()
+        .find(|f| f.path == "README.md")
+        .unwrap()
+        .text;
+    assert!(
+        readme.contains("**Corpus \"\\*/ \\\\ \\`\\`\\` \\# title**"),
+        "{readme}"
+    );
+    let structure: Vec<&str> = readme
+        .lines()
+        .filter(|l| l.starts_with("```") || l.starts_with('#'))
+        .collect();
+    assert_eq!(
+        structure,
+        ["# corpus_client", "## Clients", "## Errors"],
+        "{readme}"
+    );
+}
+
+#[test]
+fn test_no_generated_file_defines_an_item_the_spec_does_not_describe() {
+    // The spec-independent files define what the seed's do; every other item is a model,
+    // enumeration, client, option type or method that the IR holds.
+    let seed = azure_codegen::generate(
+        &azure_codegen::Config::load(&super::root().join("specs/codegen.toml"), &super::root())
+            .unwrap(),
+    )
+    .unwrap();
+    let fixed: BTreeSet<String> = rust_files(&seed)
+        .filter(|(p, _)| matches!(*p, "src/runtime.rs" | "src/models/errors.rs"))
+        .flat_map(|(_, t)| defined_items(t))
+        .filter(|i| !i.contains("ErrorResponse"))
+        .collect();
+    let mut checked = 0;
+    for (name, spec, _) in cases() {
+        let Ok(g) = run(&spec) else { continue };
+        checked += 1;
+        let ir = &g.ir;
+        let mut described: BTreeSet<String> = fixed.clone();
+        let types: Vec<&String> = ir.types.keys().collect();
+        for t in &types {
+            described.insert(format!("struct {t}"));
+            described.insert(format!("enum {t}"));
+        }
+        for c in ir.clients.values() {
+            described.insert(format!("struct {}", c.name));
+            described.insert(format!("struct {}", c.options_name));
+            described.insert(format!("mod {}", c.module));
+            for o in &c.operations {
+                described.insert(format!("struct {}", o.options_name));
+                described.insert(format!("fn {}::{}", c.name, o.method_name));
+            }
+        }
+        for (path, text) in rust_files(&g) {
+            for item in defined_items(text) {
+                let ok = described.contains(&item)
+                    || item.strip_prefix("fn ").is_some_and(|f| {
+                        // Methods of described types (constructors, accessors, trait impls,
+                        // also for `RequestContent<Model>`).
+                        f.rsplit_once("::").is_some_and(|(ty, _)| {
+                            ty.split(|c: char| !c.is_alphanumeric() && c != '_')
+                                .any(|word| {
+                                    described.contains(&format!("struct {word}"))
+                                        || word == "ServiceError"
+                                })
+                        })
+                    })
+                    || matches!(
+                        item.as_str(),
+                        "mod clients"
+                            | "mod models"
+                            | "mod runtime"
+                            | "mod enums"
+                            | "mod errors"
+                            | "mod method_options"
+                    );
+                assert!(
+                    ok,
+                    "case {name}: {path} defines `{item}`, which the spec does not describe"
+                );
+            }
+        }
+    }
+    assert!(checked >= 15);
+}

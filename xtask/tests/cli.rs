@@ -1,0 +1,144 @@
+//! The xtask binary on bad specs: it prints the diagnostic, exits non-zero, and leaves the
+//! output folder exactly as it was.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .join("target")
+        .join("xtask-cli")
+        .join(format!("{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Every file under `dir` with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.insert(path.clone(), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+fn xtask(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+const GOOD: &str = r#"{
+  "swagger": "2.0",
+  "info": { "title": "Cli", "version": "1" },
+  "host": "management.azure.com",
+  "paths": { "/things/{name}": { "get": {
+    "operationId": "Things_Get",
+    "parameters": [ { "name": "name", "in": "path", "required": true, "type": "string" } ],
+    "responses": { "200": { "description": "OK" } }
+  } } }
+}
+"#;
+
+#[test]
+fn test_bad_spec_exits_non_zero_prints_the_diagnostic_and_leaves_the_output_untouched() {
+    let dir = scratch("bad");
+    let out = dir.join("out");
+    std::fs::create_dir_all(out.join("src")).unwrap();
+    std::fs::write(out.join("src/lib.rs"), "// the previous crate\n").unwrap();
+    std::fs::write(out.join("keep.txt"), "not generated\n").unwrap();
+    let before = snapshot(&dir);
+
+    let spec = dir.join("spec.json");
+    std::fs::write(&spec, GOOD.replace("\"get\"", "\"get\" \"oops\"")).unwrap();
+    let run = xtask(&[
+        "codegen",
+        "--spec",
+        spec.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!(
+            "error: invalid JSON: expected `:` at line 5 column 40\n  --> {}:5:40\n   |\n 4 |",
+            spec.display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("\n   |                                        ^^^^^^\n"),
+        "{stderr}"
+    );
+    let mut after = snapshot(&dir);
+    after.remove(&spec);
+    let mut expected = before;
+    expected.remove(&spec);
+    assert_eq!(after, expected, "the output folder changed");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn test_good_spec_replaces_the_output_and_a_later_bad_one_keeps_it() {
+    let dir = scratch("good-then-bad");
+    let out = dir.join("out");
+    let spec = dir.join("spec.json");
+    std::fs::write(&spec, GOOD).unwrap();
+    let args = [
+        "codegen",
+        "--spec",
+        spec.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let run = xtask(&args);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let generated = snapshot(&out);
+    assert!(generated.contains_key(&out.join("src/clients/things_client.rs")));
+
+    // A semantic error (found after reading, while lowering) also writes nothing.
+    std::fs::write(&spec, GOOD.replace("/things/{name}", "/things")).unwrap();
+    let run = xtask(&args);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "error: path parameter `name` of `Things_Get` does not appear in the path `/things`"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(snapshot(&out), generated);
+    // And no staging folder is left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        {
+            let mut l = leftovers;
+            l.sort();
+            l
+        },
+        ["out", "spec.json"]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
