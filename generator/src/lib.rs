@@ -31,10 +31,12 @@ pub struct Timings {
     pub read: Duration,
     /// Lowering into the IR and validating it.
     pub lower: Duration,
-    /// Building token streams.
+    /// Building token streams (summed over the workers that run it in parallel).
     pub emit: Duration,
-    /// Formatting with prettyplease.
+    /// Formatting with prettyplease (summed over the workers).
     pub format: Duration,
+    /// Wall-clock time of all of the above.
+    pub total: Duration,
 }
 
 /// A generated crate, in memory.
@@ -53,6 +55,9 @@ pub struct GeneratedCrate {
 /// level) use tens of KiB of stack per level in debug builds: more than a default 2 MiB thread
 /// has for a legitimately deep spec. Only the pages used are ever touched.
 const STACK_BYTES: usize = 256 * 1024 * 1024;
+
+/// Stack of each formatting worker: formatting recurses no deeper than the code it prints.
+const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
 
 /// Runs every stage but writing, on a thread with a stack large enough for any spec the
 /// parsers accept. A panic (a bug: the generator has none on purpose) becomes an error too.
@@ -97,23 +102,88 @@ fn generate_here(config: &Config) -> Result<GeneratedCrate, Diagnostic> {
     let ir = lower::lower(&spec, &selection)?;
     validate::validate(&ir, &config.spec)?;
     let lower_done = Instant::now();
-    let files = emit::emit(&ir);
-    let emit_done = Instant::now();
     let source = config
         .spec
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let files = write::format(files, &source, &config.spec)?;
-    let format_done = Instant::now();
+    let (files, emit, format) = emit_and_format(&ir, &source, &config.spec)?;
     Ok(GeneratedCrate {
         ir,
         files,
         timings: Timings {
             read: read_done - start,
             lower: lower_done - read_done,
-            emit: emit_done - lower_done,
-            format: format_done - emit_done,
+            emit,
+            format,
+            total: start.elapsed(),
         },
     })
+}
+
+/// Renders and formats every file, spread over the machine's cores (files are independent;
+/// results are put back in plan order, so the output does not depend on the scheduling).
+/// Returns the files and the time spent emitting and formatting, summed over the workers.
+fn emit_and_format(
+    ir: &ir::Crate,
+    source: &str,
+    spec_file: &std::path::Path,
+) -> Result<(Vec<write::FinishedFile>, Duration, Duration), Diagnostic> {
+    let plan = emit::plan(ir);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+        .min(plan.len().max(1));
+    type Done = (
+        usize,
+        Result<write::FinishedFile, Diagnostic>,
+        Duration,
+        Duration,
+    );
+    let work = |worker: usize| -> Vec<Done> {
+        plan.iter()
+            .enumerate()
+            .filter(|(i, _)| i % workers == worker)
+            .map(|(i, (path, piece))| {
+                let started = Instant::now();
+                let contents = emit::render(ir, piece);
+                let emitted = Instant::now();
+                let file = emit::OutputFile {
+                    path: path.clone(),
+                    contents,
+                };
+                let finished = write::format_one(file, source, spec_file);
+                (i, finished, emitted - started, emitted.elapsed())
+            })
+            .collect()
+    };
+    let mut done: Vec<Done> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (1..workers)
+            .map(|w| {
+                std::thread::Builder::new()
+                    .stack_size(WORKER_STACK_BYTES)
+                    .spawn_scoped(scope, move || work(w))
+            })
+            .collect();
+        let mut all = work(0);
+        for handle in handles {
+            match handle {
+                Ok(h) => match h.join() {
+                    Ok(more) => all.extend(more),
+                    Err(_) => return Err(Diagnostic::new(spec_file, "", "internal error: a formatting worker panicked; please report it with the spec")),
+                },
+                Err(e) => return Err(Diagnostic::new(spec_file, "", format!("cannot start a formatting worker: {e}"))),
+            }
+        }
+        Ok(all)
+    })?;
+    done.sort_by_key(|d| d.0);
+    let (mut emit, mut format) = (Duration::ZERO, Duration::ZERO);
+    let mut files = Vec::with_capacity(done.len());
+    for (_, file, e, f) in done {
+        emit += e;
+        format += f;
+        files.push(file?);
+    }
+    Ok((files, emit, format))
 }

@@ -172,6 +172,7 @@ fn item_summary(item: &Item, all: &[Item], out: &mut String) {
         Item::Mod(m) => out.push_str(&format!("  mod {}\n", m.ident)),
         Item::Const(c) => out.push_str(&format!("  const {}\n", c.ident)),
         Item::Trait(t) => out.push_str(&format!("  trait {}\n", t.ident)),
+        Item::Type(t) => out.push_str(&format!("  type {} = {}\n", t.ident, tokens(&t.ty))),
         other => out.push_str(&format!(
             "  other item {}\n",
             tokens(other).chars().take(80).collect::<String>()
@@ -210,6 +211,9 @@ pub fn defined_items(text: &str) -> BTreeSet<String> {
                         out.insert(format!("fn {}::{}", tokens(&i.self_ty), f.sig.ident));
                     }
                 }
+            }
+            Item::Type(t) => {
+                out.insert(format!("type {}", t.ident));
             }
             Item::Use(_) => {}
             other => {

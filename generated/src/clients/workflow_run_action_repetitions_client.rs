@@ -111,32 +111,21 @@ impl WorkflowRunActionRepetitionsClient {
             crate::models::WorkflowRunActionRepetitionDefinitionCollection,
         >,
     > {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let request = crate::runtime::request(
             &self.endpoint,
+            azure_core::http::Method::Get,
+            "/subscriptions/{subscription_id}/resourceGroups/{resource_group_name}/providers/Microsoft.Web/sites/{name}/hostruntime/runtime/webhooks/workflow/api/management/workflows/{workflow_name}/runs/{run_name}/actions/{action_name}/repetitions",
             &[
-                Lit("/subscriptions/"),
-                Arg("subscription_id", self.subscription_id.as_str()),
-                Lit("/resourceGroups/"),
-                Arg("resource_group_name", resource_group_name),
-                Lit("/providers/Microsoft.Web/sites/"),
-                Arg("name", name),
-                Lit("/hostruntime/runtime/webhooks/workflow/api/management/workflows/"),
-                Arg("workflow_name", workflow_name),
-                Lit("/runs/"),
-                Arg("run_name", run_name),
-                Lit("/actions/"),
-                Arg("action_name", action_name),
-                Lit("/repetitions"),
+                self.subscription_id.as_str(),
+                resource_group_name,
+                name,
+                workflow_name,
+                run_name,
+                action_name,
             ],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -178,33 +167,22 @@ impl WorkflowRunActionRepetitionsClient {
     ) -> Result<
         azure_core::http::Response<crate::models::WorkflowRunActionRepetitionDefinition>,
     > {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
+            azure_core::http::Method::Get,
+            "/subscriptions/{subscription_id}/resourceGroups/{resource_group_name}/providers/Microsoft.Web/sites/{name}/hostruntime/runtime/webhooks/workflow/api/management/workflows/{workflow_name}/runs/{run_name}/actions/{action_name}/repetitions/{repetition_name}",
             &[
-                Lit("/subscriptions/"),
-                Arg("subscription_id", self.subscription_id.as_str()),
-                Lit("/resourceGroups/"),
-                Arg("resource_group_name", resource_group_name),
-                Lit("/providers/Microsoft.Web/sites/"),
-                Arg("name", name),
-                Lit("/hostruntime/runtime/webhooks/workflow/api/management/workflows/"),
-                Arg("workflow_name", workflow_name),
-                Lit("/runs/"),
-                Arg("run_name", run_name),
-                Lit("/actions/"),
-                Arg("action_name", action_name),
-                Lit("/repetitions/"),
-                Arg("repetition_name", repetition_name),
+                self.subscription_id.as_str(),
+                resource_group_name,
+                name,
+                workflow_name,
+                run_name,
+                action_name,
+                repetition_name,
             ],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
@@ -248,34 +226,22 @@ impl WorkflowRunActionRepetitionsClient {
             >,
         >,
     ) -> Result<azure_core::http::Pager<crate::models::ExpressionTraces>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let request = crate::runtime::request(
             &self.endpoint,
+            azure_core::http::Method::Post,
+            "/subscriptions/{subscription_id}/resourceGroups/{resource_group_name}/providers/Microsoft.Web/sites/{name}/hostruntime/runtime/webhooks/workflow/api/management/workflows/{workflow_name}/runs/{run_name}/actions/{action_name}/repetitions/{repetition_name}/listExpressionTraces",
             &[
-                Lit("/subscriptions/"),
-                Arg("subscription_id", self.subscription_id.as_str()),
-                Lit("/resourceGroups/"),
-                Arg("resource_group_name", resource_group_name),
-                Lit("/providers/Microsoft.Web/sites/"),
-                Arg("name", name),
-                Lit("/hostruntime/runtime/webhooks/workflow/api/management/workflows/"),
-                Arg("workflow_name", workflow_name),
-                Lit("/runs/"),
-                Arg("run_name", run_name),
-                Lit("/actions/"),
-                Arg("action_name", action_name),
-                Lit("/repetitions/"),
-                Arg("repetition_name", repetition_name),
-                Lit("/listExpressionTraces"),
+                self.subscription_id.as_str(),
+                resource_group_name,
+                name,
+                workflow_name,
+                run_name,
+                action_name,
+                repetition_name,
             ],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Post,
-        );
-        request.insert_header("accept", "application/json");
         Ok(
             crate::runtime::pager(
                 &self.pipeline,

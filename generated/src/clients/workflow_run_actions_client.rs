@@ -105,23 +105,18 @@ impl WorkflowRunActionsClient {
         run_name: &str,
         options: Option<crate::models::WorkflowRunActionsClientListOptions<'_>>,
     ) -> Result<azure_core::http::Pager<crate::models::WorkflowRunActionListResult>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
         let top_text = options.top.as_ref().map(|v| v.to_string());
-        let url = crate::runtime::url(
+        let request = crate::runtime::request(
             &self.endpoint,
+            azure_core::http::Method::Get,
+            "/subscriptions/{subscription_id}/resourceGroups/{resource_group_name}/providers/Microsoft.Web/sites/{name}/hostruntime/runtime/webhooks/workflow/api/management/workflows/{workflow_name}/runs/{run_name}/actions",
             &[
-                Lit("/subscriptions/"),
-                Arg("subscription_id", self.subscription_id.as_str()),
-                Lit("/resourceGroups/"),
-                Arg("resource_group_name", resource_group_name),
-                Lit("/providers/Microsoft.Web/sites/"),
-                Arg("name", name),
-                Lit("/hostruntime/runtime/webhooks/workflow/api/management/workflows/"),
-                Arg("workflow_name", workflow_name),
-                Lit("/runs/"),
-                Arg("run_name", run_name),
-                Lit("/actions"),
+                self.subscription_id.as_str(),
+                resource_group_name,
+                name,
+                workflow_name,
+                run_name,
             ],
             &[
                 ("api-version", Some(self.api_version.as_str())),
@@ -129,11 +124,6 @@ impl WorkflowRunActionsClient {
                 ("$filter", options.filter.as_deref()),
             ],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -170,31 +160,21 @@ impl WorkflowRunActionsClient {
         action_name: &str,
         options: Option<crate::models::WorkflowRunActionsClientGetOptions<'_>>,
     ) -> Result<azure_core::http::Response<crate::models::WorkflowRunAction>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
+            azure_core::http::Method::Get,
+            "/subscriptions/{subscription_id}/resourceGroups/{resource_group_name}/providers/Microsoft.Web/sites/{name}/hostruntime/runtime/webhooks/workflow/api/management/workflows/{workflow_name}/runs/{run_name}/actions/{action_name}",
             &[
-                Lit("/subscriptions/"),
-                Arg("subscription_id", self.subscription_id.as_str()),
-                Lit("/resourceGroups/"),
-                Arg("resource_group_name", resource_group_name),
-                Lit("/providers/Microsoft.Web/sites/"),
-                Arg("name", name),
-                Lit("/hostruntime/runtime/webhooks/workflow/api/management/workflows/"),
-                Arg("workflow_name", workflow_name),
-                Lit("/runs/"),
-                Arg("run_name", run_name),
-                Lit("/actions/"),
-                Arg("action_name", action_name),
+                self.subscription_id.as_str(),
+                resource_group_name,
+                name,
+                workflow_name,
+                run_name,
+                action_name,
             ],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
@@ -231,32 +211,21 @@ impl WorkflowRunActionsClient {
             crate::models::WorkflowRunActionsClientListExpressionTracesOptions<'_>,
         >,
     ) -> Result<azure_core::http::Pager<crate::models::ExpressionTraces>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let request = crate::runtime::request(
             &self.endpoint,
+            azure_core::http::Method::Post,
+            "/subscriptions/{subscription_id}/resourceGroups/{resource_group_name}/providers/Microsoft.Web/sites/{name}/hostruntime/runtime/webhooks/workflow/api/management/workflows/{workflow_name}/runs/{run_name}/actions/{action_name}/listExpressionTraces",
             &[
-                Lit("/subscriptions/"),
-                Arg("subscription_id", self.subscription_id.as_str()),
-                Lit("/resourceGroups/"),
-                Arg("resource_group_name", resource_group_name),
-                Lit("/providers/Microsoft.Web/sites/"),
-                Arg("name", name),
-                Lit("/hostruntime/runtime/webhooks/workflow/api/management/workflows/"),
-                Arg("workflow_name", workflow_name),
-                Lit("/runs/"),
-                Arg("run_name", run_name),
-                Lit("/actions/"),
-                Arg("action_name", action_name),
-                Lit("/listExpressionTraces"),
+                self.subscription_id.as_str(),
+                resource_group_name,
+                name,
+                workflow_name,
+                run_name,
+                action_name,
             ],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Post,
-        );
-        request.insert_header("accept", "application/json");
         Ok(
             crate::runtime::pager(
                 &self.pipeline,

@@ -107,23 +107,18 @@ impl WorkflowTriggerHistoriesClient {
     ) -> Result<
         azure_core::http::Pager<crate::models::WorkflowTriggerHistoryListResult>,
     > {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
         let top_text = options.top.as_ref().map(|v| v.to_string());
-        let url = crate::runtime::url(
+        let request = crate::runtime::request(
             &self.endpoint,
+            azure_core::http::Method::Get,
+            "/subscriptions/{subscription_id}/resourceGroups/{resource_group_name}/providers/Microsoft.Web/sites/{name}/hostruntime/runtime/webhooks/workflow/api/management/workflows/{workflow_name}/triggers/{trigger_name}/histories",
             &[
-                Lit("/subscriptions/"),
-                Arg("subscription_id", self.subscription_id.as_str()),
-                Lit("/resourceGroups/"),
-                Arg("resource_group_name", resource_group_name),
-                Lit("/providers/Microsoft.Web/sites/"),
-                Arg("name", name),
-                Lit("/hostruntime/runtime/webhooks/workflow/api/management/workflows/"),
-                Arg("workflow_name", workflow_name),
-                Lit("/triggers/"),
-                Arg("trigger_name", trigger_name),
-                Lit("/histories"),
+                self.subscription_id.as_str(),
+                resource_group_name,
+                name,
+                workflow_name,
+                trigger_name,
             ],
             &[
                 ("api-version", Some(self.api_version.as_str())),
@@ -131,11 +126,6 @@ impl WorkflowTriggerHistoriesClient {
                 ("$filter", options.filter.as_deref()),
             ],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -172,31 +162,21 @@ impl WorkflowTriggerHistoriesClient {
         history_name: &str,
         options: Option<crate::models::WorkflowTriggerHistoriesClientGetOptions<'_>>,
     ) -> Result<azure_core::http::Response<crate::models::WorkflowTriggerHistory>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
+            azure_core::http::Method::Get,
+            "/subscriptions/{subscription_id}/resourceGroups/{resource_group_name}/providers/Microsoft.Web/sites/{name}/hostruntime/runtime/webhooks/workflow/api/management/workflows/{workflow_name}/triggers/{trigger_name}/histories/{history_name}",
             &[
-                Lit("/subscriptions/"),
-                Arg("subscription_id", self.subscription_id.as_str()),
-                Lit("/resourceGroups/"),
-                Arg("resource_group_name", resource_group_name),
-                Lit("/providers/Microsoft.Web/sites/"),
-                Arg("name", name),
-                Lit("/hostruntime/runtime/webhooks/workflow/api/management/workflows/"),
-                Arg("workflow_name", workflow_name),
-                Lit("/triggers/"),
-                Arg("trigger_name", trigger_name),
-                Lit("/histories/"),
-                Arg("history_name", history_name),
+                self.subscription_id.as_str(),
+                resource_group_name,
+                name,
+                workflow_name,
+                trigger_name,
+                history_name,
             ],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
@@ -231,32 +211,21 @@ impl WorkflowTriggerHistoriesClient {
         history_name: &str,
         options: Option<crate::models::WorkflowTriggerHistoriesClientResubmitOptions<'_>>,
     ) -> Result<azure_core::http::Poller<crate::models::OperationStatus>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let request = crate::runtime::request(
             &self.endpoint,
+            azure_core::http::Method::Post,
+            "/subscriptions/{subscription_id}/resourceGroups/{resource_group_name}/providers/Microsoft.Web/sites/{name}/hostruntime/runtime/webhooks/workflow/api/management/workflows/{workflow_name}/triggers/{trigger_name}/histories/{history_name}/resubmit",
             &[
-                Lit("/subscriptions/"),
-                Arg("subscription_id", self.subscription_id.as_str()),
-                Lit("/resourceGroups/"),
-                Arg("resource_group_name", resource_group_name),
-                Lit("/providers/Microsoft.Web/sites/"),
-                Arg("name", name),
-                Lit("/hostruntime/runtime/webhooks/workflow/api/management/workflows/"),
-                Arg("workflow_name", workflow_name),
-                Lit("/triggers/"),
-                Arg("trigger_name", trigger_name),
-                Lit("/histories/"),
-                Arg("history_name", history_name),
-                Lit("/resubmit"),
+                self.subscription_id.as_str(),
+                resource_group_name,
+                name,
+                workflow_name,
+                trigger_name,
+                history_name,
             ],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Post,
-        );
-        request.insert_header("accept", "application/json");
         Ok(
             crate::runtime::poller(
                 &self.pipeline,

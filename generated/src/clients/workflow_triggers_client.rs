@@ -103,33 +103,19 @@ impl WorkflowTriggersClient {
         workflow_name: &str,
         options: Option<crate::models::WorkflowTriggersClientListOptions<'_>>,
     ) -> Result<azure_core::http::Pager<crate::models::WorkflowTriggerListResult>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
         let top_text = options.top.as_ref().map(|v| v.to_string());
-        let url = crate::runtime::url(
+        let request = crate::runtime::request(
             &self.endpoint,
-            &[
-                Lit("/subscriptions/"),
-                Arg("subscription_id", self.subscription_id.as_str()),
-                Lit("/resourceGroups/"),
-                Arg("resource_group_name", resource_group_name),
-                Lit("/providers/Microsoft.Web/sites/"),
-                Arg("name", name),
-                Lit("/hostruntime/runtime/webhooks/workflow/api/management/workflows/"),
-                Arg("workflow_name", workflow_name),
-                Lit("/triggers"),
-            ],
+            azure_core::http::Method::Get,
+            "/subscriptions/{subscription_id}/resourceGroups/{resource_group_name}/providers/Microsoft.Web/sites/{name}/hostruntime/runtime/webhooks/workflow/api/management/workflows/{workflow_name}/triggers",
+            &[self.subscription_id.as_str(), resource_group_name, name, workflow_name],
             &[
                 ("api-version", Some(self.api_version.as_str())),
                 ("$top", top_text.as_deref()),
                 ("$filter", options.filter.as_deref()),
             ],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -164,29 +150,20 @@ impl WorkflowTriggersClient {
         trigger_name: &str,
         options: Option<crate::models::WorkflowTriggersClientGetOptions<'_>>,
     ) -> Result<azure_core::http::Response<crate::models::WorkflowTrigger>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
+            azure_core::http::Method::Get,
+            "/subscriptions/{subscription_id}/resourceGroups/{resource_group_name}/providers/Microsoft.Web/sites/{name}/hostruntime/runtime/webhooks/workflow/api/management/workflows/{workflow_name}/triggers/{trigger_name}",
             &[
-                Lit("/subscriptions/"),
-                Arg("subscription_id", self.subscription_id.as_str()),
-                Lit("/resourceGroups/"),
-                Arg("resource_group_name", resource_group_name),
-                Lit("/providers/Microsoft.Web/sites/"),
-                Arg("name", name),
-                Lit("/hostruntime/runtime/webhooks/workflow/api/management/workflows/"),
-                Arg("workflow_name", workflow_name),
-                Lit("/triggers/"),
-                Arg("trigger_name", trigger_name),
+                self.subscription_id.as_str(),
+                resource_group_name,
+                name,
+                workflow_name,
+                trigger_name,
             ],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
@@ -215,30 +192,20 @@ impl WorkflowTriggersClient {
         trigger_name: &str,
         options: Option<crate::models::WorkflowTriggersClientListCallbackUrlOptions<'_>>,
     ) -> Result<azure_core::http::Response<crate::models::WorkflowTriggerCallbackUrl>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
+            azure_core::http::Method::Post,
+            "/subscriptions/{subscription_id}/resourceGroups/{resource_group_name}/providers/Microsoft.Web/sites/{name}/hostruntime/runtime/webhooks/workflow/api/management/workflows/{workflow_name}/triggers/{trigger_name}/listCallbackUrl",
             &[
-                Lit("/subscriptions/"),
-                Arg("subscription_id", self.subscription_id.as_str()),
-                Lit("/resourceGroups/"),
-                Arg("resource_group_name", resource_group_name),
-                Lit("/providers/Microsoft.Web/sites/"),
-                Arg("name", name),
-                Lit("/hostruntime/runtime/webhooks/workflow/api/management/workflows/"),
-                Arg("workflow_name", workflow_name),
-                Lit("/triggers/"),
-                Arg("trigger_name", trigger_name),
-                Lit("/listCallbackUrl"),
+                self.subscription_id.as_str(),
+                resource_group_name,
+                name,
+                workflow_name,
+                trigger_name,
             ],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Post,
-        );
-        request.insert_header("accept", "application/json");
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
@@ -271,30 +238,20 @@ impl WorkflowTriggersClient {
         trigger_name: &str,
         options: Option<crate::models::WorkflowTriggersClientRunOptions<'_>>,
     ) -> Result<azure_core::http::Poller<crate::models::OperationStatus>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let request = crate::runtime::request(
             &self.endpoint,
+            azure_core::http::Method::Post,
+            "/subscriptions/{subscription_id}/resourceGroups/{resource_group_name}/providers/Microsoft.Web/sites/{name}/hostruntime/runtime/webhooks/workflow/api/management/workflows/{workflow_name}/triggers/{trigger_name}/run",
             &[
-                Lit("/subscriptions/"),
-                Arg("subscription_id", self.subscription_id.as_str()),
-                Lit("/resourceGroups/"),
-                Arg("resource_group_name", resource_group_name),
-                Lit("/providers/Microsoft.Web/sites/"),
-                Arg("name", name),
-                Lit("/hostruntime/runtime/webhooks/workflow/api/management/workflows/"),
-                Arg("workflow_name", workflow_name),
-                Lit("/triggers/"),
-                Arg("trigger_name", trigger_name),
-                Lit("/run"),
+                self.subscription_id.as_str(),
+                resource_group_name,
+                name,
+                workflow_name,
+                trigger_name,
             ],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Post,
-        );
-        request.insert_header("accept", "application/json");
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -328,30 +285,20 @@ impl WorkflowTriggersClient {
         trigger_name: &str,
         options: Option<crate::models::WorkflowTriggersClientGetSchemaJsonOptions<'_>>,
     ) -> Result<azure_core::http::Response<crate::models::JsonSchema>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
+            azure_core::http::Method::Get,
+            "/subscriptions/{subscription_id}/resourceGroups/{resource_group_name}/providers/Microsoft.Web/sites/{name}/hostruntime/runtime/webhooks/workflow/api/management/workflows/{workflow_name}/triggers/{trigger_name}/schemas/json",
             &[
-                Lit("/subscriptions/"),
-                Arg("subscription_id", self.subscription_id.as_str()),
-                Lit("/resourceGroups/"),
-                Arg("resource_group_name", resource_group_name),
-                Lit("/providers/Microsoft.Web/sites/"),
-                Arg("name", name),
-                Lit("/hostruntime/runtime/webhooks/workflow/api/management/workflows/"),
-                Arg("workflow_name", workflow_name),
-                Lit("/triggers/"),
-                Arg("trigger_name", trigger_name),
-                Lit("/schemas/json"),
+                self.subscription_id.as_str(),
+                resource_group_name,
+                name,
+                workflow_name,
+                trigger_name,
             ],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;

@@ -103,32 +103,18 @@ impl WorkflowVersionsClient {
         workflow_name: &str,
         options: Option<crate::models::WorkflowVersionsClientListOptions<'_>>,
     ) -> Result<azure_core::http::Pager<crate::models::WorkflowVersionListResult>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
         let top_text = options.top.as_ref().map(|v| v.to_string());
-        let url = crate::runtime::url(
+        let request = crate::runtime::request(
             &self.endpoint,
-            &[
-                Lit("/subscriptions/"),
-                Arg("subscription_id", self.subscription_id.as_str()),
-                Lit("/resourceGroups/"),
-                Arg("resource_group_name", resource_group_name),
-                Lit("/providers/Microsoft.Web/sites/"),
-                Arg("name", name),
-                Lit("/hostruntime/runtime/webhooks/workflow/api/management/workflows/"),
-                Arg("workflow_name", workflow_name),
-                Lit("/versions"),
-            ],
+            azure_core::http::Method::Get,
+            "/subscriptions/{subscription_id}/resourceGroups/{resource_group_name}/providers/Microsoft.Web/sites/{name}/hostruntime/runtime/webhooks/workflow/api/management/workflows/{workflow_name}/versions",
+            &[self.subscription_id.as_str(), resource_group_name, name, workflow_name],
             &[
                 ("api-version", Some(self.api_version.as_str())),
                 ("$top", top_text.as_deref()),
             ],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -163,29 +149,20 @@ impl WorkflowVersionsClient {
         version_id: &str,
         options: Option<crate::models::WorkflowVersionsClientGetOptions<'_>>,
     ) -> Result<azure_core::http::Response<crate::models::WorkflowVersion>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
+            azure_core::http::Method::Get,
+            "/subscriptions/{subscription_id}/resourceGroups/{resource_group_name}/providers/Microsoft.Web/sites/{name}/hostruntime/runtime/webhooks/workflow/api/management/workflows/{workflow_name}/versions/{version_id}",
             &[
-                Lit("/subscriptions/"),
-                Arg("subscription_id", self.subscription_id.as_str()),
-                Lit("/resourceGroups/"),
-                Arg("resource_group_name", resource_group_name),
-                Lit("/providers/Microsoft.Web/sites/"),
-                Arg("name", name),
-                Lit("/hostruntime/runtime/webhooks/workflow/api/management/workflows/"),
-                Arg("workflow_name", workflow_name),
-                Lit("/versions/"),
-                Arg("version_id", version_id),
+                self.subscription_id.as_str(),
+                resource_group_name,
+                name,
+                workflow_name,
+                version_id,
             ],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;

@@ -103,28 +103,14 @@ impl WorkflowsClient {
         >,
         options: Option<crate::models::WorkflowsClientRegenerateAccessKeyOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
-            &[
-                Lit("/subscriptions/"),
-                Arg("subscription_id", self.subscription_id.as_str()),
-                Lit("/resourceGroups/"),
-                Arg("resource_group_name", resource_group_name),
-                Lit("/providers/Microsoft.Web/sites/"),
-                Arg("name", name),
-                Lit("/hostruntime/runtime/webhooks/workflow/api/management/workflows/"),
-                Arg("workflow_name", workflow_name),
-                Lit("/regenerateAccessKey"),
-            ],
+            azure_core::http::Method::Post,
+            "/subscriptions/{subscription_id}/resourceGroups/{resource_group_name}/providers/Microsoft.Web/sites/{name}/hostruntime/runtime/webhooks/workflow/api/management/workflows/{workflow_name}/regenerateAccessKey",
+            &[self.subscription_id.as_str(), resource_group_name, name, workflow_name],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Post,
-        );
-        request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(key_type);
         let ctx = options.method_options.context.to_borrowed();
@@ -155,28 +141,14 @@ impl WorkflowsClient {
         validate: azure_core::http::RequestContent<crate::models::Workflow>,
         options: Option<crate::models::WorkflowsClientValidateOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
-            &[
-                Lit("/subscriptions/"),
-                Arg("subscription_id", self.subscription_id.as_str()),
-                Lit("/resourceGroups/"),
-                Arg("resource_group_name", resource_group_name),
-                Lit("/providers/Microsoft.Web/sites/"),
-                Arg("name", name),
-                Lit("/hostruntime/runtime/webhooks/workflow/api/management/workflows/"),
-                Arg("workflow_name", workflow_name),
-                Lit("/validate"),
-            ],
+            azure_core::http::Method::Post,
+            "/subscriptions/{subscription_id}/resourceGroups/{resource_group_name}/providers/Microsoft.Web/sites/{name}/hostruntime/runtime/webhooks/workflow/api/management/workflows/{workflow_name}/validate",
+            &[self.subscription_id.as_str(), resource_group_name, name, workflow_name],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Post,
-        );
-        request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(validate);
         let ctx = options.method_options.context.to_borrowed();

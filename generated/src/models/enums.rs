@@ -43,12 +43,6 @@ impl DayOfWeek {
     }
 }
 
-impl AsRef<str> for DayOfWeek {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
 impl ::std::fmt::Display for DayOfWeek {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -97,12 +91,6 @@ impl DaysOfWeek {
     }
 }
 
-impl AsRef<str> for DaysOfWeek {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
 impl ::std::fmt::Display for DaysOfWeek {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -131,12 +119,6 @@ impl KeyType {
             Self::Secondary => "Secondary",
             Self::UnknownValue(value) => value.as_str(),
         }
-    }
-}
-
-impl AsRef<str> for KeyType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
     }
 }
 
@@ -191,12 +173,6 @@ impl Kind {
             Self::Stateless => "Stateless",
             Self::UnknownValue(value) => value.as_str(),
         }
-    }
-}
-
-impl AsRef<str> for Kind {
-    fn as_ref(&self) -> &str {
-        self.as_str()
     }
 }
 
@@ -260,12 +236,6 @@ impl ManagedServiceIdentityType {
     }
 }
 
-impl AsRef<str> for ManagedServiceIdentityType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
 impl ::std::fmt::Display for ManagedServiceIdentityType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -288,12 +258,6 @@ impl OpenAuthenticationProviderType {
             Self::Aad => "AAD",
             Self::UnknownValue(value) => value.as_str(),
         }
-    }
-}
-
-impl AsRef<str> for OpenAuthenticationProviderType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
     }
 }
 
@@ -375,12 +339,6 @@ impl ParameterType {
             Self::SecureObject => "SecureObject",
             Self::UnknownValue(value) => value.as_str(),
         }
-    }
-}
-
-impl AsRef<str> for ParameterType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
     }
 }
 
@@ -467,12 +425,6 @@ impl RecurrenceFrequency {
             Self::Year => "Year",
             Self::UnknownValue(value) => value.as_str(),
         }
-    }
-}
-
-impl AsRef<str> for RecurrenceFrequency {
-    fn as_ref(&self) -> &str {
-        self.as_str()
     }
 }
 
@@ -604,12 +556,6 @@ impl WorkflowProvisioningState {
     }
 }
 
-impl AsRef<str> for WorkflowProvisioningState {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
 impl ::std::fmt::Display for WorkflowProvisioningState {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -703,12 +649,6 @@ impl WorkflowSkuName {
     }
 }
 
-impl AsRef<str> for WorkflowSkuName {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
 impl ::std::fmt::Display for WorkflowSkuName {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -783,12 +723,6 @@ impl WorkflowState {
             Self::Suspended => "Suspended",
             Self::UnknownValue(value) => value.as_str(),
         }
-    }
-}
-
-impl AsRef<str> for WorkflowState {
-    fn as_ref(&self) -> &str {
-        self.as_str()
     }
 }
 
@@ -887,12 +821,6 @@ impl WorkflowStatus {
             Self::Ignored => "Ignored",
             Self::UnknownValue(value) => value.as_str(),
         }
-    }
-}
-
-impl AsRef<str> for WorkflowStatus {
-    fn as_ref(&self) -> &str {
-        self.as_str()
     }
 }
 
@@ -1014,12 +942,6 @@ impl WorkflowTriggerProvisioningState {
             Self::Completed => "Completed",
             Self::UnknownValue(value) => value.as_str(),
         }
-    }
-}
-
-impl AsRef<str> for WorkflowTriggerProvisioningState {
-    fn as_ref(&self) -> &str {
-        self.as_str()
     }
 }
 

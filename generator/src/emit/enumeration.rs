@@ -6,7 +6,7 @@ use crate::ir::EnumDef;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The enum, `as_str`, `Display`, `AsRef<str>` and the serde impls its usage needs.
+/// The enum, `as_str`, `Display` and the serde impls its usage needs.
 pub fn enumeration(def: &EnumDef) -> TokenStream {
     let name = tokens::ident(&def.name);
     let doc = docs::doc(&def.docs);
@@ -28,11 +28,6 @@ pub fn enumeration(def: &EnumDef) -> TokenStream {
                     #(Self::#variants => #wires,)*
                     #unknown_arm
                 }
-            }
-        }
-        impl AsRef<str> for #name {
-            fn as_ref(&self) -> &str {
-                self.as_str()
             }
         }
         impl ::std::fmt::Display for #name {

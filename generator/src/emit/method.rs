@@ -33,18 +33,24 @@ pub fn method(krate: &Crate, client: &Client, op: &Operation) -> TokenStream {
         None => (quote!(()), quote!(, azure_core::http::NoFormat)),
     };
     let mut conversions = Vec::new();
-    let path = op.path.iter().map(|part| match part {
-        PathPart::Literal(text) => quote!(Lit(#text)),
-        PathPart::Param(wire) => {
-            let p = op.params.iter().find(|p| &p.wire_name == wire);
-            let rust = p.map(|p| p.rust_name.as_str()).unwrap_or(wire);
-            let value = p
-                .map(|p| text_value(p, &mut conversions))
-                .unwrap_or_else(|| quote!(""));
-            quote!(Arg(#rust, #value))
+    // The path template names each placeholder by its Rust name, so errors say which argument.
+    let mut template = String::new();
+    let mut path_args = Vec::new();
+    for part in &op.path {
+        match part {
+            PathPart::Literal(text) => template.push_str(text),
+            PathPart::Param(wire) => {
+                let p = op.params.iter().find(|p| &p.wire_name == wire);
+                template.push('{');
+                template.push_str(p.map(|p| p.rust_name.as_str()).unwrap_or(wire));
+                template.push('}');
+                path_args.push(
+                    p.map(|p| text_value(p, &mut conversions))
+                        .unwrap_or_else(|| quote!("")),
+                );
+            }
         }
-    });
-    let path: Vec<_> = path.collect();
+    }
     let query: Vec<_> = op
         .params
         .iter()
@@ -97,18 +103,12 @@ pub fn method(krate: &Crate, client: &Client, op: &Operation) -> TokenStream {
         .then(|| quote!(#[allow(clippy::too_many_arguments)]));
     let docs = method_docs(client, op);
     let doc = quote!(#many #docs);
-    let has_lit = op.path.iter().any(|p| matches!(p, PathPart::Literal(_)));
-    let has_arg = op.path.iter().any(|p| matches!(p, PathPart::Param(_)));
-    let parts = [(has_arg, quote!(Arg)), (has_lit, quote!(Lit))]
-        .into_iter()
-        .filter_map(|(used, part)| used.then_some(part));
+    let mutable = (!headers.is_empty() || set_body.is_some() || op.kind == OperationKind::Plain)
+        .then(|| quote!(mut));
     let build = quote! {
-        use crate::runtime::Part::{#(#parts),*};
         let options = options.unwrap_or_default();
         #(#conversions)*
-        let url = crate::runtime::url(&self.endpoint, &[#(#path),*], &[#(#query),*])?;
-        let mut request = azure_core::http::Request::new(url, #method);
-        request.insert_header("accept", "application/json");
+        let #mutable request = crate::runtime::request(&self.endpoint, #method, #template, &[#(#path_args),*], &[#(#query),*])?;
         #(#headers)*
         #set_body
     };
@@ -156,13 +156,82 @@ pub fn method(krate: &Crate, client: &Client, op: &Operation) -> TokenStream {
     }
 }
 
-/// `<Client><Method>Options<'a>`: the method's optional parameters.
+/// The shared options type of a method with no optional parameters of its own, by kind.
+pub fn shared_options(op: &Operation) -> Option<&'static str> {
+    let own = op.params.iter().any(|p| p.source == Source::Option)
+        || op.body.as_ref().is_some_and(|b| !b.required);
+    if own {
+        return None;
+    }
+    Some(match op.kind {
+        OperationKind::Plain => "MethodOptions",
+        OperationKind::Pageable(_) => "PagerMethodOptions",
+        OperationKind::LongRunning => "PollerMethodOptions",
+    })
+}
+
+/// The shared options structs that methods without optional parameters alias.
+pub fn shared_option_structs(krate: &Crate) -> TokenStream {
+    let used: std::collections::BTreeSet<&str> = krate
+        .clients
+        .values()
+        .flat_map(|c| &c.operations)
+        .filter_map(shared_options)
+        .collect();
+    let monitor = krate.status_monitor.as_deref().unwrap_or_default();
+    let resume_doc = format!(
+        " Resume polling from here instead of sending the request again: the link an earlier response gave (see [`{monitor}::continuation`](crate::models::{monitor}::continuation))."
+    );
+    let plain = used.contains("MethodOptions").then(|| {
+        quote! {
+            /// Options of a method that has no optional parameters of its own.
+            #[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+            pub struct MethodOptions<'a> {
+                /// Allows customization of the method call.
+                pub method_options: azure_core::http::ClientMethodOptions<'a>,
+            }
+        }
+    });
+    let pager = used.contains("PagerMethodOptions").then(|| {
+        quote! {
+            /// Options of a pageable method that has no optional parameters of its own.
+            #[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+            pub struct PagerMethodOptions<'a> {
+                /// Allows customization of the method call, and where paging resumes.
+                pub method_options: azure_core::http::pager::PagerOptions<'a>,
+            }
+        }
+    });
+    let poller = used.contains("PollerMethodOptions").then(|| {
+        quote! {
+            /// Options of a long-running method that has no optional parameters of its own.
+            #[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+            pub struct PollerMethodOptions<'a> {
+                /// Allows customization of the method call.
+                pub method_options: azure_core::http::poller::PollerOptions<'a>,
+                #[doc = #resume_doc]
+                pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+            }
+        }
+    });
+    quote!(#plain #pager #poller)
+}
+
+/// `<Client><Method>Options<'a>`: the method's optional parameters. A method with none of its
+/// own aliases a shared struct, so the crate does not carry one copy per operation.
 pub fn options(krate: &Crate, client: &Client, op: &Operation) -> TokenStream {
     let name = tokens::ident(&op.options_name);
     let doc = format!(
         " Options for [`{}::{}()`](crate::clients::{}::{}).",
         client.name, op.method_name, client.name, op.method_name
     );
+    if let Some(shared) = shared_options(op) {
+        let shared = tokens::ident(shared);
+        return quote! {
+            #[doc = #doc]
+            pub type #name<'a> = #shared<'a>;
+        };
+    }
     let fields = op
         .params
         .iter()

@@ -33,50 +33,100 @@ pub struct OutputFile {
     pub contents: Contents,
 }
 
-fn rust(path: impl Into<String>, tokens: TokenStream) -> OutputFile {
-    OutputFile {
-        path: path.into(),
-        contents: Contents::Rust(tokens),
+/// What one output file holds, decided before any tokens are made, so files can be rendered
+/// independently (and in parallel) in a fixed order.
+pub enum Piece<'a> {
+    /// `Cargo.toml`.
+    Manifest,
+    /// `README.md`.
+    Readme,
+    /// `src/lib.rs`.
+    Lib,
+    /// `src/runtime.rs`.
+    Runtime,
+    /// `src/clients/mod.rs`.
+    ClientsMod,
+    /// `src/models/mod.rs`.
+    ModelsMod,
+    /// `src/models/models.rs`.
+    Models,
+    /// `src/models/enums.rs`.
+    Enums,
+    /// `src/models/method_options.rs`.
+    MethodOptions,
+    /// `src/models/errors.rs`.
+    Errors,
+    /// One client's file.
+    Client(&'a crate::ir::Client),
+    /// One example program.
+    Example(&'a crate::ir::Example),
+}
+
+/// Every file of the crate with what it holds, in a fixed order.
+pub fn plan(krate: &Crate) -> Vec<(String, Piece<'_>)> {
+    let mut files = vec![
+        ("Cargo.toml".to_string(), Piece::Manifest),
+        ("README.md".to_string(), Piece::Readme),
+        ("src/lib.rs".to_string(), Piece::Lib),
+        ("src/runtime.rs".to_string(), Piece::Runtime),
+        ("src/clients/mod.rs".to_string(), Piece::ClientsMod),
+        ("src/models/mod.rs".to_string(), Piece::ModelsMod),
+    ];
+    let (structs, enumerations) = kinds(krate);
+    if structs {
+        files.push(("src/models/models.rs".into(), Piece::Models));
+    }
+    if enumerations {
+        files.push(("src/models/enums.rs".into(), Piece::Enums));
+    }
+    files.push(("src/models/method_options.rs".into(), Piece::MethodOptions));
+    files.push(("src/models/errors.rs".into(), Piece::Errors));
+    for client in krate.clients.values() {
+        files.push((
+            format!("src/clients/{}.rs", client.module),
+            Piece::Client(client),
+        ));
+    }
+    for example in &krate.examples {
+        if krate.operation(&example.operation_id).is_some() {
+            files.push((
+                format!("examples/{}.rs", example.file_stem),
+                Piece::Example(example),
+            ));
+        }
+    }
+    files
+}
+
+/// The contents of one planned file.
+pub fn render(krate: &Crate, piece: &Piece) -> Contents {
+    match piece {
+        Piece::Manifest => Contents::Text(manifest::cargo_toml(krate)),
+        Piece::Readme => Contents::Text(manifest::readme(krate)),
+        Piece::Lib => Contents::Rust(lib_rs(krate)),
+        Piece::Runtime => Contents::Rust(runtime::runtime(krate)),
+        Piece::ClientsMod => Contents::Rust(clients_mod(krate)),
+        Piece::ModelsMod => Contents::Rust(models_mod(krate)),
+        Piece::Models => Contents::Rust(models(krate)),
+        Piece::Enums => Contents::Rust(enums(krate)),
+        Piece::MethodOptions => Contents::Rust(method_options(krate)),
+        Piece::Errors => Contents::Rust(errors::errors(krate)),
+        Piece::Client(client) => Contents::Rust(client::client(krate, client)),
+        Piece::Example(example) => {
+            Contents::Rust(example::example(krate, example).unwrap_or_default())
+        }
     }
 }
 
 /// Every file of the crate, in a fixed order.
 pub fn emit(krate: &Crate) -> Vec<OutputFile> {
-    let mut files = vec![
-        OutputFile {
-            path: "Cargo.toml".into(),
-            contents: Contents::Text(manifest::cargo_toml(krate)),
-        },
-        OutputFile {
-            path: "README.md".into(),
-            contents: Contents::Text(manifest::readme(krate)),
-        },
-        rust("src/lib.rs", lib_rs(krate)),
-        rust("src/runtime.rs", runtime::runtime(krate)),
-        rust("src/clients/mod.rs", clients_mod(krate)),
-        rust("src/models/mod.rs", models_mod(krate)),
-    ];
-    let (structs, enumerations) = kinds(krate);
-    if structs {
-        files.push(rust("src/models/models.rs", models(krate)));
-    }
-    if enumerations {
-        files.push(rust("src/models/enums.rs", enums(krate)));
-    }
-    files.push(rust("src/models/method_options.rs", method_options(krate)));
-    files.push(rust("src/models/errors.rs", errors::errors(krate)));
-    for client in krate.clients.values() {
-        files.push(rust(
-            format!("src/clients/{}.rs", client.module),
-            client::client(krate, client),
-        ));
-    }
-    for example in &krate.examples {
-        if let Some(tokens) = example::example(krate, example) {
-            files.push(rust(format!("examples/{}.rs", example.file_stem), tokens));
-        }
-    }
-    files
+    plan(krate)
+        .into_iter()
+        .map(|(path, piece)| OutputFile {
+            contents: render(krate, &piece),
+            path,
+        })
+        .collect()
 }
 
 fn lib_rs(krate: &Crate) -> TokenStream {
@@ -187,5 +237,6 @@ fn method_options(krate: &Crate) -> TokenStream {
             .iter()
             .map(move |o| method::options(krate, c, o))
     });
-    quote!(#(#items)*)
+    let shared = method::shared_option_structs(krate);
+    quote!(#shared #(#items)*)
 }

@@ -21,14 +21,6 @@ pub fn runtime(krate: &Crate) -> TokenStream {
         }
     });
     let endpoint = endpoint_fn(krate);
-    let path_args = krate
-        .clients
-        .values()
-        .flat_map(|c| &c.operations)
-        .flat_map(|o| &o.path)
-        .any(|p| matches!(p, crate::ir::PathPart::Param(_)));
-    // No operation has a path parameter; the variant stays so `url` keeps one shape.
-    let allow_unused_arg = (!path_args).then(|| quote!(#[allow(dead_code)]));
     let pipeline = pipeline_fn(krate);
     let kinds: Vec<&OperationKind> = krate
         .clients
@@ -56,7 +48,7 @@ pub fn runtime(krate: &Crate) -> TokenStream {
 
         use azure_core::{
             error::{CheckSuccessOptions, ErrorKind},
-            http::{ClientOptions, Context, Pipeline, PipelineSendOptions, RawResponse, Request, Url},
+            http::{ClientOptions, Context, Method, Pipeline, PipelineSendOptions, RawResponse, Request, Url},
             Error, Result,
         };
 
@@ -65,25 +57,21 @@ pub fn runtime(krate: &Crate) -> TokenStream {
         #endpoint
         #pipeline
 
-        /// A piece of a request path.
-        pub(crate) enum Part<'a> {
-            /// Literal text from the path template.
-            Lit(&'static str),
-            /// A parameter (name, value): sent as exactly one percent-encoded segment.
-            #allow_unused_arg
-            Arg(&'static str, &'a str),
-        }
-
-        /// Builds the request URL: the endpoint's path, then `path`, then the query pairs
-        /// whose values are set.
-        pub(crate) fn url(endpoint: &Url, path: &[Part<'_>], query: &[(&str, Option<&str>)]) -> Result<Url> {
+        /// Starts a request: `template` is the operation's path with `{name}` placeholders,
+        /// filled in order by `args`, each sent as exactly one percent-encoded segment; then the
+        /// query pairs whose values are set. Asks for JSON.
+        pub(crate) fn request(endpoint: &Url, method: Method, template: &str, args: &[&str], query: &[(&str, Option<&str>)]) -> Result<Request> {
             let mut full = String::from(endpoint.path().trim_end_matches('/'));
-            for part in path {
-                match part {
-                    Part::Lit(text) => full.push_str(text),
-                    Part::Arg(name, value) => push_segment(&mut full, name, value)?,
-                }
+            let mut args = args.iter();
+            let mut rest = template;
+            while let Some((literal, tail)) = rest.split_once('{') {
+                full.push_str(literal);
+                let (name, tail) = tail.split_once('}').unwrap_or((tail, ""));
+                let value = args.next().ok_or_else(|| Error::with_message(ErrorKind::Other, format!("no value for path parameter `{name}`")))?;
+                push_segment(&mut full, name, value)?;
+                rest = tail;
             }
+            full.push_str(rest);
             let mut url = endpoint.clone();
             url.set_path(&full);
             url.set_query(None);
@@ -95,7 +83,9 @@ pub fn runtime(krate: &Crate) -> TokenStream {
                     }
                 }
             }
-            Ok(url)
+            let mut request = Request::new(url, method);
+            request.insert_header("accept", "application/json");
+            Ok(request)
         }
 
         /// Percent-encodes `value` as one path segment: every byte but ASCII letters, digits

@@ -55,7 +55,7 @@ pub fn resolve_external(
         queued: BTreeSet::new(),
         nesting: 0,
     };
-    r.rewrite(&mut doc, &root_path, "#".to_string(), 0)?;
+    r.rewrite(&mut doc, &root_path, &mut "#".to_string(), 0)?;
     while let Some(p) = r.pending.pop() {
         r.hoist(&mut doc, p)?;
     }
@@ -75,17 +75,22 @@ impl Resolver<'_> {
         }
     }
 
+    /// `at` is the pointer of `value`, one buffer grown and cut back as the walk goes, so
+    /// no pointer string is made for a node unless it is reported.
     fn rewrite(
         &mut self,
         value: &mut Value,
         file: &Path,
-        at: String,
+        at: &mut String,
         depth: usize,
     ) -> Result<(), Diagnostic> {
+        if !(value.is_object() || value.is_array()) {
+            return Ok(());
+        }
         if self.nesting >= MAX_NESTING {
             return Err(self.error(
                 file,
-                &at,
+                at,
                 format!("the document nests more than {MAX_NESTING} levels deep here once the files its `$ref`s name are inlined; refusing to go further"),
             ));
         }
@@ -99,25 +104,34 @@ impl Resolver<'_> {
         &mut self,
         value: &mut Value,
         file: &Path,
-        at: String,
+        at: &mut String,
         depth: usize,
     ) -> Result<(), Diagnostic> {
+        let len = at.len();
         match value {
             Value::Array(items) => {
                 for (i, item) in items.iter_mut().enumerate() {
-                    self.rewrite(item, file, format!("{at}/{i}"), depth)?;
+                    at.push('/');
+                    at.push_str(&i.to_string());
+                    let result = self.rewrite(item, file, at, depth);
+                    at.truncate(len);
+                    result?;
                 }
             }
             Value::Object(map) => {
                 if let Some(Value::String(target)) = map.get("$ref").cloned() {
-                    if let Some(replacement) = self.follow(map, &target, file, &at, depth)? {
+                    if let Some(replacement) = self.follow(map, &target, file, at, depth)? {
                         *value = replacement;
                         return Ok(());
                     }
                 }
                 for (key, child) in map.iter_mut() {
-                    if key != "$ref" {
-                        self.rewrite(child, file, join(&at, key), depth)?;
+                    if key != "$ref" && (child.is_object() || child.is_array()) {
+                        at.push('/');
+                        at.push_str(&crate::diagnostics::escape_token(key));
+                        let result = self.rewrite(child, file, at, depth);
+                        at.truncate(len);
+                        result?;
                     }
                 }
             }
@@ -161,7 +175,7 @@ impl Resolver<'_> {
                 let mut content = self.sources.load(&target_file).map_err(|m| {
                     self.error(file, &ref_at, format!("cannot load `{target}`: {m}"))
                 })?;
-                self.rewrite(&mut content, &target_file, "#".into(), depth + 1)?;
+                self.rewrite(&mut content, &target_file, &mut "#".to_string(), depth + 1)?;
                 Ok(Some(content))
             }
             Some(fragment) => {
@@ -246,7 +260,7 @@ impl Resolver<'_> {
             };
         }
         let mut node = node.clone();
-        self.rewrite(&mut node, &p.file, pointer.clone(), 0)?;
+        self.rewrite(&mut node, &p.file, &mut pointer.clone(), 0)?;
 
         let mut slot = &mut *doc;
         let mut converted = String::from("#");

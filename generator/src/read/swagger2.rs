@@ -468,17 +468,18 @@ impl Converter<'_> {
         };
         let mut out = Map::new();
         for (k, v) in s {
-            let here = join(at, k);
+            // Made only when needed: most keys are copied without a pointer.
+            let here = || join(at, k);
             let converted = match k.as_str() {
                 "$ref" => {
                     let Some(target) = v.as_str() else {
-                        return Err(self.err(&here, "`$ref` must be a string"));
+                        return Err(self.err(&here(), "`$ref` must be a string"));
                     };
                     match target.strip_prefix("#/definitions/") {
                         Some(name) => json!(format!("#/components/schemas/{name}")),
                         None => {
                             return Err(self.err(
-                                &here,
+                                &here(),
                                 format!(
                                 "`$ref: {target}`: a schema ref must point to `#/definitions/Name`"
                             ),
@@ -488,7 +489,7 @@ impl Converter<'_> {
                 }
                 "enum" if s.get("type").and_then(Value::as_str) == Some("string") => {
                     let Some(values) = v.as_array() else {
-                        return Err(self.err(&here, "`enum` must be an array"));
+                        return Err(self.err(&here(), "`enum` must be an array"));
                     };
                     if let Some((i, bad)) = values
                         .iter()
@@ -496,14 +497,14 @@ impl Converter<'_> {
                         .find(|(_, e)| !e.is_string() && !e.is_null())
                     {
                         return Err(self.err(
-                            &format!("{here}/{i}"),
+                            &format!("{}/{i}", here()),
                             format!("the values of a `type: string` enum must be strings, found `{bad}`"),
                         ));
                     }
                     v.clone()
                 }
                 "type" if v.as_str() == Some("file") => {
-                    return Err(self.err(&here, "`type: file` schemas are not supported"));
+                    return Err(self.err(&here(), "`type: file` schemas are not supported"));
                 }
                 "x-nullable" => {
                     out.insert("nullable".into(), v.clone());
@@ -515,23 +516,23 @@ impl Converter<'_> {
                 },
                 "properties" => {
                     let Some(props) = v.as_object() else {
-                        return Err(self.err(&here, "`properties` must be an object"));
+                        return Err(self.err(&here(), "`properties` must be an object"));
                     };
                     let mut out_props = Map::new();
                     for (name, p) in props {
-                        out_props.insert(name.clone(), self.schema(p, &join(&here, name))?);
+                        out_props.insert(name.clone(), self.schema(p, &join(&here(), name))?);
                     }
                     Value::Object(out_props)
                 }
-                "items" | "not" => self.schema(v, &here)?,
-                "additionalProperties" if v.is_object() => self.schema(v, &here)?,
+                "items" | "not" => self.schema(v, &here())?,
+                "additionalProperties" if v.is_object() => self.schema(v, &here())?,
                 "allOf" | "anyOf" | "oneOf" => {
                     let Some(list) = v.as_array() else {
-                        return Err(self.err(&here, format!("`{k}` must be an array")));
+                        return Err(self.err(&here(), format!("`{k}` must be an array")));
                     };
                     let mut out_list = Vec::with_capacity(list.len());
                     for (i, item) in list.iter().enumerate() {
-                        out_list.push(self.schema(item, &format!("{here}/{i}"))?);
+                        out_list.push(self.schema(item, &format!("{}/{i}", here()))?);
                     }
                     Value::Array(out_list)
                 }

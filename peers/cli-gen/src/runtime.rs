@@ -5,7 +5,8 @@
 use azure_core::{
     error::{CheckSuccessOptions, ErrorKind},
     http::{
-        ClientOptions, Context, Pipeline, PipelineSendOptions, RawResponse, Request, Url,
+        ClientOptions, Context, Method, Pipeline, PipelineSendOptions, RawResponse,
+        Request, Url,
     },
     Error, Result,
 };
@@ -39,29 +40,32 @@ pub(crate) fn pipeline(options: ClientOptions) -> Pipeline {
     )
 }
 
-/// A piece of a request path.
-pub(crate) enum Part<'a> {
-    /// Literal text from the path template.
-    Lit(&'static str),
-    /// A parameter (name, value): sent as exactly one percent-encoded segment.
-    #[allow(dead_code)]
-    Arg(&'static str, &'a str),
-}
-
-/// Builds the request URL: the endpoint's path, then `path`, then the query pairs
-/// whose values are set.
-pub(crate) fn url(
+/// Starts a request: `template` is the operation's path with `{name}` placeholders,
+/// filled in order by `args`, each sent as exactly one percent-encoded segment; then the
+/// query pairs whose values are set. Asks for JSON.
+pub(crate) fn request(
     endpoint: &Url,
-    path: &[Part<'_>],
+    method: Method,
+    template: &str,
+    args: &[&str],
     query: &[(&str, Option<&str>)],
-) -> Result<Url> {
+) -> Result<Request> {
     let mut full = String::from(endpoint.path().trim_end_matches('/'));
-    for part in path {
-        match part {
-            Part::Lit(text) => full.push_str(text),
-            Part::Arg(name, value) => push_segment(&mut full, name, value)?,
-        }
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some((literal, tail)) = rest.split_once('{') {
+        full.push_str(literal);
+        let (name, tail) = tail.split_once('}').unwrap_or((tail, ""));
+        let value = args
+            .next()
+            .ok_or_else(|| Error::with_message(
+                ErrorKind::Other,
+                format!("no value for path parameter `{name}`"),
+            ))?;
+        push_segment(&mut full, name, value)?;
+        rest = tail;
     }
+    full.push_str(rest);
     let mut url = endpoint.clone();
     url.set_path(&full);
     url.set_query(None);
@@ -73,7 +77,9 @@ pub(crate) fn url(
             }
         }
     }
-    Ok(url)
+    let mut request = Request::new(url, method);
+    request.insert_header("accept", "application/json");
+    Ok(request)
 }
 
 /// Percent-encodes `value` as one path segment: every byte but ASCII letters, digits

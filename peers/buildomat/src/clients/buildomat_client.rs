@@ -60,14 +60,14 @@ impl BuildomatClient {
         &self,
         options: Option<crate::models::BuildomatClientControlHoldOptions<'_>>,
     ) -> Result<azure_core::http::Response<::serde_json::Value>> {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(&self.endpoint, &[Lit("/v1/control/hold")], &[])?;
-        let mut request = azure_core::http::Request::new(
-            url,
+        let mut request = crate::runtime::request(
+            &self.endpoint,
             azure_core::http::Method::Post,
-        );
-        request.insert_header("accept", "application/json");
+            "/v1/control/hold",
+            &[],
+            &[],
+        )?;
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
@@ -88,18 +88,14 @@ impl BuildomatClient {
         &self,
         options: Option<crate::models::BuildomatClientControlResumeOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
-            &[Lit("/v1/control/resume")],
+            azure_core::http::Method::Post,
+            "/v1/control/resume",
+            &[],
             &[],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Post,
-        );
-        request.insert_header("accept", "application/json");
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
@@ -122,18 +118,14 @@ impl BuildomatClient {
         task: &str,
         options: Option<crate::models::BuildomatClientTaskGetOptions<'_>>,
     ) -> Result<azure_core::http::Response<crate::models::Task>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
-            &[Lit("/v1/task/"), Arg("task", task)],
+            azure_core::http::Method::Get,
+            "/v1/task/{task}",
+            &[task],
             &[],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
@@ -154,14 +146,14 @@ impl BuildomatClient {
         &self,
         options: Option<crate::models::BuildomatClientTasksGetOptions<'_>>,
     ) -> Result<azure_core::http::Response<Vec<crate::models::Task>>> {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(&self.endpoint, &[Lit("/v1/tasks")], &[])?;
-        let mut request = azure_core::http::Request::new(
-            url,
+        let mut request = crate::runtime::request(
+            &self.endpoint,
             azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
+            "/v1/tasks",
+            &[],
+            &[],
+        )?;
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
@@ -184,14 +176,14 @@ impl BuildomatClient {
         body: azure_core::http::RequestContent<crate::models::TaskSubmit>,
         options: Option<crate::models::BuildomatClientTaskSubmitOptions<'_>>,
     ) -> Result<azure_core::http::Response<crate::models::TaskSubmitResult>> {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(&self.endpoint, &[Lit("/v1/tasks")], &[])?;
-        let mut request = azure_core::http::Request::new(
-            url,
+        let mut request = crate::runtime::request(
+            &self.endpoint,
             azure_core::http::Method::Post,
-        );
-        request.insert_header("accept", "application/json");
+            "/v1/tasks",
+            &[],
+            &[],
+        )?;
         request.insert_header("content-type", "application/json");
         request.set_body(body);
         let ctx = options.method_options.context.to_borrowed();
@@ -216,19 +208,15 @@ impl BuildomatClient {
         task: &str,
         options: Option<crate::models::BuildomatClientTaskEventsGetOptions<'_>>,
     ) -> Result<azure_core::http::Response<Vec<crate::models::TaskEvent>>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
         let minseq_text = options.minseq.as_ref().map(|v| v.to_string());
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
-            &[Lit("/v1/tasks/"), Arg("task", task), Lit("/events")],
+            azure_core::http::Method::Get,
+            "/v1/tasks/{task}/events",
+            &[task],
             &[("minseq", minseq_text.as_deref())],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
@@ -251,18 +239,14 @@ impl BuildomatClient {
         task: &str,
         options: Option<crate::models::BuildomatClientTaskOutputsGetOptions<'_>>,
     ) -> Result<azure_core::http::Response<Vec<crate::models::TaskOutput>>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
-            &[Lit("/v1/tasks/"), Arg("task", task), Lit("/outputs")],
+            azure_core::http::Method::Get,
+            "/v1/tasks/{task}/outputs",
+            &[task],
             &[],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
@@ -287,23 +271,14 @@ impl BuildomatClient {
         task: &str,
         options: Option<crate::models::BuildomatClientTaskOutputDownloadOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
-            &[
-                Lit("/v1/tasks/"),
-                Arg("task", task),
-                Lit("/outputs/"),
-                Arg("output", output),
-            ],
+            azure_core::http::Method::Get,
+            "/v1/tasks/{task}/outputs/{output}",
+            &[task, output],
             &[],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(
                 &self.pipeline,
@@ -340,14 +315,14 @@ impl BuildomatClient {
         body: azure_core::http::RequestContent<crate::models::UserCreate>,
         options: Option<crate::models::BuildomatClientUserCreateOptions<'_>>,
     ) -> Result<azure_core::http::Response<crate::models::UserCreateResult>> {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(&self.endpoint, &[Lit("/v1/users")], &[])?;
-        let mut request = azure_core::http::Request::new(
-            url,
+        let mut request = crate::runtime::request(
+            &self.endpoint,
             azure_core::http::Method::Post,
-        );
-        request.insert_header("accept", "application/json");
+            "/v1/users",
+            &[],
+            &[],
+        )?;
         request.insert_header("content-type", "application/json");
         request.set_body(body);
         let ctx = options.method_options.context.to_borrowed();
@@ -370,14 +345,14 @@ impl BuildomatClient {
         &self,
         options: Option<crate::models::BuildomatClientWhoamiOptions<'_>>,
     ) -> Result<azure_core::http::Response<crate::models::WhoamiResult>> {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(&self.endpoint, &[Lit("/v1/whoami")], &[])?;
-        let mut request = azure_core::http::Request::new(
-            url,
+        let mut request = crate::runtime::request(
+            &self.endpoint,
             azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
+            "/v1/whoami",
+            &[],
+            &[],
+        )?;
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
@@ -398,14 +373,14 @@ impl BuildomatClient {
         &self,
         options: Option<crate::models::BuildomatClientWhoamiPutNameOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(&self.endpoint, &[Lit("/v1/whoami/name")], &[])?;
-        let mut request = azure_core::http::Request::new(
-            url,
+        let mut request = crate::runtime::request(
+            &self.endpoint,
             azure_core::http::Method::Put,
-        );
-        request.insert_header("accept", "application/json");
+            "/v1/whoami/name",
+            &[],
+            &[],
+        )?;
         if let Some(body) = options.body {
             request.insert_header("content-type", "text/plain");
             request.set_body(body);
@@ -432,18 +407,14 @@ impl BuildomatClient {
         body: azure_core::http::RequestContent<crate::models::WorkerBootstrap>,
         options: Option<crate::models::BuildomatClientWorkerBootstrapOptions<'_>>,
     ) -> Result<azure_core::http::Response<crate::models::WorkerBootstrapResult>> {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
-            &[Lit("/v1/worker/bootstrap")],
+            azure_core::http::Method::Post,
+            "/v1/worker/bootstrap",
+            &[],
             &[],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Post,
-        );
-        request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(body);
         let ctx = options.method_options.context.to_borrowed();
@@ -466,14 +437,14 @@ impl BuildomatClient {
         &self,
         options: Option<crate::models::BuildomatClientWorkerPingOptions<'_>>,
     ) -> Result<azure_core::http::Response<crate::models::WorkerPingResult>> {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(&self.endpoint, &[Lit("/v1/worker/ping")], &[])?;
-        let mut request = azure_core::http::Request::new(
-            url,
+        let mut request = crate::runtime::request(
+            &self.endpoint,
             azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
+            "/v1/worker/ping",
+            &[],
+            &[],
+        )?;
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
@@ -498,18 +469,14 @@ impl BuildomatClient {
         body: azure_core::http::RequestContent<crate::models::WorkerAppendTask>,
         options: Option<crate::models::BuildomatClientWorkerTaskAppendOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
-            &[Lit("/v1/worker/task/"), Arg("task", task), Lit("/append")],
+            azure_core::http::Method::Post,
+            "/v1/worker/task/{task}/append",
+            &[task],
             &[],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Post,
-        );
-        request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(body);
         let ctx = options.method_options.context.to_borrowed();
@@ -539,18 +506,14 @@ impl BuildomatClient {
         >,
         options: Option<crate::models::BuildomatClientWorkerTaskUploadChunkOptions<'_>>,
     ) -> Result<azure_core::http::Response<crate::models::UploadedChunk>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
-            &[Lit("/v1/worker/task/"), Arg("task", task), Lit("/chunk")],
+            azure_core::http::Method::Post,
+            "/v1/worker/task/{task}/chunk",
+            &[task],
             &[],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Post,
-        );
-        request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/octet-stream");
         request.set_body(body);
         let ctx = options.method_options.context.to_borrowed();
@@ -577,18 +540,14 @@ impl BuildomatClient {
         body: azure_core::http::RequestContent<crate::models::WorkerCompleteTask>,
         options: Option<crate::models::BuildomatClientWorkerTaskCompleteOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
-            &[Lit("/v1/worker/task/"), Arg("task", task), Lit("/complete")],
+            azure_core::http::Method::Post,
+            "/v1/worker/task/{task}/complete",
+            &[task],
             &[],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Post,
-        );
-        request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(body);
         let ctx = options.method_options.context.to_borrowed();
@@ -615,18 +574,14 @@ impl BuildomatClient {
         body: azure_core::http::RequestContent<crate::models::WorkerAddOutput>,
         options: Option<crate::models::BuildomatClientWorkerTaskAddOutputOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
-            &[Lit("/v1/worker/task/"), Arg("task", task), Lit("/output")],
+            azure_core::http::Method::Post,
+            "/v1/worker/task/{task}/output",
+            &[task],
             &[],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Post,
-        );
-        request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(body);
         let ctx = options.method_options.context.to_borrowed();
@@ -649,14 +604,14 @@ impl BuildomatClient {
         &self,
         options: Option<crate::models::BuildomatClientWorkersListOptions<'_>>,
     ) -> Result<azure_core::http::Response<crate::models::WorkersResult>> {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(&self.endpoint, &[Lit("/v1/workers")], &[])?;
-        let mut request = azure_core::http::Request::new(
-            url,
+        let mut request = crate::runtime::request(
+            &self.endpoint,
             azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
+            "/v1/workers",
+            &[],
+            &[],
+        )?;
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
@@ -677,18 +632,14 @@ impl BuildomatClient {
         &self,
         options: Option<crate::models::BuildomatClientWorkersRecycleOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
-            &[Lit("/v1/workers/recycle")],
+            azure_core::http::Method::Post,
+            "/v1/workers/recycle",
+            &[],
             &[],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Post,
-        );
-        request.insert_header("accept", "application/json");
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
@@ -709,18 +660,14 @@ impl BuildomatClient {
         &self,
         options: Option<crate::models::BuildomatClientGetThingOrThingsOptions<'_>>,
     ) -> Result<azure_core::http::Response<String>> {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
-            &[Lit("/v1/things")],
+            azure_core::http::Method::Get,
+            "/v1/things",
+            &[],
             &[("id", options.id.as_deref())],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
@@ -741,14 +688,14 @@ impl BuildomatClient {
         &self,
         options: Option<crate::models::BuildomatClientHeaderArgOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(&self.endpoint, &[Lit("/v1/header-arg")], &[])?;
-        let mut request = azure_core::http::Request::new(
-            url,
+        let mut request = crate::runtime::request(
+            &self.endpoint,
             azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
+            "/v1/header-arg",
+            &[],
+            &[],
+        )?;
         if let Some(value) = options.accept_language.as_ref().map(|v| v.as_str()) {
             request.insert_header("accept-language", value.to_string());
         }

@@ -22,12 +22,6 @@ impl BuildomatAcceptLanguage {
     }
 }
 
-impl AsRef<str> for BuildomatAcceptLanguage {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
 impl ::std::fmt::Display for BuildomatAcceptLanguage {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

@@ -65,18 +65,14 @@ impl CliGenTestClient {
         gateway: &str,
         options: Option<crate::models::CliGenTestClientUnoOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
-            &[Lit("/uno")],
+            azure_core::http::Method::Get,
+            "/uno",
+            &[],
             &[("gateway", Some(gateway))],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
         if let Some(body) = options.body {
             request.insert_header("content-type", "application/json");
             request.set_body(body);

@@ -64,14 +64,14 @@ impl KeeperClient {
         body: azure_core::http::RequestContent<crate::models::EnrolBody>,
         options: Option<crate::models::KeeperClientEnrolOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(&self.endpoint, &[Lit("/enrol")], &[])?;
-        let mut request = azure_core::http::Request::new(
-            url,
+        let mut request = crate::runtime::request(
+            &self.endpoint,
             azure_core::http::Method::Post,
-        );
-        request.insert_header("accept", "application/json");
+            "/enrol",
+            &[],
+            &[],
+        )?;
         if let Some(value) = Some(authorization) {
             request.insert_header("authorization", value.to_string());
         }
@@ -99,14 +99,14 @@ impl KeeperClient {
         authorization: &str,
         options: Option<crate::models::KeeperClientGlobalJobsOptions<'_>>,
     ) -> Result<azure_core::http::Response<crate::models::GlobalJobsResult>> {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(&self.endpoint, &[Lit("/global/jobs")], &[])?;
-        let mut request = azure_core::http::Request::new(
-            url,
+        let mut request = crate::runtime::request(
+            &self.endpoint,
             azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
+            "/global/jobs",
+            &[],
+            &[],
+        )?;
         if let Some(value) = Some(authorization) {
             request.insert_header("authorization", value.to_string());
         }
@@ -132,14 +132,14 @@ impl KeeperClient {
         authorization: &str,
         options: Option<crate::models::KeeperClientPingOptions<'_>>,
     ) -> Result<azure_core::http::Response<crate::models::PingResult>> {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(&self.endpoint, &[Lit("/ping")], &[])?;
-        let mut request = azure_core::http::Request::new(
-            url,
+        let mut request = crate::runtime::request(
+            &self.endpoint,
             azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
+            "/ping",
+            &[],
+            &[],
+        )?;
         if let Some(value) = Some(authorization) {
             request.insert_header("authorization", value.to_string());
         }
@@ -167,14 +167,14 @@ impl KeeperClient {
         body: azure_core::http::RequestContent<crate::models::ReportFinishBody>,
         options: Option<crate::models::KeeperClientReportFinishOptions<'_>>,
     ) -> Result<azure_core::http::Response<crate::models::ReportResult>> {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(&self.endpoint, &[Lit("/report/finish")], &[])?;
-        let mut request = azure_core::http::Request::new(
-            url,
+        let mut request = crate::runtime::request(
+            &self.endpoint,
             azure_core::http::Method::Post,
-        );
-        request.insert_header("accept", "application/json");
+            "/report/finish",
+            &[],
+            &[],
+        )?;
         if let Some(value) = Some(authorization) {
             request.insert_header("authorization", value.to_string());
         }
@@ -204,14 +204,14 @@ impl KeeperClient {
         body: azure_core::http::RequestContent<crate::models::ReportOutputBody>,
         options: Option<crate::models::KeeperClientReportOutputOptions<'_>>,
     ) -> Result<azure_core::http::Response<crate::models::ReportResult>> {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(&self.endpoint, &[Lit("/report/output")], &[])?;
-        let mut request = azure_core::http::Request::new(
-            url,
+        let mut request = crate::runtime::request(
+            &self.endpoint,
             azure_core::http::Method::Post,
-        );
-        request.insert_header("accept", "application/json");
+            "/report/output",
+            &[],
+            &[],
+        )?;
         if let Some(value) = Some(authorization) {
             request.insert_header("authorization", value.to_string());
         }
@@ -241,14 +241,14 @@ impl KeeperClient {
         body: azure_core::http::RequestContent<crate::models::ReportStartBody>,
         options: Option<crate::models::KeeperClientReportStartOptions<'_>>,
     ) -> Result<azure_core::http::Response<crate::models::ReportResult>> {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(&self.endpoint, &[Lit("/report/start")], &[])?;
-        let mut request = azure_core::http::Request::new(
-            url,
+        let mut request = crate::runtime::request(
+            &self.endpoint,
             azure_core::http::Method::Post,
-        );
-        request.insert_header("accept", "application/json");
+            "/report/start",
+            &[],
+            &[],
+        )?;
         if let Some(value) = Some(authorization) {
             request.insert_header("authorization", value.to_string());
         }

@@ -76,7 +76,6 @@ impl ParameterNameCollisionTestClient {
         client: bool,
         options: Option<crate::models::ParameterNameCollisionTestClientKeyGetOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
         let query_text = query.to_string();
         let url_2_text = url_2.to_string();
@@ -84,9 +83,11 @@ impl ParameterNameCollisionTestClient {
         let response_2_text = response_2.to_string();
         let result_text = result.to_string();
         let client_text = client.to_string();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
-            &[Lit("/key/"), Arg("query", query_text.as_str())],
+            azure_core::http::Method::Get,
+            "/key/{query}",
+            &[query_text.as_str()],
             &[
                 ("url", Some(url_2_text.as_str())),
                 ("request", Some(request_2_text.as_str())),
@@ -95,11 +96,6 @@ impl ParameterNameCollisionTestClient {
                 ("client", Some(client_text.as_str())),
             ],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;

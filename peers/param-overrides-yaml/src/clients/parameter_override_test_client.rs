@@ -63,19 +63,15 @@ impl ParameterOverrideTestClient {
         &self,
         options: Option<crate::models::ParameterOverrideTestClientKeyGetOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
         let key_text = options.key.as_ref().map(|v| v.to_string());
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
-            &[Lit("/key")],
+            azure_core::http::Method::Get,
+            "/key",
+            &[],
             &[("key", key_text.as_deref()), ("uniqueKey", options.unique_key.as_deref())],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;

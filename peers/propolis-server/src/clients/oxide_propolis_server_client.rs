@@ -63,14 +63,14 @@ impl OxidePropolisServerClient {
         &self,
         options: Option<crate::models::OxidePropolisServerClientInstanceGetOptions<'_>>,
     ) -> Result<azure_core::http::Response<crate::models::InstanceGetResponse>> {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(&self.endpoint, &[Lit("/instance")], &[])?;
-        let mut request = azure_core::http::Request::new(
-            url,
+        let mut request = crate::runtime::request(
+            &self.endpoint,
             azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
+            "/instance",
+            &[],
+            &[],
+        )?;
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
@@ -95,14 +95,14 @@ impl OxidePropolisServerClient {
             crate::models::OxidePropolisServerClientInstanceEnsureOptions<'_>,
         >,
     ) -> Result<azure_core::http::Response<crate::models::InstanceEnsureResponse>> {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(&self.endpoint, &[Lit("/instance")], &[])?;
-        let mut request = azure_core::http::Request::new(
-            url,
+        let mut request = crate::runtime::request(
+            &self.endpoint,
             azure_core::http::Method::Put,
-        );
-        request.insert_header("accept", "application/json");
+            "/instance",
+            &[],
+            &[],
+        )?;
         request.insert_header("content-type", "application/json");
         request.set_body(body);
         let ctx = options.method_options.context.to_borrowed();
@@ -133,25 +133,16 @@ impl OxidePropolisServerClient {
             >,
         >,
     ) -> Result<azure_core::http::Response<::serde_json::Value>> {
-        use crate::runtime::Part::{Arg, Lit};
         let options = options.unwrap_or_default();
         let id_text = id.to_string();
         let snapshot_id_text = snapshot_id.to_string();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
-            &[
-                Lit("/instance/disk/"),
-                Arg("id", id_text.as_str()),
-                Lit("/snapshot/"),
-                Arg("snapshot_id", snapshot_id_text.as_str()),
-            ],
+            azure_core::http::Method::Post,
+            "/instance/disk/{id}/snapshot/{snapshot_id}",
+            &[id_text.as_str(), snapshot_id_text.as_str()],
             &[],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Post,
-        );
-        request.insert_header("accept", "application/json");
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
@@ -180,18 +171,14 @@ impl OxidePropolisServerClient {
     ) -> Result<
         azure_core::http::Response<crate::models::InstanceMigrateStatusResponse>,
     > {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
-            &[Lit("/instance/migrate/status")],
+            azure_core::http::Method::Get,
+            "/instance/migrate/status",
+            &[],
             &[],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(body);
         let ctx = options.method_options.context.to_borrowed();
@@ -218,14 +205,14 @@ impl OxidePropolisServerClient {
             crate::models::OxidePropolisServerClientInstanceStatePutOptions<'_>,
         >,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(&self.endpoint, &[Lit("/instance/state")], &[])?;
-        let mut request = azure_core::http::Request::new(
-            url,
+        let mut request = crate::runtime::request(
+            &self.endpoint,
             azure_core::http::Method::Put,
-        );
-        request.insert_header("accept", "application/json");
+            "/instance/state",
+            &[],
+            &[],
+        )?;
         request.insert_header("content-type", "application/json");
         request.set_body(body);
         let ctx = options.method_options.context.to_borrowed();
@@ -256,18 +243,14 @@ impl OxidePropolisServerClient {
     ) -> Result<
         azure_core::http::Response<crate::models::InstanceStateMonitorResponse>,
     > {
-        use crate::runtime::Part::Lit;
         let options = options.unwrap_or_default();
-        let url = crate::runtime::url(
+        let mut request = crate::runtime::request(
             &self.endpoint,
-            &[Lit("/instance/state-monitor")],
+            azure_core::http::Method::Get,
+            "/instance/state-monitor",
+            &[],
             &[],
         )?;
-        let mut request = azure_core::http::Request::new(
-            url,
-            azure_core::http::Method::Get,
-        );
-        request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(body);
         let ctx = options.method_options.context.to_borrowed();

@@ -55,12 +55,6 @@ impl InstanceState {
     }
 }
 
-impl AsRef<str> for InstanceState {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
 impl ::std::fmt::Display for InstanceState {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -93,12 +87,6 @@ impl InstanceStateRequested {
             Self::Reboot => "Reboot",
             Self::MigrateStart => "MigrateStart",
         }
-    }
-}
-
-impl AsRef<str> for InstanceStateRequested {
-    fn as_ref(&self) -> &str {
-        self.as_str()
     }
 }
 
@@ -167,12 +155,6 @@ impl MigrationState {
             Self::Finish => "Finish",
             Self::Error => "Error",
         }
-    }
-}
-
-impl AsRef<str> for MigrationState {
-    fn as_ref(&self) -> &str {
-        self.as_str()
     }
 }
 
