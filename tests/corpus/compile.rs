@@ -58,4 +58,9 @@ fn test_every_generated_corpus_crate_compiles() {
         "generated corpus crates do not compile ({} members):\n{stderr}",
         members.len()
     );
+    // Warning-free too, as users build with `-D warnings`.
+    assert!(
+        !stderr.contains("warning"),
+        "generated corpus crates compile with warnings:\n{stderr}"
+    );
 }

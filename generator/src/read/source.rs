@@ -31,6 +31,9 @@ pub struct SourceMap {
     root: PathBuf,
     root_dir: PathBuf,
     files: BTreeMap<PathBuf, SourceFile>,
+    /// Files other than the root, parsed once: an x-ms-examples file named by many
+    /// operations is not parsed again for each.
+    parsed: BTreeMap<PathBuf, Value>,
     /// Bytes of all files read so far.
     total: u64,
     /// Converted-document pointer prefix -> (file, pointer in that file).
@@ -48,6 +51,7 @@ impl SourceMap {
             root: root.to_path_buf(),
             root_dir,
             files: BTreeMap::new(),
+            parsed: BTreeMap::new(),
             total: 0,
             origins: BTreeMap::new(),
         };
@@ -90,7 +94,12 @@ impl SourceMap {
             }
             self.insert(path.to_path_buf(), text);
         }
-        self.parse(path).map_err(|d| d.to_string())
+        if let Some(value) = self.parsed.get(path) {
+            return Ok(value.clone());
+        }
+        let value = self.parse(path).map_err(|d| d.to_string())?;
+        self.parsed.insert(path.to_path_buf(), value.clone());
+        Ok(value)
     }
 
     fn parse(&self, path: &Path) -> Result<Value, Diagnostic> {
