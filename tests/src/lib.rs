@@ -35,3 +35,18 @@ pub use recording_client::{CapturedRequest, RecordingHttpClient};
 pub use response::ScriptedResponse;
 pub use server::{RecordedRequest, WireServer};
 pub use transport::{client_options, https_client, transport};
+
+/// The one-segment encoding the generated clients promise for path values: every byte but
+/// ASCII letters, digits and `-._~` as `%XX` (uppercase hex). Tests build expected paths with it.
+pub fn percent_encode_segment(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}

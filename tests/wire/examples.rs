@@ -13,7 +13,10 @@ use azure_resourcemanager_web_workflows::{clients::*, models::*};
 use futures::TryStreamExt;
 use serde_json::Value;
 use std::{collections::BTreeMap, sync::Arc};
-use tests::{client_options, RecordedRequest, RecordingCredential, ScriptedResponse, WireServer};
+use tests::{
+    client_options, percent_encode_segment as encode, RecordedRequest, RecordingCredential,
+    ScriptedResponse, WireServer,
+};
 
 const SPEC: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -65,20 +68,6 @@ fn spec_operations() -> BTreeMap<String, SpecOperation> {
         }
     }
     out
-}
-
-/// Percent-encodes a path value the way the client contract prescribes.
-fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
 
 fn expected_path(op: &SpecOperation, parameters: &Value) -> String {

@@ -14,7 +14,10 @@ use azure_resourcemanager_web_workflows::{
     WorkflowsClient, WorkflowsClientOptions,
 };
 use std::sync::{Arc, Mutex, OnceLock};
-use tests::{client_options, RecordingCredential, ScriptedResponse, WireServer, TEST_TOKEN};
+use tests::{
+    client_options, percent_encode_segment as encoded, RecordingCredential, ScriptedResponse,
+    WireServer, TEST_TOKEN,
+};
 
 const SUBSCRIPTION_ID: &str = "34adfa4f-cedf-4dc0-ba29-b6d1a69ab345";
 const QUERY: &str = "api-version=2024-04-01";
@@ -39,21 +42,6 @@ fn body() -> RequestContent<RegenerateActionParameter> {
     }
     .try_into()
     .unwrap()
-}
-
-/// The one-segment encoding the README promises: every byte but ASCII letters, digits and
-/// `-._~` as `%XX` (uppercase hex).
-fn encoded(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
 
 fn path_for(subscription: &str, rg: &str, site: &str, workflow: &str) -> String {

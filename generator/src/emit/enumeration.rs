@@ -36,16 +36,7 @@ pub fn enumeration(def: &EnumDef) -> TokenStream {
             }
         }
     };
-    let content = def.usage.body.then(|| {
-        quote! {
-            impl TryFrom<#name> for azure_core::http::RequestContent<#name> {
-                type Error = azure_core::Error;
-                fn try_from(value: #name) -> azure_core::Result<Self> {
-                    Ok(azure_core::json::to_json(&value)?.into())
-                }
-            }
-        }
-    });
+    let content = def.usage.body.then(|| super::model::request_content(&name));
     if def.extensible {
         let serde = extensible_serde(def);
         quote! {

@@ -55,16 +55,7 @@ pub fn model(def: &StructDef) -> TokenStream {
             pub additional_properties: ::std::collections::HashMap<String, #ty>,
         }
     });
-    let content = def.usage.body.then(|| {
-        quote! {
-            impl TryFrom<#name> for azure_core::http::RequestContent<#name> {
-                type Error = azure_core::Error;
-                fn try_from(value: #name) -> azure_core::Result<Self> {
-                    Ok(azure_core::json::to_json(&value)?.into())
-                }
-            }
-        }
-    });
+    let content = def.usage.body.then(|| request_content(&name));
     quote! {
         #doc
         #[derive(#(#derives),*)]
@@ -128,6 +119,19 @@ pub fn status_monitor(name: &str) -> TokenStream {
             pub fn continuation<F>(response: &azure_core::http::Response<Self, F>) -> Option<azure_core::http::poller::PollerContinuation> {
                 let parse = |link: &str| azure_core::http::Url::parse(link).map_err(|e| azure_core::Error::new(azure_core::error::ErrorKind::DataConversion, e));
                 crate::runtime::poll_links(response.headers(), parse).ok().flatten()
+            }
+        }
+    }
+}
+
+/// `TryFrom<T> for RequestContent<T>` for a type that is an operation's request body, so callers
+/// write `body.try_into()?`.
+pub fn request_content(name: &proc_macro2::Ident) -> TokenStream {
+    quote! {
+        impl TryFrom<#name> for azure_core::http::RequestContent<#name> {
+            type Error = azure_core::Error;
+            fn try_from(value: #name) -> azure_core::Result<Self> {
+                Ok(azure_core::json::to_json(&value)?.into())
             }
         }
     }
