@@ -219,7 +219,10 @@ pub struct Param {
 /// A JSON request body.
 #[derive(Clone, Debug, Serialize)]
 pub struct Body {
-    /// Rust name of the argument (the spec's body parameter name).
+    /// The spec's name for the body (`x-ms-requestBody-name`, the Swagger body parameter's
+    /// name; `body` when it has none), as x-ms-examples name it.
+    pub wire_name: String,
+    /// Rust name of the argument.
     pub rust_name: String,
     /// The body type.
     pub ty: TypeRef,

@@ -91,9 +91,8 @@ fn call(krate: &Crate, example: &Example, client_fields: &[TokenStream]) -> Opti
     if let Some(body) = op.body.as_ref().filter(|b| b.required) {
         let value = example
             .values
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(&body_wire_name(op, &body.rust_name)))
-            .map(|(_, v)| v.clone())
+            .get(&body.wire_name)
+            .cloned()
             .unwrap_or(Value::Null);
         let expr = literal(krate, &body.ty, &value, false);
         let name = tokens::ident(&body.rust_name);
@@ -115,12 +114,6 @@ fn call(krate: &Crate, example: &Example, client_fields: &[TokenStream]) -> Opti
     })
 }
 
-/// The x-ms-example names body values by the body parameter's wire name; the IR keeps the Rust
-/// name, which is its snake_case form.
-fn body_wire_name(op: &crate::ir::Operation, rust: &str) -> String {
-    let _ = op;
-    rust.replace('_', "")
-}
 
 /// A Rust expression for `value` of type `ty`; `borrowed` gives `&str` for strings.
 fn literal(krate: &Crate, ty: &TypeRef, value: &Value, borrowed: bool) -> TokenStream {

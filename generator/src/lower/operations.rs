@@ -452,6 +452,12 @@ fn body(
         .clone()
         .filter(|d| !d.trim().is_empty())
         .unwrap_or_else(|| "The request body.".into());
+    let wire_name = body
+        .extensions
+        .get("x-ms-requestBody-name")
+        .and_then(Value::as_str)
+        .unwrap_or("body")
+        .to_string();
     let Some((mime, media)) = body.content.iter().find(|(m, _)| is_json(m)) else {
         // Not JSON: the caller gives the bytes, sent with the declared media type.
         let Some(mime) = body.content.keys().next() else {
@@ -466,6 +472,7 @@ fn body(
             mime.clone()
         };
         return Ok(Some(Body {
+            wire_name,
             rust_name: args.claim("body".into()),
             ty: TypeRef::Bytes,
             required: body.required,
@@ -479,13 +486,9 @@ fn body(
         None => TypeRef::Json,
     };
     types.mark_body(&ty);
-    let raw_name = body
-        .extensions
-        .get("x-ms-requestBody-name")
-        .and_then(Value::as_str)
-        .unwrap_or("body");
     Ok(Some(Body {
-        rust_name: args.claim(naming::snake(raw_name)),
+        rust_name: args.claim(naming::snake(&wire_name)),
+        wire_name,
         ty,
         required: body.required,
         docs,
