@@ -114,7 +114,6 @@ fn call(krate: &Crate, example: &Example, client_fields: &[TokenStream]) -> Opti
     })
 }
 
-
 /// A Rust expression for `value` of type `ty`; `borrowed` gives `&str` for strings.
 fn literal(krate: &Crate, ty: &TypeRef, value: &Value, borrowed: bool) -> TokenStream {
     match (ty, value) {
