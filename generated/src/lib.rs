@@ -6,15 +6,49 @@
 #![warn(missing_docs)]
 pub mod clients;
 pub mod models;
+#[cfg_attr(
+    not(
+        any(
+            feature = "workflow_run_action_repetitions",
+            feature = "workflow_run_action_repetitions_request_histories",
+            feature = "workflow_run_action_scope_repetitions",
+            feature = "workflow_run_actions",
+            feature = "workflow_runs",
+            feature = "workflow_trigger_histories",
+            feature = "workflow_triggers",
+            feature = "workflow_versions",
+            feature = "workflows"
+        )
+    ),
+    allow(dead_code)
+)]
 mod runtime;
+#[cfg(feature = "workflow_run_action_repetitions")]
 pub use clients::{
     WorkflowRunActionRepetitionsClient, WorkflowRunActionRepetitionsClientOptions,
+};
+
+#[cfg(feature = "workflow_run_action_repetitions_request_histories")]
+pub use clients::{
     WorkflowRunActionRepetitionsRequestHistoriesClient,
     WorkflowRunActionRepetitionsRequestHistoriesClientOptions,
-    WorkflowRunActionScopeRepetitionsClient,
-    WorkflowRunActionScopeRepetitionsClientOptions, WorkflowRunActionsClient,
-    WorkflowRunActionsClientOptions, WorkflowRunsClient, WorkflowRunsClientOptions,
-    WorkflowTriggerHistoriesClient, WorkflowTriggerHistoriesClientOptions,
-    WorkflowTriggersClient, WorkflowTriggersClientOptions, WorkflowVersionsClient,
-    WorkflowVersionsClientOptions, WorkflowsClient, WorkflowsClientOptions,
 };
+
+#[cfg(feature = "workflow_run_action_scope_repetitions")]
+pub use clients::{
+    WorkflowRunActionScopeRepetitionsClient,
+    WorkflowRunActionScopeRepetitionsClientOptions,
+};
+
+#[cfg(feature = "workflow_run_actions")]
+pub use clients::{WorkflowRunActionsClient, WorkflowRunActionsClientOptions};
+#[cfg(feature = "workflow_runs")]
+pub use clients::{WorkflowRunsClient, WorkflowRunsClientOptions};
+#[cfg(feature = "workflow_trigger_histories")]
+pub use clients::{WorkflowTriggerHistoriesClient, WorkflowTriggerHistoriesClientOptions};
+#[cfg(feature = "workflow_triggers")]
+pub use clients::{WorkflowTriggersClient, WorkflowTriggersClientOptions};
+#[cfg(feature = "workflow_versions")]
+pub use clients::{WorkflowVersionsClient, WorkflowVersionsClientOptions};
+#[cfg(feature = "workflows")]
+pub use clients::{WorkflowsClient, WorkflowsClientOptions};

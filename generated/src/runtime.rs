@@ -185,11 +185,35 @@ pub(crate) async fn send(
 
 /// Whether to leave a read-only field out: always in requests; with the `round_trip`
 /// feature only when it is unset, so re-serialized responses keep it.
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_repetitions_request_histories",
+        feature = "workflow_run_action_scope_repetitions",
+        feature = "workflow_runs",
+        feature = "workflow_trigger_histories",
+        feature = "workflow_triggers",
+        feature = "workflow_versions",
+        feature = "workflows"
+    )
+)]
 pub(crate) fn skip_read_only<T>(value: &Option<T>) -> bool {
     cfg!(not(feature = "round_trip")) || value.is_none()
 }
 
 /// Resolves `link` (absolute or relative) against `base`.
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_repetitions_request_histories",
+        feature = "workflow_run_action_scope_repetitions",
+        feature = "workflow_run_actions",
+        feature = "workflow_runs",
+        feature = "workflow_trigger_histories",
+        feature = "workflow_triggers",
+        feature = "workflow_versions"
+    )
+)]
 fn resolve_link(base: &Url, link: &str) -> Result<Url> {
     base.join(link)
         .map_err(|e| Error::with_message(
@@ -200,6 +224,18 @@ fn resolve_link(base: &Url, link: &str) -> Result<Url> {
 
 /// Resolves `link` against `base` and refuses one on another origin: the pipeline
 /// would send it the credential's token.
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_repetitions_request_histories",
+        feature = "workflow_run_action_scope_repetitions",
+        feature = "workflow_run_actions",
+        feature = "workflow_runs",
+        feature = "workflow_trigger_histories",
+        feature = "workflow_triggers",
+        feature = "workflow_versions"
+    )
+)]
 fn same_origin_link(base: &Url, link: &str) -> Result<Url> {
     let url = resolve_link(base, link)?;
     if url.origin() != base.origin() {
@@ -218,6 +254,18 @@ fn same_origin_link(base: &Url, link: &str) -> Result<Url> {
 /// A pager whose first page comes from `first` and every next page from a `GET` of
 /// the page's `next_link_name` field (absent, null or empty: the last page), with the
 /// client's `api-version` replacing any the link carries. A failed page is an error.
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_repetitions_request_histories",
+        feature = "workflow_run_action_scope_repetitions",
+        feature = "workflow_run_actions",
+        feature = "workflow_runs",
+        feature = "workflow_trigger_histories",
+        feature = "workflow_triggers",
+        feature = "workflow_versions"
+    )
+)]
 pub(crate) fn pager<P>(
     pipeline: &Pipeline,
     first: Request,
@@ -281,6 +329,18 @@ where
 }
 
 /// `GET` of the next link, whose query is kept byte for byte except `api-version`.
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_repetitions_request_histories",
+        feature = "workflow_run_action_scope_repetitions",
+        feature = "workflow_run_actions",
+        feature = "workflow_runs",
+        feature = "workflow_trigger_histories",
+        feature = "workflow_triggers",
+        feature = "workflow_versions"
+    )
+)]
 fn next_page_request(
     first: &Request,
     continuation: azure_core::http::pager::PagerContinuation,
@@ -305,6 +365,18 @@ fn next_page_request(
 }
 
 /// The next link of a page body, resolved against the request URL.
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_repetitions_request_histories",
+        feature = "workflow_run_action_scope_repetitions",
+        feature = "workflow_run_actions",
+        feature = "workflow_runs",
+        feature = "workflow_trigger_histories",
+        feature = "workflow_triggers",
+        feature = "workflow_versions"
+    )
+)]
 fn next_link(body: &[u8], name: &str, base: &Url) -> Result<Option<Url>> {
     let page: serde_json::Value = serde_json::from_slice(body)
         .map_err(|e| Error::with_message(
@@ -328,6 +400,7 @@ fn next_link(body: &[u8], name: &str, base: &Url) -> Result<Option<Url>> {
 
 /// Where to poll: `Azure-AsyncOperation` (the status is in the body; `final_link` is
 /// set, to `Location` when given) or else `Location` (the HTTP status is the status).
+#[cfg(any(feature = "workflow_trigger_histories", feature = "workflow_triggers"))]
 pub(crate) fn poll_links(
     headers: &azure_core::http::headers::Headers,
     resolve: impl Fn(&str) -> Result<Url>,
@@ -363,6 +436,7 @@ pub(crate) fn poll_links(
 /// link after each `Retry-After` (`retry-after-ms`, `x-ms-retry-after-ms`, `Retry-After`;
 /// else the options' frequency, at least one second) until `Succeeded`. `Failed` and
 /// `Canceled` end it with an `HttpResponse` error holding the last response.
+#[cfg(any(feature = "workflow_trigger_histories", feature = "workflow_triggers"))]
 pub(crate) fn poller(
     pipeline: &Pipeline,
     first: Request,

@@ -2,7 +2,7 @@
 //! lowering into it, so the emitters only turn it into tokens and never look at the spec.
 
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A whole client crate.
 #[derive(Clone, Debug, Serialize)]
@@ -75,6 +75,9 @@ pub struct Client {
     pub options_name: String,
     /// Module file stem, e.g. `workflows_client`.
     pub module: String,
+    /// The cargo feature that compiles this client and all only it needs, e.g. `workflows`
+    /// (the module without `_client`; unique, never `default` or `round_trip`).
+    pub feature: String,
     /// Docs for the client type.
     pub docs: String,
     /// Parameters held by the client (`x-ms-parameter-location: client`), except `api-version`.
@@ -310,6 +313,9 @@ pub struct StructDef {
     pub additional: Option<TypeRef>,
     /// Where the type is used.
     pub usage: Usage,
+    /// Features of the clients whose operations reach the type (through parameters, bodies,
+    /// responses, errors and fields): it is compiled when any of them is on.
+    pub features: BTreeSet<String>,
 }
 
 /// A field of a model.
@@ -340,6 +346,9 @@ pub struct EnumDef {
     pub extensible: bool,
     /// Where the type is used.
     pub usage: Usage,
+    /// Features of the clients whose operations reach the type (through parameters, bodies,
+    /// responses, errors and fields): it is compiled when any of them is on.
+    pub features: BTreeSet<String>,
 }
 
 /// One enum value.

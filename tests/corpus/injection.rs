@@ -169,7 +169,7 @@ fn test_hostile_descriptions_change_only_doc_comments() {
         .collect();
     assert_eq!(
         structure,
-        ["# corpus_client", "## Clients", "## Errors"],
+        ["# corpus_client", "## Clients", "## Features", "## Errors"],
         "{readme}"
     );
 }

@@ -1,5 +1,6 @@
 //! `cargo xtask bench`: generation time per stage and peak memory on the fragment scaled to
-//! N = 1, 10 and 30 copies, and the generated crate's size and build cost for N = 1 and 30.
+//! N = 1, 10 and 30 copies, and the generated crate's size and build cost for N = 1 and 30
+//! (for N = 30 also with one client's feature only).
 //! Prints a table and writes `target/bench/results.json`.
 
 use azure_codegen::{generate, write, Config};
@@ -10,6 +11,9 @@ use std::time::{Duration, Instant};
 
 const SIZES: [usize; 3] = [1, 10, 30];
 const COMPILED: [usize; 2] = [1, 30];
+/// The client feature of the one-group build of the largest crate (the first copy's
+/// `WorkflowsClient`: 4 of its 750 operations).
+const ONE_GROUP: &str = "workflows";
 
 struct Options {
     quick: bool,
@@ -224,7 +228,8 @@ fn peak_rss_kb() -> Option<u64> {
 }
 
 /// Clean debug build and `cargo check` of the generated crate alone (dependencies built first,
-/// not counted), timed with `/usr/bin/time -v` for peak memory.
+/// not counted), timed with `/usr/bin/time -v` for peak memory; for the largest crate also the
+/// clean build with only [`ONE_GROUP`]'s feature.
 fn measure_build(dir: &Path, n: usize) -> Result<Value, String> {
     let manifest = dir.join(format!("crate-{n}/Cargo.toml"));
     let package = format!("bench_n{n}");
@@ -245,15 +250,36 @@ fn measure_build(dir: &Path, n: usize) -> Result<Value, String> {
         return Err(format!("the N = {n} crate does not build"));
     }
     let mut result = json!({ "n": n, "package": package });
-    for (key, command) in [("build", "build"), ("check", "check")] {
+    let one_group = format!("azure_core/default,{ONE_GROUP}");
+    let mut runs: Vec<(&str, Vec<&str>)> = vec![
+        ("build", vec!["build", "--quiet"]),
+        ("check", vec!["check", "--quiet"]),
+    ];
+    if Some(&n) == COMPILED.last() {
+        // azure_core keeps its default features, so no dependency is rebuilt.
+        runs.push((
+            "build_one_group",
+            vec![
+                "build",
+                "--quiet",
+                "--no-default-features",
+                "--features",
+                &one_group,
+            ],
+        ));
+    }
+    for (key, args) in runs {
         let clean = cargo(&["clean", "--quiet", "-p", &package])
             .status()
             .map_err(|e| e.to_string())?;
         if !clean.success() {
             return Err(format!("cargo clean -p {package} failed"));
         }
-        let (seconds, peak_mb) = timed(cargo(&[command, "--quiet"]))?;
+        let (seconds, peak_mb) = timed(cargo(&args))?;
         result[key] = json!({ "seconds": seconds, "peak_rss_mb": peak_mb });
+    }
+    if result.get("build_one_group").is_some() {
+        result["one_group"] = json!(ONE_GROUP);
     }
     Ok(result)
 }
@@ -345,6 +371,15 @@ fn print_builds(rows: &[Value]) {
             f(&r["build"]["peak_rss_mb"]),
             f(&r["check"]["seconds"]),
             f(&r["check"]["peak_rss_mb"]),
+        );
+    }
+    for r in rows.iter().filter(|r| r.get("build_one_group").is_some()) {
+        println!(
+            "{:>4} {:>10.1} {:>10.0}   (build with only the `{}` client's feature)",
+            r["n"],
+            f(&r["build_one_group"]["seconds"]),
+            f(&r["build_one_group"]["peak_rss_mb"]),
+            r["one_group"].as_str().unwrap_or_default(),
         );
     }
 }

@@ -2,6 +2,7 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 /// The day of the week.
+#[cfg(feature = "workflow_triggers")]
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 pub enum DayOfWeek {
@@ -28,6 +29,7 @@ pub enum DayOfWeek {
     Saturday,
 }
 
+#[cfg(feature = "workflow_triggers")]
 impl DayOfWeek {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -43,6 +45,7 @@ impl DayOfWeek {
     }
 }
 
+#[cfg(feature = "workflow_triggers")]
 impl ::std::fmt::Display for DayOfWeek {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -50,6 +53,7 @@ impl ::std::fmt::Display for DayOfWeek {
 }
 
 /// The `DaysOfWeek` values.
+#[cfg(feature = "workflow_triggers")]
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 pub enum DaysOfWeek {
@@ -76,6 +80,7 @@ pub enum DaysOfWeek {
     Saturday,
 }
 
+#[cfg(feature = "workflow_triggers")]
 impl DaysOfWeek {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -91,6 +96,7 @@ impl DaysOfWeek {
     }
 }
 
+#[cfg(feature = "workflow_triggers")]
 impl ::std::fmt::Display for DaysOfWeek {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -98,6 +104,7 @@ impl ::std::fmt::Display for DaysOfWeek {
 }
 
 /// The key type.
+#[cfg(feature = "workflows")]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub enum KeyType {
     /// `NotSpecified`
@@ -110,6 +117,7 @@ pub enum KeyType {
     UnknownValue(String),
 }
 
+#[cfg(feature = "workflows")]
 impl KeyType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -122,12 +130,14 @@ impl KeyType {
     }
 }
 
+#[cfg(feature = "workflows")]
 impl ::std::fmt::Display for KeyType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "workflows")]
 impl From<String> for KeyType {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -139,12 +149,14 @@ impl From<String> for KeyType {
     }
 }
 
+#[cfg(feature = "workflows")]
 impl From<&str> for KeyType {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
     }
 }
 
+#[cfg(feature = "workflows")]
 impl ::serde::Serialize for KeyType {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -155,6 +167,7 @@ impl ::serde::Serialize for KeyType {
 }
 
 /// The workflow kind.
+#[cfg(feature = "workflows")]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub enum Kind {
     /// `Stateful`
@@ -165,6 +178,7 @@ pub enum Kind {
     UnknownValue(String),
 }
 
+#[cfg(feature = "workflows")]
 impl Kind {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -176,12 +190,14 @@ impl Kind {
     }
 }
 
+#[cfg(feature = "workflows")]
 impl ::std::fmt::Display for Kind {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "workflows")]
 impl From<String> for Kind {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -192,12 +208,14 @@ impl From<String> for Kind {
     }
 }
 
+#[cfg(feature = "workflows")]
 impl From<&str> for Kind {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
     }
 }
 
+#[cfg(feature = "workflows")]
 impl ::serde::Serialize for Kind {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -208,6 +226,7 @@ impl ::serde::Serialize for Kind {
 }
 
 /// Type of managed service identity.
+#[cfg(feature = "workflows")]
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize)]
 pub enum ManagedServiceIdentityType {
     /// `SystemAssigned`
@@ -224,6 +243,7 @@ pub enum ManagedServiceIdentityType {
     None,
 }
 
+#[cfg(feature = "workflows")]
 impl ManagedServiceIdentityType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -236,6 +256,7 @@ impl ManagedServiceIdentityType {
     }
 }
 
+#[cfg(feature = "workflows")]
 impl ::std::fmt::Display for ManagedServiceIdentityType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -243,6 +264,7 @@ impl ::std::fmt::Display for ManagedServiceIdentityType {
 }
 
 /// Open authentication policy provider type.
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub enum OpenAuthenticationProviderType {
     /// `AAD`
@@ -251,6 +273,7 @@ pub enum OpenAuthenticationProviderType {
     UnknownValue(String),
 }
 
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 impl OpenAuthenticationProviderType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -261,12 +284,14 @@ impl OpenAuthenticationProviderType {
     }
 }
 
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 impl ::std::fmt::Display for OpenAuthenticationProviderType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 impl From<String> for OpenAuthenticationProviderType {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -276,12 +301,14 @@ impl From<String> for OpenAuthenticationProviderType {
     }
 }
 
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 impl From<&str> for OpenAuthenticationProviderType {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
     }
 }
 
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 impl ::serde::Serialize for OpenAuthenticationProviderType {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -291,6 +318,7 @@ impl ::serde::Serialize for OpenAuthenticationProviderType {
     }
 }
 
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 impl<'de> ::serde::Deserialize<'de> for OpenAuthenticationProviderType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -300,6 +328,9 @@ impl<'de> ::serde::Deserialize<'de> for OpenAuthenticationProviderType {
 }
 
 /// The parameter type.
+#[cfg(
+    any(feature = "workflow_runs", feature = "workflow_versions", feature = "workflows")
+)]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub enum ParameterType {
     /// `NotSpecified`
@@ -324,6 +355,9 @@ pub enum ParameterType {
     UnknownValue(String),
 }
 
+#[cfg(
+    any(feature = "workflow_runs", feature = "workflow_versions", feature = "workflows")
+)]
 impl ParameterType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -342,12 +376,18 @@ impl ParameterType {
     }
 }
 
+#[cfg(
+    any(feature = "workflow_runs", feature = "workflow_versions", feature = "workflows")
+)]
 impl ::std::fmt::Display for ParameterType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(
+    any(feature = "workflow_runs", feature = "workflow_versions", feature = "workflows")
+)]
 impl From<String> for ParameterType {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -365,12 +405,18 @@ impl From<String> for ParameterType {
     }
 }
 
+#[cfg(
+    any(feature = "workflow_runs", feature = "workflow_versions", feature = "workflows")
+)]
 impl From<&str> for ParameterType {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
     }
 }
 
+#[cfg(
+    any(feature = "workflow_runs", feature = "workflow_versions", feature = "workflows")
+)]
 impl ::serde::Serialize for ParameterType {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -380,6 +426,9 @@ impl ::serde::Serialize for ParameterType {
     }
 }
 
+#[cfg(
+    any(feature = "workflow_runs", feature = "workflow_versions", feature = "workflows")
+)]
 impl<'de> ::serde::Deserialize<'de> for ParameterType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -389,6 +438,7 @@ impl<'de> ::serde::Deserialize<'de> for ParameterType {
 }
 
 /// The recurrence frequency.
+#[cfg(feature = "workflow_triggers")]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub enum RecurrenceFrequency {
     /// `NotSpecified`
@@ -411,6 +461,7 @@ pub enum RecurrenceFrequency {
     UnknownValue(String),
 }
 
+#[cfg(feature = "workflow_triggers")]
 impl RecurrenceFrequency {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -428,12 +479,14 @@ impl RecurrenceFrequency {
     }
 }
 
+#[cfg(feature = "workflow_triggers")]
 impl ::std::fmt::Display for RecurrenceFrequency {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "workflow_triggers")]
 impl From<String> for RecurrenceFrequency {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -450,12 +503,14 @@ impl From<String> for RecurrenceFrequency {
     }
 }
 
+#[cfg(feature = "workflow_triggers")]
 impl From<&str> for RecurrenceFrequency {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
     }
 }
 
+#[cfg(feature = "workflow_triggers")]
 #[cfg(feature = "round_trip")]
 impl ::serde::Serialize for RecurrenceFrequency {
     fn serialize<S: ::serde::Serializer>(
@@ -466,6 +521,7 @@ impl ::serde::Serialize for RecurrenceFrequency {
     }
 }
 
+#[cfg(feature = "workflow_triggers")]
 impl<'de> ::serde::Deserialize<'de> for RecurrenceFrequency {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -475,6 +531,7 @@ impl<'de> ::serde::Deserialize<'de> for RecurrenceFrequency {
 }
 
 /// The workflow provisioning state.
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub enum WorkflowProvisioningState {
     /// `NotSpecified`
@@ -525,6 +582,7 @@ pub enum WorkflowProvisioningState {
     UnknownValue(String),
 }
 
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 impl WorkflowProvisioningState {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -556,12 +614,14 @@ impl WorkflowProvisioningState {
     }
 }
 
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 impl ::std::fmt::Display for WorkflowProvisioningState {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 impl From<String> for WorkflowProvisioningState {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -592,12 +652,14 @@ impl From<String> for WorkflowProvisioningState {
     }
 }
 
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 impl From<&str> for WorkflowProvisioningState {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
     }
 }
 
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 impl ::serde::Serialize for WorkflowProvisioningState {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -607,6 +669,7 @@ impl ::serde::Serialize for WorkflowProvisioningState {
     }
 }
 
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 impl<'de> ::serde::Deserialize<'de> for WorkflowProvisioningState {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -616,6 +679,7 @@ impl<'de> ::serde::Deserialize<'de> for WorkflowProvisioningState {
 }
 
 /// The sku name.
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub enum WorkflowSkuName {
     /// `NotSpecified`
@@ -634,6 +698,7 @@ pub enum WorkflowSkuName {
     UnknownValue(String),
 }
 
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 impl WorkflowSkuName {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -649,12 +714,14 @@ impl WorkflowSkuName {
     }
 }
 
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 impl ::std::fmt::Display for WorkflowSkuName {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 impl From<String> for WorkflowSkuName {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -669,12 +736,14 @@ impl From<String> for WorkflowSkuName {
     }
 }
 
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 impl From<&str> for WorkflowSkuName {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
     }
 }
 
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 impl ::serde::Serialize for WorkflowSkuName {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -684,6 +753,7 @@ impl ::serde::Serialize for WorkflowSkuName {
     }
 }
 
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 impl<'de> ::serde::Deserialize<'de> for WorkflowSkuName {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -693,6 +763,13 @@ impl<'de> ::serde::Deserialize<'de> for WorkflowSkuName {
 }
 
 /// The workflow state.
+#[cfg(
+    any(
+        feature = "workflow_triggers",
+        feature = "workflow_versions",
+        feature = "workflows"
+    )
+)]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub enum WorkflowState {
     /// `NotSpecified`
@@ -711,6 +788,13 @@ pub enum WorkflowState {
     UnknownValue(String),
 }
 
+#[cfg(
+    any(
+        feature = "workflow_triggers",
+        feature = "workflow_versions",
+        feature = "workflows"
+    )
+)]
 impl WorkflowState {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -726,12 +810,26 @@ impl WorkflowState {
     }
 }
 
+#[cfg(
+    any(
+        feature = "workflow_triggers",
+        feature = "workflow_versions",
+        feature = "workflows"
+    )
+)]
 impl ::std::fmt::Display for WorkflowState {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(
+    any(
+        feature = "workflow_triggers",
+        feature = "workflow_versions",
+        feature = "workflows"
+    )
+)]
 impl From<String> for WorkflowState {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -746,12 +844,26 @@ impl From<String> for WorkflowState {
     }
 }
 
+#[cfg(
+    any(
+        feature = "workflow_triggers",
+        feature = "workflow_versions",
+        feature = "workflows"
+    )
+)]
 impl From<&str> for WorkflowState {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
     }
 }
 
+#[cfg(
+    any(
+        feature = "workflow_triggers",
+        feature = "workflow_versions",
+        feature = "workflows"
+    )
+)]
 impl ::serde::Serialize for WorkflowState {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -761,6 +873,13 @@ impl ::serde::Serialize for WorkflowState {
     }
 }
 
+#[cfg(
+    any(
+        feature = "workflow_triggers",
+        feature = "workflow_versions",
+        feature = "workflows"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for WorkflowState {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -770,6 +889,16 @@ impl<'de> ::serde::Deserialize<'de> for WorkflowState {
 }
 
 /// The workflow status.
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_scope_repetitions",
+        feature = "workflow_run_actions",
+        feature = "workflow_runs",
+        feature = "workflow_trigger_histories",
+        feature = "workflow_triggers"
+    )
+)]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub enum WorkflowStatus {
     /// `NotSpecified`
@@ -802,6 +931,16 @@ pub enum WorkflowStatus {
     UnknownValue(String),
 }
 
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_scope_repetitions",
+        feature = "workflow_run_actions",
+        feature = "workflow_runs",
+        feature = "workflow_trigger_histories",
+        feature = "workflow_triggers"
+    )
+)]
 impl WorkflowStatus {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -824,12 +963,32 @@ impl WorkflowStatus {
     }
 }
 
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_scope_repetitions",
+        feature = "workflow_run_actions",
+        feature = "workflow_runs",
+        feature = "workflow_trigger_histories",
+        feature = "workflow_triggers"
+    )
+)]
 impl ::std::fmt::Display for WorkflowStatus {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_scope_repetitions",
+        feature = "workflow_run_actions",
+        feature = "workflow_runs",
+        feature = "workflow_trigger_histories",
+        feature = "workflow_triggers"
+    )
+)]
 impl From<String> for WorkflowStatus {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -851,12 +1010,32 @@ impl From<String> for WorkflowStatus {
     }
 }
 
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_scope_repetitions",
+        feature = "workflow_run_actions",
+        feature = "workflow_runs",
+        feature = "workflow_trigger_histories",
+        feature = "workflow_triggers"
+    )
+)]
 impl From<&str> for WorkflowStatus {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
     }
 }
 
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_scope_repetitions",
+        feature = "workflow_run_actions",
+        feature = "workflow_runs",
+        feature = "workflow_trigger_histories",
+        feature = "workflow_triggers"
+    )
+)]
 #[cfg(feature = "round_trip")]
 impl ::serde::Serialize for WorkflowStatus {
     fn serialize<S: ::serde::Serializer>(
@@ -867,6 +1046,16 @@ impl ::serde::Serialize for WorkflowStatus {
     }
 }
 
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_scope_repetitions",
+        feature = "workflow_run_actions",
+        feature = "workflow_runs",
+        feature = "workflow_trigger_histories",
+        feature = "workflow_triggers"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for WorkflowStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -876,6 +1065,7 @@ impl<'de> ::serde::Deserialize<'de> for WorkflowStatus {
 }
 
 /// The workflow trigger provisioning state.
+#[cfg(feature = "workflow_triggers")]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub enum WorkflowTriggerProvisioningState {
     /// `NotSpecified`
@@ -918,6 +1108,7 @@ pub enum WorkflowTriggerProvisioningState {
     UnknownValue(String),
 }
 
+#[cfg(feature = "workflow_triggers")]
 impl WorkflowTriggerProvisioningState {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -945,12 +1136,14 @@ impl WorkflowTriggerProvisioningState {
     }
 }
 
+#[cfg(feature = "workflow_triggers")]
 impl ::std::fmt::Display for WorkflowTriggerProvisioningState {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "workflow_triggers")]
 impl From<String> for WorkflowTriggerProvisioningState {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -977,12 +1170,14 @@ impl From<String> for WorkflowTriggerProvisioningState {
     }
 }
 
+#[cfg(feature = "workflow_triggers")]
 impl From<&str> for WorkflowTriggerProvisioningState {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
     }
 }
 
+#[cfg(feature = "workflow_triggers")]
 #[cfg(feature = "round_trip")]
 impl ::serde::Serialize for WorkflowTriggerProvisioningState {
     fn serialize<S: ::serde::Serializer>(
@@ -993,6 +1188,7 @@ impl ::serde::Serialize for WorkflowTriggerProvisioningState {
     }
 }
 
+#[cfg(feature = "workflow_triggers")]
 impl<'de> ::serde::Deserialize<'de> for WorkflowTriggerProvisioningState {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,

@@ -9,6 +9,14 @@ pub struct MethodOptions<'a> {
 }
 
 /// Options of a pageable method that has no optional parameters of its own.
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_repetitions_request_histories",
+        feature = "workflow_run_action_scope_repetitions",
+        feature = "workflow_run_actions"
+    )
+)]
 #[derive(Clone, Default, azure_core::fmt::SafeDebug)]
 pub struct PagerMethodOptions<'a> {
     /// Allows customization of the method call, and where paging resumes.
@@ -16,6 +24,7 @@ pub struct PagerMethodOptions<'a> {
 }
 
 /// Options of a long-running method that has no optional parameters of its own.
+#[cfg(any(feature = "workflow_trigger_histories", feature = "workflow_triggers"))]
 #[derive(Clone, Default, azure_core::fmt::SafeDebug)]
 pub struct PollerMethodOptions<'a> {
     /// Allows customization of the method call.
@@ -24,26 +33,34 @@ pub struct PollerMethodOptions<'a> {
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
 }
 
+#[cfg(feature = "workflow_run_action_repetitions")]
 /// Options for [`WorkflowRunActionRepetitionsClient::list()`](crate::clients::WorkflowRunActionRepetitionsClient::list).
 pub type WorkflowRunActionRepetitionsClientListOptions<'a> = PagerMethodOptions<'a>;
+#[cfg(feature = "workflow_run_action_repetitions")]
 /// Options for [`WorkflowRunActionRepetitionsClient::get()`](crate::clients::WorkflowRunActionRepetitionsClient::get).
 pub type WorkflowRunActionRepetitionsClientGetOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "workflow_run_action_repetitions")]
 /// Options for [`WorkflowRunActionRepetitionsClient::list_expression_traces()`](crate::clients::WorkflowRunActionRepetitionsClient::list_expression_traces).
 pub type WorkflowRunActionRepetitionsClientListExpressionTracesOptions<'a> = PagerMethodOptions<
     'a,
 >;
+#[cfg(feature = "workflow_run_action_repetitions_request_histories")]
 /// Options for [`WorkflowRunActionRepetitionsRequestHistoriesClient::list()`](crate::clients::WorkflowRunActionRepetitionsRequestHistoriesClient::list).
 pub type WorkflowRunActionRepetitionsRequestHistoriesClientListOptions<'a> = PagerMethodOptions<
     'a,
 >;
+#[cfg(feature = "workflow_run_action_repetitions_request_histories")]
 /// Options for [`WorkflowRunActionRepetitionsRequestHistoriesClient::get()`](crate::clients::WorkflowRunActionRepetitionsRequestHistoriesClient::get).
 pub type WorkflowRunActionRepetitionsRequestHistoriesClientGetOptions<'a> = MethodOptions<
     'a,
 >;
+#[cfg(feature = "workflow_run_action_scope_repetitions")]
 /// Options for [`WorkflowRunActionScopeRepetitionsClient::list()`](crate::clients::WorkflowRunActionScopeRepetitionsClient::list).
 pub type WorkflowRunActionScopeRepetitionsClientListOptions<'a> = PagerMethodOptions<'a>;
+#[cfg(feature = "workflow_run_action_scope_repetitions")]
 /// Options for [`WorkflowRunActionScopeRepetitionsClient::get()`](crate::clients::WorkflowRunActionScopeRepetitionsClient::get).
 pub type WorkflowRunActionScopeRepetitionsClientGetOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "workflow_run_actions")]
 /// Options for [`WorkflowRunActionsClient::list()`](crate::clients::WorkflowRunActionsClient::list).
 #[derive(Clone, Default, azure_core::fmt::SafeDebug)]
 pub struct WorkflowRunActionsClientListOptions<'a> {
@@ -55,12 +72,15 @@ pub struct WorkflowRunActionsClientListOptions<'a> {
     pub filter: Option<String>,
 }
 
+#[cfg(feature = "workflow_run_actions")]
 /// Options for [`WorkflowRunActionsClient::get()`](crate::clients::WorkflowRunActionsClient::get).
 pub type WorkflowRunActionsClientGetOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "workflow_run_actions")]
 /// Options for [`WorkflowRunActionsClient::list_expression_traces()`](crate::clients::WorkflowRunActionsClient::list_expression_traces).
 pub type WorkflowRunActionsClientListExpressionTracesOptions<'a> = PagerMethodOptions<
     'a,
 >;
+#[cfg(feature = "workflow_runs")]
 /// Options for [`WorkflowRunsClient::list()`](crate::clients::WorkflowRunsClient::list).
 #[derive(Clone, Default, azure_core::fmt::SafeDebug)]
 pub struct WorkflowRunsClientListOptions<'a> {
@@ -72,10 +92,13 @@ pub struct WorkflowRunsClientListOptions<'a> {
     pub filter: Option<String>,
 }
 
+#[cfg(feature = "workflow_runs")]
 /// Options for [`WorkflowRunsClient::get()`](crate::clients::WorkflowRunsClient::get).
 pub type WorkflowRunsClientGetOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "workflow_runs")]
 /// Options for [`WorkflowRunsClient::cancel()`](crate::clients::WorkflowRunsClient::cancel).
 pub type WorkflowRunsClientCancelOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "workflow_trigger_histories")]
 /// Options for [`WorkflowTriggerHistoriesClient::list()`](crate::clients::WorkflowTriggerHistoriesClient::list).
 #[derive(Clone, Default, azure_core::fmt::SafeDebug)]
 pub struct WorkflowTriggerHistoriesClientListOptions<'a> {
@@ -87,10 +110,13 @@ pub struct WorkflowTriggerHistoriesClientListOptions<'a> {
     pub filter: Option<String>,
 }
 
+#[cfg(feature = "workflow_trigger_histories")]
 /// Options for [`WorkflowTriggerHistoriesClient::get()`](crate::clients::WorkflowTriggerHistoriesClient::get).
 pub type WorkflowTriggerHistoriesClientGetOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "workflow_trigger_histories")]
 /// Options for [`WorkflowTriggerHistoriesClient::begin_resubmit()`](crate::clients::WorkflowTriggerHistoriesClient::begin_resubmit).
 pub type WorkflowTriggerHistoriesClientResubmitOptions<'a> = PollerMethodOptions<'a>;
+#[cfg(feature = "workflow_triggers")]
 /// Options for [`WorkflowTriggersClient::list()`](crate::clients::WorkflowTriggersClient::list).
 #[derive(Clone, Default, azure_core::fmt::SafeDebug)]
 pub struct WorkflowTriggersClientListOptions<'a> {
@@ -102,14 +128,19 @@ pub struct WorkflowTriggersClientListOptions<'a> {
     pub filter: Option<String>,
 }
 
+#[cfg(feature = "workflow_triggers")]
 /// Options for [`WorkflowTriggersClient::get()`](crate::clients::WorkflowTriggersClient::get).
 pub type WorkflowTriggersClientGetOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "workflow_triggers")]
 /// Options for [`WorkflowTriggersClient::list_callback_url()`](crate::clients::WorkflowTriggersClient::list_callback_url).
 pub type WorkflowTriggersClientListCallbackUrlOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "workflow_triggers")]
 /// Options for [`WorkflowTriggersClient::begin_run()`](crate::clients::WorkflowTriggersClient::begin_run).
 pub type WorkflowTriggersClientRunOptions<'a> = PollerMethodOptions<'a>;
+#[cfg(feature = "workflow_triggers")]
 /// Options for [`WorkflowTriggersClient::get_schema_json()`](crate::clients::WorkflowTriggersClient::get_schema_json).
 pub type WorkflowTriggersClientGetSchemaJsonOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "workflow_versions")]
 /// Options for [`WorkflowVersionsClient::list()`](crate::clients::WorkflowVersionsClient::list).
 #[derive(Clone, Default, azure_core::fmt::SafeDebug)]
 pub struct WorkflowVersionsClientListOptions<'a> {
@@ -119,9 +150,12 @@ pub struct WorkflowVersionsClientListOptions<'a> {
     pub top: Option<i32>,
 }
 
+#[cfg(feature = "workflow_versions")]
 /// Options for [`WorkflowVersionsClient::get()`](crate::clients::WorkflowVersionsClient::get).
 pub type WorkflowVersionsClientGetOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "workflows")]
 /// Options for [`WorkflowsClient::regenerate_access_key()`](crate::clients::WorkflowsClient::regenerate_access_key).
 pub type WorkflowsClientRegenerateAccessKeyOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "workflows")]
 /// Options for [`WorkflowsClient::validate()`](crate::clients::WorkflowsClient::validate).
 pub type WorkflowsClientValidateOptions<'a> = MethodOptions<'a>;

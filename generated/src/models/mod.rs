@@ -4,9 +4,33 @@
 //! Request and response models, enumerations, per-method options and service errors.
 #[allow(clippy::module_inception)]
 mod models;
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_scope_repetitions",
+        feature = "workflow_run_actions",
+        feature = "workflow_runs",
+        feature = "workflow_trigger_histories",
+        feature = "workflow_triggers",
+        feature = "workflow_versions",
+        feature = "workflows"
+    )
+)]
 mod enums;
 mod errors;
 mod method_options;
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_scope_repetitions",
+        feature = "workflow_run_actions",
+        feature = "workflow_runs",
+        feature = "workflow_trigger_histories",
+        feature = "workflow_triggers",
+        feature = "workflow_versions",
+        feature = "workflows"
+    )
+)]
 pub use enums::*;
 pub use errors::*;
 pub use method_options::*;

@@ -2,6 +2,9 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 /// The azure resource error info.
+#[cfg(
+    any(feature = "workflow_run_action_repetitions", feature = "workflow_run_actions")
+)]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -22,6 +25,16 @@ pub struct AzureResourceErrorInfo {
 }
 
 /// The content hash.
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_repetitions_request_histories",
+        feature = "workflow_run_action_scope_repetitions",
+        feature = "workflow_run_actions",
+        feature = "workflow_runs",
+        feature = "workflow_trigger_histories"
+    )
+)]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -35,6 +48,16 @@ pub struct ContentHash {
 }
 
 /// The content link.
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_repetitions_request_histories",
+        feature = "workflow_run_action_scope_repetitions",
+        feature = "workflow_run_actions",
+        feature = "workflow_runs",
+        feature = "workflow_trigger_histories"
+    )
+)]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -57,6 +80,7 @@ pub struct ContentLink {
 }
 
 /// The correlation property.
+#[cfg(any(feature = "workflow_runs", feature = "workflow_trigger_histories"))]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -67,6 +91,9 @@ pub struct Correlation {
 }
 
 /// The error info.
+#[cfg(
+    any(feature = "workflow_run_action_repetitions", feature = "workflow_run_actions")
+)]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -102,6 +129,9 @@ pub struct ErrorResponse {
 }
 
 /// The expression.
+#[cfg(
+    any(feature = "workflow_run_action_repetitions", feature = "workflow_run_actions")
+)]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -121,6 +151,9 @@ pub struct Expression {
 }
 
 /// The expression root.
+#[cfg(
+    any(feature = "workflow_run_action_repetitions", feature = "workflow_run_actions")
+)]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -143,6 +176,9 @@ pub struct ExpressionRoot {
 }
 
 /// The expression traces.
+#[cfg(
+    any(feature = "workflow_run_action_repetitions", feature = "workflow_run_actions")
+)]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -159,6 +195,7 @@ pub struct ExpressionTraces {
 }
 
 /// The access control configuration.
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 #[derive(
     Clone,
     Default,
@@ -182,6 +219,7 @@ pub struct FlowAccessControlConfiguration {
 }
 
 /// The access control configuration policy.
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 #[derive(
     Clone,
     Default,
@@ -207,6 +245,7 @@ pub struct FlowAccessControlConfigurationPolicy {
 }
 
 /// The flow endpoints configuration.
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 #[derive(
     Clone,
     Default,
@@ -227,6 +266,7 @@ pub struct FlowEndpoints {
 }
 
 /// The endpoints configuration.
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 #[derive(
     Clone,
     Default,
@@ -244,6 +284,7 @@ pub struct FlowEndpointsConfiguration {
 }
 
 /// The ip address.
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 #[derive(
     Clone,
     Default,
@@ -258,6 +299,7 @@ pub struct IpAddress {
 }
 
 /// The ip address range.
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 #[derive(
     Clone,
     Default,
@@ -272,6 +314,7 @@ pub struct IpAddressRange {
 }
 
 /// The JSON schema.
+#[cfg(feature = "workflow_triggers")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -285,6 +328,7 @@ pub struct JsonSchema {
 }
 
 /// Managed service identity.
+#[cfg(feature = "workflows")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct ManagedServiceIdentity {
     /// Type of managed service identity.
@@ -307,6 +351,7 @@ pub struct ManagedServiceIdentity {
 }
 
 /// AuthenticationPolicy of type Open.
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 #[derive(
     Clone,
     Default,
@@ -326,6 +371,7 @@ pub struct OpenAuthenticationAccessPolicies {
 }
 
 /// Open authentication access policy defined by user.
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 #[derive(
     Clone,
     Default,
@@ -343,6 +389,7 @@ pub struct OpenAuthenticationAccessPolicy {
 }
 
 /// Open authentication policy claim.
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 #[derive(
     Clone,
     Default,
@@ -360,6 +407,12 @@ pub struct OpenAuthenticationPolicyClaim {
 }
 
 /// The operation result definition.
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_scope_repetitions"
+    )
+)]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -419,6 +472,12 @@ pub struct OperationResult {
 }
 
 /// The run operation result properties.
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_scope_repetitions"
+    )
+)]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -454,6 +513,7 @@ pub struct OperationResultProperties {
 }
 
 /// The recurrence schedule.
+#[cfg(feature = "workflow_triggers")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -476,6 +536,7 @@ pub struct RecurrenceSchedule {
 }
 
 /// The recurrence schedule occurrence.
+#[cfg(feature = "workflow_triggers")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -489,6 +550,7 @@ pub struct RecurrenceScheduleOccurrence {
 }
 
 /// The access key regenerate action content.
+#[cfg(feature = "workflows")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct RegenerateActionParameter {
     /// The key type.
@@ -496,6 +558,7 @@ pub struct RegenerateActionParameter {
     pub key_type: Option<crate::models::KeyType>,
 }
 
+#[cfg(feature = "workflows")]
 impl TryFrom<RegenerateActionParameter>
 for azure_core::http::RequestContent<RegenerateActionParameter> {
     type Error = azure_core::Error;
@@ -505,6 +568,12 @@ for azure_core::http::RequestContent<RegenerateActionParameter> {
 }
 
 /// The workflow run action repetition index.
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_scope_repetitions"
+    )
+)]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -520,6 +589,7 @@ pub struct RepetitionIndex {
 }
 
 /// A request.
+#[cfg(feature = "workflow_run_action_repetitions_request_histories")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -536,6 +606,7 @@ pub struct Request {
 }
 
 /// The request history.
+#[cfg(feature = "workflow_run_action_repetitions_request_histories")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -561,6 +632,7 @@ pub struct RequestHistory {
 }
 
 /// The list of workflow request histories.
+#[cfg(feature = "workflow_run_action_repetitions_request_histories")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -574,6 +646,7 @@ pub struct RequestHistoryListResult {
 }
 
 /// The request history.
+#[cfg(feature = "workflow_run_action_repetitions_request_histories")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -603,6 +676,15 @@ pub struct RequestHistoryProperties {
 }
 
 /// The resource reference.
+#[cfg(
+    any(
+        feature = "workflow_runs",
+        feature = "workflow_trigger_histories",
+        feature = "workflow_triggers",
+        feature = "workflow_versions",
+        feature = "workflows"
+    )
+)]
 #[derive(
     Clone,
     Default,
@@ -623,6 +705,7 @@ pub struct ResourceReference {
 }
 
 /// A response.
+#[cfg(feature = "workflow_run_action_repetitions_request_histories")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -639,6 +722,13 @@ pub struct Response {
 }
 
 /// The retry history.
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_scope_repetitions",
+        feature = "workflow_run_actions"
+    )
+)]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -674,6 +764,13 @@ pub struct RetryHistory {
 }
 
 /// The workflow run action correlation properties.
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_scope_repetitions",
+        feature = "workflow_run_actions"
+    )
+)]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -690,6 +787,13 @@ pub struct RunActionCorrelation {
 }
 
 /// The correlation properties.
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_scope_repetitions",
+        feature = "workflow_run_actions"
+    )
+)]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -703,6 +807,14 @@ pub struct RunCorrelation {
 }
 
 /// The sub resource type.
+#[cfg(
+    any(
+        feature = "workflow_run_actions",
+        feature = "workflow_runs",
+        feature = "workflow_trigger_histories",
+        feature = "workflow_triggers"
+    )
+)]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -713,6 +825,7 @@ pub struct SubResource {
 }
 
 /// User Assigned identity.
+#[cfg(feature = "workflows")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct UserAssignedIdentity {
     /// Principal Id of user assigned identity
@@ -727,6 +840,7 @@ pub struct UserAssignedIdentity {
 }
 
 /// The workflow type.
+#[cfg(feature = "workflows")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct Workflow {
     /// The resource id.
@@ -752,6 +866,7 @@ pub struct Workflow {
     pub identity: Option<crate::models::ManagedServiceIdentity>,
 }
 
+#[cfg(feature = "workflows")]
 impl TryFrom<Workflow> for azure_core::http::RequestContent<Workflow> {
     type Error = azure_core::Error;
     fn try_from(value: Workflow) -> azure_core::Result<Self> {
@@ -760,6 +875,7 @@ impl TryFrom<Workflow> for azure_core::http::RequestContent<Workflow> {
 }
 
 /// The workflow output parameter.
+#[cfg(feature = "workflow_runs")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -782,6 +898,9 @@ pub struct WorkflowOutputParameter {
 }
 
 /// The workflow parameters.
+#[cfg(
+    any(feature = "workflow_runs", feature = "workflow_versions", feature = "workflows")
+)]
 #[derive(
     Clone,
     Default,
@@ -805,6 +924,7 @@ pub struct WorkflowParameter {
 }
 
 /// The workflow properties.
+#[cfg(feature = "workflows")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct WorkflowProperties {
     /// Gets the provisioning state.
@@ -873,6 +993,15 @@ pub struct WorkflowProperties {
 }
 
 /// The base resource type.
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_repetitions_request_histories",
+        feature = "workflow_run_action_scope_repetitions",
+        feature = "workflow_versions",
+        feature = "workflows"
+    )
+)]
 #[derive(
     Clone,
     Default,
@@ -899,6 +1028,7 @@ pub struct WorkflowResource {
 }
 
 /// The workflow run.
+#[cfg(feature = "workflow_runs")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -918,6 +1048,7 @@ pub struct WorkflowRun {
 }
 
 /// The workflow run action.
+#[cfg(feature = "workflow_run_actions")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -937,6 +1068,7 @@ pub struct WorkflowRunAction {
 }
 
 /// The list of workflow run actions.
+#[cfg(feature = "workflow_run_actions")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -950,6 +1082,7 @@ pub struct WorkflowRunActionListResult {
 }
 
 /// The workflow run action properties.
+#[cfg(feature = "workflow_run_actions")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -1000,6 +1133,12 @@ pub struct WorkflowRunActionProperties {
 }
 
 /// The workflow run action repetition definition.
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_scope_repetitions"
+    )
+)]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -1027,6 +1166,12 @@ pub struct WorkflowRunActionRepetitionDefinition {
 }
 
 /// A collection of workflow run action repetitions.
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_scope_repetitions"
+    )
+)]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -1040,6 +1185,12 @@ pub struct WorkflowRunActionRepetitionDefinitionCollection {
 }
 
 /// The workflow run action repetition properties definition.
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_scope_repetitions"
+    )
+)]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -1102,6 +1253,7 @@ pub struct WorkflowRunActionRepetitionProperties {
 }
 
 /// The list of workflow runs.
+#[cfg(feature = "workflow_runs")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -1115,6 +1267,7 @@ pub struct WorkflowRunListResult {
 }
 
 /// The workflow run properties.
+#[cfg(feature = "workflow_runs")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -1175,6 +1328,7 @@ pub struct WorkflowRunProperties {
 }
 
 /// The workflow run trigger.
+#[cfg(feature = "workflow_runs")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -1239,6 +1393,7 @@ pub struct WorkflowRunTrigger {
 }
 
 /// The sku type.
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 #[derive(
     Clone,
     Default,
@@ -1258,6 +1413,7 @@ pub struct WorkflowSku {
 }
 
 /// The workflow trigger.
+#[cfg(feature = "workflow_triggers")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -1277,6 +1433,7 @@ pub struct WorkflowTrigger {
 }
 
 /// The workflow trigger callback URL.
+#[cfg(feature = "workflow_triggers")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -1302,6 +1459,7 @@ pub struct WorkflowTriggerCallbackUrl {
 }
 
 /// The workflow trigger history.
+#[cfg(feature = "workflow_trigger_histories")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -1321,6 +1479,7 @@ pub struct WorkflowTriggerHistory {
 }
 
 /// The list of workflow trigger histories.
+#[cfg(feature = "workflow_trigger_histories")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -1334,6 +1493,7 @@ pub struct WorkflowTriggerHistoryListResult {
 }
 
 /// The workflow trigger history properties.
+#[cfg(feature = "workflow_trigger_histories")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -1392,6 +1552,7 @@ pub struct WorkflowTriggerHistoryProperties {
 }
 
 /// Gets the workflow trigger callback URL query parameters.
+#[cfg(feature = "workflow_triggers")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -1414,6 +1575,7 @@ pub struct WorkflowTriggerListCallbackUrlQueries {
 }
 
 /// The list of workflow triggers.
+#[cfg(feature = "workflow_triggers")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -1427,6 +1589,7 @@ pub struct WorkflowTriggerListResult {
 }
 
 /// The workflow trigger properties.
+#[cfg(feature = "workflow_triggers")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -1481,6 +1644,7 @@ pub struct WorkflowTriggerProperties {
 }
 
 /// The workflow trigger recurrence.
+#[cfg(feature = "workflow_triggers")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -1506,6 +1670,7 @@ pub struct WorkflowTriggerRecurrence {
 }
 
 /// The workflow version.
+#[cfg(feature = "workflow_versions")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -1531,6 +1696,7 @@ pub struct WorkflowVersion {
 }
 
 /// The list of workflow versions.
+#[cfg(feature = "workflow_versions")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -1544,6 +1710,7 @@ pub struct WorkflowVersionListResult {
 }
 
 /// The workflow version properties.
+#[cfg(feature = "workflow_versions")]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
 #[non_exhaustive]
@@ -1598,6 +1765,9 @@ pub struct WorkflowVersionProperties {
     >,
 }
 
+#[cfg(
+    any(feature = "workflow_run_action_repetitions", feature = "workflow_run_actions")
+)]
 #[async_trait::async_trait]
 impl azure_core::http::pager::Page for ExpressionTraces {
     type Item = crate::models::ExpressionRoot;
@@ -1607,6 +1777,7 @@ impl azure_core::http::pager::Page for ExpressionTraces {
     }
 }
 
+#[cfg(feature = "workflow_run_action_repetitions_request_histories")]
 #[async_trait::async_trait]
 impl azure_core::http::pager::Page for RequestHistoryListResult {
     type Item = crate::models::RequestHistory;
@@ -1616,6 +1787,7 @@ impl azure_core::http::pager::Page for RequestHistoryListResult {
     }
 }
 
+#[cfg(feature = "workflow_run_actions")]
 #[async_trait::async_trait]
 impl azure_core::http::pager::Page for WorkflowRunActionListResult {
     type Item = crate::models::WorkflowRunAction;
@@ -1625,6 +1797,12 @@ impl azure_core::http::pager::Page for WorkflowRunActionListResult {
     }
 }
 
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_scope_repetitions"
+    )
+)]
 #[async_trait::async_trait]
 impl azure_core::http::pager::Page for WorkflowRunActionRepetitionDefinitionCollection {
     type Item = crate::models::WorkflowRunActionRepetitionDefinition;
@@ -1636,6 +1814,7 @@ impl azure_core::http::pager::Page for WorkflowRunActionRepetitionDefinitionColl
     }
 }
 
+#[cfg(feature = "workflow_runs")]
 #[async_trait::async_trait]
 impl azure_core::http::pager::Page for WorkflowRunListResult {
     type Item = crate::models::WorkflowRun;
@@ -1645,6 +1824,7 @@ impl azure_core::http::pager::Page for WorkflowRunListResult {
     }
 }
 
+#[cfg(feature = "workflow_trigger_histories")]
 #[async_trait::async_trait]
 impl azure_core::http::pager::Page for WorkflowTriggerHistoryListResult {
     type Item = crate::models::WorkflowTriggerHistory;
@@ -1656,6 +1836,7 @@ impl azure_core::http::pager::Page for WorkflowTriggerHistoryListResult {
     }
 }
 
+#[cfg(feature = "workflow_triggers")]
 #[async_trait::async_trait]
 impl azure_core::http::pager::Page for WorkflowTriggerListResult {
     type Item = crate::models::WorkflowTrigger;
@@ -1665,6 +1846,7 @@ impl azure_core::http::pager::Page for WorkflowTriggerListResult {
     }
 }
 
+#[cfg(feature = "workflow_versions")]
 #[async_trait::async_trait]
 impl azure_core::http::pager::Page for WorkflowVersionListResult {
     type Item = crate::models::WorkflowVersion;
@@ -1678,6 +1860,7 @@ impl azure_core::http::pager::Page for WorkflowVersionListResult {
 /// `Azure-AsyncOperation` status response, or, when the service answers without one
 /// (`Location` polling), `{"status": "InProgress"}` for 202 and `{"status": "Succeeded"}`
 /// otherwise. The HTTP status and headers of each response are kept as received.
+#[cfg(any(feature = "workflow_trigger_histories", feature = "workflow_triggers"))]
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct OperationStatus {
@@ -1689,6 +1872,7 @@ pub struct OperationStatus {
     pub error: Option<::serde_json::Value>,
 }
 
+#[cfg(any(feature = "workflow_trigger_histories", feature = "workflow_triggers"))]
 impl azure_core::http::poller::StatusMonitor for OperationStatus {
     type Output = ();
     type Format = azure_core::http::NoFormat;
@@ -1697,6 +1881,7 @@ impl azure_core::http::poller::StatusMonitor for OperationStatus {
     }
 }
 
+#[cfg(any(feature = "workflow_trigger_histories", feature = "workflow_triggers"))]
 impl OperationStatus {
     /// Where to resume polling after `response` (its `Azure-AsyncOperation`, else its
     /// `Location`), for the method options' `continuation`; `None` when it names neither.

@@ -6,8 +6,9 @@ use crate::ir::EnumDef;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The enum, `as_str`, `Display` and the serde impls its usage needs.
-pub fn enumeration(def: &EnumDef) -> TokenStream {
+/// The enum, `as_str`, `Display` and the serde impls its usage needs; `gate` (the features of
+/// the clients that reach it) goes on every item.
+pub fn enumeration(def: &EnumDef, gate: Option<TokenStream>) -> TokenStream {
     let name = tokens::ident(&def.name);
     let doc = docs::doc(&def.docs);
     let variants: Vec<_> = def
@@ -21,6 +22,7 @@ pub fn enumeration(def: &EnumDef) -> TokenStream {
         .extensible
         .then(|| quote!(Self::UnknownValue(value) => value.as_str(),));
     let as_str = quote! {
+        #gate
         impl #name {
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &str {
@@ -30,17 +32,22 @@ pub fn enumeration(def: &EnumDef) -> TokenStream {
                 }
             }
         }
+        #gate
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
     };
-    let content = def.usage.body.then(|| super::model::request_content(&name));
+    let content = def
+        .usage
+        .body
+        .then(|| super::model::request_content(&name, gate.as_ref()));
     if def.extensible {
-        let serde = extensible_serde(def);
+        let serde = extensible_serde(def, gate.as_ref());
         quote! {
             #doc
+            #gate
             #[derive(Clone, Debug, Eq, PartialEq)]
             pub enum #name {
                 #(#variant_docs #variants,)*
@@ -48,6 +55,7 @@ pub fn enumeration(def: &EnumDef) -> TokenStream {
                 UnknownValue(String),
             }
             #as_str
+            #gate
             impl From<String> for #name {
                 fn from(value: String) -> Self {
                     match value.as_str() {
@@ -56,6 +64,7 @@ pub fn enumeration(def: &EnumDef) -> TokenStream {
                     }
                 }
             }
+            #gate
             impl From<&str> for #name {
                 fn from(value: &str) -> Self {
                     Self::from(value.to_string())
@@ -93,6 +102,7 @@ pub fn enumeration(def: &EnumDef) -> TokenStream {
         });
         quote! {
             #doc
+            #gate
             #[derive(#(#derives),*)]
             #round_trip
             pub enum #name {
@@ -104,13 +114,14 @@ pub fn enumeration(def: &EnumDef) -> TokenStream {
     }
 }
 
-fn extensible_serde(def: &EnumDef) -> TokenStream {
+fn extensible_serde(def: &EnumDef, gate: Option<&TokenStream>) -> TokenStream {
     let name = tokens::ident(&def.name);
     // Response-only enums serialize only with the `round_trip` feature.
-    let gate = (!def.usage.input).then(|| quote!(#[cfg(feature = "round_trip")]));
+    let cfg = (!def.usage.input).then(|| quote!(#[cfg(feature = "round_trip")]));
     let ser = (def.usage.input || def.usage.output).then(|| {
         quote! {
             #gate
+            #cfg
             impl ::serde::Serialize for #name {
                 fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                     serializer.serialize_str(self.as_str())
@@ -120,6 +131,7 @@ fn extensible_serde(def: &EnumDef) -> TokenStream {
     });
     let de = def.usage.output.then(|| {
         quote! {
+            #gate
             impl<'de> ::serde::Deserialize<'de> for #name {
                 fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                     Ok(Self::from(<String as ::serde::Deserialize>::deserialize(deserializer)?))

@@ -1,25 +1,29 @@
 //! `models/errors.rs`: the service error view and the conversion into each error model.
 
-use super::tokens;
+use super::{features, tokens};
 use crate::ir::{Crate, TypeRef};
 use proc_macro2::TokenStream;
 use quote::quote;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
-/// `ServiceError<E>` and `TryFrom<azure_core::Error>` for every error model.
+/// `ServiceError<E>` and `TryFrom<azure_core::Error>` for every error model, each compiled
+/// with the clients whose operations answer with it.
 pub fn errors(krate: &Crate) -> TokenStream {
-    let models: BTreeSet<&String> = krate
-        .clients
-        .values()
-        .flat_map(|c| &c.operations)
-        .filter_map(|o| match &o.error_type {
-            Some(TypeRef::Named(n)) => Some(n),
-            _ => None,
-        })
-        .collect();
-    let conversions = models.iter().map(|name| {
+    let mut models: BTreeMap<&String, features::Features> = BTreeMap::new();
+    for c in krate.clients.values() {
+        for o in &c.operations {
+            if let Some(TypeRef::Named(n)) = &o.error_type {
+                models.entry(n).or_default().insert(c.feature.as_str());
+            }
+        }
+    }
+    let users: features::Features = models.values().flatten().copied().collect();
+    let decode_gate = features::gate(krate, &users);
+    let conversions = models.iter().map(|(name, used)| {
         let name = tokens::ident(name);
+        let gate = features::gate(krate, used);
         quote! {
+            #gate
             impl TryFrom<azure_core::Error> for crate::models::#name {
                 type Error = azure_core::Error;
                 /// Decodes the error body of an `HttpResponse` error; any other error, or a body
@@ -35,6 +39,7 @@ pub fn errors(krate: &Crate) -> TokenStream {
     });
     let decode = (!models.is_empty()).then(|| {
         quote! {
+            #decode_gate
             fn decode_body<E: serde::de::DeserializeOwned>(error: &azure_core::Error) -> Option<E> {
                 match error.kind() {
                     ErrorKind::HttpResponse { raw_response: Some(raw), .. } => serde_json::from_slice(raw.body().as_ref()).ok(),

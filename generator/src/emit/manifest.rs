@@ -22,6 +22,29 @@ pub fn cargo_toml(krate: &Crate) -> String {
         krate.api_version
     )))
     .to_string();
+    // Client features are snake_case ASCII (the lower stage makes them so); quoted by toml all
+    // the same.
+    let quoted = |f: &str| toml::Value::String(f.to_string()).to_string();
+    let mut defaults = vec![quoted("azure_core/default")];
+    defaults.extend(krate.clients.values().map(|c| quoted(&c.feature)));
+    let groups: String = krate
+        .clients
+        .values()
+        .map(|c| format!("{} = []\n", c.feature))
+        .collect();
+    // An example calls one client, so it needs that client's feature.
+    let examples: String = krate
+        .examples
+        .iter()
+        .filter_map(|e| {
+            let (client, _) = krate.operation(&e.operation_id)?;
+            Some(format!(
+                "\n[[example]]\nname = {}\nrequired-features = [{}]\n",
+                quoted(&e.file_stem),
+                quoted(&client.feature)
+            ))
+        })
+        .collect();
     let uuid = if uses_uuid(krate) {
         "uuid = { version = \"1\", features = [\"serde\"] }\n"
     } else {
@@ -39,10 +62,11 @@ description = {description}
 publish = false
 
 [features]
-default = ["azure_core/default"]
+default = [{defaults}]
 # Serialize for response-only models too, so responses can be re-serialized (round-trip tests).
 round_trip = []
-
+# One feature per client (operation group): each compiles the client and what only it needs.
+{groups}
 [dependencies]
 {async_trait}azure_core = {{ version = "1.1", default-features = false }}
 serde = {{ version = "1", features = ["derive"] }}
@@ -50,8 +74,11 @@ serde_json = "1"
 {uuid}
 [dev-dependencies]
 {identity}tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
-"#,
+{examples}"#,
         package = krate.package,
+        defaults = defaults.join(", "),
+        groups = groups,
+        examples = examples,
         async_trait = if pageable {
             "async-trait = \"0.1\"\n"
         } else {
@@ -146,6 +173,10 @@ pub fn readme(krate: &Crate) -> String {
         for o in &krate.omitted {
             out.push_str(&format!("- `{}`: {}\n", o.id, o.reason));
         }
+    }
+    out.push_str("\n## Features\n\nEach client has a cargo feature, all on by default; turn off default features and name the ones you call to compile only those clients and what they need (`azure_core/default` brings the default HTTP stack):\n\n");
+    for c in krate.clients.values() {
+        out.push_str(&format!("- `{}`: `{}`\n", c.feature, c.name));
     }
     if let Some(example) = super::example::readme_snippet(krate) {
         out.push_str("\n## Usage\n\n```rust no_run\n");

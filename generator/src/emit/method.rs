@@ -170,14 +170,32 @@ pub fn shared_options(op: &Operation) -> Option<&'static str> {
     })
 }
 
+/// The shared options structs in use, with the features of the clients that use each.
+pub fn shared_option_users(
+    krate: &Crate,
+) -> std::collections::BTreeMap<&'static str, super::features::Features<'_>> {
+    let mut used = std::collections::BTreeMap::new();
+    for c in krate.clients.values() {
+        for shared in c.operations.iter().filter_map(shared_options) {
+            used.entry(shared)
+                .or_insert_with(super::features::Features::new)
+                .insert(c.feature.as_str());
+        }
+    }
+    used
+}
+
 /// The shared options structs that methods without optional parameters alias.
+/// Each is compiled with the clients that use it.
 pub fn shared_option_structs(krate: &Crate) -> TokenStream {
-    let used: std::collections::BTreeSet<&str> = krate
-        .clients
-        .values()
-        .flat_map(|c| &c.operations)
-        .filter_map(shared_options)
-        .collect();
+    let used = shared_option_users(krate);
+    let gate = |name: &str| used.get(name).and_then(|f| super::features::gate(krate, f));
+    let (plain_gate, pager_gate, poller_gate) = (
+        gate("MethodOptions"),
+        gate("PagerMethodOptions"),
+        gate("PollerMethodOptions"),
+    );
+    let used: std::collections::BTreeSet<&str> = used.keys().copied().collect();
     let monitor = krate.status_monitor.as_deref().unwrap_or_default();
     let resume_doc = format!(
         " Resume polling from here instead of sending the request again: the link an earlier response gave (see [`{monitor}::continuation`](crate::models::{monitor}::continuation))."
@@ -185,6 +203,7 @@ pub fn shared_option_structs(krate: &Crate) -> TokenStream {
     let plain = used.contains("MethodOptions").then(|| {
         quote! {
             /// Options of a method that has no optional parameters of its own.
+            #plain_gate
             #[derive(Clone, Default, azure_core::fmt::SafeDebug)]
             pub struct MethodOptions<'a> {
                 /// Allows customization of the method call.
@@ -195,6 +214,7 @@ pub fn shared_option_structs(krate: &Crate) -> TokenStream {
     let pager = used.contains("PagerMethodOptions").then(|| {
         quote! {
             /// Options of a pageable method that has no optional parameters of its own.
+            #pager_gate
             #[derive(Clone, Default, azure_core::fmt::SafeDebug)]
             pub struct PagerMethodOptions<'a> {
                 /// Allows customization of the method call, and where paging resumes.
@@ -205,6 +225,7 @@ pub fn shared_option_structs(krate: &Crate) -> TokenStream {
     let poller = used.contains("PollerMethodOptions").then(|| {
         quote! {
             /// Options of a long-running method that has no optional parameters of its own.
+            #poller_gate
             #[derive(Clone, Default, azure_core::fmt::SafeDebug)]
             pub struct PollerMethodOptions<'a> {
                 /// Allows customization of the method call.

@@ -6,6 +6,7 @@ mod docs;
 mod enumeration;
 mod errors;
 mod example;
+mod features;
 mod manifest;
 mod method;
 mod model;
@@ -132,8 +133,11 @@ pub fn emit(krate: &Crate) -> Vec<OutputFile> {
 fn lib_rs(krate: &Crate) -> TokenStream {
     let exports = krate.clients.values().map(|c| {
         let (name, options) = (tokens::ident(&c.name), tokens::ident(&c.options_name));
-        quote!(#name, #options)
+        let gate = features::client_gate(c);
+        quote!(#gate pub use clients::{#name, #options};)
     });
+    // With no client's feature on, the shared helpers have no caller.
+    let any_client = features::predicate(&features::all(krate));
     quote! {
         #![doc = include_str!("../README.md")]
         #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -141,19 +145,25 @@ fn lib_rs(krate: &Crate) -> TokenStream {
 
         pub mod clients;
         pub mod models;
+        #[cfg_attr(not(#any_client), allow(dead_code))]
         mod runtime;
 
-        pub use clients::{#(#exports),*};
+        #(#exports)*
     }
 }
 
 fn clients_mod(krate: &Crate) -> TokenStream {
-    let modules = krate.clients.values().map(|c| tokens::ident(&c.module));
-    let modules2 = modules.clone();
+    let modules = krate.clients.values().map(|c| {
+        let module = tokens::ident(&c.module);
+        let gate = features::client_gate(c);
+        quote! {
+            #gate mod #module;
+            #gate pub use #module::*;
+        }
+    });
     quote! {
-        //! Clients, one per operation group.
-        #(mod #modules;)*
-        #(pub use #modules2::*;)*
+        //! Clients, one per operation group, each behind its cargo feature.
+        #(#modules)*
     }
 }
 
@@ -169,24 +179,57 @@ fn kinds(krate: &Crate) -> (bool, bool) {
 
 fn models_mod(krate: &Crate) -> TokenStream {
     let (structs, enumerations) = kinds(krate);
+    // Each item's gate: `None` when compiled always.
+    let type_gates = |enums: bool| {
+        krate
+            .types
+            .values()
+            .filter(move |t| matches!(t, TypeDef::Enum(_)) == enums)
+            .map(|t| {
+                let used = features::of_type(krate, t);
+                features::gate(krate, &used).map(|_| used)
+            })
+    };
+    let monitor = krate.status_monitor.as_ref().map(|_| {
+        let used = long_running_features(krate);
+        features::gate(krate, &used).map(|_| used)
+    });
+    let models_gate = features::module_gate(type_gates(false).chain(monitor));
+    let enums_gate = features::module_gate(type_gates(true));
+    let mut options: Vec<Option<features::Features>> = method::shared_option_users(krate)
+        .into_values()
+        .map(|used| features::gate(krate, &used).map(|_| used))
+        .collect();
+    // Each method's own options are always behind its client's feature.
+    options.extend(
+        krate
+            .clients
+            .values()
+            .map(|c| Some(features::Features::from([c.feature.as_str()]))),
+    );
+    let options_gate = features::module_gate(options);
     let models = structs.then(|| {
         quote! {
+            #models_gate
             #[allow(clippy::module_inception)]
             mod models;
         }
     });
     let enums = enumerations.then(|| {
         quote!(
+            #enums_gate
             mod enums;
         )
     });
     let use_enums = enumerations.then(|| {
         quote!(
+            #enums_gate
             pub use enums::*;
         )
     });
     let use_models = structs.then(|| {
         quote!(
+            #models_gate
             pub use models::*;
         )
     });
@@ -195,9 +238,11 @@ fn models_mod(krate: &Crate) -> TokenStream {
         #models
         #enums
         mod errors;
+        #options_gate
         mod method_options;
         #use_enums
         pub use errors::*;
+        #options_gate
         pub use method_options::*;
         #use_models
     }
@@ -205,27 +250,49 @@ fn models_mod(krate: &Crate) -> TokenStream {
 
 fn models(krate: &Crate) -> TokenStream {
     let items = krate.types.values().filter_map(|t| match t {
-        TypeDef::Struct(s) => Some(model::model(s)),
+        TypeDef::Struct(s) => {
+            let gate = features::gate(krate, &features::of_type(krate, t));
+            Some(model::model(s, gate))
+        }
         TypeDef::Enum(_) => None,
     });
-    // One `Page` impl per page model, however many operations share it.
-    let pages: BTreeMap<&str, &Paging> = krate
-        .clients
+    // One `Page` impl per page model, however many operations share it, compiled with the
+    // clients that page through it.
+    let mut pages: BTreeMap<&str, (&Paging, features::Features)> = BTreeMap::new();
+    for c in krate.clients.values() {
+        for o in &c.operations {
+            if let OperationKind::Pageable(p) = &o.kind {
+                let entry = pages
+                    .entry(p.page_type.as_str())
+                    .or_insert_with(|| (p, features::Features::new()));
+                entry.1.insert(c.feature.as_str());
+            }
+        }
+    }
+    let pages = pages
         .values()
-        .flat_map(|c| &c.operations)
-        .filter_map(|o| match &o.kind {
-            OperationKind::Pageable(p) => Some((p.page_type.as_str(), p)),
-            _ => None,
-        })
-        .collect();
-    let pages = pages.values().map(|p| model::page(p));
-    let monitor = krate.status_monitor.as_deref().map(model::status_monitor);
+        .map(|(p, used)| model::page(p, features::gate(krate, used)));
+    let monitor = krate.status_monitor.as_deref().map(|name| {
+        model::status_monitor(name, features::gate(krate, &long_running_features(krate)))
+    });
     quote!(#(#items)* #(#pages)* #monitor)
+}
+
+/// Features of the clients with long-running operations (which use the status monitor).
+fn long_running_features(krate: &Crate) -> features::Features<'_> {
+    features::of_clients(krate, |c| {
+        c.operations
+            .iter()
+            .any(|o| o.kind == OperationKind::LongRunning)
+    })
 }
 
 fn enums(krate: &Crate) -> TokenStream {
     let items = krate.types.values().filter_map(|t| match t {
-        TypeDef::Enum(e) => Some(enumeration::enumeration(e)),
+        TypeDef::Enum(e) => {
+            let gate = features::gate(krate, &features::of_type(krate, t));
+            Some(enumeration::enumeration(e, gate))
+        }
         TypeDef::Struct(_) => None,
     });
     quote!(#(#items)*)
@@ -233,9 +300,11 @@ fn enums(krate: &Crate) -> TokenStream {
 
 fn method_options(krate: &Crate) -> TokenStream {
     let items = krate.clients.values().flat_map(|c| {
-        c.operations
-            .iter()
-            .map(move |o| method::options(krate, c, o))
+        let gate = features::client_gate(c);
+        c.operations.iter().map(move |o| {
+            let options = method::options(krate, c, o);
+            quote!(#gate #options)
+        })
     });
     let shared = method::shared_option_structs(krate);
     quote!(#shared #(#items)*)

@@ -6,8 +6,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 /// `pub struct X { pub field: Option<T>, ... }` with serde attributes for the wire names and
-/// only the serde derives its usage needs (sent: `Serialize`, received: `Deserialize`).
-pub fn model(def: &StructDef) -> TokenStream {
+/// only the serde derives its usage needs (sent: `Serialize`, received: `Deserialize`);
+/// `gate` (the features of the clients that reach it) goes on every item.
+pub fn model(def: &StructDef, gate: Option<TokenStream>) -> TokenStream {
     let name = tokens::ident(&def.name);
     let doc = docs::doc(&def.docs);
     let mut derives = vec![
@@ -55,9 +56,13 @@ pub fn model(def: &StructDef) -> TokenStream {
             pub additional_properties: ::std::collections::HashMap<String, #ty>,
         }
     });
-    let content = def.usage.body.then(|| request_content(&name));
+    let content = def
+        .usage
+        .body
+        .then(|| request_content(&name, gate.as_ref()));
     quote! {
         #doc
+        #gate
         #[derive(#(#derives),*)]
         #round_trip
         #non_exhaustive
@@ -70,11 +75,12 @@ pub fn model(def: &StructDef) -> TokenStream {
 }
 
 /// `impl Page` for a page model: its items are the `itemName` field (absent: no items).
-pub fn page(paging: &Paging) -> TokenStream {
+pub fn page(paging: &Paging, gate: Option<TokenStream>) -> TokenStream {
     let page = tokens::ident(&paging.page_type);
     let field = tokens::ident(&paging.item_field);
     let item = tokens::ty(&paging.item_type);
     quote! {
+        #gate
         #[async_trait::async_trait]
         impl azure_core::http::pager::Page for #page {
             type Item = #item;
@@ -87,13 +93,14 @@ pub fn page(paging: &Paging) -> TokenStream {
 }
 
 /// The status monitor every long-running operation's poller yields.
-pub fn status_monitor(name: &str) -> TokenStream {
+pub fn status_monitor(name: &str, gate: Option<TokenStream>) -> TokenStream {
     let ident = tokens::ident(name);
     quote! {
         /// The status of a long-running operation, as its poller yields it: the body of an
         /// `Azure-AsyncOperation` status response, or, when the service answers without one
         /// (`Location` polling), `{"status": "InProgress"}` for 202 and `{"status": "Succeeded"}`
         /// otherwise. The HTTP status and headers of each response are kept as received.
+        #gate
         #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
         #[non_exhaustive]
         pub struct #ident {
@@ -105,6 +112,7 @@ pub fn status_monitor(name: &str) -> TokenStream {
             pub error: Option<::serde_json::Value>,
         }
 
+        #gate
         impl azure_core::http::poller::StatusMonitor for #ident {
             type Output = ();
             type Format = azure_core::http::NoFormat;
@@ -113,6 +121,7 @@ pub fn status_monitor(name: &str) -> TokenStream {
             }
         }
 
+        #gate
         impl #ident {
             /// Where to resume polling after `response` (its `Azure-AsyncOperation`, else its
             /// `Location`), for the method options' `continuation`; `None` when it names neither.
@@ -126,8 +135,9 @@ pub fn status_monitor(name: &str) -> TokenStream {
 
 /// `TryFrom<T> for RequestContent<T>` for a type that is an operation's request body, so callers
 /// write `body.try_into()?`.
-pub fn request_content(name: &proc_macro2::Ident) -> TokenStream {
+pub fn request_content(name: &proc_macro2::Ident, gate: Option<&TokenStream>) -> TokenStream {
     quote! {
+        #gate
         impl TryFrom<#name> for azure_core::http::RequestContent<#name> {
             type Error = azure_core::Error;
             fn try_from(value: #name) -> azure_core::Result<Self> {

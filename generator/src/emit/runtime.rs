@@ -1,7 +1,8 @@
 //! `src/runtime.rs` of the generated crate: what every method shares, compiled once (endpoint
 //! choice, the pipeline, URL building with one-segment path encoding, sending).
 
-use crate::ir::{Auth, Crate, OperationKind};
+use super::features;
+use crate::ir::{Auth, Crate, OperationKind, TypeDef};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -14,9 +15,19 @@ pub fn runtime(krate: &Crate) -> TokenStream {
         .flat_map(|c| &c.operations)
         .flat_map(|o| &o.params)
         .any(|p| p.source == crate::ir::Source::ApiVersion);
+    let version_gate = features::gate(
+        krate,
+        &features::of_clients(krate, |c| {
+            c.operations
+                .iter()
+                .flat_map(|o| &o.params)
+                .any(|p| p.source == crate::ir::Source::ApiVersion)
+        }),
+    );
     let version_const = versioned.then(|| {
         quote! {
             /// The `api-version` clients send unless told otherwise.
+            #version_gate
             pub(crate) const DEFAULT_API_VERSION: &str = #api_version;
         }
     });
@@ -30,14 +41,42 @@ pub fn runtime(krate: &Crate) -> TokenStream {
     let pageable = kinds
         .iter()
         .any(|k| matches!(k, OperationKind::Pageable(_)));
-    let pager = pageable.then(pager_fns);
-    let poller = krate.status_monitor.as_deref().map(poller_fns);
-    let links = (pageable || krate.status_monitor.is_some()).then(link_fns);
-    let read_only = krate.types.values().any(|t| matches!(t, crate::ir::TypeDef::Struct(s) if s.usage.input && s.fields.iter().any(|f| f.read_only)));
-    let read_only = read_only.then(|| {
+    // Each helper is compiled with the clients (or models) that call it.
+    let paging = features::of_clients(krate, |c| {
+        c.operations
+            .iter()
+            .any(|o| matches!(o.kind, OperationKind::Pageable(_)))
+    });
+    let polling = features::of_clients(krate, |c| {
+        c.operations
+            .iter()
+            .any(|o| o.kind == OperationKind::LongRunning)
+    });
+    let linking: features::Features = paging.union(&polling).copied().collect();
+    let pager = pageable.then(|| pager_fns(features::gate(krate, &paging)));
+    let poller = krate
+        .status_monitor
+        .as_deref()
+        .map(|m| poller_fns(m, features::gate(krate, &polling)));
+    let links = (pageable || krate.status_monitor.is_some())
+        .then(|| link_fns(features::gate(krate, &linking)));
+    let read_only_models: Vec<&TypeDef> = krate
+        .types
+        .values()
+        .filter(|t| matches!(t, TypeDef::Struct(s) if s.usage.input && s.fields.iter().any(|f| f.read_only)))
+        .collect();
+    let read_only_gate = features::gate(
+        krate,
+        &read_only_models
+            .iter()
+            .flat_map(|t| features::of_type(krate, t))
+            .collect(),
+    );
+    let read_only = (!read_only_models.is_empty()).then(|| {
         quote! {
             /// Whether to leave a read-only field out: always in requests; with the `round_trip`
             /// feature only when it is unset, so re-serialized responses keep it.
+            #read_only_gate
             pub(crate) fn skip_read_only<T>(value: &Option<T>) -> bool {
                 cfg!(not(feature = "round_trip")) || value.is_none()
             }
@@ -135,15 +174,17 @@ pub fn runtime(krate: &Crate) -> TokenStream {
 }
 
 /// Resolving and checking links the service hands out (next pages, operation status).
-fn link_fns() -> TokenStream {
+fn link_fns(gate: Option<TokenStream>) -> TokenStream {
     quote! {
         /// Resolves `link` (absolute or relative) against `base`.
+        #gate
         fn resolve_link(base: &Url, link: &str) -> Result<Url> {
             base.join(link).map_err(|e| Error::with_message(ErrorKind::DataConversion, format!("the service returned an invalid link `{link}`: {e}")))
         }
 
         /// Resolves `link` against `base` and refuses one on another origin: the pipeline
         /// would send it the credential's token.
+        #gate
         fn same_origin_link(base: &Url, link: &str) -> Result<Url> {
             let url = resolve_link(base, link)?;
             if url.origin() != base.origin() {
@@ -155,11 +196,12 @@ fn link_fns() -> TokenStream {
 }
 
 /// The shared pager: first request as built by the method, then `GET nextLink`.
-fn pager_fns() -> TokenStream {
+fn pager_fns(gate: Option<TokenStream>) -> TokenStream {
     quote! {
         /// A pager whose first page comes from `first` and every next page from a `GET` of
         /// the page's `next_link_name` field (absent, null or empty: the last page), with the
         /// client's `api-version` replacing any the link carries. A failed page is an error.
+        #gate
         pub(crate) fn pager<P>(pipeline: &Pipeline, first: Request, api_version: &str, next_link_name: Option<&'static str>, success_codes: &'static [u16], options: azure_core::http::pager::PagerOptions<'_>) -> azure_core::http::Pager<P>
         where
             P: azure_core::http::pager::Page + serde::de::DeserializeOwned + Send + 'static,
@@ -196,6 +238,7 @@ fn pager_fns() -> TokenStream {
         }
 
         /// `GET` of the next link, whose query is kept byte for byte except `api-version`.
+        #gate
         fn next_page_request(first: &Request, continuation: azure_core::http::pager::PagerContinuation, api_version: &str) -> Result<Request> {
             let link = String::from(continuation);
             let mut url = same_origin_link(first.url(), &link)?;
@@ -216,6 +259,7 @@ fn pager_fns() -> TokenStream {
         }
 
         /// The next link of a page body, resolved against the request URL.
+        #gate
         fn next_link(body: &[u8], name: &str, base: &Url) -> Result<Option<Url>> {
             let page: serde_json::Value = serde_json::from_slice(body).map_err(|e| Error::with_message(ErrorKind::DataConversion, format!("a page is not JSON: {e}")))?;
             match page.get(name) {
@@ -229,11 +273,12 @@ fn pager_fns() -> TokenStream {
 }
 
 /// The shared poller for long-running operations without a final body.
-fn poller_fns(status_monitor: &str) -> TokenStream {
+fn poller_fns(status_monitor: &str, gate: Option<TokenStream>) -> TokenStream {
     let monitor = super::tokens::ident(status_monitor);
     quote! {
         /// Where to poll: `Azure-AsyncOperation` (the status is in the body; `final_link` is
         /// set, to `Location` when given) or else `Location` (the HTTP status is the status).
+        #gate
         pub(crate) fn poll_links(headers: &azure_core::http::headers::Headers, resolve: impl Fn(&str) -> Result<Url>) -> Result<Option<azure_core::http::poller::PollerContinuation>> {
             use azure_core::http::{headers::HeaderName, poller::PollerContinuation};
             let header = |name: &'static str| headers.get_optional_str(&HeaderName::from_static(name)).map(&resolve).transpose();
@@ -249,6 +294,7 @@ fn poller_fns(status_monitor: &str) -> TokenStream {
         /// link after each `Retry-After` (`retry-after-ms`, `x-ms-retry-after-ms`, `Retry-After`;
         /// else the options' frequency, at least one second) until `Succeeded`. `Failed` and
         /// `Canceled` end it with an `HttpResponse` error holding the last response.
+        #gate
         pub(crate) fn poller(pipeline: &Pipeline, first: Request, success_codes: &'static [u16], options: azure_core::http::poller::PollerOptions<'_>, resume: Option<azure_core::http::poller::PollerContinuation>) -> azure_core::http::Poller<crate::models::#monitor> {
             use azure_core::http::poller::{PollerContinuation, PollerOptions, PollerResult, PollerState, PollerStatus};
             use azure_core::http::headers::{RETRY_AFTER, RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS};

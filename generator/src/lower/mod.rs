@@ -65,6 +65,7 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
     let mut clients: BTreeMap<String, ir::Client> = BTreeMap::new();
     let mut client_scope = Scope::default();
     let mut client_names: BTreeMap<String, String> = BTreeMap::new();
+    let mut feature_scope = Scope::with(naming::RESERVED_FEATURES);
     for op in &selected {
         let client_name = match client_names.get(&op.group) {
             Some(n) => n.clone(),
@@ -74,12 +75,13 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
                 n
             }
         };
-        let client = clients
-            .entry(client_name.clone())
-            .or_insert_with(|| ir::Client {
+        let client = clients.entry(client_name.clone()).or_insert_with(|| {
+            let module = naming::snake(&client_name);
+            ir::Client {
                 name: client_name.clone(),
                 options_name: format!("{client_name}Options"),
-                module: naming::snake(&client_name),
+                feature: feature_scope.claim(naming::feature(&module)),
+                module,
                 docs: if op.by_title {
                     format!("Operations of {}.", api.info.title.trim())
                 } else {
@@ -90,7 +92,10 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
                 },
                 fields: Vec::new(),
                 operations: Vec::new(),
-            });
+            }
+        });
+        // Every type the operation reaches is compiled with this client's feature.
+        types.set_group(&client.feature);
         let lowered = operations::lower(spec, op, client, &service.namespace, &mut types)?;
         client.operations.push(lowered);
     }

@@ -66,6 +66,38 @@ pub fn snake(raw: &str) -> String {
     name
 }
 
+/// Feature names a client's feature never takes: cargo's `default`, the crate's own
+/// `round_trip`, and the dependencies (a feature may not share a dependency's name).
+pub const RESERVED_FEATURES: &[&str] = &[
+    "default",
+    "round_trip",
+    "azure_core",
+    "azure_identity",
+    "async_trait",
+    "async-trait",
+    "serde",
+    "serde_json",
+    "tokio",
+    "uuid",
+];
+
+/// The cargo feature of a client, from its module name: `workflow_runs_client` ->
+/// `workflow_runs`. Module names are snake_case ASCII, so this is a valid feature name;
+/// anything else is dropped all the same. Uniqueness is the caller's [`Scope`].
+pub fn feature(module: &str) -> String {
+    let stem = module.strip_suffix("_client").unwrap_or(module);
+    let name: String = stem
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    let name = name.trim_end_matches('_');
+    if name.is_empty() {
+        "client".into()
+    } else {
+        name.to_string()
+    }
+}
+
 /// The method name of a long-running operation: `begin_` and the snake_case name.
 pub fn long_running_method(raw: &str) -> String {
     let name = snake(raw);
@@ -237,6 +269,22 @@ mod tests {
         );
         assert_eq!(title_group("API"), "API");
         assert_eq!(title_group("Buildomat"), "Buildomat");
+    }
+
+    #[test]
+    fn test_features_are_module_names_without_client() {
+        assert_eq!(feature("workflow_runs_client"), "workflow_runs");
+        assert_eq!(feature("workflows_client"), "workflows");
+        assert_eq!(feature("keeper_client"), "keeper");
+        assert_eq!(feature("client"), "client");
+        assert_eq!(feature("type__client"), "type");
+        assert_eq!(feature("_client"), "client");
+        let mut scope = Scope::with(RESERVED_FEATURES);
+        assert_eq!(scope.claim(feature("default_client")), "default_2");
+        assert_eq!(scope.claim(feature("round_trip_client")), "round_trip_2");
+        assert_eq!(scope.claim(feature("uuid_client")), "uuid_2");
+        assert_eq!(scope.claim(feature("runs_client")), "runs");
+        assert_eq!(scope.claim(feature("runs_client")), "runs_2");
     }
 
     #[test]

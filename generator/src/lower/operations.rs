@@ -309,6 +309,7 @@ fn parameter(
     if matches!(ty, TypeRef::Named(_)) {
         types.mark(&ty, true);
     }
+    types.reach(&ty);
     let client_located = data
         .extensions
         .get("x-ms-parameter-location")

@@ -34,8 +34,11 @@ pub struct Types<'a> {
     scope: Scope,
     /// Rust type -> the model types its fields use, for usage propagation.
     deps: BTreeMap<String, BTreeSet<String>>,
-    /// Usage marks given by operations, propagated by [`Types::finish`].
-    roots: Vec<(TypeRef, Usage)>,
+    /// Usage marks given by operations, with the feature of the operation's client,
+    /// propagated by [`Types::finish`].
+    roots: Vec<(TypeRef, Usage, String)>,
+    /// The feature of the client whose operation is being lowered.
+    group: String,
     /// Inline schemas named by their `title`, so an identical copy reuses the type.
     titled: Vec<(Value, TypeRef)>,
 }
@@ -53,6 +56,7 @@ impl<'a> Types<'a> {
             scope: Scope::default(),
             deps: BTreeMap::new(),
             roots: Vec::new(),
+            group: String::new(),
             titled: Vec::new(),
         }
     }
@@ -60,6 +64,11 @@ impl<'a> Types<'a> {
     /// Claims a type name for a type the generator adds (not from the spec).
     pub fn claim_type_name(&mut self, raw: &str) -> String {
         self.scope.claim(naming::type_name(raw))
+    }
+
+    /// Sets the feature of the client whose operations the next marks come from.
+    pub fn set_group(&mut self, feature: &str) {
+        self.group = feature.to_string();
     }
 
     /// Records that `ty` is sent (`input`) or received (`!input`).
@@ -71,7 +80,15 @@ impl<'a> Types<'a> {
                 output: !input,
                 body: false,
             },
+            self.group.clone(),
         ));
+    }
+
+    /// Records that the current client's operations use `ty` without sending or receiving
+    /// it as JSON (a parameter value): it only has to exist when that client does.
+    pub fn reach(&mut self, ty: &TypeRef) {
+        self.roots
+            .push((ty.clone(), Usage::default(), self.group.clone()));
     }
 
     /// Records that `ty` is an operation's request body.
@@ -86,10 +103,10 @@ impl<'a> Types<'a> {
         }
     }
 
-    /// Propagates usage marks through fields and returns the model types.
+    /// Propagates usage marks and client features through fields and returns the model types.
     pub fn finish(mut self) -> BTreeMap<String, TypeDef> {
         let roots = std::mem::take(&mut self.roots);
-        for (ty, usage) in roots {
+        for (ty, usage, group) in roots {
             let mut stack: Vec<String> = named_in(&ty);
             let mut seen = BTreeSet::new();
             while let Some(name) = stack.pop() {
@@ -100,10 +117,12 @@ impl<'a> Types<'a> {
                     Some(TypeDef::Struct(s)) => {
                         s.usage.input |= usage.input;
                         s.usage.output |= usage.output;
+                        s.features.insert(group.clone());
                     }
                     Some(TypeDef::Enum(e)) => {
                         e.usage.input |= usage.input;
                         e.usage.output |= usage.output;
+                        e.features.insert(group.clone());
                     }
                     None => {}
                 }
@@ -410,6 +429,7 @@ impl<'a> Types<'a> {
                 fields,
                 additional,
                 usage: Usage::default(),
+                features: BTreeSet::new(),
             }),
         );
         Ok(())
@@ -606,6 +626,7 @@ impl<'a> Types<'a> {
             variants,
             extensible,
             usage: Usage::default(),
+            features: BTreeSet::new(),
         })
     }
 

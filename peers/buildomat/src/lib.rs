@@ -6,5 +6,7 @@
 #![warn(missing_docs)]
 pub mod clients;
 pub mod models;
+#[cfg_attr(not(feature = "buildomat"), allow(dead_code))]
 mod runtime;
+#[cfg(feature = "buildomat")]
 pub use clients::{BuildomatClient, BuildomatClientOptions};

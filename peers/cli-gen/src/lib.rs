@@ -6,5 +6,7 @@
 #![warn(missing_docs)]
 pub mod clients;
 pub mod models;
+#[cfg_attr(not(feature = "cli_gen_test"), allow(dead_code))]
 mod runtime;
+#[cfg(feature = "cli_gen_test")]
 pub use clients::{CliGenTestClient, CliGenTestClientOptions};

@@ -6,5 +6,7 @@
 #![warn(missing_docs)]
 pub mod clients;
 pub mod models;
+#[cfg_attr(not(feature = "keeper"), allow(dead_code))]
 mod runtime;
+#[cfg(feature = "keeper")]
 pub use clients::{KeeperClient, KeeperClientOptions};

@@ -6,7 +6,9 @@
 #![warn(missing_docs)]
 pub mod clients;
 pub mod models;
+#[cfg_attr(not(feature = "parameter_name_collision_test"), allow(dead_code))]
 mod runtime;
+#[cfg(feature = "parameter_name_collision_test")]
 pub use clients::{
     ParameterNameCollisionTestClient, ParameterNameCollisionTestClientOptions,
 };

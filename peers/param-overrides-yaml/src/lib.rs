@@ -6,5 +6,7 @@
 #![warn(missing_docs)]
 pub mod clients;
 pub mod models;
+#[cfg_attr(not(feature = "parameter_override_test"), allow(dead_code))]
 mod runtime;
+#[cfg(feature = "parameter_override_test")]
 pub use clients::{ParameterOverrideTestClient, ParameterOverrideTestClientOptions};

@@ -6,5 +6,7 @@
 #![warn(missing_docs)]
 pub mod clients;
 pub mod models;
+#[cfg_attr(not(feature = "oxide_propolis_server"), allow(dead_code))]
 mod runtime;
+#[cfg(feature = "oxide_propolis_server")]
 pub use clients::{OxidePropolisServerClient, OxidePropolisServerClientOptions};

@@ -8,16 +8,22 @@ pub struct MethodOptions<'a> {
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
 }
 
+#[cfg(feature = "buildomat")]
 /// Options for [`BuildomatClient::control_hold()`](crate::clients::BuildomatClient::control_hold).
 pub type BuildomatClientControlHoldOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "buildomat")]
 /// Options for [`BuildomatClient::control_resume()`](crate::clients::BuildomatClient::control_resume).
 pub type BuildomatClientControlResumeOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "buildomat")]
 /// Options for [`BuildomatClient::task_get()`](crate::clients::BuildomatClient::task_get).
 pub type BuildomatClientTaskGetOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "buildomat")]
 /// Options for [`BuildomatClient::tasks_get()`](crate::clients::BuildomatClient::tasks_get).
 pub type BuildomatClientTasksGetOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "buildomat")]
 /// Options for [`BuildomatClient::task_submit()`](crate::clients::BuildomatClient::task_submit).
 pub type BuildomatClientTaskSubmitOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "buildomat")]
 /// Options for [`BuildomatClient::task_events_get()`](crate::clients::BuildomatClient::task_events_get).
 #[derive(Clone, Default, azure_core::fmt::SafeDebug)]
 pub struct BuildomatClientTaskEventsGetOptions<'a> {
@@ -27,14 +33,19 @@ pub struct BuildomatClientTaskEventsGetOptions<'a> {
     pub minseq: Option<u64>,
 }
 
+#[cfg(feature = "buildomat")]
 /// Options for [`BuildomatClient::task_outputs_get()`](crate::clients::BuildomatClient::task_outputs_get).
 pub type BuildomatClientTaskOutputsGetOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "buildomat")]
 /// Options for [`BuildomatClient::task_output_download()`](crate::clients::BuildomatClient::task_output_download).
 pub type BuildomatClientTaskOutputDownloadOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "buildomat")]
 /// Options for [`BuildomatClient::user_create()`](crate::clients::BuildomatClient::user_create).
 pub type BuildomatClientUserCreateOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "buildomat")]
 /// Options for [`BuildomatClient::whoami()`](crate::clients::BuildomatClient::whoami).
 pub type BuildomatClientWhoamiOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "buildomat")]
 /// Options for [`BuildomatClient::whoami_put_name()`](crate::clients::BuildomatClient::whoami_put_name).
 #[derive(Clone, Default, azure_core::fmt::SafeDebug)]
 pub struct BuildomatClientWhoamiPutNameOptions<'a> {
@@ -46,22 +57,31 @@ pub struct BuildomatClientWhoamiPutNameOptions<'a> {
     >,
 }
 
+#[cfg(feature = "buildomat")]
 /// Options for [`BuildomatClient::worker_bootstrap()`](crate::clients::BuildomatClient::worker_bootstrap).
 pub type BuildomatClientWorkerBootstrapOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "buildomat")]
 /// Options for [`BuildomatClient::worker_ping()`](crate::clients::BuildomatClient::worker_ping).
 pub type BuildomatClientWorkerPingOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "buildomat")]
 /// Options for [`BuildomatClient::worker_task_append()`](crate::clients::BuildomatClient::worker_task_append).
 pub type BuildomatClientWorkerTaskAppendOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "buildomat")]
 /// Options for [`BuildomatClient::worker_task_upload_chunk()`](crate::clients::BuildomatClient::worker_task_upload_chunk).
 pub type BuildomatClientWorkerTaskUploadChunkOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "buildomat")]
 /// Options for [`BuildomatClient::worker_task_complete()`](crate::clients::BuildomatClient::worker_task_complete).
 pub type BuildomatClientWorkerTaskCompleteOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "buildomat")]
 /// Options for [`BuildomatClient::worker_task_add_output()`](crate::clients::BuildomatClient::worker_task_add_output).
 pub type BuildomatClientWorkerTaskAddOutputOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "buildomat")]
 /// Options for [`BuildomatClient::workers_list()`](crate::clients::BuildomatClient::workers_list).
 pub type BuildomatClientWorkersListOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "buildomat")]
 /// Options for [`BuildomatClient::workers_recycle()`](crate::clients::BuildomatClient::workers_recycle).
 pub type BuildomatClientWorkersRecycleOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "buildomat")]
 /// Options for [`BuildomatClient::get_thing_or_things()`](crate::clients::BuildomatClient::get_thing_or_things).
 #[derive(Clone, Default, azure_core::fmt::SafeDebug)]
 pub struct BuildomatClientGetThingOrThingsOptions<'a> {
@@ -71,6 +91,7 @@ pub struct BuildomatClientGetThingOrThingsOptions<'a> {
     pub id: Option<String>,
 }
 
+#[cfg(feature = "buildomat")]
 /// Options for [`BuildomatClient::header_arg()`](crate::clients::BuildomatClient::header_arg).
 #[derive(Clone, Default, azure_core::fmt::SafeDebug)]
 pub struct BuildomatClientHeaderArgOptions<'a> {

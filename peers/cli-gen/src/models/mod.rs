@@ -5,7 +5,9 @@
 #[allow(clippy::module_inception)]
 mod models;
 mod errors;
+#[cfg(feature = "cli_gen_test")]
 mod method_options;
 pub use errors::*;
+#[cfg(feature = "cli_gen_test")]
 pub use method_options::*;
 pub use models::*;

@@ -8,15 +8,21 @@ pub struct MethodOptions<'a> {
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
 }
 
+#[cfg(feature = "keeper")]
 /// Options for [`KeeperClient::enrol()`](crate::clients::KeeperClient::enrol).
 pub type KeeperClientEnrolOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "keeper")]
 /// Options for [`KeeperClient::global_jobs()`](crate::clients::KeeperClient::global_jobs).
 pub type KeeperClientGlobalJobsOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "keeper")]
 /// Options for [`KeeperClient::ping()`](crate::clients::KeeperClient::ping).
 pub type KeeperClientPingOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "keeper")]
 /// Options for [`KeeperClient::report_finish()`](crate::clients::KeeperClient::report_finish).
 pub type KeeperClientReportFinishOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "keeper")]
 /// Options for [`KeeperClient::report_output()`](crate::clients::KeeperClient::report_output).
 pub type KeeperClientReportOutputOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "keeper")]
 /// Options for [`KeeperClient::report_start()`](crate::clients::KeeperClient::report_start).
 pub type KeeperClientReportStartOptions<'a> = MethodOptions<'a>;

@@ -8,5 +8,6 @@ pub struct MethodOptions<'a> {
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
 }
 
+#[cfg(feature = "parameter_name_collision_test")]
 /// Options for [`ParameterNameCollisionTestClient::key_get()`](crate::clients::ParameterNameCollisionTestClient::key_get).
 pub type ParameterNameCollisionTestClientKeyGetOptions<'a> = MethodOptions<'a>;

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Request and response models, enumerations, per-method options and service errors.
 mod errors;
+#[cfg(feature = "parameter_override_test")]
 mod method_options;
 pub use errors::*;
+#[cfg(feature = "parameter_override_test")]
 pub use method_options::*;

@@ -8,17 +8,23 @@ pub struct MethodOptions<'a> {
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
 }
 
+#[cfg(feature = "oxide_propolis_server")]
 /// Options for [`OxidePropolisServerClient::instance_get()`](crate::clients::OxidePropolisServerClient::instance_get).
 pub type OxidePropolisServerClientInstanceGetOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "oxide_propolis_server")]
 /// Options for [`OxidePropolisServerClient::instance_ensure()`](crate::clients::OxidePropolisServerClient::instance_ensure).
 pub type OxidePropolisServerClientInstanceEnsureOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "oxide_propolis_server")]
 /// Options for [`OxidePropolisServerClient::instance_issue_crucible_snapshot_request()`](crate::clients::OxidePropolisServerClient::instance_issue_crucible_snapshot_request).
 pub type OxidePropolisServerClientInstanceIssueCrucibleSnapshotRequestOptions<'a> = MethodOptions<
     'a,
 >;
+#[cfg(feature = "oxide_propolis_server")]
 /// Options for [`OxidePropolisServerClient::instance_migrate_status()`](crate::clients::OxidePropolisServerClient::instance_migrate_status).
 pub type OxidePropolisServerClientInstanceMigrateStatusOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "oxide_propolis_server")]
 /// Options for [`OxidePropolisServerClient::instance_state_put()`](crate::clients::OxidePropolisServerClient::instance_state_put).
 pub type OxidePropolisServerClientInstanceStatePutOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "oxide_propolis_server")]
 /// Options for [`OxidePropolisServerClient::instance_state_monitor()`](crate::clients::OxidePropolisServerClient::instance_state_monitor).
 pub type OxidePropolisServerClientInstanceStateMonitorOptions<'a> = MethodOptions<'a>;

@@ -1,0 +1,84 @@
+//! `#[cfg(feature = ...)]` gates: every client has a cargo feature, and an item only some
+//! clients need is compiled only when one of their features is on. An item every client needs
+//! carries no gate, which keeps the output small.
+
+use crate::ir::{Client, Crate, TypeDef};
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::collections::BTreeSet;
+
+/// Features of the clients that need an item.
+pub type Features<'a> = BTreeSet<&'a str>;
+
+/// Every client's feature.
+pub fn all(krate: &Crate) -> Features<'_> {
+    krate.clients.values().map(|c| c.feature.as_str()).collect()
+}
+
+/// Features of the clients for which `wanted` holds.
+pub fn of_clients<'a>(krate: &'a Crate, wanted: impl Fn(&Client) -> bool) -> Features<'a> {
+    krate
+        .clients
+        .values()
+        .filter(|c| wanted(c))
+        .map(|c| c.feature.as_str())
+        .collect()
+}
+
+/// Features of the clients that reach a model type; a type the lower stage found no client
+/// for is kept for all of them.
+pub fn of_type<'a>(krate: &'a Crate, def: &'a TypeDef) -> Features<'a> {
+    let features = match def {
+        TypeDef::Struct(s) => &s.features,
+        TypeDef::Enum(e) => &e.features,
+    };
+    if features.is_empty() {
+        all(krate)
+    } else {
+        features.iter().map(String::as_str).collect()
+    }
+}
+
+/// `#[cfg(...)]` for an item needed by `features`; none when every client (or, for an
+/// empty set, no particular client) needs it.
+pub fn gate(krate: &Crate, features: &Features) -> Option<TokenStream> {
+    if features.is_empty() || all(krate).iter().all(|f| features.contains(f)) {
+        return None;
+    }
+    let predicate = predicate(features);
+    Some(quote!(#[cfg(#predicate)]))
+}
+
+/// The gate of a module (and its glob re-export) from those of its items: `None` for an item
+/// compiled always, else the features it is compiled with. A module with an ungated item needs
+/// no gate; one whose items are all gated is compiled when any of them is, so its re-export is
+/// never unused.
+pub fn module_gate<'a>(
+    items: impl IntoIterator<Item = Option<Features<'a>>>,
+) -> Option<TokenStream> {
+    let mut union = Features::new();
+    for item in items {
+        union.extend(item?);
+    }
+    let predicate = predicate(&union);
+    Some(quote!(#[cfg(#predicate)]))
+}
+
+/// `#[cfg(feature = "...")]` of one client, even when it is the only one, so a crate's
+/// clients are all switched the same way.
+pub fn client_gate(client: &Client) -> TokenStream {
+    let feature = &client.feature;
+    quote!(#[cfg(feature = #feature)])
+}
+
+/// `feature = "a"`, or `any(feature = "a", feature = "b", ...)`.
+pub fn predicate(features: &Features) -> TokenStream {
+    let mut each = features.iter().map(|f| quote!(feature = #f));
+    match (features.len(), each.next()) {
+        (1, Some(one)) => one,
+        _ => {
+            let all = features.iter().map(|f| quote!(feature = #f));
+            quote!(any(#(#all),*))
+        }
+    }
+}
