@@ -127,10 +127,7 @@ pub fn client(krate: &Crate, client: &Client) -> TokenStream {
             use std::sync::Arc;
         )
     });
-    let methods = client
-        .operations
-        .iter()
-        .map(|op| method::method(krate, client, op));
+    let methods = client.operations.iter().map(|op| method::method(krate, op));
     quote! {
         #imports
         use azure_core::{fmt::SafeDebug, http::{ClientOptions, Pipeline, Url}, tracing, Result};

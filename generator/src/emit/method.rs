@@ -8,7 +8,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 /// `pub async fn op(&self, args..., options) -> Result<Response<T>>`.
-pub fn method(krate: &Crate, client: &Client, op: &Operation) -> TokenStream {
+pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
     let name = tokens::ident(&op.method_name);
     let options = tokens::ident(&op.options_name);
     let span = &op.span_name;
@@ -101,7 +101,7 @@ pub fn method(krate: &Crate, client: &Client, op: &Operation) -> TokenStream {
     // The service's parameters are kept as they are (one argument each), however many.
     let many = (args.len() + usize::from(body.is_some()) + 2 > 7)
         .then(|| quote!(#[allow(clippy::too_many_arguments)]));
-    let docs = method_docs(client, op);
+    let docs = method_docs(op);
     let doc = quote!(#many #docs);
     let mutable = (!headers.is_empty() || set_body.is_some() || op.kind == OperationKind::Plain)
         .then(|| quote!(mut));
@@ -392,7 +392,7 @@ fn http_method(m: HttpMethod) -> TokenStream {
     }
 }
 
-fn method_docs(client: &Client, op: &Operation) -> TokenStream {
+fn method_docs(op: &Operation) -> TokenStream {
     let mut text = op.docs.trim().to_string();
     text.push_str("\n\n# Arguments\n\n");
     for p in op.params.iter().filter(|p| p.source == Source::Argument) {
@@ -436,7 +436,6 @@ fn method_docs(client: &Client, op: &Operation) -> TokenStream {
             path_args.join(", ")
         ));
     }
-    let _ = client;
     docs::doc(&text)
 }
 
