@@ -5,11 +5,19 @@ use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
 /// Generation settings, usually read from `specs/codegen.toml`.
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
-    /// The Swagger 2.0 or OpenAPI 3.0 document (JSON or YAML).
+    /// The Swagger 2.0 or OpenAPI 3.0 document (JSON or YAML), or an AutoRest `readme.md`
+    /// whose package `tag` names the input files.
     pub spec: PathBuf,
+    /// The readme's package to generate; its default `tag:` when not given.
+    #[serde(default)]
+    pub tag: Option<String>,
+    /// The folder `$ref`s may reach into; by default the nearest folder named
+    /// `specification` above the spec, else the spec's own folder.
+    #[serde(default)]
+    pub spec_root: Option<PathBuf>,
     /// Where the crate is written.
     pub out: PathBuf,
     /// Cargo package name of the generated crate.
@@ -42,6 +50,7 @@ impl Config {
         })?;
         config.spec = root.join(&config.spec);
         config.out = root.join(&config.out);
+        config.spec_root = config.spec_root.map(|r| root.join(r));
         Ok(config)
     }
 }
@@ -72,6 +81,7 @@ impl Targets {
         for config in &mut targets.crates {
             config.spec = root.join(&config.spec);
             config.out = root.join(&config.out);
+            config.spec_root = config.spec_root.take().map(|r| root.join(r));
         }
         Ok(targets)
     }

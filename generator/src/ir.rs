@@ -82,6 +82,9 @@ pub struct Client {
     pub docs: String,
     /// Parameters held by the client (`x-ms-parameter-location: client`), except `api-version`.
     pub fields: Vec<ClientField>,
+    /// The `api-version` the client sends by default: the one most of its operations' files
+    /// declare (the latest of those on a tie).
+    pub api_version: String,
     /// Operations, in spec order.
     pub operations: Vec<Operation>,
 }
@@ -194,6 +197,10 @@ pub enum Location {
 pub enum Source {
     /// The client's `api_version`.
     ApiVersion,
+    /// A value fixed by the spec and sent as is: the api-version of an operation whose file's
+    /// version differs from its client's, or an `api-version` parameter with a single-value
+    /// enum.
+    Constant(String),
     /// A field of the client (`x-ms-parameter-location: client`).
     ClientField(String),
     /// A required argument of the method.

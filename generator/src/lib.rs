@@ -48,6 +48,8 @@ pub struct GeneratedCrate {
     pub files: Vec<write::FinishedFile>,
     /// Stage timings.
     pub timings: Timings,
+    /// What was generated with a loss or left out.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Stack of the thread the generator runs on. The parsers stop at 128 levels of nesting, but
@@ -91,7 +93,19 @@ pub fn generate(config: &Config) -> Result<GeneratedCrate, Diagnostic> {
 
 fn generate_here(config: &Config) -> Result<GeneratedCrate, Diagnostic> {
     let start = Instant::now();
-    let spec = read::read(&config.spec)?;
+    let mut input = read::Input {
+        files: vec![config.spec.clone()],
+        spec_root: config.spec_root.clone(),
+        operations: config.operations.clone(),
+        examples: config.examples.clone(),
+        title: None,
+    };
+    if read::autorest::is_readme(&config.spec) {
+        let package = read::autorest::package(&config.spec, config.tag.as_deref())?;
+        input.files = package.files;
+        input.title = package.title;
+    }
+    let spec = read::read_input(&input)?;
     let read_done = Instant::now();
     let selection = lower::Selection {
         package: config.package.clone(),
@@ -111,6 +125,7 @@ fn generate_here(config: &Config) -> Result<GeneratedCrate, Diagnostic> {
     Ok(GeneratedCrate {
         ir,
         files,
+        warnings: spec.warnings,
         timings: Timings {
             read: read_done - start,
             lower: lower_done - read_done,

@@ -1,5 +1,5 @@
 //! The table-driven corpus: one case per spec under `cases/` (a file, or a folder whose
-//! `spec.json` / `spec.yaml` is the root), each with its exact expected outcome.
+//! `spec.json` / `spec.yaml` / AutoRest `readme.md` is the root), each with its exact expected outcome.
 
 use super::{corpus_dir, render, run, summary};
 use std::path::{Path, PathBuf};
@@ -12,11 +12,13 @@ pub fn cases() -> Vec<(String, PathBuf, PathBuf)> {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         if path.is_dir() {
-            let spec = ["spec.json", "spec.yaml"]
+            let spec = ["spec.json", "spec.yaml", "readme.md"]
                 .iter()
                 .map(|f| path.join(f))
                 .find(|p| p.exists())
-                .unwrap_or_else(|| panic!("case folder {name} has no spec.json or spec.yaml"));
+                .unwrap_or_else(|| {
+                    panic!("case folder {name} has no spec.json, spec.yaml or readme.md")
+                });
             out.push((name, spec, path.join("expected.txt")));
         } else if name.ends_with(".expected") {
             continue;
@@ -33,7 +35,14 @@ pub fn cases() -> Vec<(String, PathBuf, PathBuf)> {
 /// The outcome of one case, as stored in its `.expected` file.
 pub fn outcome(spec: &Path) -> String {
     match run(spec) {
-        Ok(generated) => format!("ok\n{}", summary::summary(&generated)),
+        Ok(generated) => {
+            let warnings: String = generated
+                .warnings
+                .iter()
+                .map(|w| format!("{}\n", render(w).replacen("error", "warning", 1)))
+                .collect();
+            format!("ok\n{warnings}{}", summary::summary(&generated))
+        }
         Err(d) => format!("{}\n", render(&d)),
     }
 }

@@ -14,6 +14,7 @@ mod fuzz;
 mod injection;
 mod made;
 mod summary;
+mod trees;
 mod write;
 
 use azure_codegen::{generate, Config, Diagnostic, GeneratedCrate};
@@ -41,6 +42,7 @@ pub fn config_for(spec: &Path) -> Config {
         namespace: Some("Corpus".into()),
         operations: Vec::new(),
         examples: Vec::new(),
+        ..Default::default()
     }
 }
 

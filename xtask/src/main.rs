@@ -18,8 +18,12 @@ specs/peers.toml (OpenAPI 3.0 documents of other services, written under peers/)
 Options:
   --check            Generate in memory and compare with the output folders; exit 1 and list
                      the stale files if they differ. Writes nothing.
-  --spec PATH        Read this Swagger 2.0 or OpenAPI 3.0 file (JSON or YAML) instead.
+  --spec PATH        Read this Swagger 2.0 or OpenAPI 3.0 file (JSON or YAML), or this
+                     AutoRest readme.md (its package's input files), instead.
                      Selects every operation unless --operation is given.
+  --tag TAG          The readme's package to generate (default: the readme's `tag:`).
+  --spec-root DIR    `$ref`s may reach any file under DIR (default: the nearest folder
+                     named `specification` above the spec, else the spec's folder).
   --out DIR          Write the crate here instead (default: generated/).
   --package NAME     Cargo package name of the crate (default: from the config; with --spec,
                      derived from the file name).
@@ -62,6 +66,8 @@ struct Args {
     package: Option<String>,
     operations: Vec<String>,
     config: PathBuf,
+    tag: Option<String>,
+    spec_root: Option<PathBuf>,
 }
 
 fn parse(args: &[String]) -> Result<Option<Args>, String> {
@@ -72,6 +78,8 @@ fn parse(args: &[String]) -> Result<Option<Args>, String> {
         package: None,
         operations: Vec::new(),
         config: root().join("specs/codegen.toml"),
+        tag: None,
+        spec_root: None,
     };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -88,6 +96,8 @@ fn parse(args: &[String]) -> Result<Option<Args>, String> {
             "--package" => parsed.package = Some(value("--package")?),
             "--operation" => parsed.operations.push(value("--operation")?),
             "--config" => parsed.config = PathBuf::from(value("--config")?),
+            "--tag" => parsed.tag = Some(value("--tag")?),
+            "--spec-root" => parsed.spec_root = Some(PathBuf::from(value("--spec-root")?)),
             other => return Err(format!("unknown option `{other}`")),
         }
     }
@@ -107,6 +117,8 @@ fn codegen(args: &[String]) -> ExitCode {
         }
     };
     let only_one = args.spec.is_some()
+        || args.tag.is_some()
+        || args.spec_root.is_some()
         || args.out.is_some()
         || args.package.is_some()
         || !args.operations.is_empty()
@@ -144,14 +156,18 @@ fn adjust(mut config: Config, args: Args) -> Config {
         config.spec = cwd.join(spec);
         config.operations.clear();
         config.examples.clear();
+        config.namespace = None;
+        config.tag = None;
+        config.spec_root = None;
         if args.package.is_none() {
-            let stem = config
-                .spec
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            config.package = package_from(&stem);
+            config.package = package_for(&config.spec);
         }
+    }
+    if let Some(tag) = args.tag {
+        config.tag = Some(tag);
+    }
+    if let Some(spec_root) = args.spec_root {
+        config.spec_root = Some(cwd.join(spec_root));
     }
     if let Some(out) = args.out {
         config.out = cwd.join(out);
@@ -176,6 +192,9 @@ fn run(config: &Config, check: bool) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    for warning in &generated.warnings {
+        eprintln!("{}", warning.to_string().replacen("error", "warning", 1));
+    }
     let out = config.out.display();
     if check {
         return match write::stale_files(&config.out, &generated.files) {
@@ -241,6 +260,28 @@ fn run(config: &Config, check: bool) -> ExitCode {
         elapsed.saturating_sub(t.total).as_secs_f64() * 1e3,
     );
     ExitCode::SUCCESS
+}
+
+/// The default package name for a spec: for an AutoRest readme in Azure's layout
+/// (`specification/<service>/resource-manager/readme.md`), `azure_resourcemanager_<service>`
+/// (`azure_<service>` for data-plane); else from the file's (a readme's folder's) name.
+fn package_for(spec: &Path) -> String {
+    let stem = |p: &Path| {
+        p.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    if !azure_codegen::read::autorest::is_readme(spec) {
+        return package_from(&stem(spec));
+    }
+    let folder = spec.parent().unwrap_or(Path::new(""));
+    let plane = folder.file_name().map(|n| n.to_string_lossy().into_owned());
+    let service = folder.parent().map(stem).unwrap_or_default();
+    match plane.as_deref() {
+        Some("resource-manager") => package_from(&format!("azure_resourcemanager_{service}")),
+        Some("data-plane") => package_from(&format!("azure_{service}")),
+        _ => package_from(&stem(folder)),
+    }
 }
 
 /// A Cargo package name from a file stem: lowercase, `_` between words.

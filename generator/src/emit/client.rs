@@ -68,7 +68,7 @@ pub fn client(krate: &Crate, client: &Client) -> TokenStream {
     };
     let default_version = format!(
         " The `api-version` sent with every request; defaults to `{}`.",
-        krate.api_version
+        client.api_version
     );
     let endpoint_option = (!endpoint_arg).then(|| {
         quote! {
@@ -84,8 +84,14 @@ pub fn client(krate: &Crate, client: &Client) -> TokenStream {
             pub api_version: String,
         }
     });
-    let version_default =
-        versioned.then(|| quote!(api_version: String::from(crate::runtime::DEFAULT_API_VERSION),));
+    let version_default = versioned.then(|| {
+        if client.api_version == krate.api_version {
+            quote!(api_version: String::from(crate::runtime::DEFAULT_API_VERSION),)
+        } else {
+            let version = &client.api_version;
+            quote!(api_version: String::from(#version),)
+        }
+    });
     let version_init = versioned.then(|| quote!(api_version: options.api_version,));
     let new_doc = format!(" Creates a new [`{}`].", client.name);
     let options_doc = format!(" Options used when creating a [`{}`].", client.name);

@@ -113,6 +113,14 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
         #set_body
     };
     let codes = quote!(&[#(#codes),*]);
+    // The api-version a pager sends with each next page: the operation's own when fixed.
+    let version = match op.params.iter().find_map(|p| match &p.source {
+        Source::Constant(v) if p.wire_name == "api-version" => Some(v),
+        _ => None,
+    }) {
+        Some(v) => quote!(#v),
+        None => quote!(&self.api_version),
+    };
     let options_ty = quote!(Option<crate::models::#options<'_>>);
     match &op.kind {
         OperationKind::Plain => quote! {
@@ -136,7 +144,7 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
                 #[tracing::function(#span)]
                 pub fn #name(&self, #(#arg_decls,)* #body_decl options: #options_ty) -> Result<azure_core::http::Pager<#page>> {
                     #build
-                    Ok(crate::runtime::pager(&self.pipeline, request, &self.api_version, #next, #codes, options.method_options))
+                    Ok(crate::runtime::pager(&self.pipeline, request, #version, #next, #codes, options.method_options))
                 }
             }
         }
@@ -345,6 +353,7 @@ fn text_value(p: &Param, conversions: &mut Vec<TokenStream>) -> TokenStream {
     let n = tokens::ident(&p.rust_name);
     match (&p.source, &p.ty) {
         (Source::ApiVersion, _) => quote!(self.api_version.as_str()),
+        (Source::Constant(value), _) => quote!(#value),
         (Source::ClientField(_), _) => quote!(self.#n.as_str()),
         (_, TypeRef::String) => quote!(#n),
         (_, TypeRef::Named(_)) => quote!(#n.as_str()),

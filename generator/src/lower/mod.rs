@@ -66,6 +66,19 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
     let mut client_scope = Scope::default();
     let mut client_names: BTreeMap<String, String> = BTreeMap::new();
     let mut feature_scope = Scope::with(naming::RESERVED_FEATURES);
+    // Each group's default api-version: the one most of its operations' files declare.
+    let mut group_versions: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    for op in &selected {
+        let version = spec
+            .api_versions
+            .get(&op.id)
+            .map_or(api.info.version.as_str(), String::as_str);
+        *group_versions
+            .entry(op.group.as_str())
+            .or_default()
+            .entry(version)
+            .or_default() += 1;
+    }
     for op in &selected {
         let client_name = match client_names.get(&op.group) {
             Some(n) => n.clone(),
@@ -91,6 +104,10 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
                     )
                 },
                 fields: Vec::new(),
+                api_version: group_versions
+                    .get(op.group.as_str())
+                    .and_then(|counts| counts.iter().max_by_key(|(v, n)| (**n, **v)))
+                    .map_or_else(|| api.info.version.clone(), |(v, _)| v.to_string()),
                 operations: Vec::new(),
             }
         });

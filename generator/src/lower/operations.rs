@@ -139,6 +139,7 @@ pub fn lower(
     for (at, p) in merged {
         params.push(parameter(
             spec,
+            &found.id,
             p,
             &at,
             client,
@@ -241,8 +242,24 @@ fn same_location(a: &Parameter, b: &Parameter) -> bool {
     std::mem::discriminant(a) == std::mem::discriminant(b)
 }
 
+/// The one value of a parameter whose schema is a single-value string enum.
+fn single_value(data: &openapiv3::ParameterData) -> Option<String> {
+    let ParameterSchemaOrContent::Schema(ReferenceOr::Item(schema)) = &data.format else {
+        return None;
+    };
+    let openapiv3::SchemaKind::Type(openapiv3::Type::String(s)) = &schema.schema_kind else {
+        return None;
+    };
+    match s.enumeration.as_slice() {
+        [Some(one)] => Some(one.clone()),
+        _ => None,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn parameter(
     spec: &Spec,
+    op_id: &str,
     p: &Parameter,
     at: &str,
     client: &mut ir::Client,
@@ -258,7 +275,16 @@ fn parameter(
             return Err(spec.error(at, "cookie parameters are not supported"))
         }
     };
+    let is_api_version = data.name == "api-version"
+        && location == Location::Query
+        && data
+            .extensions
+            .get("x-ms-api-version")
+            .and_then(Value::as_bool)
+            != Some(false);
     let ty = match &data.format {
+        // The client's api-version is text, whatever enum the spec gives it.
+        ParameterSchemaOrContent::Schema(_) if is_api_version => TypeRef::String,
         ParameterSchemaOrContent::Schema(schema) => types.of(
             schema,
             &join(at, "schema"),
@@ -316,8 +342,11 @@ fn parameter(
         .and_then(Value::as_str)
         == Some("client");
     let rust = naming::snake(&data.name);
-    let source = if data.name == "api-version" && location == Location::Query {
-        Source::ApiVersion
+    let source = if is_api_version {
+        match single_value(data).or_else(|| spec.api_versions.get(op_id).cloned()) {
+            Some(v) if v != client.api_version => Source::Constant(v),
+            _ => Source::ApiVersion,
+        }
     } else if client_located {
         if !client.fields.iter().any(|f| f.rust_name == rust) {
             client.fields.push(ir::ClientField {

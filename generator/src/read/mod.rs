@@ -1,6 +1,7 @@
 //! Read stage: load JSON or YAML with positions, resolve `$ref`s that point into other files,
 //! turn Swagger 2.0 into OpenAPI 3.0, and deserialize into `openapiv3::OpenAPI`.
 
+pub mod autorest;
 mod locate;
 mod refs;
 mod source;
@@ -11,7 +12,24 @@ pub use source::{SourceFile, SourceMap};
 
 use crate::diagnostics::Diagnostic;
 use serde_json::Value;
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// What to read: one spec file, or the several input files of an AutoRest package.
+#[derive(Clone, Debug, Default)]
+pub struct Input {
+    /// The input files; the first one's `info`, servers and security are the crate's.
+    pub files: Vec<PathBuf>,
+    /// The folder `$ref`s may not leave; when `None`, the nearest folder named
+    /// `specification` above the first file, else that file's own folder.
+    pub spec_root: Option<PathBuf>,
+    /// operationIds to read; empty means all. Only what these reach is resolved.
+    pub operations: Vec<String>,
+    /// operationIds whose `x-ms-examples` files are read (for example programs).
+    pub examples: Vec<String>,
+    /// Replaces the first file's `info.title` (an AutoRest `title`).
+    pub title: Option<String>,
+}
 
 /// Which kind of document the spec was.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +49,10 @@ pub struct Spec {
     pub dialect: Dialect,
     /// Maps pointers in `api` back to files, pointers and positions in the input.
     pub sources: SourceMap,
+    /// operationId -> the `info.version` of the file that defines it.
+    pub api_versions: BTreeMap<String, String>,
+    /// What was read with a loss or left out, for the user to see.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Spec {
@@ -42,10 +64,54 @@ impl Spec {
 
 /// Reads the spec at `path` and every file it refers to.
 pub fn read(path: &Path) -> Result<Spec, Diagnostic> {
+    read_input(&Input {
+        files: vec![path.to_path_buf()],
+        ..Input::default()
+    })
+}
+
+/// Reads the input files and what their selected operations reach.
+pub fn read_input(input: &Input) -> Result<Spec, Diagnostic> {
+    let Some(path) = input.files.first() else {
+        return Err(Diagnostic::new(Path::new(""), "", "no input file"));
+    };
     let mut sources = SourceMap::new(path)?;
-    let root = sources.root_value()?;
+    let mut root = sources.root_value()?;
     let dialect = dialect_of(&root, &sources)?;
-    let mut doc = refs::resolve_external(root, dialect, &mut sources)?;
+    let spec_root = spec_root(path, input.spec_root.as_deref(), &sources)?;
+    let mut api_versions = BTreeMap::new();
+    select(&mut root, &input.operations, &mut api_versions);
+    let mut others = Vec::new();
+    for file in input.files.iter().skip(1) {
+        let canonical = std::fs::canonicalize(file)
+            .map_err(|e| Diagnostic::new(file, "", format!("cannot read the input file: {e}")))?;
+        let mut value = sources
+            .load(&canonical)
+            .map_err(|m| Diagnostic::new(file, "", m))?;
+        let other_dialect = dialect_of(&value, &sources).ok();
+        if other_dialect != Some(Dialect::Swagger2) || dialect != Dialect::Swagger2 {
+            return Err(sources.diagnostic_in(
+                &canonical,
+                "#",
+                "several input files are supported for Swagger 2.0 documents only, each with `swagger: \"2.0\"`",
+            ));
+        }
+        push_down(&mut value);
+        select(&mut value, &input.operations, &mut api_versions);
+        others.push((canonical, value));
+    }
+    if let Some(title) = &input.title {
+        if let Some(info) = root.get_mut("info").and_then(Value::as_object_mut) {
+            info.insert("title".into(), Value::String(title.clone()));
+        }
+    }
+    let examples: BTreeSet<String> = input.examples.iter().cloned().collect();
+    let settings = refs::Settings {
+        spec_root: &spec_root,
+        others,
+        examples: &examples,
+    };
+    let (mut doc, warnings) = refs::resolve_external(root, settings, &mut sources)?;
     if dialect == Dialect::Swagger2 {
         doc = swagger2::convert(doc, &mut sources)?;
     }
@@ -54,7 +120,101 @@ pub fn read(path: &Path) -> Result<Spec, Diagnostic> {
         api,
         dialect,
         sources,
+        api_versions,
+        warnings,
     })
+}
+
+/// The folder `$ref`s may reach into: the one given, else the nearest ancestor of the spec
+/// named `specification` (Azure's spec repository keeps every service and the common types
+/// under it), else the spec's own folder.
+fn spec_root(
+    spec: &Path,
+    given: Option<&Path>,
+    sources: &SourceMap,
+) -> Result<PathBuf, Diagnostic> {
+    let canonical = std::fs::canonicalize(spec)
+        .map_err(|e| sources.diagnostic("#", format!("cannot resolve the spec's path: {e}")))?;
+    if let Some(given) = given {
+        let root = std::fs::canonicalize(given).map_err(|e| {
+            Diagnostic::new(given, "", format!("cannot use it as the spec root: {e}"))
+        })?;
+        if !canonical.starts_with(&root) {
+            return Err(Diagnostic::new(
+                given,
+                "",
+                format!("the spec root does not contain the spec {}", spec.display()),
+            ));
+        }
+        return Ok(root);
+    }
+    let folder = canonical.parent().unwrap_or(Path::new("/"));
+    Ok(folder
+        .ancestors()
+        .find(|a| a.file_name().is_some_and(|n| n == "specification"))
+        .unwrap_or(folder)
+        .to_path_buf())
+}
+
+/// Keeps only the selected operations (all when none are named) and records the api-version
+/// of each: the `info.version` of its file.
+fn select(doc: &mut Value, operations: &[String], versions: &mut BTreeMap<String, String>) {
+    let version = doc
+        .get("info")
+        .and_then(|i| i.get("version"))
+        .map(version_text)
+        .unwrap_or_default();
+    for key in ["paths", "x-ms-paths"] {
+        let Some(Value::Object(paths)) = doc.get_mut(key) else {
+            continue;
+        };
+        for item in paths.values_mut() {
+            let Some(item) = item.as_object_mut() else {
+                continue;
+            };
+            item.retain(|method, op| {
+                let Some(id) = op.get("operationId").and_then(Value::as_str) else {
+                    return operations.is_empty() || !swagger2::METHODS.contains(&method.as_str());
+                };
+                let keep = operations.is_empty() || operations.iter().any(|o| o == id);
+                if keep {
+                    versions.insert(id.to_string(), version.clone());
+                }
+                keep
+            });
+        }
+        if !operations.is_empty() {
+            paths.retain(|_, item| {
+                item.as_object()
+                    .is_some_and(|i| i.keys().any(|k| swagger2::METHODS.contains(&k.as_str())))
+            });
+        }
+    }
+}
+
+/// Moves a file's document-wide `consumes` and `produces` into each of its operations, so
+/// they keep them once merged into another file's document.
+fn push_down(doc: &mut Value) {
+    let consumes = doc.get("consumes").cloned();
+    let produces = doc.get("produces").cloned();
+    let Some(Value::Object(paths)) = doc.get_mut("paths") else {
+        return;
+    };
+    for item in paths.values_mut().filter_map(Value::as_object_mut) {
+        for (method, op) in item.iter_mut() {
+            let Some(op) = op
+                .as_object_mut()
+                .filter(|_| swagger2::METHODS.contains(&method.as_str()))
+            else {
+                continue;
+            };
+            for (key, value) in [("consumes", &consumes), ("produces", &produces)] {
+                if let Some(value) = value {
+                    op.entry(key).or_insert_with(|| value.clone());
+                }
+            }
+        }
+    }
 }
 
 fn dialect_of(root: &Value, sources: &SourceMap) -> Result<Dialect, Diagnostic> {

@@ -1,10 +1,21 @@
-//! Resolves `$ref`s that point into other files: a definition (`./Common.json#/definitions/X`)
-//! is hoisted into the root document under the same section and name, and a whole-file ref
-//! (`./examples/x.json`, as in `x-ms-examples`) is replaced by the file's content. After this,
-//! every `$ref` left is local (`#/...`). Files outside the root spec's folder are refused.
+//! Resolves `$ref`s, from the operations outward. Every named definition a `$ref` reaches
+//! (`#/definitions/X`, `./Common.json#/definitions/X`, `#/components/schemas/X`, in the root
+//! file, in another input file or in any file under the spec root) is placed in the root
+//! document's section of that name; nothing the selected operations do not reach is read, so
+//! a broken `$ref` in an unused definition is a warning, not an error. A whole-file ref
+//! (`./x.json`) is replaced by the file's content. After this, every `$ref` left is local.
+//!
+//! Definitions of the same section and name from different files are one definition when
+//! they are identical (the same JSON, their own `$ref`s reaching identical definitions), and
+//! otherwise the later one (in the order the operations reach them) is renamed `Name_2`,
+//! `Name_3`, ...
+//!
+//! Examples are data: `x-ms-examples`, `examples` and `example` are not followed, except the
+//! `x-ms-examples` of the operations an example program is asked for, whose files are read
+//! as they are.
 
-use super::{Dialect, SourceMap};
 use crate::diagnostics::{pointer as join, Diagnostic};
+use crate::read::SourceMap;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -16,55 +27,145 @@ const MAX_INLINE_DEPTH: usize = 16;
 /// file at 128 levels, and inlining must not build anything deeper than one file may be.
 const MAX_NESTING: usize = 128;
 
+/// The sections whose entries `$ref`s name, in Swagger 2.0 and in OpenAPI 3.0.
+const SECTIONS: &[&[&str]] = &[
+    &["definitions"],
+    &["parameters"],
+    &["responses"],
+    &["components", "schemas"],
+    &["components", "parameters"],
+    &["components", "responses"],
+    &["components", "requestBodies"],
+    &["components", "headers"],
+];
+
+/// Keys whose values are data, never followed.
+const DATA_KEYS: &[&str] = &["x-ms-examples", "examples", "example"];
+
+/// Keys of objects whose own keys are names chosen by the spec's author (so a property
+/// called `example` is a property, not data).
+const NAME_MAPS: &[&str] = &[
+    "properties",
+    "definitions",
+    "parameters",
+    "responses",
+    "schemas",
+    "headers",
+    "requestBodies",
+    "securityDefinitions",
+    "securitySchemes",
+    "paths",
+    "x-ms-paths",
+    "links",
+    "callbacks",
+];
+
+/// A named definition: canonical file, section, name.
+type Key = (PathBuf, Vec<String>, String);
+
 struct Pending {
-    file: PathBuf,
-    section: Vec<String>,
+    key: Key,
+    /// The name it gets in the root document.
     name: String,
     /// Where the ref that asked for it stands, for the error if it is missing.
     referrer: (PathBuf, String),
 }
 
+/// What to resolve, beyond the root document.
+pub struct Settings<'a> {
+    /// `$ref`s may reach files under this folder only (canonical).
+    pub spec_root: &'a Path,
+    /// The other input files (canonical paths), their paths merged into the root document.
+    pub others: Vec<(PathBuf, Value)>,
+    /// operationIds whose `x-ms-examples` are read.
+    pub examples: &'a BTreeSet<String>,
+}
+
 struct Resolver<'a> {
     sources: &'a mut SourceMap,
     root: PathBuf,
-    root_dir: PathBuf,
+    spec_root: PathBuf,
+    examples: &'a BTreeSet<String>,
     pending: Vec<Pending>,
-    /// (section, name) -> file it was hoisted from.
-    hoisted: BTreeMap<(Vec<String>, String), PathBuf>,
-    queued: BTreeSet<(PathBuf, Vec<String>, String)>,
+    /// Definition -> its name in the root document.
+    names: BTreeMap<Key, String>,
+    /// (section, name in the root document) -> the definition holding it.
+    holders: BTreeMap<(Vec<String>, String), Key>,
+    queued: BTreeSet<Key>,
     /// How deep `rewrite` is in the document being built.
     nesting: usize,
+    warnings: Vec<Diagnostic>,
 }
 
-/// Makes every `$ref` in `doc` local, hoisting or inlining what other files hold.
+/// Makes every `$ref` in `doc` local, placing what the operations reach; returns the
+/// document and the warnings.
 pub fn resolve_external(
     mut doc: Value,
-    _dialect: Dialect,
+    settings: Settings<'_>,
     sources: &mut SourceMap,
-) -> Result<Value, Diagnostic> {
+) -> Result<(Value, Vec<Diagnostic>), Diagnostic> {
     let root = canonical(sources.root()).unwrap_or_else(|| sources.root().to_path_buf());
-    let root_dir =
-        canonical(sources.root_dir()).unwrap_or_else(|| sources.root_dir().to_path_buf());
     let root_path = sources.root().to_path_buf();
     let mut r = Resolver {
         sources,
-        root,
-        root_dir,
+        root: root.clone(),
+        spec_root: settings.spec_root.to_path_buf(),
+        examples: settings.examples,
         pending: Vec::new(),
-        hoisted: BTreeMap::new(),
+        names: BTreeMap::new(),
+        holders: BTreeMap::new(),
         queued: BTreeSet::new(),
         nesting: 0,
+        warnings: Vec::new(),
     };
+    // The root's own definitions are placed when reached, like any other file's.
+    let mut own: Vec<Key> = Vec::new();
+    for section in SECTIONS {
+        let section: Vec<String> = section.iter().map(|s| s.to_string()).collect();
+        let Some(Value::Object(entries)) = lookup_mut(&mut doc, &section) else {
+            continue;
+        };
+        for name in std::mem::take(entries).into_iter().map(|(name, _)| name) {
+            let key = (root.clone(), section.clone(), name.clone());
+            r.names.insert(key.clone(), name.clone());
+            r.holders.insert((section.clone(), name), key.clone());
+            own.push(key);
+        }
+    }
     r.rewrite(&mut doc, &root_path, &mut "#".to_string(), 0)?;
+    for (file, mut other) in settings.others {
+        let Some(Value::Object(paths)) = other.get_mut("paths").map(Value::take) else {
+            continue;
+        };
+        for (template, mut item) in paths {
+            let at = join("#/paths", &template);
+            r.rewrite(&mut item, &file, &mut at.clone(), 0)?;
+            r.merge_path(&mut doc, &file, &template, item)?;
+        }
+    }
     while let Some(p) = r.pending.pop() {
         r.hoist(&mut doc, p)?;
     }
-    Ok(doc)
+    for key in own {
+        if !r.queued.contains(&key) {
+            r.check_unused(&key);
+        }
+    }
+    Ok((doc, r.warnings))
+}
+
+/// The node at `path` (object keys) of `doc`.
+fn lookup_mut<'v>(doc: &'v mut Value, path: &[String]) -> Option<&'v mut Value> {
+    let mut node = doc;
+    for token in path {
+        node = node.get_mut(token)?;
+    }
+    Some(node)
 }
 
 impl Resolver<'_> {
     fn is_root(&self, file: &Path) -> bool {
-        canonical(file).is_some_and(|c| c == self.root)
+        file == self.root || canonical(file).is_some_and(|c| c == self.root)
     }
 
     fn error(&self, file: &Path, pointer: &str, message: String) -> Diagnostic {
@@ -125,17 +226,60 @@ impl Resolver<'_> {
                         return Ok(());
                     }
                 }
+                let names_map = NAME_MAPS.iter().any(|k| at.ends_with(&format!("/{k}")));
+                let wants_examples = map
+                    .get("operationId")
+                    .and_then(Value::as_str)
+                    .is_some_and(|id| self.examples.contains(id));
                 for (key, child) in map.iter_mut() {
-                    if key != "$ref" && (child.is_object() || child.is_array()) {
-                        at.push('/');
-                        at.push_str(&crate::diagnostics::escape_token(key));
-                        let result = self.rewrite(child, file, at, depth);
-                        at.truncate(len);
-                        result?;
+                    if key == "$ref" || !(child.is_object() || child.is_array()) {
+                        continue;
                     }
+                    at.push('/');
+                    at.push_str(&crate::diagnostics::escape_token(key));
+                    let result = if names_map || !DATA_KEYS.contains(&key.as_str()) {
+                        self.rewrite(child, file, at, depth)
+                    } else if wants_examples && key == "x-ms-examples" {
+                        self.read_examples(child, file, at)
+                    } else {
+                        Ok(())
+                    };
+                    at.truncate(len);
+                    result?;
                 }
             }
             _ => {}
+        }
+        Ok(())
+    }
+
+    /// Replaces each whole-file `$ref` of an operation's `x-ms-examples` by the file, as data.
+    fn read_examples(
+        &mut self,
+        examples: &mut Value,
+        file: &Path,
+        at: &str,
+    ) -> Result<(), Diagnostic> {
+        let Some(entries) = examples.as_object_mut() else {
+            return Ok(());
+        };
+        for (name, entry) in entries.iter_mut() {
+            let Some(target) = entry
+                .get("$ref")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+            else {
+                continue;
+            };
+            let ref_at = join(&join(at, name), "$ref");
+            let found = self.locate(file, &target, &ref_at)?;
+            *entry = self.sources.load(&found).map_err(|m| {
+                self.error(
+                    file,
+                    &ref_at,
+                    format!("cannot load the example `{target}`: {m}"),
+                )
+            })?;
         }
         Ok(())
     }
@@ -155,7 +299,7 @@ impl Resolver<'_> {
             None => (target, None),
         };
         let target_file = if file_part.is_empty() {
-            file.to_path_buf()
+            canonical(file).unwrap_or_else(|| file.to_path_buf())
         } else {
             self.locate(file, file_part, &ref_at)?
         };
@@ -187,29 +331,176 @@ impl Resolver<'_> {
                 if !fragment.starts_with('/') || tokens.len() < 2 {
                     return Err(self.error(file, &ref_at, format!("`$ref: {target}` is not a JSON pointer to a named definition (expected `#/definitions/Name` or `#/components/schemas/Name`)")));
                 }
-                if !local {
-                    let (section, name) = tokens.split_at(tokens.len() - 1);
-                    let name = name.concat();
-                    let key = (target_file.clone(), section.to_vec(), name.clone());
-                    if self.queued.insert(key) {
-                        self.pending.push(Pending {
-                            file: target_file,
-                            section: section.to_vec(),
-                            name,
-                            referrer: (file.to_path_buf(), ref_at),
-                        });
+                let (section, name) = tokens.split_at(tokens.len() - 1);
+                let key: Key = (
+                    if local {
+                        self.root.clone()
+                    } else {
+                        target_file
+                    },
+                    section.to_vec(),
+                    name.concat(),
+                );
+                if !SECTIONS.iter().any(|s| s.iter().eq(section.iter())) {
+                    // A pointer to something other than a named definition: only within
+                    // the root document, where it is left for the next stages to judge.
+                    if local {
+                        return Ok(None);
                     }
+                    return Err(self.error(file, &ref_at, format!("`$ref: {target}` is not a JSON pointer to a named definition (expected `#/definitions/Name` or `#/components/schemas/Name`)")));
                 }
-                map.insert("$ref".into(), Value::String(format!("#{fragment}")));
+                if local && !self.names.contains_key(&key) {
+                    // No such definition in the root: the next stages say so.
+                    return Ok(None);
+                }
+                let placed = self.place(key, (file.to_path_buf(), ref_at))?;
+                let mut pointer = String::from("#");
+                for token in section {
+                    pointer = join(&pointer, token);
+                }
+                map.insert("$ref".into(), Value::String(join(&pointer, &placed)));
                 Ok(None)
             }
         }
     }
 
-    /// Resolves a referenced file relative to the referring one, inside the spec folder.
+    /// The name `key` has in the root document, deciding it (and queueing the definition to
+    /// be placed) the first time.
+    fn place(&mut self, key: Key, referrer: (PathBuf, String)) -> Result<String, Diagnostic> {
+        if let Some(name) = self.names.get(&key).cloned() {
+            self.queue(key, name.clone(), referrer);
+            return Ok(name);
+        }
+        let (_, section, base) = &key;
+        for n in 1usize.. {
+            let candidate = if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}_{n}")
+            };
+            let slot = (section.clone(), candidate.clone());
+            match self.holders.get(&slot).cloned() {
+                Some(holder) => {
+                    if self.same(&holder, &key, &mut BTreeSet::new()) {
+                        self.names.insert(key, candidate.clone());
+                        self.queue(holder, candidate.clone(), referrer);
+                        return Ok(candidate);
+                    }
+                }
+                None => {
+                    self.holders.insert(slot, key.clone());
+                    self.names.insert(key.clone(), candidate.clone());
+                    self.queue(key, candidate.clone(), referrer);
+                    return Ok(candidate);
+                }
+            }
+        }
+        Ok(base.clone())
+    }
+
+    fn queue(&mut self, key: Key, name: String, referrer: (PathBuf, String)) {
+        if self.queued.insert(key.clone()) {
+            self.pending.push(Pending {
+                key,
+                name,
+                referrer,
+            });
+        }
+    }
+
+    /// Whether two definitions are the same: equal JSON, with `$ref`s reaching the same or
+    /// equal definitions (`assumed` holds the pairs being compared, so cycles compare equal).
+    fn same(&mut self, a: &Key, b: &Key, assumed: &mut BTreeSet<(Key, Key)>) -> bool {
+        if a == b || !assumed.insert((a.clone(), b.clone())) {
+            return true;
+        }
+        let (Some(x), Some(y)) = (self.raw(a), self.raw(b)) else {
+            return false;
+        };
+        self.same_value(&x, &a.0, &y, &b.0, assumed)
+    }
+
+    fn same_value(
+        &mut self,
+        x: &Value,
+        x_file: &Path,
+        y: &Value,
+        y_file: &Path,
+        assumed: &mut BTreeSet<(Key, Key)>,
+    ) -> bool {
+        match (x, y) {
+            (Value::Object(xm), Value::Object(ym)) => {
+                if xm.len() != ym.len() {
+                    return false;
+                }
+                for (k, xv) in xm {
+                    let Some(yv) = ym.get(k) else {
+                        return false;
+                    };
+                    let equal = match (k.as_str(), xv, yv) {
+                        ("$ref", Value::String(xr), Value::String(yr)) => {
+                            match (self.target(x_file, xr), self.target(y_file, yr)) {
+                                (Some(xk), Some(yk)) => self.same(&xk, &yk, assumed),
+                                _ => false,
+                            }
+                        }
+                        _ => self.same_value(xv, x_file, yv, y_file, assumed),
+                    };
+                    if !equal {
+                        return false;
+                    }
+                }
+                true
+            }
+            (Value::Array(xs), Value::Array(ys)) => {
+                xs.len() == ys.len()
+                    && xs
+                        .iter()
+                        .zip(ys)
+                        .all(|(xv, yv)| self.same_value(xv, x_file, yv, y_file, assumed))
+            }
+            _ => x == y,
+        }
+    }
+
+    /// The definition a `$ref` written in `file` names, if it names one that exists.
+    fn target(&self, file: &Path, reference: &str) -> Option<Key> {
+        let (file_part, fragment) = reference.split_once('#')?;
+        let target_file = if file_part.is_empty() {
+            canonical(file)?
+        } else {
+            let found = canonical(&file.parent()?.join(file_part))?;
+            found.starts_with(&self.spec_root).then_some(found)?
+        };
+        let tokens: Vec<String> = fragment
+            .split('/')
+            .skip(1)
+            .map(|t| t.replace("~1", "/").replace("~0", "~"))
+            .collect();
+        let (name, section) = tokens.split_last()?;
+        Some((target_file, section.to_vec(), name.clone()))
+    }
+
+    /// The definition as written in its file.
+    fn raw(&mut self, key: &Key) -> Option<Value> {
+        let (file, section, name) = key;
+        let path = if self.is_root(file) {
+            self.sources.root().to_path_buf()
+        } else {
+            file.clone()
+        };
+        let tokens: Vec<String> = section
+            .iter()
+            .chain(std::iter::once(name))
+            .cloned()
+            .collect();
+        self.sources.load_node(&path, &tokens).ok().flatten()
+    }
+
+    /// Resolves a referenced file relative to the referring one, inside the spec root.
     fn locate(&self, from: &Path, relative: &str, ref_at: &str) -> Result<PathBuf, Diagnostic> {
         if relative.contains("://") {
-            return Err(self.error(from, ref_at, format!("`$ref` to `{relative}`: remote references are not supported; copy the file next to the spec")));
+            return Err(self.error(from, ref_at, format!("`$ref` to `{relative}`: remote references are not supported; copy the file into the spec tree")));
         }
         let base = from.parent().unwrap_or(Path::new("."));
         let joined = base.join(relative);
@@ -223,84 +514,168 @@ impl Resolver<'_> {
                 ),
             ));
         };
-        if !found.starts_with(&self.root_dir) {
-            return Err(self.error(from, ref_at, format!("`$ref` to `{relative}` leaves the spec folder {}; only files inside it may be referenced", self.root_dir.display())));
-        }
-        if found == self.root {
-            return Ok(self.sources.root().to_path_buf());
+        if !found.starts_with(&self.spec_root) {
+            return Err(self.error(from, ref_at, format!("`$ref` to `{relative}` leaves the spec root {}; only files inside it may be referenced (the root is the nearest folder named `specification` above the spec, else the spec's own folder; `--spec-root` sets another)", self.spec_root.display())));
         }
         Ok(found)
     }
 
+    /// Puts the paths of another input file into the root document.
+    fn merge_path(
+        &mut self,
+        doc: &mut Value,
+        file: &Path,
+        template: &str,
+        item: Value,
+    ) -> Result<(), Diagnostic> {
+        let at = join("#/paths", template);
+        let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
+            return Err(self.error(
+                file,
+                "#/paths",
+                "the first input file has no `paths` object to merge this file's paths into".into(),
+            ));
+        };
+        let Value::Object(mut item) = item else {
+            return Err(self.error(file, &at, "a path item must be an object".into()));
+        };
+        match paths.get_mut(template) {
+            None => {
+                paths.insert(template.to_string(), Value::Object(item));
+                self.sources.map(at.clone(), file, at);
+            }
+            Some(Value::Object(existing)) => {
+                let shared = item.remove("parameters");
+                for (method, mut op) in item {
+                    let op_at = join(&at, &method);
+                    if existing.contains_key(&method) {
+                        return Err(self.error(
+                            file,
+                            &op_at,
+                            format!("`{method} {template}` is also defined by another input file"),
+                        ));
+                    }
+                    if let (Some(Value::Array(shared)), Some(ops)) = (&shared, op.as_object_mut()) {
+                        let list = ops
+                            .entry("parameters")
+                            .or_insert_with(|| Value::Array(Vec::new()));
+                        if let Value::Array(list) = list {
+                            list.extend(shared.iter().cloned());
+                        }
+                    }
+                    existing.insert(method, op);
+                    self.sources.map(op_at.clone(), file, op_at);
+                }
+            }
+            Some(_) => {}
+        }
+        Ok(())
+    }
+
     fn hoist(&mut self, doc: &mut Value, p: Pending) -> Result<(), Diagnostic> {
         let (ref_file, ref_at) = &p.referrer;
-        let content = self.sources.load(&p.file).map_err(|m| {
-            self.error(
+        let (file, section, name) = &p.key;
+        let mut pointer = String::from("#");
+        for token in section.iter().chain(std::iter::once(name)) {
+            pointer = join(&pointer, token);
+        }
+        let Some(mut node) = self.raw(&p.key) else {
+            let shown = if self.is_root(file) {
+                self.sources.root().display().to_string()
+            } else {
+                file.display().to_string()
+            };
+            return Err(self.error(
                 ref_file,
                 ref_at,
-                format!("cannot load `{}`: {m}", p.file.display()),
-            )
-        })?;
-        let mut pointer = String::from("#");
-        let mut node = &content;
-        for token in p.section.iter().chain(std::iter::once(&p.name)) {
-            pointer = join(&pointer, token);
-            node = match node.get(token) {
-                Some(n) => n,
-                None => {
-                    return Err(self.error(
-                        ref_file,
-                        ref_at,
-                        format!(
-                            "`$ref` target `{pointer}` does not exist in {}",
-                            p.file.display()
-                        ),
-                    ))
-                }
-            };
-        }
-        let mut node = node.clone();
-        self.rewrite(&mut node, &p.file, &mut pointer.clone(), 0)?;
+                format!("`$ref` target `{pointer}` does not exist in {shown}"),
+            ));
+        };
+        let source = if self.is_root(file) {
+            self.sources.root().to_path_buf()
+        } else {
+            file.clone()
+        };
+        self.rewrite(&mut node, &source, &mut pointer.clone(), 0)?;
 
         let mut slot = &mut *doc;
         let mut converted = String::from("#");
-        for token in &p.section {
+        for token in section {
             converted = join(&converted, token);
             let Some(obj) = slot.as_object_mut() else {
-                return Err(self.error(ref_file, ref_at, format!("cannot place `{pointer}` of {}: the root document's `{converted}` is not an object", p.file.display())));
+                return Err(self.error(ref_file, ref_at, format!("cannot place `{pointer}` of {}: the root document's `{converted}` is not an object", source.display())));
             };
             slot = obj
                 .entry(token.clone())
                 .or_insert_with(|| Value::Object(Map::new()));
         }
-        let Some(section) = slot.as_object_mut() else {
+        let Some(entries) = slot.as_object_mut() else {
             return Err(self.error(
                 ref_file,
                 ref_at,
                 format!("the root document's `{converted}` is not an object"),
             ));
         };
-        let key = (p.section.clone(), p.name.clone());
-        if section.contains_key(&p.name) {
-            let clash = match self.hoisted.get(&key) {
-                Some(other) => other.display().to_string(),
-                None => "the root document".to_string(),
-            };
-            return Err(self.error(
-                ref_file,
-                ref_at,
-                format!(
-                    "`{pointer}` of {} has the same name as `{}` from {clash}; rename one of them",
-                    p.file.display(),
-                    join(&converted, &p.name)
-                ),
-            ));
+        entries.insert(p.name.clone(), node);
+        let placed = join(&converted, &p.name);
+        if !self.is_root(file) || placed != pointer {
+            self.sources.map(placed, &source, pointer);
         }
-        section.insert(p.name.clone(), node);
-        self.sources
-            .map(join(&converted, &p.name), &p.file, pointer);
-        self.hoisted.insert(key, p.file);
         Ok(())
+    }
+
+    /// A root definition no selected operation reaches is left out; a `$ref` in it that
+    /// names no file or no definition is a warning.
+    fn check_unused(&mut self, key: &Key) {
+        let Some(node) = self.raw(key) else {
+            return;
+        };
+        let (_, section, name) = key;
+        let mut at = String::from("#");
+        for token in section.iter().chain(std::iter::once(name)) {
+            at = join(&at, token);
+        }
+        let root = self.sources.root().to_path_buf();
+        let top = at.clone();
+        let mut stack = vec![(&node, at)];
+        while let Some((value, at)) = stack.pop() {
+            match value {
+                Value::Object(map) => {
+                    if let Some(Value::String(reference)) = map.get("$ref") {
+                        if !self.resolves(&root, reference) {
+                            let ref_at = join(&at, "$ref");
+                            let message = format!("`$ref: {reference}` is broken; `{top}`, which no selected operation uses, is left out");
+                            self.warnings
+                                .push(self.sources.diagnostic_in(&root, &ref_at, message));
+                        }
+                    }
+                    for (k, v) in map.iter().rev() {
+                        if k != "$ref" && !DATA_KEYS.contains(&k.as_str()) {
+                            stack.push((v, join(&at, k)));
+                        }
+                    }
+                }
+                Value::Array(items) => {
+                    for (i, v) in items.iter().enumerate().rev() {
+                        stack.push((v, format!("{at}/{i}")));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn resolves(&mut self, file: &Path, reference: &str) -> bool {
+        if !reference.contains('#') {
+            let Some(found) = file.parent().and_then(|p| canonical(&p.join(reference))) else {
+                return false;
+            };
+            return found.starts_with(&self.spec_root);
+        }
+        match self.target(file, reference) {
+            Some(key) => self.raw(&key).is_some(),
+            None => false,
+        }
     }
 }
 

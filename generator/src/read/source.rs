@@ -102,6 +102,19 @@ impl SourceMap {
         Ok(value)
     }
 
+    /// The node at `tokens` (object keys) of the file at `path`, loaded (once) and parsed:
+    /// `Ok(None)` when the file has no such node.
+    pub fn load_node(&mut self, path: &Path, tokens: &[String]) -> Result<Option<Value>, String> {
+        if !self.parsed.contains_key(path) {
+            self.load(path)?;
+        }
+        let mut node = self.parsed.get(path);
+        for token in tokens {
+            node = node.and_then(|n| n.get(token));
+        }
+        Ok(node.cloned())
+    }
+
     fn parse(&self, path: &Path) -> Result<Value, Diagnostic> {
         let Some(file) = self.files.get(path) else {
             return Err(Diagnostic::new(path, "", "file was not loaded"));

@@ -7,7 +7,7 @@ use super::SourceMap;
 use crate::diagnostics::{pointer as join, Diagnostic};
 use serde_json::{json, Map, Value};
 
-const METHODS: [&str; 7] = ["get", "put", "post", "patch", "delete", "head", "options"];
+pub(crate) const METHODS: [&str; 7] = ["get", "put", "post", "patch", "delete", "head", "options"];
 const SCHEMA_KEYS: [&str; 19] = [
     "type",
     "format",

@@ -1,0 +1,256 @@
+//! Spec trees: `$ref`s reaching anywhere under the spec root and no further, AutoRest readme
+//! packages of several files and api-versions, examples read only when asked for.
+
+use super::{config_for, corpus_dir, render, scratch};
+use azure_codegen::{generate, ir, Config};
+use std::path::Path;
+
+fn readme_case() -> std::path::PathBuf {
+    corpus_dir().join("cases/readme_two_files/readme.md")
+}
+
+fn api_version_source<'a>(krate: &'a ir::Crate, id: &str) -> &'a ir::Source {
+    let op = krate
+        .clients
+        .values()
+        .flat_map(|c| &c.operations)
+        .find(|o| o.id == id)
+        .unwrap_or_else(|| panic!("no operation {id}"));
+    &op.params
+        .iter()
+        .find(|p| p.wire_name == "api-version")
+        .unwrap()
+        .source
+}
+
+#[test]
+fn test_each_operation_sends_its_own_files_api_version() {
+    let generated = generate(&config_for(&readme_case())).unwrap();
+    let krate = &generated.ir;
+    assert_eq!(krate.api_version, "2024-01-01", "the first input file's");
+    assert_eq!(krate.title, "CorpusClient", "the readme's title");
+    let clients: Vec<(&str, &str, usize)> = krate
+        .clients
+        .values()
+        .map(|c| (c.name.as_str(), c.api_version.as_str(), c.operations.len()))
+        .collect();
+    assert_eq!(
+        clients,
+        [
+            ("ThingsClient", "2024-01-01", 3),
+            ("WidgetsClient", "2023-05-01", 2)
+        ]
+    );
+    // Two of the Things operations come from a.json: the client's version; one from b.json.
+    assert_eq!(
+        api_version_source(krate, "Things_Put"),
+        &ir::Source::ApiVersion
+    );
+    assert_eq!(
+        api_version_source(krate, "Things_List"),
+        &ir::Source::ApiVersion
+    );
+    assert_eq!(
+        api_version_source(krate, "Things_Get"),
+        &ir::Source::Constant("2023-05-01".into())
+    );
+    assert_eq!(
+        api_version_source(krate, "Widgets_Get"),
+        &ir::Source::ApiVersion
+    );
+    // A single-value enum is the operation's constant.
+    assert_eq!(
+        api_version_source(krate, "Widgets_Refresh"),
+        &ir::Source::Constant("2022-01-01".into())
+    );
+    let widgets = generated
+        .files
+        .iter()
+        .find(|f| f.path.ends_with("widgets_client.rs"))
+        .unwrap();
+    assert!(
+        widgets
+            .text
+            .contains(r#"api_version: String::from("2023-05-01")"#),
+        "{}",
+        widgets.text
+    );
+    assert!(
+        widgets
+            .text
+            .contains(r#"("api-version", Some("2022-01-01"))"#),
+        "{}",
+        widgets.text
+    );
+}
+
+#[test]
+fn test_same_named_definitions_are_merged_when_identical_and_renamed_when_not() {
+    let generated = generate(&config_for(&readme_case())).unwrap();
+    let names: Vec<&String> = generated.ir.types.keys().collect();
+    // `Shared` and `ErrorResponse` are identical in both files: one type each. `Thing`
+    // differs: b.json's is `Thing2`.
+    assert_eq!(
+        names,
+        [
+            "ErrorResponse",
+            "Shared",
+            "Thing",
+            "Thing2",
+            "ThingList",
+            "Widget"
+        ]
+    );
+}
+
+#[test]
+fn test_another_tag_reads_only_its_files() {
+    let config = Config {
+        tag: Some("package-2023".into()),
+        ..config_for(&readme_case())
+    };
+    let generated = generate(&config).unwrap();
+    let mut ids: Vec<&str> = generated
+        .ir
+        .clients
+        .values()
+        .flat_map(|c| c.operations.iter().map(|o| o.id.as_str()))
+        .collect();
+    ids.sort();
+    assert_eq!(ids, ["Things_Get", "Widgets_Get", "Widgets_Refresh"]);
+    assert_eq!(generated.ir.api_version, "2023-05-01");
+}
+
+#[test]
+fn test_an_unknown_tag_is_refused_naming_the_known_ones() {
+    let config = Config {
+        tag: Some("package-1999".into()),
+        ..config_for(&readme_case())
+    };
+    let d = generate(&config).unwrap_err();
+    assert_eq!(
+        render(&d),
+        "error: the readme has no ```yaml $(tag) == 'package-1999' block; its tags are: package-2024, package-2023\n  --> <corpus>/cases/readme_two_files/readme.md"
+    );
+}
+
+/// A spec at `specification/svc/stable/spec.json` under a fresh folder, whose body type is
+/// `$ref` (relative to the spec).
+fn tree(name: &str, body_ref: &str) -> std::path::PathBuf {
+    let dir = scratch(name);
+    let spec_dir = dir.join("specification/svc/stable");
+    std::fs::create_dir_all(&spec_dir).unwrap();
+    std::fs::create_dir_all(dir.join("specification/common-types/v1")).unwrap();
+    let thing = r#"{"definitions": {"Thing": {"type": "object", "properties": {"name": {"type": "string"}}}}}"#;
+    std::fs::write(dir.join("specification/common-types/v1/types.json"), thing).unwrap();
+    std::fs::write(dir.join("outside.json"), thing).unwrap();
+    let spec = format!(
+        r#"{{
+  "swagger": "2.0",
+  "info": {{ "title": "Tree", "version": "1" }},
+  "host": "management.azure.com",
+  "paths": {{ "/t": {{ "put": {{
+    "operationId": "Things_Put",
+    "parameters": [ {{ "name": "body", "in": "body", "required": true, "schema": {{ "$ref": "{body_ref}" }} }} ],
+    "responses": {{ "200": {{ "description": "OK" }} }},
+    "x-ms-examples": {{ "Put": {{ "$ref": "./examples/missing.json" }} }}
+  }} }} }}
+}}
+"#
+    );
+    let path = spec_dir.join("spec.json");
+    std::fs::write(&path, spec).unwrap();
+    path
+}
+
+fn type_names(config: &Config) -> Vec<String> {
+    generate(config).unwrap().ir.types.into_keys().collect()
+}
+
+#[test]
+fn test_refs_reach_anywhere_under_the_specification_folder() {
+    let spec = tree(
+        "tree-inside",
+        "../../common-types/v1/types.json#/definitions/Thing",
+    );
+    assert_eq!(type_names(&config_for(&spec)), ["Thing"]);
+}
+
+#[test]
+fn test_refs_out_of_the_specification_folder_are_refused_unless_the_root_is_given() {
+    let spec = tree("tree-outside", "../../../outside.json#/definitions/Thing");
+    let d = generate(&config_for(&spec)).unwrap_err();
+    let root = spec.ancestors().nth(4).unwrap();
+    assert!(
+        d.message
+            .starts_with("`$ref` to `../../../outside.json` leaves the spec root ")
+            && d.message.contains("specification"),
+        "{d}"
+    );
+    assert_eq!(d.pointer, "#/paths/~1t/put/parameters/0/schema/$ref");
+    let config = Config {
+        spec_root: Some(root.to_path_buf()),
+        ..config_for(&spec)
+    };
+    assert_eq!(type_names(&config), ["Thing"]);
+    // A root that does not hold the spec is refused.
+    let elsewhere = Config {
+        spec_root: Some(corpus_dir()),
+        ..config_for(&spec)
+    };
+    let d = generate(&elsewhere).unwrap_err();
+    assert!(d.message.contains("does not contain the spec"), "{d}");
+}
+
+#[test]
+fn test_example_files_are_read_only_for_the_example_programs_asked_for() {
+    // The spec's x-ms-examples file is missing: no error until an example program asks for it.
+    let spec = tree(
+        "tree-examples",
+        "../../common-types/v1/types.json#/definitions/Thing",
+    );
+    assert!(generate(&config_for(&spec)).is_ok());
+    let asked = Config {
+        examples: vec!["Things_Put".into()],
+        ..config_for(&spec)
+    };
+    let d = generate(&asked).unwrap_err();
+    assert!(
+        d.message
+            .starts_with("`$ref` to `./examples/missing.json`: no such file"),
+        "{d}"
+    );
+    assert_eq!(d.pointer, "#/paths/~1t/put/x-ms-examples/Put/$ref");
+    // With the file, its parameters are the example program's values.
+    let examples = spec.parent().unwrap().join("examples");
+    std::fs::create_dir_all(&examples).unwrap();
+    std::fs::write(
+        examples.join("missing.json"),
+        r#"{"parameters": {"body": {"name": "from-the-example", "$ref": "not a reference"}}, "responses": {}}"#,
+    )
+    .unwrap();
+    let generated = generate(&asked).unwrap();
+    let program = generated
+        .files
+        .iter()
+        .find(|f| f.path.starts_with("examples/"))
+        .unwrap();
+    assert!(
+        program.text.contains("from-the-example"),
+        "{}",
+        program.text
+    );
+    let _ = std::fs::remove_dir_all(spec.ancestors().nth(4).unwrap());
+}
+
+#[test]
+fn test_output_does_not_depend_on_where_the_readme_is() {
+    let first = generate(&config_for(&readme_case())).unwrap();
+    let copy = scratch("readme-elsewhere");
+    for f in ["readme.md", "a.json", "b.json"] {
+        std::fs::copy(readme_case().with_file_name(f), copy.join(f)).unwrap();
+    }
+    let second = generate(&config_for(&copy.join("readme.md"))).unwrap();
+    assert_eq!(first.files, second.files);
+    let _ = std::fs::remove_dir_all(Path::new(&copy));
+}
