@@ -254,3 +254,85 @@ fn test_output_does_not_depend_on_where_the_readme_is() {
     assert_eq!(first.files, second.files);
     let _ = std::fs::remove_dir_all(Path::new(&copy));
 }
+
+/// The operationIds of a Swagger file, read with serde_json alone (not the generator).
+fn operation_ids(file: &Path) -> Vec<String> {
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    let mut ids = Vec::new();
+    for item in doc["paths"].as_object().unwrap().values() {
+        for op in item.as_object().unwrap().values() {
+            if let Some(id) = op.get("operationId").and_then(|i| i.as_str()) {
+                ids.push(id.to_string());
+            }
+        }
+    }
+    ids
+}
+
+/// The real Azure trees of `specs/azure.toml`, each generated from its readme and tag.
+fn azure_target(package: &str) -> Config {
+    let root = super::root();
+    azure_codegen::config::Targets::load(&root.join("specs/azure.toml"), &root)
+        .unwrap()
+        .crates
+        .into_iter()
+        .find(|c| c.package == package)
+        .unwrap()
+}
+
+#[test]
+fn test_alertsmanagement_package_of_four_files_and_two_api_versions_has_every_operation() {
+    let config = azure_target("azure_resourcemanager_alertsmanagement");
+    let generated = generate(&config).unwrap();
+    assert!(generated.warnings.is_empty(), "{:?}", generated.warnings);
+    let krate = &generated.ir;
+    let clients: Vec<(&str, &str, usize)> = krate
+        .clients
+        .values()
+        .map(|c| (c.name.as_str(), c.api_version.as_str(), c.operations.len()))
+        .collect();
+    assert_eq!(
+        clients,
+        [
+            ("ActionRulesClient", "2019-05-05-preview", 6),
+            ("AlertsClient", "2019-05-05-preview", 6),
+            ("OperationsClient", "2019-05-05-preview", 1),
+            ("SmartDetectorAlertRulesClient", "2019-06-01", 6),
+            ("SmartGroupsClient", "2019-05-05-preview", 4),
+        ]
+    );
+    // Every operation of the tag's four input files, and nothing else.
+    let folder = config
+        .spec
+        .parent()
+        .unwrap()
+        .join("Microsoft.AlertsManagement");
+    let mut expected: Vec<String> = [
+        "preview/2019-05-05-preview/ActionRules.json",
+        "preview/2019-05-05-preview/AlertsManagement.json",
+        "preview/2019-05-05-preview/SmartGroups.json",
+        "stable/2019-06-01/SmartDetectorAlertRulesApi.json",
+    ]
+    .iter()
+    .flat_map(|f| operation_ids(&folder.join(f)))
+    .collect();
+    expected.sort();
+    let mut ids: Vec<String> = krate
+        .clients
+        .values()
+        .flat_map(|c| c.operations.iter().map(|o| o.id.clone()))
+        .collect();
+    ids.sort();
+    assert_eq!(ids, expected);
+    assert_eq!(ids.len(), 23);
+    assert!(krate.omitted.is_empty());
+    // The provider namespace of the paths, not the title, names the telemetry spans.
+    assert_eq!(krate.service.namespace, "Microsoft.AlertsManagement");
+    // Three files define an identical `Resource`: one type. `errorResponse` of
+    // ActionRules.json differs from the other two (its `details` lack `x-ms-identifiers`).
+    let names: Vec<&String> = krate.types.keys().collect();
+    assert!(names.iter().any(|n| *n == "Resource"));
+    assert!(!names.iter().any(|n| *n == "Resource2"));
+    assert!(names.iter().any(|n| *n == "ErrorResponse2"));
+}

@@ -13,7 +13,8 @@ const HELP: &str = "\
 cargo xtask codegen [OPTIONS]
 
 Generates the client crate from the spec named in specs/codegen.toml, and the crates listed in
-specs/peers.toml (OpenAPI 3.0 documents of other services, written under peers/).
+specs/peers.toml (OpenAPI 3.0 documents of other services, written under peers/) and in
+specs/azure.toml (real Azure spec trees, each from its readme and tag, written under tests/azure/).
 
 Options:
   --check            Generate in memory and compare with the output folders; exit 1 and list
@@ -30,7 +31,7 @@ Options:
   --operation ID     Generate only this operationId; repeat for more.
   --config PATH      Read settings from this TOML file (default: specs/codegen.toml).
                      Any of --spec, --out, --package, --operation or --config generates that
-                     one crate only, not the specs/peers.toml crates.
+                     one crate only, not the specs/peers.toml and specs/azure.toml crates.
   -h, --help         Show this help.
 ";
 
@@ -132,11 +133,13 @@ fn codegen(args: &[String]) -> ExitCode {
         }
     };
     if !only_one {
-        match Targets::load(&root().join("specs/peers.toml"), &root()) {
-            Ok(targets) => configs.extend(targets.crates),
-            Err(d) => {
-                eprintln!("{d}");
-                return ExitCode::FAILURE;
+        for file in ["specs/peers.toml", "specs/azure.toml"] {
+            match Targets::load(&root().join(file), &root()) {
+                Ok(targets) => configs.extend(targets.crates),
+                Err(d) => {
+                    eprintln!("{d}");
+                    return ExitCode::FAILURE;
+                }
             }
         }
     }

@@ -32,14 +32,43 @@ pub fn service(spec: &Spec, selection: &Selection) -> Result<Service, Diagnostic
     }
     let arm = server == ARM;
     Ok(Service {
-        namespace: selection.namespace.clone().unwrap_or_else(|| {
-            super::naming::pascal(&super::naming::title_group(&spec.api.info.title))
-        }),
+        namespace: selection
+            .namespace
+            .clone()
+            .or_else(|| provider_namespace(spec))
+            .unwrap_or_else(|| {
+                super::naming::pascal(&super::naming::title_group(&spec.api.info.title))
+            }),
         endpoint_argument: !absolute,
         default_endpoint: server,
         arm,
         auth: auth(spec)?,
     })
+}
+
+/// The resource provider namespace the paths name most often (`/providers/Microsoft.Web/...`),
+/// the telemetry namespace Azure SDKs use; on a tie, the first in order.
+fn provider_namespace(spec: &Spec) -> Option<String> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for path in spec.api.paths.paths.keys() {
+        let mut segments = path.split('/');
+        while let Some(segment) = segments.next() {
+            if segment.eq_ignore_ascii_case("providers") {
+                if let Some(namespace) = segments.next().filter(|s| {
+                    s.contains('.')
+                        && !s.starts_with('{')
+                        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+                }) {
+                    *counts.entry(namespace).or_default() += 1;
+                }
+            }
+        }
+    }
+    let most = counts.values().copied().max()?;
+    counts
+        .into_iter()
+        .find(|(_, n)| *n == most)
+        .map(|(namespace, _)| namespace.to_string())
 }
 
 /// Bearer tokens when a required scheme carries them (`http` bearer, `oauth2`,
