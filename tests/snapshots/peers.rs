@@ -142,6 +142,7 @@ fn try_generate(name: &str, text: &str) -> Result<GeneratedCrate, azure_codegen:
         namespace: None,
         operations: Vec::new(),
         examples: Vec::new(),
+        ..Config::default()
     };
     let result = generate(&config);
     let _ = std::fs::remove_dir_all(&dir);

@@ -4,7 +4,7 @@
 mod bench;
 mod synthetic;
 
-use azure_codegen::{config::Targets, write, Config};
+use azure_codegen::{config::Targets, write, Config, Diagnostic, Severity};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -24,6 +24,8 @@ Options:
   --package NAME     Cargo package name of the crate (default: from the config; with --spec,
                      derived from the file name).
   --operation ID     Generate only this operationId; repeat for more.
+  --deny-warnings    Treat every warning as an error: print them as errors, exit 1 and write
+                     nothing (also `deny_warnings = true` in the config).
   --config PATH      Read settings from this TOML file (default: specs/codegen.toml).
                      Any of --spec, --out, --package, --operation or --config generates that
                      one crate only, not the specs/peers.toml crates.
@@ -62,6 +64,7 @@ struct Args {
     package: Option<String>,
     operations: Vec<String>,
     config: PathBuf,
+    deny_warnings: bool,
 }
 
 fn parse(args: &[String]) -> Result<Option<Args>, String> {
@@ -72,6 +75,7 @@ fn parse(args: &[String]) -> Result<Option<Args>, String> {
         package: None,
         operations: Vec::new(),
         config: root().join("specs/codegen.toml"),
+        deny_warnings: false,
     };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -83,6 +87,7 @@ fn parse(args: &[String]) -> Result<Option<Args>, String> {
         match arg.as_str() {
             "-h" | "--help" => return Ok(None),
             "--check" => parsed.check = true,
+            "--deny-warnings" => parsed.deny_warnings = true,
             "--spec" => parsed.spec = Some(PathBuf::from(value("--spec")?)),
             "--out" => parsed.out = Some(PathBuf::from(value("--out")?)),
             "--package" => parsed.package = Some(value("--package")?),
@@ -112,6 +117,7 @@ fn codegen(args: &[String]) -> ExitCode {
         || !args.operations.is_empty()
         || args.config != root().join("specs/codegen.toml");
     let check = args.check;
+    let deny_warnings = args.deny_warnings;
     let mut configs = match Config::load(&args.config, &root()) {
         Ok(c) => vec![adjust(c, args)],
         Err(d) => {
@@ -129,7 +135,8 @@ fn codegen(args: &[String]) -> ExitCode {
         }
     }
     let mut status = ExitCode::SUCCESS;
-    for config in &configs {
+    for config in &mut configs {
+        config.deny_warnings |= deny_warnings;
         if run(config, check) != ExitCode::SUCCESS {
             status = ExitCode::FAILURE;
         }
@@ -166,21 +173,48 @@ fn adjust(mut config: Config, args: Args) -> Config {
     config
 }
 
-/// Generates one crate, then writes it or checks it.
+/// Generates one crate, prints its warnings, then writes it or checks it. With
+/// `deny_warnings`, any warning is printed as an error and nothing is written.
 fn run(config: &Config, check: bool) -> ExitCode {
     let start = Instant::now();
-    let generated = match azure_codegen::generate(config) {
+    // The library would stop at the first denied warning; here every one is shown.
+    let lenient = Config {
+        deny_warnings: false,
+        ..config.clone()
+    };
+    let generated = match azure_codegen::generate(&lenient) {
         Ok(g) => g,
         Err(d) => {
-            eprintln!("{d}");
+            eprintln!("{}", shown(d));
             return ExitCode::FAILURE;
         }
     };
+    let warnings = generated.warnings.len();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if config.deny_warnings && warnings > 0 {
+        for w in &generated.warnings {
+            eprintln!("{}\n", shown(w.clone().with_severity(Severity::Error)));
+        }
+        eprintln!(
+            "error: {} not generated: {warnings} warning{} denied by `--deny-warnings`; {} was left as it was",
+            config.package,
+            plural(warnings),
+            config.out.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    for w in &generated.warnings {
+        eprintln!("{}\n", shown(w.clone()));
+    }
     let out = config.out.display();
     if check {
         return match write::stale_files(&config.out, &generated.files) {
             Ok(stale) if stale.is_empty() => {
-                println!("{out} is up to date ({} files)", generated.files.len());
+                println!(
+                    "{out} is up to date ({} files, {warnings} warning{})",
+                    generated.files.len(),
+                    plural(warnings)
+                );
                 ExitCode::SUCCESS
             }
             Ok(stale) => {
@@ -210,14 +244,16 @@ fn run(config: &Config, check: bool) -> ExitCode {
     let operations: usize = ir.clients.values().map(|c| c.operations.len()).sum();
     let lines: usize = generated.files.iter().map(|f| f.text.lines().count()).sum();
     println!(
-        "generated {} ({} files, {lines} lines) in {out}",
+        "generated {}: {operations} operations, {warnings} warning{} ({} files, {lines} lines) in {out}",
         config.package,
+        plural(warnings),
         generated.files.len()
     );
     println!(
-        "  {operations} operations in {} clients, {} types",
+        "  {} clients, {} types, {} operations left out",
         ir.clients.len(),
-        ir.types.len()
+        ir.types.len(),
+        ir.omitted.len()
     );
     for f in &generated.files {
         let mark = if summary.changed.contains(&f.path) {
@@ -241,6 +277,17 @@ fn run(config: &Config, check: bool) -> ExitCode {
         elapsed.saturating_sub(t.total).as_secs_f64() * 1e3,
     );
     ExitCode::SUCCESS
+}
+
+/// The diagnostic with its file relative to the current folder when it is inside it, as
+/// compilers print paths.
+fn shown(mut d: Diagnostic) -> Diagnostic {
+    if let Ok(cwd) = std::env::current_dir() {
+        if let Ok(relative) = d.file.strip_prefix(&cwd) {
+            d.file = relative.to_path_buf();
+        }
+    }
+    d
 }
 
 /// A Cargo package name from a file stem: lowercase, `_` between words.
