@@ -52,8 +52,9 @@ pub struct Diagnostic {
     pub file: PathBuf,
     /// JSON pointer of the node at fault, e.g. `#/paths/~1a/get/parameters/0`.
     pub pointer: String,
-    /// 1-based line and column of that node, when known.
-    pub position: Option<(usize, usize)>,
+    /// 1-based line and column of that node, when known (`u32`: files are at most 16 MiB,
+    /// and it keeps `Result<_, Diagnostic>` small).
+    pub position: Option<(u32, u32)>,
     /// What was found and what was expected.
     pub message: String,
     /// The lines of the file around the position, each with its gutter, and a marker line
@@ -90,7 +91,8 @@ impl Diagnostic {
 
     /// Sets the 1-based line and column.
     pub fn at(mut self, line: usize, column: usize) -> Self {
-        self.position = Some((line, column));
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        self.position = Some((narrow(line), narrow(column)));
         self
     }
 
@@ -100,6 +102,7 @@ impl Diagnostic {
         let Some((line, column)) = self.position else {
             return self;
         };
+        let (line, column) = (line as usize, column as usize);
         let mut lines = text.lines();
         let previous = line
             .checked_sub(2)
