@@ -44,7 +44,7 @@ enum Task {
 }
 
 /// Generates the client crate from the spec named in specs/codegen.toml, and the crates listed
-/// in specs/peers.toml (OpenAPI 3.0 documents of other services, written under peers/).
+/// in specs/peers.toml (OpenAPI 3.0 documents of other services, written under tests/peers/).
 #[derive(Args)]
 #[command(
     after_help = "Any of --spec, --out, --package, --operation or --config generates that one crate only, not the specs/peers.toml crates."
