@@ -31,6 +31,10 @@ pub struct Config {
     /// operationIds that also get an example program.
     #[serde(default)]
     pub examples: Vec<String>,
+    /// Every warning is an error: nothing is generated when there is one (`deny_warnings =
+    /// true`, or `--deny-warnings` on the command line).
+    #[serde(default)]
+    pub deny_warnings: bool,
 }
 
 impl Config {

@@ -36,12 +36,13 @@ pub fn cases() -> Vec<(String, PathBuf, PathBuf)> {
 pub fn outcome(spec: &Path) -> String {
     match run(spec) {
         Ok(generated) => {
-            let warnings: String = generated
-                .warnings
-                .iter()
-                .map(|w| format!("{}\n", render(w).replacen("error", "warning", 1)))
-                .collect();
-            format!("ok\n{warnings}{}", summary::summary(&generated))
+            let mut out = String::from("ok\n");
+            for w in &generated.warnings {
+                out.push_str(&render(w));
+                out.push_str("\n\n");
+            }
+            out.push_str(&summary::summary(&generated));
+            out
         }
         Err(d) => format!("{}\n", render(&d)),
     }

@@ -42,7 +42,7 @@ pub fn config_for(spec: &Path) -> Config {
         namespace: Some("Corpus".into()),
         operations: Vec::new(),
         examples: Vec::new(),
-        ..Default::default()
+        ..Config::default()
     }
 }
 

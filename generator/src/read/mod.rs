@@ -51,14 +51,23 @@ pub struct Spec {
     pub sources: SourceMap,
     /// operationId -> the `info.version` of the file that defines it.
     pub api_versions: BTreeMap<String, String>,
-    /// What was read with a loss or left out, for the user to see.
-    pub warnings: Vec<Diagnostic>,
 }
 
 impl Spec {
     /// A diagnostic about the node at `pointer` of the converted document, located in the input.
     pub fn error(&self, pointer: &str, message: impl Into<String>) -> Diagnostic {
         self.sources.diagnostic(pointer, message)
+    }
+
+    /// Adds a warning about the node at `pointer` of the converted document, located in the
+    /// input: for anything generated lossily or left out. The same warning is kept once.
+    pub fn warn(&self, pointer: &str, message: impl Into<String>) {
+        self.sources.warn(pointer, message);
+    }
+
+    /// The warnings collected so far.
+    pub fn warnings(&self) -> &crate::diagnostics::Warnings {
+        &self.sources.warnings
     }
 }
 
@@ -111,7 +120,7 @@ pub fn read_input(input: &Input) -> Result<Spec, Diagnostic> {
         others,
         examples: &examples,
     };
-    let (mut doc, warnings) = refs::resolve_external(root, settings, &mut sources)?;
+    let mut doc = refs::resolve_external(root, settings, &mut sources)?;
     if dialect == Dialect::Swagger2 {
         doc = swagger2::convert(doc, &mut sources)?;
     }
@@ -121,7 +130,6 @@ pub fn read_input(input: &Input) -> Result<Spec, Diagnostic> {
         dialect,
         sources,
         api_versions,
-        warnings,
     })
 }
 

@@ -94,16 +94,15 @@ struct Resolver<'a> {
     queued: BTreeSet<Key>,
     /// How deep `rewrite` is in the document being built.
     nesting: usize,
-    warnings: Vec<Diagnostic>,
 }
 
-/// Makes every `$ref` in `doc` local, placing what the operations reach; returns the
-/// document and the warnings.
+/// Makes every `$ref` in `doc` local, placing what the operations reach; broken refs in what
+/// they do not reach are warnings.
 pub fn resolve_external(
     mut doc: Value,
     settings: Settings<'_>,
     sources: &mut SourceMap,
-) -> Result<(Value, Vec<Diagnostic>), Diagnostic> {
+) -> Result<Value, Diagnostic> {
     let root = canonical(sources.root()).unwrap_or_else(|| sources.root().to_path_buf());
     let root_path = sources.root().to_path_buf();
     let mut r = Resolver {
@@ -116,7 +115,6 @@ pub fn resolve_external(
         holders: BTreeMap::new(),
         queued: BTreeSet::new(),
         nesting: 0,
-        warnings: Vec::new(),
     };
     // The root's own definitions are placed when reached, like any other file's.
     let mut own: Vec<Key> = Vec::new();
@@ -151,7 +149,7 @@ pub fn resolve_external(
             r.check_unused(&key);
         }
     }
-    Ok((doc, r.warnings))
+    Ok(doc)
 }
 
 /// The node at `path` (object keys) of `doc`.
@@ -645,8 +643,8 @@ impl Resolver<'_> {
                         if !self.resolves(&root, reference) {
                             let ref_at = join(&at, "$ref");
                             let message = format!("`$ref: {reference}` is broken; `{top}`, which no selected operation uses, is left out");
-                            self.warnings
-                                .push(self.sources.diagnostic_in(&root, &ref_at, message));
+                            let warning = self.sources.diagnostic_in(&root, &ref_at, message);
+                            self.sources.warnings.push(warning);
                         }
                     }
                     for (k, v) in map.iter().rev() {
