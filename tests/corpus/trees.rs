@@ -336,3 +336,60 @@ fn test_alertsmanagement_package_of_four_files_and_two_api_versions_has_every_op
     assert!(!names.iter().any(|n| *n == "Resource2"));
     assert!(names.iter().any(|n| *n == "ErrorResponse2"));
 }
+
+#[test]
+fn test_playwrighttesting_reaches_common_types_v5_and_generates_the_selected_operations() {
+    let config = azure_target("azure_resourcemanager_playwrighttesting");
+    let generated = generate(&config).unwrap();
+    assert!(generated.warnings.is_empty(), "{:?}", generated.warnings);
+    let krate = &generated.ir;
+    assert_eq!(krate.title, "PlaywrightTestingClient", "the readme's title");
+    assert_eq!(krate.service.namespace, "Microsoft.AzurePlaywrightService");
+    let clients: Vec<(&str, usize)> = krate
+        .clients
+        .values()
+        .map(|c| (c.name.as_str(), c.operations.len()))
+        .collect();
+    assert_eq!(
+        clients,
+        [
+            ("AccountQuotasClient", 2),
+            ("AccountsClient", 6),
+            ("OperationsClient", 1),
+            ("QuotasClient", 2),
+        ]
+    );
+    // The package's file has 12 operations; the one left out is the long-running operation
+    // with a final body, which the generator still refuses when asked for it.
+    let file =
+        config.spec.parent().unwrap().join(
+            "Microsoft.AzurePlaywrightService/preview/2024-02-01-preview/playwrighttesting.json",
+        );
+    let all = operation_ids(&file);
+    assert_eq!(all.len(), 12);
+    let missing: Vec<&String> = all
+        .iter()
+        .filter(|id| !config.operations.contains(id))
+        .collect();
+    assert_eq!(missing, ["Accounts_CreateOrUpdate"]);
+    let everything = Config {
+        operations: Vec::new(),
+        ..config.clone()
+    };
+    let d = generate(&everything).unwrap_err();
+    assert!(d.message.contains("has a final response body"), "{d}");
+    // Types from common-types v5 are placed in the crate under their own names.
+    for name in [
+        "ErrorResponse",
+        "ErrorDetail",
+        "TrackedResource",
+        "Resource",
+        "SystemData",
+    ] {
+        assert!(
+            krate.types.contains_key(name),
+            "{name}: {:?}",
+            krate.types.keys()
+        );
+    }
+}
