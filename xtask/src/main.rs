@@ -13,7 +13,8 @@ const HELP: &str = "\
 cargo xtask codegen [OPTIONS]
 
 Generates the client crate from the spec named in specs/codegen.toml, and the crates listed in
-specs/peers.toml (OpenAPI 3.0 documents of other services, written under peers/).
+specs/peers.toml (OpenAPI 3.0 documents of other services, written under peers/) and
+specs/autorest.toml (the AutoRest test server's Azure files, written under tests/autorest/).
 
 Options:
   --check            Generate in memory and compare with the output folders; exit 1 and list
@@ -26,7 +27,7 @@ Options:
   --operation ID     Generate only this operationId; repeat for more.
   --config PATH      Read settings from this TOML file (default: specs/codegen.toml).
                      Any of --spec, --out, --package, --operation or --config generates that
-                     one crate only, not the specs/peers.toml crates.
+                     one crate only, not the specs/peers.toml or specs/autorest.toml crates.
   -h, --help         Show this help.
 ";
 
@@ -54,6 +55,9 @@ fn root() -> PathBuf {
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."))
 }
+
+/// The lists of further crates kept current next to the default one.
+const TARGET_LISTS: [&str; 2] = ["specs/peers.toml", "specs/autorest.toml"];
 
 struct Args {
     check: bool,
@@ -120,11 +124,13 @@ fn codegen(args: &[String]) -> ExitCode {
         }
     };
     if !only_one {
-        match Targets::load(&root().join("specs/peers.toml"), &root()) {
-            Ok(targets) => configs.extend(targets.crates),
-            Err(d) => {
-                eprintln!("{d}");
-                return ExitCode::FAILURE;
+        for list in TARGET_LISTS {
+            match Targets::load(&root().join(list), &root()) {
+                Ok(targets) => configs.extend(targets.crates),
+                Err(d) => {
+                    eprintln!("{d}");
+                    return ExitCode::FAILURE;
+                }
             }
         }
     }
