@@ -1,5 +1,5 @@
 //! The OpenAPI 3.0 documents in `specs/peers/`: IR and code snapshots per document, the
-//! checked-in crates under `peers/` being current, and the refusals (OpenAPI 3.1, unsupported
+//! checked-in crates under `tests/peers/` being current, and the refusals (OpenAPI 3.1, unsupported
 //! security schemes) being clear.
 
 use super::root;
