@@ -61,10 +61,16 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
                     format!("operation `{}` was selected, but {reason}", o.id),
                 ))
             }
-            Some(reason) => omitted.push(ir::Omitted {
-                id: o.id.clone(),
-                reason,
-            }),
+            Some(reason) => {
+                spec.warn(
+                    &o.pointer,
+                    format!("operation `{}` is left out: {reason}", o.id),
+                );
+                omitted.push(ir::Omitted {
+                    id: o.id.clone(),
+                    reason,
+                })
+            }
             None => selected.push(o),
         }
     }
