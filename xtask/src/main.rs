@@ -44,12 +44,13 @@ enum Task {
 }
 
 /// Generates the client crate from the spec named in specs/codegen.toml, and the crates listed
-/// in specs/peers.toml (OpenAPI 3.0 documents of other services, written under tests/peers/)
-/// and in specs/azure.toml (real Azure spec trees, each from its readme and tag, written under
+/// in specs/peers.toml (OpenAPI 3.0 documents of other services, written under tests/peers/),
+/// specs/autorest.toml (the AutoRest test server's Azure files, written under tests/autorest/)
+/// and specs/azure.toml (real Azure spec trees, each from its readme and tag, written under
 /// tests/azure/).
 #[derive(Args)]
 #[command(
-    after_help = "Any of --spec, --tag, --spec-root, --out, --package, --operation or --config generates that one crate only, not the specs/peers.toml and specs/azure.toml crates."
+    after_help = "Any of --spec, --tag, --spec-root, --out, --package, --operation or --config generates that one crate only, not the crates of specs/peers.toml, specs/autorest.toml or specs/azure.toml."
 )]
 struct Codegen {
     /// Generate in memory and compare with the output folders; exit 1 and list the stale files
@@ -86,6 +87,13 @@ struct Codegen {
     #[arg(long)]
     deny_warnings: bool,
 }
+
+/// The lists of further crates kept current next to the default one.
+const TARGET_LISTS: [&str; 3] = [
+    "specs/peers.toml",
+    "specs/autorest.toml",
+    "specs/azure.toml",
+];
 
 fn main() -> ExitCode {
     // clap exits 2 on usage errors (naming the flag) and 0 for `--help`.
@@ -144,8 +152,8 @@ fn codegen(args: Codegen) -> ExitCode {
         }
     };
     if !only_one {
-        for file in ["specs/peers.toml", "specs/azure.toml"] {
-            match Targets::load(&root().join(file), &root()) {
+        for list in TARGET_LISTS {
+            match Targets::load(&root().join(list), &root()) {
                 Ok(targets) => configs.extend(targets.crates),
                 Err(d) => {
                     eprintln!("{d}");

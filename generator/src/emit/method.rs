@@ -113,14 +113,6 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
         #set_body
     };
     let codes = quote!(&[#(#codes),*]);
-    // The api-version a pager sends with each next page: the operation's own when fixed.
-    let version = match op.params.iter().find_map(|p| match &p.source {
-        Source::Constant(v) if p.wire_name == "api-version" => Some(v),
-        _ => None,
-    }) {
-        Some(v) => quote!(#v),
-        None => quote!(&self.api_version),
-    };
     let options_ty = quote!(Option<crate::models::#options<'_>>);
     match &op.kind {
         OperationKind::Plain => quote! {
@@ -139,12 +131,24 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
                 Some(name) => quote!(Some(#name)),
                 None => quote!(None),
             };
+            // The api-version each next page sends: the client's, or the operation's own when
+            // the spec fixes it.
+            let fixed = op.params.iter().find_map(|p| match &p.source {
+                Source::Constant(v) if p.wire_name == "api-version" => Some(v),
+                _ => None,
+            });
+            let versioned = op.params.iter().any(|p| p.source == Source::ApiVersion);
+            let api_version = match fixed {
+                Some(v) => quote!(Some(#v)),
+                None if versioned => quote!(Some(self.api_version.as_str())),
+                None => quote!(None),
+            };
             quote! {
                 #doc
                 #[tracing::function(#span)]
                 pub fn #name(&self, #(#arg_decls,)* #body_decl options: #options_ty) -> Result<azure_core::http::Pager<#page>> {
                     #build
-                    Ok(crate::runtime::pager(&self.pipeline, request, #version, #next, #codes, options.method_options))
+                    Ok(crate::runtime::pager(&self.pipeline, request, #api_version, #next, #codes, options.method_options))
                 }
             }
         }
@@ -415,7 +419,8 @@ fn method_docs(op: &Operation) -> TokenStream {
         OperationKind::Plain => {}
         OperationKind::Pageable(paging) => {
             let next = match &paging.next_link {
-                Some(name) => format!("then `GET`s each page's `{name}` (keeping the client's `api-version`) until it is absent or null"),
+                Some(name) if op.params.iter().any(|p| p.source == Source::ApiVersion) => format!("then `GET`s each page's `{name}` (keeping the client's `api-version`) until it is absent or null"),
+                Some(name) => format!("then `GET`s each page's `{name}` until it is absent or null"),
                 None => "the service returns one page".to_string(),
             };
             text.push_str(&format!("# Returns\n\nA pager over the items in `{}` of every page: nothing is sent until it is polled; it sends this request first, {next}. `into_pages()` gives the pages; `into_continuation()` and the options' `method_options.continuation` resume paging.\n\n", paging.item_wire));

@@ -275,13 +275,16 @@ fn parameter(
             return Err(spec.error(at, "cookie parameters are not supported"))
         }
     };
-    let is_api_version = data.name == "api-version"
-        && location == Location::Query
-        && data
-            .extensions
-            .get("x-ms-api-version")
-            .and_then(Value::as_bool)
-            != Some(false);
+    // `api-version` in the query is the client's, unless `x-ms-api-version: false` says it is
+    // the operation's own; a required single-value enum is a constant either way.
+    let named_api_version = data.name == "api-version" && location == Location::Query;
+    let not_clients = data
+        .extensions
+        .get("x-ms-api-version")
+        .and_then(Value::as_bool)
+        == Some(false);
+    let fixed = single_value(data).filter(|_| named_api_version && data.required);
+    let is_api_version = named_api_version && (!not_clients || fixed.is_some());
     let ty = match &data.format {
         // The client's api-version is text, whatever enum the spec gives it.
         ParameterSchemaOrContent::Schema(_) if is_api_version => TypeRef::String,
@@ -343,8 +346,8 @@ fn parameter(
         == Some("client");
     let rust = naming::snake(&data.name);
     let source = if is_api_version {
-        match single_value(data).or_else(|| spec.api_versions.get(op_id).cloned()) {
-            Some(v) if v != client.api_version => Source::Constant(v),
+        match fixed.or_else(|| spec.api_versions.get(op_id).cloned()) {
+            Some(v) if v != client.api_version || not_clients => Source::Constant(v),
             _ => Source::ApiVersion,
         }
     } else if client_located {

@@ -118,7 +118,7 @@ impl ActionRulesClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                &self.api_version,
+                Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],
                 options.method_options,
@@ -172,7 +172,7 @@ impl ActionRulesClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                &self.api_version,
+                Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],
                 options.method_options,
