@@ -293,5 +293,10 @@ fn read_text(path: &Path) -> Result<String, String> {
             MAX_FILE_BYTES / 1024 / 1024
         ));
     }
+    // A UTF-8 byte order mark may start the file (Windows tools write one); it is not part of
+    // the document, so positions are counted from the first character after it.
+    if let Some(rest) = text.strip_prefix('\u{feff}') {
+        text = rest.to_string();
+    }
     Ok(text)
 }
