@@ -89,7 +89,6 @@ pub fn read_input(input: &Input) -> Result<Spec, Diagnostic> {
     let dialect = dialect_of(&root, &sources)?;
     let spec_root = spec_root(path, input.spec_root.as_deref(), &sources)?;
     let mut api_versions = BTreeMap::new();
-    select(&mut root, &input.operations, &mut api_versions);
     let mut others = Vec::new();
     for file in input.files.iter().skip(1) {
         let canonical = std::fs::canonicalize(file)
@@ -106,8 +105,23 @@ pub fn read_input(input: &Input) -> Result<Spec, Diagnostic> {
             ));
         }
         push_down(&mut value);
-        select(&mut value, &input.operations, &mut api_versions);
         others.push((canonical, value));
+    }
+    // Only the selected operations are read on, when each names an operationId of the files;
+    // otherwise every operation is kept, for the lower stage to say what is missing and what
+    // is near it.
+    let mut ids = BTreeSet::new();
+    for doc in std::iter::once(&root).chain(others.iter().map(|(_, v)| v)) {
+        operation_ids(doc, &mut ids);
+    }
+    let keep: &[String] = if input.operations.iter().all(|o| ids.contains(o.as_str())) {
+        &input.operations
+    } else {
+        &[]
+    };
+    select(&mut root, keep, &mut api_versions);
+    for (_, value) in &mut others {
+        select(value, keep, &mut api_versions);
     }
     if let Some(title) = &input.title {
         if let Some(info) = root.get_mut("info").and_then(Value::as_object_mut) {
@@ -119,6 +133,7 @@ pub fn read_input(input: &Input) -> Result<Spec, Diagnostic> {
         spec_root: &spec_root,
         others,
         examples: &examples,
+        warn_unreached: input.operations.is_empty(),
     };
     let mut doc = refs::resolve_external(root, settings, &mut sources)?;
     if dialect == Dialect::Swagger2 {
@@ -196,6 +211,22 @@ fn select(doc: &mut Value, operations: &[String], versions: &mut BTreeMap<String
                 item.as_object()
                     .is_some_and(|i| i.keys().any(|k| swagger2::METHODS.contains(&k.as_str())))
             });
+        }
+    }
+}
+
+/// The operationIds a document declares.
+fn operation_ids<'a>(doc: &'a Value, ids: &mut BTreeSet<&'a str>) {
+    for key in ["paths", "x-ms-paths"] {
+        let Some(Value::Object(paths)) = doc.get(key) else {
+            continue;
+        };
+        for item in paths.values().filter_map(Value::as_object) {
+            for op in item.values() {
+                if let Some(id) = op.get("operationId").and_then(Value::as_str) {
+                    ids.insert(id);
+                }
+            }
         }
     }
 }

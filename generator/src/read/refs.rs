@@ -79,6 +79,9 @@ pub struct Settings<'a> {
     pub others: Vec<(PathBuf, Value)>,
     /// operationIds whose `x-ms-examples` are read.
     pub examples: &'a BTreeSet<String>,
+    /// Every operation is selected, so a definition none reaches is dead: a broken `$ref` in
+    /// it is worth a warning (with a selection, it may just belong to another operation).
+    pub warn_unreached: bool,
 }
 
 struct Resolver<'a> {
@@ -145,7 +148,7 @@ pub fn resolve_external(
         r.hoist(&mut doc, p)?;
     }
     for key in own {
-        if !r.queued.contains(&key) {
+        if settings.warn_unreached && !r.queued.contains(&key) {
             r.check_unused(&key);
         }
     }
