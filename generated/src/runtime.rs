@@ -258,7 +258,8 @@ fn same_origin_link(base: &Url, link: &str) -> Result<Url> {
 
 /// A pager whose first page comes from `first` and every next page from a `GET` of
 /// the page's `next_link_name` field (absent, null or empty: the last page), with the
-/// client's `api-version` replacing any the link carries. A failed page is an error.
+/// operation's `api-version` (when it has one) replacing any the link carries. A failed
+/// page is an error.
 #[cfg(
     any(
         feature = "workflow_run_action_repetitions",
@@ -274,7 +275,7 @@ fn same_origin_link(base: &Url, link: &str) -> Result<Url> {
 pub(crate) fn pager<P>(
     pipeline: &Pipeline,
     first: Request,
-    api_version: &str,
+    api_version: Option<&str>,
     next_link_name: Option<&'static str>,
     success_codes: &'static [u16],
     options: azure_core::http::pager::PagerOptions<'_>,
@@ -286,7 +287,7 @@ where
         PagerContinuation, PagerOptions, PagerResult, PagerState,
     };
     let pipeline = pipeline.clone();
-    let api_version = api_version.to_string();
+    let api_version = api_version.map(str::to_string);
     let options = PagerOptions {
         context: options.context.into_owned(),
         continuation: options.continuation,
@@ -300,7 +301,7 @@ where
                 let mut request = match state {
                     PagerState::Initial => first,
                     PagerState::More(continuation) => {
-                        next_page_request(&first, continuation, &api_version)?
+                        next_page_request(&first, continuation, api_version.as_deref())?
                     }
                 };
                 let response = send(
@@ -333,7 +334,8 @@ where
     )
 }
 
-/// `GET` of the next link, whose query is kept byte for byte except `api-version`.
+/// `GET` of the next link, whose query is kept byte for byte except `api-version`
+/// (any spelling), which is replaced by `api_version` when that is given.
 #[cfg(
     any(
         feature = "workflow_run_action_repetitions",
@@ -349,21 +351,29 @@ where
 fn next_page_request(
     first: &Request,
     continuation: azure_core::http::pager::PagerContinuation,
-    api_version: &str,
+    api_version: Option<&str>,
 ) -> Result<Request> {
     let link = String::from(continuation);
     let mut url = same_origin_link(first.url(), &link)?;
-    let mut query: Vec<String> = url
-        .query()
-        .unwrap_or("")
-        .split('&')
-        .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some("api-version"))
-        .map(str::to_string)
-        .collect();
-    let mut pair = String::from("api-version=");
-    push_encoded(&mut pair, api_version);
-    query.push(pair);
-    url.set_query(Some(&query.join("&")));
+    if let Some(api_version) = api_version {
+        let mut query: Vec<String> = url
+            .query()
+            .unwrap_or("")
+            .split('&')
+            .filter(|pair| {
+                !pair.is_empty()
+                    && !pair
+                        .split('=')
+                        .next()
+                        .is_some_and(|name| name.eq_ignore_ascii_case("api-version"))
+            })
+            .map(str::to_string)
+            .collect();
+        let mut pair = String::from("api-version=");
+        push_encoded(&mut pair, api_version);
+        query.push(pair);
+        url.set_query(Some(&query.join("&")));
+    }
     let mut request = Request::new(url, azure_core::http::Method::Get);
     request.insert_header("accept", "application/json");
     Ok(request)

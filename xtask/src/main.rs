@@ -4,7 +4,7 @@
 mod bench;
 mod synthetic;
 
-use azure_codegen::{config::Targets, write, Config};
+use azure_codegen::{config::Targets, write, Config, Diagnostic, Severity};
 use clap::{Args, Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -44,10 +44,11 @@ enum Task {
 }
 
 /// Generates the client crate from the spec named in specs/codegen.toml, and the crates listed
-/// in specs/peers.toml (OpenAPI 3.0 documents of other services, written under tests/peers/).
+/// in specs/peers.toml (OpenAPI 3.0 documents of other services, written under tests/peers/) and
+/// specs/autorest.toml (the AutoRest test server's Azure files, written under tests/autorest/).
 #[derive(Args)]
 #[command(
-    after_help = "Any of --spec, --out, --package, --operation or --config generates that one crate only, not the specs/peers.toml crates."
+    after_help = "Any of --spec, --out, --package, --operation or --config generates that one crate only, not the specs/peers.toml or specs/autorest.toml crates."
 )]
 struct Codegen {
     /// Generate in memory and compare with the output folders; exit 1 and list the stale files
@@ -71,7 +72,14 @@ struct Codegen {
     /// Read settings from this TOML file (default: specs/codegen.toml).
     #[arg(long, value_name = "PATH")]
     config: Option<PathBuf>,
+    /// Treat every warning as an error: print them as errors, exit 1 and write nothing (also
+    /// `deny_warnings = true` in the config).
+    #[arg(long)]
+    deny_warnings: bool,
 }
+
+/// The lists of further crates kept current next to the default one.
+const TARGET_LISTS: [&str; 2] = ["specs/peers.toml", "specs/autorest.toml"];
 
 fn main() -> ExitCode {
     // clap exits 2 on usage errors (naming the flag) and 0 for `--help`.
@@ -118,6 +126,7 @@ fn codegen(args: Codegen) -> ExitCode {
         || !args.operations.is_empty()
         || args.config.as_ref().is_some_and(|c| *c != default_config);
     let check = args.check;
+    let deny_warnings = args.deny_warnings;
     let config_path = args.config.clone().unwrap_or(default_config);
     let mut configs = match Config::load(&config_path, &root()) {
         Ok(c) => vec![adjust(c, args)],
@@ -127,16 +136,19 @@ fn codegen(args: Codegen) -> ExitCode {
         }
     };
     if !only_one {
-        match Targets::load(&root().join("specs/peers.toml"), &root()) {
-            Ok(targets) => configs.extend(targets.crates),
-            Err(d) => {
-                eprintln!("{d}");
-                return ExitCode::FAILURE;
+        for list in TARGET_LISTS {
+            match Targets::load(&root().join(list), &root()) {
+                Ok(targets) => configs.extend(targets.crates),
+                Err(d) => {
+                    eprintln!("{d}");
+                    return ExitCode::FAILURE;
+                }
             }
         }
     }
     let mut status = ExitCode::SUCCESS;
-    for config in &configs {
+    for config in &mut configs {
+        config.deny_warnings |= deny_warnings;
         if run(config, check) != ExitCode::SUCCESS {
             status = ExitCode::FAILURE;
         }
@@ -173,16 +185,39 @@ fn adjust(mut config: Config, args: Codegen) -> Config {
     config
 }
 
-/// Generates one crate, then writes it or checks it.
+/// Generates one crate, prints its warnings, then writes it or checks it. With
+/// `deny_warnings`, any warning is printed as an error and nothing is written.
 fn run(config: &Config, check: bool) -> ExitCode {
     let start = Instant::now();
-    let generated = match azure_codegen::generate(config) {
+    // The library would stop at the first denied warning; here every one is shown.
+    let lenient = Config {
+        deny_warnings: false,
+        ..config.clone()
+    };
+    let generated = match azure_codegen::generate(&lenient) {
         Ok(g) => g,
         Err(d) => {
-            eprintln!("{d}");
+            eprintln!("{}", shown(d));
             return ExitCode::FAILURE;
         }
     };
+    let warnings = generated.warnings.len();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if config.deny_warnings && warnings > 0 {
+        for w in &generated.warnings {
+            eprintln!("{}\n", shown(w.clone().with_severity(Severity::Error)));
+        }
+        eprintln!(
+            "error: {} not generated: {warnings} warning{} denied by `--deny-warnings`; {} was left as it was",
+            config.package,
+            plural(warnings),
+            config.out.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    for w in &generated.warnings {
+        eprintln!("{}\n", shown(w.clone()));
+    }
     let out = config.out.display();
     if check {
         if !config.out.is_dir() {
@@ -193,7 +228,11 @@ fn run(config: &Config, check: bool) -> ExitCode {
         }
         return match write::stale_files(&config.out, &generated.files) {
             Ok(stale) if stale.is_empty() => {
-                println!("{out} is up to date ({} files)", generated.files.len());
+                println!(
+                    "{out} is up to date ({} files, {warnings} warning{})",
+                    generated.files.len(),
+                    plural(warnings)
+                );
                 ExitCode::SUCCESS
             }
             Ok(stale) => {
@@ -223,14 +262,16 @@ fn run(config: &Config, check: bool) -> ExitCode {
     let operations: usize = ir.clients.values().map(|c| c.operations.len()).sum();
     let lines: usize = generated.files.iter().map(|f| f.text.lines().count()).sum();
     println!(
-        "generated {} ({} files, {lines} lines) in {out}",
+        "generated {}: {operations} operations, {warnings} warning{} ({} files, {lines} lines) in {out}",
         config.package,
+        plural(warnings),
         generated.files.len()
     );
     println!(
-        "  {operations} operations in {} clients, {} types",
+        "  {} clients, {} types, {} operations left out",
         ir.clients.len(),
-        ir.types.len()
+        ir.types.len(),
+        ir.omitted.len()
     );
     for f in &generated.files {
         let mark = if summary.changed.contains(&f.path) {
@@ -254,6 +295,17 @@ fn run(config: &Config, check: bool) -> ExitCode {
         elapsed.saturating_sub(t.total).as_secs_f64() * 1e3,
     );
     ExitCode::SUCCESS
+}
+
+/// The diagnostic with its file relative to the current folder when it is inside it, as
+/// compilers print paths.
+fn shown(mut d: Diagnostic) -> Diagnostic {
+    if let Ok(cwd) = std::env::current_dir() {
+        if let Ok(relative) = d.file.strip_prefix(&cwd) {
+            d.file = relative.to_path_buf();
+        }
+    }
+    d
 }
 
 /// A Cargo package name from a file stem: lowercase, `_` between words.

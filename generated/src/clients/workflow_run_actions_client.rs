@@ -128,7 +128,7 @@ impl WorkflowRunActionsClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                &self.api_version,
+                Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],
                 options.method_options,
@@ -230,7 +230,7 @@ impl WorkflowRunActionsClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                &self.api_version,
+                Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],
                 options.method_options,

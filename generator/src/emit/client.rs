@@ -89,8 +89,8 @@ pub fn client(krate: &Crate, client: &Client) -> TokenStream {
     let version_init = versioned.then(|| quote!(api_version: options.api_version,));
     let new_doc = format!(" Creates a new [`{}`].", client.name);
     let options_doc = format!(" Options used when creating a [`{}`].", client.name);
-    // Only `client_options` left: deriving `Default` says the same.
-    let derived_default = !versioned && endpoint_arg;
+    // Only `client_options` (and an optional endpoint) left: deriving `Default` says the same.
+    let derived_default = !versioned;
     let derives = if derived_default {
         quote!(#[derive(Clone, Default, SafeDebug)])
     } else {

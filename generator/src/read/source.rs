@@ -2,7 +2,7 @@
 //! file and pointer they came from, so diagnostics name what the user wrote.
 
 use super::locate;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Warnings};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -38,6 +38,22 @@ pub struct SourceMap {
     total: u64,
     /// Converted-document pointer prefix -> (file, pointer in that file).
     origins: BTreeMap<String, (PathBuf, String)>,
+    /// The warnings of this run, from every stage.
+    pub warnings: Warnings,
+    /// Operations the read stage could not take and removed from the document; the lower
+    /// stage leaves them out with a warning (or refuses them when they were selected).
+    pub skipped: Vec<Skipped>,
+}
+
+/// An operation removed from the document while reading, and why.
+#[derive(Clone, Debug)]
+pub struct Skipped {
+    /// Its operationId, or `METHOD /path` when it has none.
+    pub id: String,
+    /// Pointer of the operation (`#/paths/~1things/get`).
+    pub pointer: String,
+    /// What is wrong with it, located in the input.
+    pub reason: Diagnostic,
 }
 
 impl SourceMap {
@@ -54,6 +70,8 @@ impl SourceMap {
             parsed: BTreeMap::new(),
             total: 0,
             origins: BTreeMap::new(),
+            warnings: Warnings::new(),
+            skipped: Vec::new(),
         };
         let text = read_text(root).map_err(|m| Diagnostic::new(root, "", m))?;
         map.insert(root.to_path_buf(), text);
@@ -157,6 +175,17 @@ impl SourceMap {
     pub fn diagnostic(&self, pointer: &str, message: impl Into<String>) -> Diagnostic {
         let (file, original) = self.origin(pointer);
         self.diagnostic_in(&file, &original, message)
+    }
+
+    /// Warns about the converted node at `pointer`, located in the file it came from.
+    pub fn warn(&self, pointer: &str, message: impl Into<String>) {
+        self.warnings.push(self.diagnostic(pointer, message));
+    }
+
+    /// Warns about the node at `pointer` of `file` as read (no conversion involved).
+    pub fn warn_in(&self, file: &Path, pointer: &str, message: impl Into<String>) {
+        self.warnings
+            .push(self.diagnostic_in(file, pointer, message));
     }
 
     /// A diagnostic about the node at `pointer` of `file` as read (no conversion involved).
@@ -263,6 +292,11 @@ fn read_text(path: &Path) -> Result<String, String> {
             "the file is larger than {} MiB; refusing to read it",
             MAX_FILE_BYTES / 1024 / 1024
         ));
+    }
+    // A UTF-8 byte order mark may start the file (Windows tools write one); it is not part of
+    // the document, so positions are counted from the first character after it.
+    if let Some(rest) = text.strip_prefix('\u{feff}') {
+        text = rest.to_string();
     }
     Ok(text)
 }
