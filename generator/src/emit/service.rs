@@ -110,7 +110,8 @@ pub fn service_client(krate: &Crate, service: &ServiceClient) -> TokenStream {
     let version_default =
         versioned.then(|| quote!(api_version: String::from(crate::runtime::DEFAULT_API_VERSION),));
     let version_init = versioned.then(|| quote!(api_version: options.api_version,));
-    let derived_default = !versioned && endpoint_arg;
+    // Only `client_options` and an unset endpoint left: deriving `Default` says the same.
+    let derived_default = !versioned;
     let derives = if derived_default {
         quote!(#[derive(Clone, Default, SafeDebug)])
     } else {

@@ -269,7 +269,19 @@ fn service_client(
     } else {
         naming::pascal(&naming::title_group(&api.info.title))
     };
-    let mut name = client_scope.claim(format!("{base}Client"));
+    // `Foo Test Service` and `Foo API Client` make `FooTestClient` and `FooClient`.
+    let mut base = base;
+    for suffix in ["Client", "Api", "Service"] {
+        if base.len() > suffix.len() && base.ends_with(suffix) {
+            base.truncate(base.len() - suffix.len());
+        }
+    }
+    // A group named after the title has `{base}Client` already: then `{base}ServiceClient`.
+    let mut name = format!("{base}Client");
+    if client_scope.contains(&name) {
+        name = format!("{base}ServiceClient");
+    }
+    let mut name = client_scope.claim(name);
     // The type, its options and its module must be free among the types and modules too.
     while types.type_name_taken(&name)
         || types.type_name_taken(&format!("{name}Options"))

@@ -17,8 +17,7 @@ pub mod models;
 )]
 mod runtime;
 pub use clients::{
-    AutoRestParameterGroupingTestServiceClient2,
-    AutoRestParameterGroupingTestServiceClient2Options,
+    AutoRestParameterGroupingTestClient, AutoRestParameterGroupingTestClientOptions,
 };
 
 #[cfg(feature = "auto_rest_parameter_grouping_test_service")]

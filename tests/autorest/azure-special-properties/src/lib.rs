@@ -22,8 +22,8 @@ pub mod models;
 )]
 mod runtime;
 pub use clients::{
-    AutoRestAzureSpecialParametersTestClientClient,
-    AutoRestAzureSpecialParametersTestClientClientOptions,
+    AutoRestAzureSpecialParametersTestClient,
+    AutoRestAzureSpecialParametersTestClientOptions,
 };
 
 #[cfg(feature = "api_version_default_operations")]

@@ -19,8 +19,7 @@ pub mod models;
 )]
 mod runtime;
 pub use clients::{
-    AutoRestLongRunningOperationTestServiceClient,
-    AutoRestLongRunningOperationTestServiceClientOptions,
+    AutoRestLongRunningOperationTestClient, AutoRestLongRunningOperationTestClientOptions,
 };
 
 #[cfg(feature = "lr_os")]

@@ -2,8 +2,8 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! The service client, and the clients of each operation group behind their cargo features.
-mod auto_rest_parameter_grouping_test_service_client2;
-pub use auto_rest_parameter_grouping_test_service_client2::*;
+mod auto_rest_parameter_grouping_test_client;
+pub use auto_rest_parameter_grouping_test_client::*;
 #[cfg(feature = "auto_rest_parameter_grouping_test_service")]
 mod auto_rest_parameter_grouping_test_service_client;
 #[cfg(feature = "auto_rest_parameter_grouping_test_service")]

@@ -2,8 +2,8 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! The service client, and the clients of each operation group behind their cargo features.
-mod auto_rest_azure_special_parameters_test_client_client;
-pub use auto_rest_azure_special_parameters_test_client_client::*;
+mod auto_rest_azure_special_parameters_test_client;
+pub use auto_rest_azure_special_parameters_test_client::*;
 #[cfg(feature = "api_version_default_operations")]
 mod api_version_default_operations_client;
 #[cfg(feature = "api_version_default_operations")]

@@ -2,8 +2,8 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! The service client, and the clients of each operation group behind their cargo features.
-mod auto_rest_long_running_operation_test_service_client;
-pub use auto_rest_long_running_operation_test_service_client::*;
+mod auto_rest_long_running_operation_test_client;
+pub use auto_rest_long_running_operation_test_client::*;
 #[cfg(feature = "lr_os")]
 mod lr_os_client;
 #[cfg(feature = "lr_os")]

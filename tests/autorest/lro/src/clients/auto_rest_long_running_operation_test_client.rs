@@ -19,31 +19,22 @@ use azure_core::{
     ),
     allow(dead_code)
 )]
-pub struct AutoRestLongRunningOperationTestServiceClient {
+pub struct AutoRestLongRunningOperationTestClient {
     pub(crate) endpoint: Url,
     pub(crate) pipeline: Pipeline,
 }
 
-/// Options used when creating a [`AutoRestLongRunningOperationTestServiceClient`].
-#[derive(Clone, SafeDebug)]
-pub struct AutoRestLongRunningOperationTestServiceClientOptions {
+/// Options used when creating a [`AutoRestLongRunningOperationTestClient`].
+#[derive(Clone, Default, SafeDebug)]
+pub struct AutoRestLongRunningOperationTestClientOptions {
     /// Transport, retries, cloud, telemetry and other `azure_core` settings.
     pub client_options: ClientOptions,
     /// Overrides the endpoint, which otherwise is the spec's server.
     pub endpoint: Option<Url>,
 }
 
-impl Default for AutoRestLongRunningOperationTestServiceClientOptions {
-    fn default() -> Self {
-        Self {
-            client_options: ClientOptions::default(),
-            endpoint: None,
-        }
-    }
-}
-
-impl AutoRestLongRunningOperationTestServiceClient {
-    /// Creates a new [`AutoRestLongRunningOperationTestServiceClient`].
+impl AutoRestLongRunningOperationTestClient {
+    /// Creates a new [`AutoRestLongRunningOperationTestClient`].
     ///
     /// # Arguments
     ///
@@ -54,7 +45,7 @@ impl AutoRestLongRunningOperationTestServiceClient {
     /// Fails when the endpoint is not an `http(s)` URL or cannot be determined.
     #[tracing::new("AutoRest.TestServer")]
     pub fn new(
-        options: Option<AutoRestLongRunningOperationTestServiceClientOptions>,
+        options: Option<AutoRestLongRunningOperationTestClientOptions>,
     ) -> Result<Self> {
         let options = options.unwrap_or_default();
         let endpoint = crate::runtime::endpoint(

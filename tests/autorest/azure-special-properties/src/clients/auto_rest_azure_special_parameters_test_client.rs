@@ -22,7 +22,7 @@ use azure_core::{
     ),
     allow(dead_code)
 )]
-pub struct AutoRestAzureSpecialParametersTestClientClient {
+pub struct AutoRestAzureSpecialParametersTestClient {
     pub(crate) endpoint: Url,
     #[cfg_attr(
         not(
@@ -38,9 +38,9 @@ pub struct AutoRestAzureSpecialParametersTestClientClient {
     pub(crate) pipeline: Pipeline,
 }
 
-/// Options used when creating a [`AutoRestAzureSpecialParametersTestClientClient`].
+/// Options used when creating a [`AutoRestAzureSpecialParametersTestClient`].
 #[derive(Clone, SafeDebug)]
-pub struct AutoRestAzureSpecialParametersTestClientClientOptions {
+pub struct AutoRestAzureSpecialParametersTestClientOptions {
     /// The `api-version` sent with every request; defaults to `2015-07-01-preview`.
     pub api_version: String,
     /// Transport, retries, cloud, telemetry and other `azure_core` settings.
@@ -49,7 +49,7 @@ pub struct AutoRestAzureSpecialParametersTestClientClientOptions {
     pub endpoint: Option<Url>,
 }
 
-impl Default for AutoRestAzureSpecialParametersTestClientClientOptions {
+impl Default for AutoRestAzureSpecialParametersTestClientOptions {
     fn default() -> Self {
         Self {
             api_version: String::from(crate::runtime::DEFAULT_API_VERSION),
@@ -59,8 +59,8 @@ impl Default for AutoRestAzureSpecialParametersTestClientClientOptions {
     }
 }
 
-impl AutoRestAzureSpecialParametersTestClientClient {
-    /// Creates a new [`AutoRestAzureSpecialParametersTestClientClient`].
+impl AutoRestAzureSpecialParametersTestClient {
+    /// Creates a new [`AutoRestAzureSpecialParametersTestClient`].
     ///
     /// # Arguments
     ///
@@ -71,7 +71,7 @@ impl AutoRestAzureSpecialParametersTestClientClient {
     /// Fails when the endpoint is not an `http(s)` URL or cannot be determined.
     #[tracing::new("AutoRest.TestServer")]
     pub fn new(
-        options: Option<AutoRestAzureSpecialParametersTestClientClientOptions>,
+        options: Option<AutoRestAzureSpecialParametersTestClientOptions>,
     ) -> Result<Self> {
         let options = options.unwrap_or_default();
         let endpoint = crate::runtime::endpoint(

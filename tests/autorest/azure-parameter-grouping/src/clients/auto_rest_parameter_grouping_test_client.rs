@@ -17,31 +17,22 @@ use azure_core::{
     ),
     allow(dead_code)
 )]
-pub struct AutoRestParameterGroupingTestServiceClient2 {
+pub struct AutoRestParameterGroupingTestClient {
     pub(crate) endpoint: Url,
     pub(crate) pipeline: Pipeline,
 }
 
-/// Options used when creating a [`AutoRestParameterGroupingTestServiceClient2`].
-#[derive(Clone, SafeDebug)]
-pub struct AutoRestParameterGroupingTestServiceClient2Options {
+/// Options used when creating a [`AutoRestParameterGroupingTestClient`].
+#[derive(Clone, Default, SafeDebug)]
+pub struct AutoRestParameterGroupingTestClientOptions {
     /// Transport, retries, cloud, telemetry and other `azure_core` settings.
     pub client_options: ClientOptions,
     /// Overrides the endpoint, which otherwise is the spec's server.
     pub endpoint: Option<Url>,
 }
 
-impl Default for AutoRestParameterGroupingTestServiceClient2Options {
-    fn default() -> Self {
-        Self {
-            client_options: ClientOptions::default(),
-            endpoint: None,
-        }
-    }
-}
-
-impl AutoRestParameterGroupingTestServiceClient2 {
-    /// Creates a new [`AutoRestParameterGroupingTestServiceClient2`].
+impl AutoRestParameterGroupingTestClient {
+    /// Creates a new [`AutoRestParameterGroupingTestClient`].
     ///
     /// # Arguments
     ///
@@ -52,7 +43,7 @@ impl AutoRestParameterGroupingTestServiceClient2 {
     /// Fails when the endpoint is not an `http(s)` URL or cannot be determined.
     #[tracing::new("AutoRest.TestServer")]
     pub fn new(
-        options: Option<AutoRestParameterGroupingTestServiceClient2Options>,
+        options: Option<AutoRestParameterGroupingTestClientOptions>,
     ) -> Result<Self> {
         let options = options.unwrap_or_default();
         let endpoint = crate::runtime::endpoint(
