@@ -15,21 +15,24 @@ const SUBSCRIPTION_ID: &str = "34adfa4f-cedf-4dc0-ba29-b6d1a69ab345";
 
 /// A workflow with every read-only property set, as a user might copy it from a response.
 fn workflow_with_read_only_values() -> Workflow {
-    let mut properties = WorkflowProperties::default();
-    properties.state = Some(WorkflowState::Enabled);
-    properties.version = Some("08585.1".into());
-    properties.provisioning_state = Some("Succeeded".into());
-    properties.created_time = Some(OffsetDateTime::UNIX_EPOCH);
-    properties.changed_time = Some(OffsetDateTime::UNIX_EPOCH);
-    let mut workflow = Workflow::default();
-    workflow.id = Some(
-        "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Web/sites/site/workflows/wf".into(),
-    );
-    workflow.name = Some("wf".into());
-    workflow.type_ = Some("Microsoft.Web/sites/workflows".into());
-    workflow.location = Some("westeurope".into());
-    workflow.properties = Some(properties);
-    workflow
+    Workflow {
+        id: Some(
+            "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Web/sites/site/workflows/wf"
+                .into(),
+        ),
+        name: Some("wf".into()),
+        type_: Some("Microsoft.Web/sites/workflows".into()),
+        location: Some("westeurope".into()),
+        properties: Some(WorkflowProperties {
+            state: Some(WorkflowState::Enabled),
+            version: Some("08585.1".into()),
+            provisioning_state: Some("Succeeded".into()),
+            created_time: Some(OffsetDateTime::UNIX_EPOCH),
+            changed_time: Some(OffsetDateTime::UNIX_EPOCH),
+            ..Default::default()
+        }),
+        ..Default::default()
+    }
 }
 
 #[tokio::test]
