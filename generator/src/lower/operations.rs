@@ -29,7 +29,8 @@ pub struct Found<'a> {
 }
 
 /// Every operation, in spec order, and the ones without an operationId (named `METHOD
-/// /path`, with why they cannot be generated); duplicate operationIds are errors.
+/// /path`, with why they cannot be generated): those without an operationId or with one
+/// used before, and `OPTIONS` and `TRACE` operations.
 pub fn collect(spec: &Spec) -> Result<(Vec<Found<'_>>, Vec<Skipped>), Diagnostic> {
     let mut found: Vec<Found> = Vec::new();
     let mut nameless = Vec::new();
@@ -47,6 +48,25 @@ pub fn collect(spec: &Spec) -> Result<(Vec<Found<'_>>, Vec<Skipped>), Diagnostic
             ("delete", HttpMethod::Delete, &item.delete),
             ("head", HttpMethod::Head, &item.head),
         ];
+        for (verb, op) in [("options", &item.options), ("trace", &item.trace)] {
+            let Some(op) = op else { continue };
+            let pointer = join(&item_at, verb);
+            let verb = verb.to_ascii_uppercase();
+            nameless.push(Skipped {
+                id: op
+                    .operation_id
+                    .clone()
+                    .filter(|id| !id.trim().is_empty())
+                    .unwrap_or_else(|| format!("{verb} {path}")),
+                reason: spec.error(
+                    &pointer,
+                    format!(
+                        "`{verb}` operations are not supported: clients have no method for them"
+                    ),
+                ),
+                pointer,
+            });
+        }
         for (verb, method, op) in methods {
             let Some(op) = op else { continue };
             let pointer = join(&item_at, verb);
@@ -58,12 +78,19 @@ pub fn collect(spec: &Spec) -> Result<(Vec<Found<'_>>, Vec<Skipped>), Diagnostic
                 });
                 continue;
             };
-            if let Some(first) = seen.insert(id.clone(), pointer.clone()) {
-                return Err(spec.error(
-                    &join(&pointer, "operationId"),
-                    format!("duplicate operationId `{id}`: also used at {first}"),
-                ));
+            if let Some(first) = seen.get(&id) {
+                // The first one keeps the name; this one cannot have it.
+                nameless.push(Skipped {
+                    id: format!("{} {path}", verb.to_ascii_uppercase()),
+                    reason: spec.error(
+                        &join(&pointer, "operationId"),
+                        format!("duplicate operationId `{id}`: also used at `{first}`"),
+                    ),
+                    pointer,
+                });
+                continue;
             }
+            seen.insert(id.clone(), pointer.clone());
             let (group, name, by_title) = match (naming::azure_group(&id), op.tags.first()) {
                 (Some((g, n)), _) => (g.to_string(), n.to_string(), false),
                 (None, Some(tag)) => (tag.clone(), id.clone(), false),
