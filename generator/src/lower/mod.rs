@@ -324,6 +324,22 @@ fn service_client(
     })
 }
 
+/// Warns when the Rust name `rust` made from the spec name `raw` of `what` (a property, an
+/// enum value, ...) at `pointer` lost part of it.
+pub(crate) fn warn_name(spec: &Spec, pointer: &str, what: &str, raw: &str, rust: &str) {
+    if let Some(loss) = naming::lossy(raw) {
+        // The pointer shows the whole name; the message quotes enough to recognise it.
+        let shown: String = raw.chars().take(48).collect();
+        let more = if shown.len() < raw.len() { "…" } else { "" };
+        spec.warn(
+            pointer,
+            format!(
+                "the name of {what} `{shown}{more}` is not kept whole in Rust: {loss} (`{rust}`)"
+            ),
+        );
+    }
+}
+
 /// Resolves a `$ref` into `#/components/{section}` with the given getter.
 pub(crate) fn resolve<'a, T>(
     spec: &Spec,

@@ -149,6 +149,24 @@ pub fn title_group(title: &str) -> String {
     }
 }
 
+/// What making a Rust name from `raw` loses, if anything: letters or digits outside ASCII
+/// (dropped) or length (cut at 64 characters). Punctuation and case are not losses: the
+/// wire name is kept beside the Rust name.
+pub fn lossy(raw: &str) -> Option<String> {
+    let dropped = raw.chars().any(|c| c.is_alphanumeric() && !c.is_ascii());
+    let kept = words(raw);
+    let long = kept.to_snake_case().chars().count() > MAX_LEN
+        || kept.to_upper_camel_case().chars().count() > MAX_LEN;
+    match (dropped, long) {
+        (false, false) => None,
+        (true, false) => Some("its non-ASCII letters are dropped".into()),
+        (false, true) => Some(format!("it is cut at {MAX_LEN} characters")),
+        (true, true) => Some(format!(
+            "its non-ASCII letters are dropped and it is cut at {MAX_LEN} characters"
+        )),
+    }
+}
+
 /// Keeps only what may stand in an identifier; everything else separates words.
 fn words(raw: &str) -> String {
     raw.chars()
