@@ -285,7 +285,31 @@ fn azure_target(package: &str) -> Config {
 fn test_alertsmanagement_package_of_four_files_and_two_api_versions_has_every_operation() {
     let config = azure_target("azure_resourcemanager_alertsmanagement");
     let generated = generate(&config).unwrap();
-    assert!(generated.warnings.is_empty(), "{:?}", generated.warnings);
+    // The only warnings: the two discriminators, not modelled yet, each located in its own
+    // file of the tree.
+    let warnings: Vec<(String, &str, Option<(u32, u32)>)> = generated
+        .warnings
+        .iter()
+        .map(|w| {
+            let file = w.file.file_name().unwrap().to_string_lossy().into_owned();
+            (file, w.pointer.as_str(), w.position)
+        })
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            (
+                "ActionRules.json".to_string(),
+                "#/definitions/ActionRuleProperties/discriminator",
+                Some((776, 24))
+            ),
+            (
+                "AlertsManagement.json".to_string(),
+                "#/definitions/alertsMetaDataProperties/discriminator",
+                Some((1183, 24))
+            ),
+        ]
+    );
     let krate = &generated.ir;
     let clients: Vec<(&str, &str, usize)> = krate
         .clients

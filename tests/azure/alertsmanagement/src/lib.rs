@@ -19,6 +19,7 @@ pub mod models;
     allow(dead_code)
 )]
 mod runtime;
+pub use clients::{AlertsManagementClient, AlertsManagementClientOptions};
 #[cfg(feature = "action_rules")]
 pub use clients::{ActionRulesClient, ActionRulesClientOptions};
 #[cfg(feature = "alerts")]

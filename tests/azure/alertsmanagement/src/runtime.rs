@@ -183,8 +183,41 @@ pub(crate) async fn send(
         .await
 }
 
-/// Whether to leave a read-only field out: always in requests; with the `round_trip`
-/// feature only when it is unset, so re-serialized responses keep it.
+/// Whether this thread is serializing a request body (see `request_json`).
+#[cfg(
+    any(
+        feature = "action_rules",
+        feature = "alerts",
+        feature = "smart_detector_alert_rules",
+        feature = "smart_groups"
+    )
+)]
+struct Sending(std::cell::Cell<bool>);
+#[cfg(
+    any(
+        feature = "action_rules",
+        feature = "alerts",
+        feature = "smart_detector_alert_rules",
+        feature = "smart_groups"
+    )
+)]
+thread_local!(static SENDING : Sending = const { Sending(std::cell::Cell::new(false)) });
+/// Serializes a request body as JSON, leaving out its read-only properties.
+#[cfg(any(feature = "action_rules", feature = "smart_detector_alert_rules"))]
+pub(crate) fn request_json<T: serde::Serialize>(value: &T) -> Result<azure_core::Bytes> {
+    /// Restores the mark when serialization ends, also by unwinding.
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            SENDING.with(|sending| sending.0.set(self.0));
+        }
+    }
+    let _restore = Restore(SENDING.with(|sending| sending.0.replace(true)));
+    azure_core::json::to_json(value)
+}
+
+/// Whether to leave a read-only property out: when it is unset, and always in a
+/// request body.
 #[cfg(
     any(
         feature = "action_rules",
@@ -194,7 +227,7 @@ pub(crate) async fn send(
     )
 )]
 pub(crate) fn skip_read_only<T>(value: &Option<T>) -> bool {
-    cfg!(not(feature = "round_trip")) || value.is_none()
+    value.is_none() || SENDING.with(|sending| sending.0.get())
 }
 
 /// Resolves `link` (absolute or relative) against `base`.

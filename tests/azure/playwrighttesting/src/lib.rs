@@ -18,6 +18,7 @@ pub mod models;
     allow(dead_code)
 )]
 mod runtime;
+pub use clients::{AzurePlaywrightClient, AzurePlaywrightClientOptions};
 #[cfg(feature = "account_quotas")]
 pub use clients::{AccountQuotasClient, AccountQuotasClientOptions};
 #[cfg(feature = "accounts")]

@@ -183,6 +183,29 @@ pub(crate) async fn send(
         .await
 }
 
+/// Whether this thread is serializing a request body (see `request_json`).
+struct Sending(std::cell::Cell<bool>);
+thread_local!(static SENDING : Sending = const { Sending(std::cell::Cell::new(false)) });
+/// Serializes a request body as JSON, leaving out its read-only properties.
+#[cfg(feature = "accounts")]
+pub(crate) fn request_json<T: serde::Serialize>(value: &T) -> Result<azure_core::Bytes> {
+    /// Restores the mark when serialization ends, also by unwinding.
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            SENDING.with(|sending| sending.0.set(self.0));
+        }
+    }
+    let _restore = Restore(SENDING.with(|sending| sending.0.replace(true)));
+    azure_core::json::to_json(value)
+}
+
+/// Whether to leave a read-only property out: when it is unset, and always in a
+/// request body.
+pub(crate) fn skip_read_only<T>(value: &Option<T>) -> bool {
+    value.is_none() || SENDING.with(|sending| sending.0.get())
+}
+
 /// Resolves `link` (absolute or relative) against `base`.
 fn resolve_link(base: &Url, link: &str) -> Result<Url> {
     base.join(link)

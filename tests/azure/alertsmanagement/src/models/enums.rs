@@ -26,6 +26,13 @@ impl ActionRuleStatus {
 }
 
 #[cfg(feature = "action_rules")]
+impl AsRef<str> for ActionRuleStatus {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "action_rules")]
 impl ::std::fmt::Display for ActionRuleStatus {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -47,6 +54,15 @@ impl From<String> for ActionRuleStatus {
 impl From<&str> for ActionRuleStatus {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
+    }
+}
+
+#[cfg(feature = "action_rules")]
+impl ::std::str::FromStr for ActionRuleStatus {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -97,6 +113,13 @@ impl ActionRuleType {
 }
 
 #[cfg(feature = "action_rules")]
+impl AsRef<str> for ActionRuleType {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "action_rules")]
 impl ::std::fmt::Display for ActionRuleType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -123,6 +146,15 @@ impl From<&str> for ActionRuleType {
 }
 
 #[cfg(feature = "action_rules")]
+impl ::std::str::FromStr for ActionRuleType {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+#[cfg(feature = "action_rules")]
 impl ::serde::Serialize for ActionRuleType {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -143,8 +175,7 @@ impl<'de> ::serde::Deserialize<'de> for ActionRuleType {
 
 /// Reason for the modification
 #[cfg(feature = "alerts")]
-#[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub enum AlertModificationEvent {
     /// `AlertCreated`
     #[serde(rename = "AlertCreated")]
@@ -194,9 +225,43 @@ impl AlertModificationEvent {
 }
 
 #[cfg(feature = "alerts")]
+impl AsRef<str> for AlertModificationEvent {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "alerts")]
 impl ::std::fmt::Display for AlertModificationEvent {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "alerts")]
+impl ::std::str::FromStr for AlertModificationEvent {
+    type Err = azure_core::Error;
+    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "AlertCreated" => Ok(Self::AlertCreated),
+            "StateChange" => Ok(Self::StateChange),
+            "MonitorConditionChange" => Ok(Self::MonitorConditionChange),
+            "SeverityChange" => Ok(Self::SeverityChange),
+            "ActionRuleTriggered" => Ok(Self::ActionRuleTriggered),
+            "ActionRuleSuppressed" => Ok(Self::ActionRuleSuppressed),
+            "ActionsTriggered" => Ok(Self::ActionsTriggered),
+            "ActionsSuppressed" => Ok(Self::ActionsSuppressed),
+            "ActionsFailed" => Ok(Self::ActionsFailed),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!("`{value}` is not a value of `AlertModificationEvent`"),
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -225,6 +290,13 @@ impl AlertRuleState {
 }
 
 #[cfg(feature = "smart_detector_alert_rules")]
+impl AsRef<str> for AlertRuleState {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "smart_detector_alert_rules")]
 impl ::std::fmt::Display for AlertRuleState {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -246,6 +318,15 @@ impl From<String> for AlertRuleState {
 impl From<&str> for AlertRuleState {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
+    }
+}
+
+#[cfg(feature = "smart_detector_alert_rules")]
+impl ::std::str::FromStr for AlertRuleState {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -296,6 +377,13 @@ impl AlertState {
 }
 
 #[cfg(any(feature = "alerts", feature = "smart_groups"))]
+impl AsRef<str> for AlertState {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(any(feature = "alerts", feature = "smart_groups"))]
 impl ::std::fmt::Display for AlertState {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -318,6 +406,15 @@ impl From<String> for AlertState {
 impl From<&str> for AlertState {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
+    }
+}
+
+#[cfg(any(feature = "alerts", feature = "smart_groups"))]
+impl ::std::str::FromStr for AlertState {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -389,6 +486,13 @@ impl AlertsSortByFields {
 }
 
 #[cfg(feature = "alerts")]
+impl AsRef<str> for AlertsSortByFields {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "alerts")]
 impl ::std::fmt::Display for AlertsSortByFields {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -418,6 +522,15 @@ impl From<String> for AlertsSortByFields {
 impl From<&str> for AlertsSortByFields {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
+    }
+}
+
+#[cfg(feature = "alerts")]
+impl ::std::str::FromStr for AlertsSortByFields {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -468,6 +581,13 @@ impl AlertsSummaryGroupByFields {
 }
 
 #[cfg(feature = "alerts")]
+impl AsRef<str> for AlertsSummaryGroupByFields {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "alerts")]
 impl ::std::fmt::Display for AlertsSummaryGroupByFields {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -493,6 +613,15 @@ impl From<String> for AlertsSummaryGroupByFields {
 impl From<&str> for AlertsSummaryGroupByFields {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
+    }
+}
+
+#[cfg(feature = "alerts")]
+impl ::std::str::FromStr for AlertsSummaryGroupByFields {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -528,6 +657,13 @@ impl Identifier {
 }
 
 #[cfg(feature = "alerts")]
+impl AsRef<str> for Identifier {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "alerts")]
 impl ::std::fmt::Display for Identifier {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -548,6 +684,15 @@ impl From<String> for Identifier {
 impl From<&str> for Identifier {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
+    }
+}
+
+#[cfg(feature = "alerts")]
+impl ::std::str::FromStr for Identifier {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -583,6 +728,13 @@ impl MetadataIdentifier {
 }
 
 #[cfg(feature = "alerts")]
+impl AsRef<str> for MetadataIdentifier {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "alerts")]
 impl ::std::fmt::Display for MetadataIdentifier {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -607,7 +759,15 @@ impl From<&str> for MetadataIdentifier {
 }
 
 #[cfg(feature = "alerts")]
-#[cfg(feature = "round_trip")]
+impl ::std::str::FromStr for MetadataIdentifier {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+#[cfg(feature = "alerts")]
 impl ::serde::Serialize for MetadataIdentifier {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -651,6 +811,13 @@ impl MonitorCondition {
 }
 
 #[cfg(any(feature = "alerts", feature = "smart_groups"))]
+impl AsRef<str> for MonitorCondition {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(any(feature = "alerts", feature = "smart_groups"))]
 impl ::std::fmt::Display for MonitorCondition {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -672,6 +839,15 @@ impl From<String> for MonitorCondition {
 impl From<&str> for MonitorCondition {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
+    }
+}
+
+#[cfg(any(feature = "alerts", feature = "smart_groups"))]
+impl ::std::str::FromStr for MonitorCondition {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -755,6 +931,13 @@ impl MonitorService {
 }
 
 #[cfg(any(feature = "action_rules", feature = "alerts", feature = "smart_groups"))]
+impl AsRef<str> for MonitorService {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(any(feature = "action_rules", feature = "alerts", feature = "smart_groups"))]
 impl ::std::fmt::Display for MonitorService {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -788,6 +971,15 @@ impl From<String> for MonitorService {
 impl From<&str> for MonitorService {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
+    }
+}
+
+#[cfg(any(feature = "action_rules", feature = "alerts", feature = "smart_groups"))]
+impl ::std::str::FromStr for MonitorService {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -841,6 +1033,13 @@ impl Operator {
 }
 
 #[cfg(feature = "action_rules")]
+impl AsRef<str> for Operator {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "action_rules")]
 impl ::std::fmt::Display for Operator {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -864,6 +1063,15 @@ impl From<String> for Operator {
 impl From<&str> for Operator {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
+    }
+}
+
+#[cfg(feature = "action_rules")]
+impl ::std::str::FromStr for Operator {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -914,6 +1122,13 @@ impl ScopeType {
 }
 
 #[cfg(feature = "action_rules")]
+impl AsRef<str> for ScopeType {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "action_rules")]
 impl ::std::fmt::Display for ScopeType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -936,6 +1151,15 @@ impl From<String> for ScopeType {
 impl From<&str> for ScopeType {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
+    }
+}
+
+#[cfg(feature = "action_rules")]
+impl ::std::str::FromStr for ScopeType {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -1013,6 +1237,20 @@ impl Severity {
         feature = "smart_groups"
     )
 )]
+impl AsRef<str> for Severity {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(
+    any(
+        feature = "action_rules",
+        feature = "alerts",
+        feature = "smart_detector_alert_rules",
+        feature = "smart_groups"
+    )
+)]
 impl ::std::fmt::Display for Severity {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -1051,6 +1289,22 @@ impl From<String> for Severity {
 impl From<&str> for Severity {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
+    }
+}
+
+#[cfg(
+    any(
+        feature = "action_rules",
+        feature = "alerts",
+        feature = "smart_detector_alert_rules",
+        feature = "smart_groups"
+    )
+)]
+impl ::std::str::FromStr for Severity {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -1115,6 +1369,13 @@ impl SignalType {
 }
 
 #[cfg(feature = "alerts")]
+impl AsRef<str> for SignalType {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "alerts")]
 impl ::std::fmt::Display for SignalType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -1141,7 +1402,15 @@ impl From<&str> for SignalType {
 }
 
 #[cfg(feature = "alerts")]
-#[cfg(feature = "round_trip")]
+impl ::std::str::FromStr for SignalType {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+#[cfg(feature = "alerts")]
 impl ::serde::Serialize for SignalType {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -1162,8 +1431,7 @@ impl<'de> ::serde::Deserialize<'de> for SignalType {
 
 /// Reason for the modification
 #[cfg(feature = "smart_groups")]
-#[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub enum SmartGroupModificationEvent {
     /// `SmartGroupCreated`
     #[serde(rename = "SmartGroupCreated")]
@@ -1193,9 +1461,40 @@ impl SmartGroupModificationEvent {
 }
 
 #[cfg(feature = "smart_groups")]
+impl AsRef<str> for SmartGroupModificationEvent {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "smart_groups")]
 impl ::std::fmt::Display for SmartGroupModificationEvent {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "smart_groups")]
+impl ::std::str::FromStr for SmartGroupModificationEvent {
+    type Err = azure_core::Error;
+    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "SmartGroupCreated" => Ok(Self::SmartGroupCreated),
+            "StateChange" => Ok(Self::StateChange),
+            "AlertAdded" => Ok(Self::AlertAdded),
+            "AlertRemoved" => Ok(Self::AlertRemoved),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!(
+                            "`{value}` is not a value of `SmartGroupModificationEvent`"
+                        ),
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -1233,6 +1532,13 @@ impl SmartGroupsSortByFields {
 }
 
 #[cfg(feature = "smart_groups")]
+impl AsRef<str> for SmartGroupsSortByFields {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "smart_groups")]
 impl ::std::fmt::Display for SmartGroupsSortByFields {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -1257,6 +1563,15 @@ impl From<String> for SmartGroupsSortByFields {
 impl From<&str> for SmartGroupsSortByFields {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
+    }
+}
+
+#[cfg(feature = "smart_groups")]
+impl ::std::str::FromStr for SmartGroupsSortByFields {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -1295,6 +1610,13 @@ impl SortOrder {
 }
 
 #[cfg(any(feature = "alerts", feature = "smart_groups"))]
+impl AsRef<str> for SortOrder {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(any(feature = "alerts", feature = "smart_groups"))]
 impl ::std::fmt::Display for SortOrder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -1316,6 +1638,15 @@ impl From<String> for SortOrder {
 impl From<&str> for SortOrder {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
+    }
+}
+
+#[cfg(any(feature = "alerts", feature = "smart_groups"))]
+impl ::std::str::FromStr for SortOrder {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -1357,6 +1688,13 @@ impl State {
 }
 
 #[cfg(feature = "smart_groups")]
+impl AsRef<str> for State {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "smart_groups")]
 impl ::std::fmt::Display for State {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -1383,7 +1721,15 @@ impl From<&str> for State {
 }
 
 #[cfg(feature = "smart_groups")]
-#[cfg(feature = "round_trip")]
+impl ::std::str::FromStr for State {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+#[cfg(feature = "smart_groups")]
 impl ::serde::Serialize for State {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -1433,6 +1779,13 @@ impl TimeRange {
 }
 
 #[cfg(any(feature = "alerts", feature = "smart_groups"))]
+impl AsRef<str> for TimeRange {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(any(feature = "alerts", feature = "smart_groups"))]
 impl ::std::fmt::Display for TimeRange {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -1456,6 +1809,15 @@ impl From<String> for TimeRange {
 impl From<&str> for TimeRange {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
+    }
+}
+
+#[cfg(any(feature = "alerts", feature = "smart_groups"))]
+impl ::std::str::FromStr for TimeRange {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 

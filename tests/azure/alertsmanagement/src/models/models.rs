@@ -60,7 +60,7 @@ pub struct ActionRule {
 impl TryFrom<ActionRule> for azure_core::http::RequestContent<ActionRule> {
     type Error = azure_core::Error;
     fn try_from(value: ActionRule) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
@@ -123,8 +123,13 @@ pub struct ActionRuleProperties {
 
 /// List of action rules
 #[cfg(feature = "action_rules")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct ActionRulesList {
     /// URL to fetch the next set of action rules
@@ -137,8 +142,13 @@ pub struct ActionRulesList {
 
 /// Action status
 #[cfg(feature = "alerts")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct ActionStatus {
     /// Value indicating whether alert is suppressed.
@@ -148,18 +158,23 @@ pub struct ActionStatus {
 
 /// An alert created in alert management service.
 #[cfg(feature = "alerts")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct Alert {
     /// Azure resource Id
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Azure resource type
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Azure resource name
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Alert property bag
     #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
@@ -168,18 +183,23 @@ pub struct Alert {
 
 /// Alert Modification details
 #[cfg(feature = "alerts")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct AlertModification {
     /// Azure resource Id
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Azure resource type
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Azure resource name
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Properties of the alert modification item.
     #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
@@ -188,8 +208,13 @@ pub struct AlertModification {
 
 /// Alert modification item.
 #[cfg(feature = "alerts")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct AlertModificationItem {
     /// Reason for the modification
@@ -217,12 +242,17 @@ pub struct AlertModificationItem {
 
 /// Properties of the alert modification item.
 #[cfg(feature = "alerts")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct AlertModificationProperties {
     /// Unique Id of the alert for which the history is being retrieved
-    #[serde(rename = "alertId", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "alertId", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub alert_id: Option<String>,
     /// Modification details
     #[serde(rename = "modifications", skip_serializing_if = "Option::is_none")]
@@ -231,8 +261,13 @@ pub struct AlertModificationProperties {
 
 /// Alert property bag
 #[cfg(feature = "alerts")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct AlertProperties {
     /// This object contains consistent fields across different monitor services.
@@ -280,7 +315,7 @@ pub struct AlertRule {
 impl TryFrom<AlertRule> for azure_core::http::RequestContent<AlertRule> {
     type Error = azure_core::Error;
     fn try_from(value: AlertRule) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
@@ -310,7 +345,7 @@ impl TryFrom<AlertRulePatchObject>
 for azure_core::http::RequestContent<AlertRulePatchObject> {
     type Error = azure_core::Error;
     fn try_from(value: AlertRulePatchObject) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
@@ -388,8 +423,13 @@ pub struct AlertRuleProperties {
 
 /// List of Smart Detector alert rules.
 #[cfg(feature = "smart_detector_alert_rules")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct AlertRulesList {
     /// List of Smart Detector alert rules.
@@ -402,8 +442,13 @@ pub struct AlertRulesList {
 
 /// List the alerts.
 #[cfg(feature = "alerts")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct AlertsList {
     /// URL to fetch the next set of alerts.
@@ -416,8 +461,13 @@ pub struct AlertsList {
 
 /// alert meta data information.
 #[cfg(feature = "alerts")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct AlertsMetaData {
     /// alert meta data property bag
@@ -427,8 +477,13 @@ pub struct AlertsMetaData {
 
 /// alert meta data property bag
 #[cfg(feature = "alerts")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct AlertsMetaDataProperties {
     /// Identification of the information to be retrieved by API call
@@ -440,18 +495,23 @@ pub struct AlertsMetaDataProperties {
 
 /// Summary of alerts based on the input filters and 'groupby' parameters.
 #[cfg(feature = "alerts")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct AlertsSummary {
     /// Azure resource Id
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Azure resource type
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Azure resource name
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Group the result set.
     #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
@@ -460,8 +520,13 @@ pub struct AlertsSummary {
 
 /// Group the result set.
 #[cfg(feature = "alerts")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct AlertsSummaryGroup {
     /// Total count of the result set.
@@ -480,8 +545,13 @@ pub struct AlertsSummaryGroup {
 
 /// Alerts summary group item
 #[cfg(feature = "alerts")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct AlertsSummaryGroupItem {
     /// Value of the aggregated field
@@ -610,8 +680,13 @@ pub struct Detector {
 
 /// An error response from the service.
 #[cfg(feature = "action_rules")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct ErrorResponse {
     /// Details of error response.
@@ -621,8 +696,13 @@ pub struct ErrorResponse {
 
 /// An error response from the service.
 #[cfg(any(feature = "alerts", feature = "operations", feature = "smart_groups"))]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct ErrorResponse2 {
     /// Details of error response.
@@ -632,8 +712,13 @@ pub struct ErrorResponse2 {
 
 /// Details of error response.
 #[cfg(feature = "action_rules")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct ErrorResponseBody {
     /// Error code, intended to be consumed programmatically.
@@ -652,8 +737,13 @@ pub struct ErrorResponseBody {
 
 /// Details of error response.
 #[cfg(any(feature = "alerts", feature = "operations", feature = "smart_groups"))]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct ErrorResponseBody2 {
     /// Error code, intended to be consumed programmatically.
@@ -672,21 +762,35 @@ pub struct ErrorResponseBody2 {
 
 /// This object contains consistent fields across different monitor services.
 #[cfg(feature = "alerts")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct Essentials {
     /// Severity of alert Sev0 being highest and Sev4 being lowest.
-    #[serde(rename = "severity", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "severity", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub severity: Option<crate::models::Severity>,
     /// The type of signal the alert is based on, which could be metrics, logs or activity logs.
-    #[serde(rename = "signalType", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "signalType",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub signal_type: Option<crate::models::SignalType>,
     /// Alert object state, which can be modified by the user.
-    #[serde(rename = "alertState", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "alertState",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub alert_state: Option<crate::models::AlertState>,
     /// Condition of the rule at the monitor service. It represents whether the underlying conditions have crossed the defined alert rule thresholds.
-    #[serde(rename = "monitorCondition", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "monitorCondition",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub monitor_condition: Option<crate::models::MonitorCondition>,
     /// Target ARM resource, on which alert got created.
     #[serde(rename = "targetResource", skip_serializing_if = "Option::is_none")]
@@ -701,26 +805,41 @@ pub struct Essentials {
     #[serde(rename = "targetResourceType", skip_serializing_if = "Option::is_none")]
     pub target_resource_type: Option<String>,
     /// Monitor service on which the rule(monitor) is set.
-    #[serde(rename = "monitorService", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "monitorService",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub monitor_service: Option<crate::models::MonitorService>,
     /// Rule(monitor) which fired alert instance. Depending on the monitor service,  this would be ARM id or name of the rule.
-    #[serde(rename = "alertRule", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "alertRule",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub alert_rule: Option<String>,
     /// Unique Id created by monitor service for each alert instance. This could be used to track the issue at the monitor service, in case of Nagios, Zabbix, SCOM etc.
-    #[serde(rename = "sourceCreatedId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "sourceCreatedId",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub source_created_id: Option<String>,
     /// Unique Id of the smart group
-    #[serde(rename = "smartGroupId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "smartGroupId",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub smart_group_id: Option<String>,
     /// Verbose reason describing the reason why this alert instance is added to a smart group
-    #[serde(rename = "smartGroupingReason", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "smartGroupingReason",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub smart_grouping_reason: Option<String>,
     /// Creation time(ISO-8601 format) of alert instance.
     #[serde(
         rename = "startDateTime",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub start_date_time: Option<::azure_core::time::OffsetDateTime>,
     /// Last modification time(ISO-8601 format) of alert instance.
@@ -728,7 +847,7 @@ pub struct Essentials {
         rename = "lastModifiedDateTime",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub last_modified_date_time: Option<::azure_core::time::OffsetDateTime>,
     /// Resolved time(ISO-8601 format) of alert instance. This will be updated when monitor service resolves the alert instance because the rule condition is no longer met.
@@ -736,11 +855,14 @@ pub struct Essentials {
         rename = "monitorConditionResolvedDateTime",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub monitor_condition_resolved_date_time: Option<::azure_core::time::OffsetDateTime>,
     /// User who last modified the alert, in case of monitor service updates user would be 'system', otherwise name of the user.
-    #[serde(rename = "lastModifiedUserName", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "lastModifiedUserName",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub last_modified_user_name: Option<String>,
     /// Action status
     #[serde(rename = "actionStatus", skip_serializing_if = "Option::is_none")]
@@ -781,8 +903,13 @@ pub struct ManagedResource {
 
 /// Operation provided by provider
 #[cfg(feature = "operations")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct Operation {
     /// Name of the operation
@@ -795,8 +922,13 @@ pub struct Operation {
 
 /// Properties of the operation
 #[cfg(feature = "operations")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct OperationDisplay {
     /// Provider name
@@ -815,8 +947,13 @@ pub struct OperationDisplay {
 
 /// Lists the operations available in the AlertsManagement RP.
 #[cfg(feature = "operations")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct OperationsList {
     /// URL to fetch the next set of alerts.
@@ -845,7 +982,7 @@ pub struct PatchObject {
 impl TryFrom<PatchObject> for azure_core::http::RequestContent<PatchObject> {
     type Error = azure_core::Error;
     fn try_from(value: PatchObject) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
@@ -899,8 +1036,13 @@ pub struct Scope {
 
 /// Describe the format of an Error response.
 #[cfg(feature = "smart_detector_alert_rules")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct SmartDetectorErrorResponse {
     /// Error code
@@ -913,18 +1055,23 @@ pub struct SmartDetectorErrorResponse {
 
 /// Set of related alerts grouped together smartly by AMS.
 #[cfg(feature = "smart_groups")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct SmartGroup {
     /// Azure resource Id
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Azure resource type
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Azure resource name
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Properties of smart group.
     #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
@@ -933,8 +1080,13 @@ pub struct SmartGroup {
 
 /// Aggregated property of each type
 #[cfg(feature = "smart_groups")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct SmartGroupAggregatedProperty {
     /// Name of the type.
@@ -947,18 +1099,23 @@ pub struct SmartGroupAggregatedProperty {
 
 /// Alert Modification details
 #[cfg(feature = "smart_groups")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct SmartGroupModification {
     /// Azure resource Id
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Azure resource type
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Azure resource name
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Properties of the smartGroup modification item.
     #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
@@ -967,8 +1124,13 @@ pub struct SmartGroupModification {
 
 /// smartGroup modification item.
 #[cfg(feature = "smart_groups")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct SmartGroupModificationItem {
     /// Reason for the modification
@@ -996,12 +1158,20 @@ pub struct SmartGroupModificationItem {
 
 /// Properties of the smartGroup modification item.
 #[cfg(feature = "smart_groups")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct SmartGroupModificationProperties {
     /// Unique Id of the smartGroup for which the history is being retrieved
-    #[serde(rename = "smartGroupId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "smartGroupId",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub smart_group_id: Option<String>,
     /// Modification details
     #[serde(rename = "modifications", skip_serializing_if = "Option::is_none")]
@@ -1013,25 +1183,33 @@ pub struct SmartGroupModificationProperties {
 
 /// Properties of smart group.
 #[cfg(feature = "smart_groups")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct SmartGroupProperties {
     /// Total number of alerts in smart group
     #[serde(rename = "alertsCount", skip_serializing_if = "Option::is_none")]
     pub alerts_count: Option<i64>,
     /// Smart group state
-    #[serde(rename = "smartGroupState", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "smartGroupState",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub smart_group_state: Option<crate::models::State>,
     /// Severity of smart group is the highest(Sev0 &gt;... &gt; Sev4) severity of all the alerts in the group.
-    #[serde(rename = "severity", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "severity", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub severity: Option<crate::models::Severity>,
     /// Creation time of smart group. Date-Time in ISO-8601 format.
     #[serde(
         rename = "startDateTime",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub start_date_time: Option<::azure_core::time::OffsetDateTime>,
     /// Last updated time of smart group. Date-Time in ISO-8601 format.
@@ -1039,11 +1217,14 @@ pub struct SmartGroupProperties {
         rename = "lastModifiedDateTime",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub last_modified_date_time: Option<::azure_core::time::OffsetDateTime>,
     /// Last modified by user name.
-    #[serde(rename = "lastModifiedUserName", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "lastModifiedUserName",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub last_modified_user_name: Option<String>,
     /// Summary of target resources in the smart group
     #[serde(rename = "resources", skip_serializing_if = "Option::is_none")]
@@ -1073,8 +1254,13 @@ pub struct SmartGroupProperties {
 
 /// List the alerts.
 #[cfg(feature = "smart_groups")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct SmartGroupsList {
     /// URL to fetch the next set of alerts.

@@ -23,6 +23,13 @@ impl ActionType {
 }
 
 #[cfg(feature = "operations")]
+impl AsRef<str> for ActionType {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "operations")]
 impl ::std::fmt::Display for ActionType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -47,7 +54,15 @@ impl From<&str> for ActionType {
 }
 
 #[cfg(feature = "operations")]
-#[cfg(feature = "round_trip")]
+impl ::std::str::FromStr for ActionType {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+#[cfg(feature = "operations")]
 impl ::serde::Serialize for ActionType {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -91,6 +106,13 @@ impl CheckNameAvailabilityReason {
 }
 
 #[cfg(feature = "accounts")]
+impl AsRef<str> for CheckNameAvailabilityReason {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "accounts")]
 impl ::std::fmt::Display for CheckNameAvailabilityReason {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -116,7 +138,15 @@ impl From<&str> for CheckNameAvailabilityReason {
 }
 
 #[cfg(feature = "accounts")]
-#[cfg(feature = "round_trip")]
+impl ::std::str::FromStr for CheckNameAvailabilityReason {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+#[cfg(feature = "accounts")]
 impl ::serde::Serialize for CheckNameAvailabilityReason {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -166,6 +196,13 @@ impl CreatedByType {
 }
 
 #[cfg(any(feature = "account_quotas", feature = "accounts", feature = "quotas"))]
+impl AsRef<str> for CreatedByType {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(any(feature = "account_quotas", feature = "accounts", feature = "quotas"))]
 impl ::std::fmt::Display for CreatedByType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -193,7 +230,15 @@ impl From<&str> for CreatedByType {
 }
 
 #[cfg(any(feature = "account_quotas", feature = "accounts", feature = "quotas"))]
-#[cfg(feature = "round_trip")]
+impl ::std::str::FromStr for CreatedByType {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+#[cfg(any(feature = "account_quotas", feature = "accounts", feature = "quotas"))]
 impl ::serde::Serialize for CreatedByType {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -237,6 +282,13 @@ impl EnablementStatus {
 }
 
 #[cfg(feature = "accounts")]
+impl AsRef<str> for EnablementStatus {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "accounts")]
 impl ::std::fmt::Display for EnablementStatus {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -258,6 +310,15 @@ impl From<String> for EnablementStatus {
 impl From<&str> for EnablementStatus {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
+    }
+}
+
+#[cfg(feature = "accounts")]
+impl ::std::str::FromStr for EnablementStatus {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -311,6 +372,13 @@ impl FreeTrialState {
 }
 
 #[cfg(feature = "quotas")]
+impl AsRef<str> for FreeTrialState {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "quotas")]
 impl ::std::fmt::Display for FreeTrialState {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -338,7 +406,15 @@ impl From<&str> for FreeTrialState {
 }
 
 #[cfg(feature = "quotas")]
-#[cfg(feature = "round_trip")]
+impl ::std::str::FromStr for FreeTrialState {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+#[cfg(feature = "quotas")]
 impl ::serde::Serialize for FreeTrialState {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -385,6 +461,13 @@ impl Origin {
 }
 
 #[cfg(feature = "operations")]
+impl AsRef<str> for Origin {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "operations")]
 impl ::std::fmt::Display for Origin {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -411,7 +494,15 @@ impl From<&str> for Origin {
 }
 
 #[cfg(feature = "operations")]
-#[cfg(feature = "round_trip")]
+impl ::std::str::FromStr for Origin {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+#[cfg(feature = "operations")]
 impl ::serde::Serialize for Origin {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -467,6 +558,13 @@ impl ProvisioningState {
 }
 
 #[cfg(any(feature = "account_quotas", feature = "accounts", feature = "quotas"))]
+impl AsRef<str> for ProvisioningState {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(any(feature = "account_quotas", feature = "accounts", feature = "quotas"))]
 impl ::std::fmt::Display for ProvisioningState {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -496,7 +594,15 @@ impl From<&str> for ProvisioningState {
 }
 
 #[cfg(any(feature = "account_quotas", feature = "accounts", feature = "quotas"))]
-#[cfg(feature = "round_trip")]
+impl ::std::str::FromStr for ProvisioningState {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+#[cfg(any(feature = "account_quotas", feature = "accounts", feature = "quotas"))]
 impl ::serde::Serialize for ProvisioningState {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -537,6 +643,13 @@ impl QuotaNames {
 }
 
 #[cfg(any(feature = "account_quotas", feature = "quotas"))]
+impl AsRef<str> for QuotaNames {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(any(feature = "account_quotas", feature = "quotas"))]
 impl ::std::fmt::Display for QuotaNames {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -557,6 +670,15 @@ impl From<String> for QuotaNames {
 impl From<&str> for QuotaNames {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
+    }
+}
+
+#[cfg(any(feature = "account_quotas", feature = "quotas"))]
+impl ::std::str::FromStr for QuotaNames {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 

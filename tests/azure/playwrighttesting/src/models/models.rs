@@ -3,21 +3,29 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 /// A Playwright service account resource.
 #[cfg(feature = "accounts")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct Account {
     /// Fully qualified resource ID for the resource. E.g. "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}"
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The name of the resource
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The type of the resource. E.g. "Microsoft.Compute/virtualMachines" or "Microsoft.Storage/storageAccounts"
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Azure Resource Manager metadata containing createdBy and modifiedBy information.
-    #[serde(rename = "systemData", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "systemData",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub system_data: Option<crate::models::SystemData>,
     /// Resource tags.
     #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
@@ -34,8 +42,13 @@ pub struct Account {
 
 /// The Playwright service account quota resource free-trial properties.
 #[cfg(feature = "account_quotas")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct AccountFreeTrialProperties {
     /// The free-trial createdAt utcDateTime.
@@ -45,7 +58,7 @@ pub struct AccountFreeTrialProperties {
         rename = "createdAt",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub created_at: Option<::azure_core::time::OffsetDateTime>,
     /// The free-trial expiryAt utcDateTime.
@@ -55,30 +68,44 @@ pub struct AccountFreeTrialProperties {
         rename = "expiryAt",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub expiry_at: Option<::azure_core::time::OffsetDateTime>,
     /// The free-trial allocated limit value eg. allocated free minutes.
     ///
     /// Required.
-    #[serde(rename = "allocatedValue", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "allocatedValue",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub allocated_value: Option<i32>,
     /// The free-trial used value eg. used free minutes.
     ///
     /// Required.
-    #[serde(rename = "usedValue", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "usedValue",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub used_value: Option<i32>,
     /// The free-trial percentage used.
     ///
     /// Required.
-    #[serde(rename = "percentageUsed", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "percentageUsed",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub percentage_used: Option<f32>,
 }
 
 /// The response of a Account list operation.
 #[cfg(feature = "accounts")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct AccountListResult {
     /// The Account items on this page
@@ -87,18 +114,26 @@ pub struct AccountListResult {
     #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::Account>>,
     /// The link to the next page of items
-    #[serde(rename = "nextLink", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "nextLink", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub next_link: Option<String>,
 }
 
 /// Account resource properties.
 #[cfg(feature = "accounts")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct AccountProperties {
     /// The Playwright testing dashboard URI for the account resource.
-    #[serde(rename = "dashboardUri", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "dashboardUri",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub dashboard_uri: Option<String>,
     /// This property sets the connection region for Playwright client workers to cloud-hosted browsers. If enabled, workers connect to browsers in the closest Azure region, ensuring lower latency. If disabled, workers connect to browsers in the Azure region in which the workspace was initially created.
     #[serde(rename = "regionalAffinity", skip_serializing_if = "Option::is_none")]
@@ -110,27 +145,38 @@ pub struct AccountProperties {
     #[serde(rename = "reporting", skip_serializing_if = "Option::is_none")]
     pub reporting: Option<crate::models::EnablementStatus>,
     /// The status of the last operation.
-    #[serde(rename = "provisioningState", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "provisioningState",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub provisioning_state: Option<crate::models::ProvisioningState>,
 }
 
 /// A quota resource for a Playwright service account.
 #[cfg(feature = "account_quotas")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct AccountQuota {
     /// Fully qualified resource ID for the resource. E.g. "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}"
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The name of the resource
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The type of the resource. E.g. "Microsoft.Compute/virtualMachines" or "Microsoft.Storage/storageAccounts"
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Azure Resource Manager metadata containing createdBy and modifiedBy information.
-    #[serde(rename = "systemData", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "systemData",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub system_data: Option<crate::models::SystemData>,
     /// The resource-specific properties for this resource.
     #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
@@ -139,8 +185,13 @@ pub struct AccountQuota {
 
 /// The response of a AccountQuota list operation.
 #[cfg(feature = "account_quotas")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct AccountQuotaListResult {
     /// The AccountQuota items on this page
@@ -149,21 +200,29 @@ pub struct AccountQuotaListResult {
     #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::AccountQuota>>,
     /// The link to the next page of items
-    #[serde(rename = "nextLink", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "nextLink", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub next_link: Option<String>,
 }
 
 /// The Playwright service account quota resource properties.
 #[cfg(feature = "account_quotas")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct AccountQuotaProperties {
     /// The Playwright service account quota resource free-trial properties.
     #[serde(rename = "freeTrial", skip_serializing_if = "Option::is_none")]
     pub free_trial: Option<crate::models::AccountFreeTrialProperties>,
     /// The status of the last operation.
-    #[serde(rename = "provisioningState", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "provisioningState",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub provisioning_state: Option<crate::models::ProvisioningState>,
 }
 
@@ -183,7 +242,7 @@ pub struct AccountUpdate {
 impl TryFrom<AccountUpdate> for azure_core::http::RequestContent<AccountUpdate> {
     type Error = azure_core::Error;
     fn try_from(value: AccountUpdate) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
@@ -219,14 +278,19 @@ impl TryFrom<CheckNameAvailabilityRequest>
 for azure_core::http::RequestContent<CheckNameAvailabilityRequest> {
     type Error = azure_core::Error;
     fn try_from(value: CheckNameAvailabilityRequest) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
 /// The check availability result.
 #[cfg(feature = "accounts")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct CheckNameAvailabilityResponse {
     /// Indicates if the resource name is available.
@@ -241,43 +305,61 @@ pub struct CheckNameAvailabilityResponse {
 }
 
 /// The resource management error additional info.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct ErrorAdditionalInfo {
     /// The additional info type.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The additional info.
-    #[serde(rename = "info", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "info", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub info: Option<::serde_json::Value>,
 }
 
 /// The error detail.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct ErrorDetail {
     /// The error code.
-    #[serde(rename = "code", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "code", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub code: Option<String>,
     /// The error message.
-    #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "message", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub message: Option<String>,
     /// The error target.
-    #[serde(rename = "target", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "target", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub target: Option<String>,
     /// The error details.
-    #[serde(rename = "details", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "details", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub details: Option<Vec<crate::models::ErrorDetail>>,
     /// The error additional info.
-    #[serde(rename = "additionalInfo", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "additionalInfo",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub additional_info: Option<Vec<crate::models::ErrorAdditionalInfo>>,
 }
 
 /// Common error response for all Azure Resource Manager APIs to return error details for failed operations. (This also follows the OData error response format.).
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct ErrorResponse {
     /// The error object.
@@ -287,96 +369,139 @@ pub struct ErrorResponse {
 
 /// The subscription quota resource free-trial properties.
 #[cfg(feature = "quotas")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct FreeTrialProperties {
     /// The Playwright service account id.
     ///
     /// Required.
-    #[serde(rename = "accountId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "accountId",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub account_id: Option<String>,
     /// The free-trial state.
     ///
     /// Required.
-    #[serde(rename = "state", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "state", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub state: Option<crate::models::FreeTrialState>,
 }
 
 /// Details of a REST API operation, returned from the Resource Provider Operations API
 #[cfg(feature = "operations")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct Operation {
     /// The name of the operation, as per Resource-Based Access Control (RBAC). Examples: "Microsoft.Compute/virtualMachines/write", "Microsoft.Compute/virtualMachines/capture/action"
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Whether the operation applies to data-plane. This is "true" for data-plane operations and "false" for ARM/control-plane operations.
-    #[serde(rename = "isDataAction", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "isDataAction",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub is_data_action: Option<bool>,
     /// Localized display information for this particular operation.
     #[serde(rename = "display", skip_serializing_if = "Option::is_none")]
     pub display: Option<crate::models::OperationDisplay>,
     /// The intended executor of the operation; as in Resource Based Access Control (RBAC) and audit logs UX. Default value is "user,system"
-    #[serde(rename = "origin", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "origin", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub origin: Option<crate::models::Origin>,
     /// Enum. Indicates the action type. "Internal" refers to actions that are for internal only APIs.
-    #[serde(rename = "actionType", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "actionType",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub action_type: Option<crate::models::ActionType>,
 }
 
 /// Localized display information for this particular operation.
 #[cfg(feature = "operations")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct OperationDisplay {
     /// The localized friendly form of the resource provider name, e.g. "Microsoft Monitoring Insights" or "Microsoft Compute".
-    #[serde(rename = "provider", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "provider", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub provider: Option<String>,
     /// The localized friendly name of the resource type related to this operation. E.g. "Virtual Machines" or "Job Schedule Collections".
-    #[serde(rename = "resource", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "resource", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub resource: Option<String>,
     /// The concise, localized friendly name for the operation; suitable for dropdowns. E.g. "Create or Update Virtual Machine", "Restart Virtual Machine".
-    #[serde(rename = "operation", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "operation",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub operation: Option<String>,
     /// The short, localized friendly description of the operation; suitable for tool tips and detailed views.
-    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "description",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub description: Option<String>,
 }
 
 /// A list of REST API operations supported by an Azure Resource Provider. It contains an URL link to get the next set of results.
 #[cfg(feature = "operations")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct OperationListResult {
     /// List of operations supported by the resource provider
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "value", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub value: Option<Vec<crate::models::Operation>>,
     /// URL to get the next set of operation list results (if there are any).
-    #[serde(rename = "nextLink", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "nextLink", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub next_link: Option<String>,
 }
 
 /// A subscription quota resource.
 #[cfg(feature = "quotas")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct Quota {
     /// Fully qualified resource ID for the resource. E.g. "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}"
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The name of the resource
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The type of the resource. E.g. "Microsoft.Compute/virtualMachines" or "Microsoft.Storage/storageAccounts"
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Azure Resource Manager metadata containing createdBy and modifiedBy information.
-    #[serde(rename = "systemData", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "systemData",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub system_data: Option<crate::models::SystemData>,
     /// The resource-specific properties for this resource.
     #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
@@ -385,8 +510,13 @@ pub struct Quota {
 
 /// The response of a Quota list operation.
 #[cfg(feature = "quotas")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct QuotaListResult {
     /// The Quota items on this page
@@ -395,48 +525,69 @@ pub struct QuotaListResult {
     #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::Quota>>,
     /// The link to the next page of items
-    #[serde(rename = "nextLink", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "nextLink", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub next_link: Option<String>,
 }
 
 /// The subscription quota resource properties.
 #[cfg(feature = "quotas")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct QuotaProperties {
     /// The subscription quota resource free-trial properties.
     #[serde(rename = "freeTrial", skip_serializing_if = "Option::is_none")]
     pub free_trial: Option<crate::models::FreeTrialProperties>,
     /// The status of the last operation.
-    #[serde(rename = "provisioningState", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "provisioningState",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub provisioning_state: Option<crate::models::ProvisioningState>,
 }
 
 /// Common fields that are returned in the response for all Azure Resource Manager resources
 #[cfg(any(feature = "account_quotas", feature = "accounts", feature = "quotas"))]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct Resource {
     /// Fully qualified resource ID for the resource. E.g. "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}"
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The name of the resource
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The type of the resource. E.g. "Microsoft.Compute/virtualMachines" or "Microsoft.Storage/storageAccounts"
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Azure Resource Manager metadata containing createdBy and modifiedBy information.
-    #[serde(rename = "systemData", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "systemData",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub system_data: Option<crate::models::SystemData>,
 }
 
 /// Metadata pertaining to creation and last modification of the resource.
 #[cfg(any(feature = "account_quotas", feature = "accounts", feature = "quotas"))]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct SystemData {
     /// The identity that created the resource.
@@ -471,21 +622,29 @@ pub struct SystemData {
 
 /// The resource model definition for an Azure Resource Manager tracked top level resource which has 'tags' and a 'location'
 #[cfg(feature = "accounts")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct TrackedResource {
     /// Fully qualified resource ID for the resource. E.g. "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}"
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The name of the resource
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The type of the resource. E.g. "Microsoft.Compute/virtualMachines" or "Microsoft.Storage/storageAccounts"
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Azure Resource Manager metadata containing createdBy and modifiedBy information.
-    #[serde(rename = "systemData", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "systemData",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub system_data: Option<crate::models::SystemData>,
     /// Resource tags.
     #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
