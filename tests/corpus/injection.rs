@@ -203,6 +203,11 @@ fn test_no_generated_file_defines_an_item_the_spec_does_not_describe() {
             described.insert(format!("struct {t}"));
             described.insert(format!("enum {t}"));
         }
+        if let Some(service) = &ir.service_client {
+            described.insert(format!("struct {}", service.name));
+            described.insert(format!("struct {}", service.options_name));
+            described.insert(format!("mod {}", service.module));
+        }
         for c in ir.clients.values() {
             described.insert(format!("struct {}", c.name));
             described.insert(format!("struct {}", c.options_name));

@@ -351,6 +351,22 @@ fn test_alertsmanagement_package_of_four_files_and_two_api_versions_has_every_op
     assert_eq!(ids, expected);
     assert_eq!(ids.len(), 23);
     assert!(krate.omitted.is_empty());
+    // The service client hands each group client its own default api-version: the smart
+    // detector group's file declares 2019-06-01, not the crate's 2019-05-05-preview.
+    let service = generated
+        .files
+        .iter()
+        .find(|f| f.path.ends_with("alerts_management_client.rs"))
+        .unwrap();
+    assert_eq!(
+        service
+            .text
+            .matches(r#"api_version: String::from("2019-06-01")"#)
+            .count(),
+        1,
+        "{}",
+        service.text
+    );
     // The provider namespace of the paths, not the title, names the telemetry spans.
     assert_eq!(krate.service.namespace, "Microsoft.AlertsManagement");
     // Three files define an identical `Resource`: one type. `errorResponse` of

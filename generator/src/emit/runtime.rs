@@ -9,21 +9,17 @@ use quote::quote;
 /// The runtime module for `krate`.
 pub fn runtime(krate: &Crate) -> TokenStream {
     let api_version = &krate.api_version;
-    let versioned = krate
-        .clients
-        .values()
-        .flat_map(|c| &c.operations)
-        .flat_map(|o| &o.params)
-        .any(|p| p.source == crate::ir::Source::ApiVersion);
-    let version_gate = features::gate(
-        krate,
-        &features::of_clients(krate, |c| {
-            c.operations
+    // The clients that send the crate's default api-version (a client whose operations come
+    // from a file of another version has its own default).
+    let uses_default = |c: &crate::ir::Client| {
+        c.api_version == krate.api_version
+            && c.operations
                 .iter()
                 .flat_map(|o| &o.params)
                 .any(|p| p.source == crate::ir::Source::ApiVersion)
-        }),
-    );
+    };
+    let versioned = krate.clients.values().any(uses_default);
+    let version_gate = features::gate(krate, &features::of_clients(krate, uses_default));
     let version_const = versioned.then(|| {
         quote! {
             /// The `api-version` clients send unless told otherwise.

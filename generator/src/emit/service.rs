@@ -15,11 +15,14 @@ pub fn service_client(krate: &Crate, service: &ServiceClient) -> TokenStream {
     let namespace = &krate.service.namespace;
     let bearer = matches!(krate.service.auth, Auth::BearerToken);
     let endpoint_arg = krate.service.endpoint_argument;
+    // The groups that send the crate's default api-version share this client's `api_version`;
+    // a group whose files declare another version keeps its own.
     let versioned_features: features::Features = features::of_clients(krate, |c| {
-        c.operations
-            .iter()
-            .flat_map(|o| &o.params)
-            .any(|p| p.source == Source::ApiVersion)
+        c.api_version == krate.api_version
+            && c.operations
+                .iter()
+                .flat_map(|o| &o.params)
+                .any(|p| p.source == Source::ApiVersion)
     });
     let versioned = !versioned_features.is_empty();
     // With no group's feature on, only `endpoint` is read; a field only some groups read is
@@ -97,10 +100,21 @@ pub fn service_client(krate: &Crate, service: &ServiceClient) -> TokenStream {
         }
     });
     let endpoint_default = (!endpoint_arg).then(|| quote!(endpoint: None,));
-    let default_version = format!(
-        " The `api-version` sent with every request; defaults to `{}`.",
-        krate.api_version
-    );
+    let default_version = if krate
+        .clients
+        .values()
+        .all(|c| c.api_version == krate.api_version)
+    {
+        format!(
+            " The `api-version` sent with every request; defaults to `{}`.",
+            krate.api_version
+        )
+    } else {
+        format!(
+            " The `api-version` sent by the groups whose operations declare `{}` (its default); the other groups send their own.",
+            krate.api_version
+        )
+    };
     let version_option = versioned.then(|| {
         quote! {
             #[doc = #default_version]
@@ -142,7 +156,14 @@ pub fn service_client(krate: &Crate, service: &ServiceClient) -> TokenStream {
             .iter()
             .flat_map(|o| &o.params)
             .any(|p| p.source == Source::ApiVersion);
-        let version = group_versioned.then(|| quote!(api_version: self.api_version.clone(),));
+        let version = group_versioned.then(|| {
+            if client.api_version == krate.api_version {
+                quote!(api_version: self.api_version.clone(),)
+            } else {
+                let own = &client.api_version;
+                quote!(api_version: String::from(#own),)
+            }
+        });
         let group_fields = client.fields.iter().map(|f| {
             let ident = tokens::ident(&f.rust_name);
             quote!(#ident: self.#ident.clone(),)

@@ -12,6 +12,14 @@ use azure_core::{
 };
 
 /// The `api-version` clients send unless told otherwise.
+#[cfg(
+    any(
+        feature = "action_rules",
+        feature = "alerts",
+        feature = "operations",
+        feature = "smart_groups"
+    )
+)]
 pub(crate) const DEFAULT_API_VERSION: &str = "2019-05-05-preview";
 /// The endpoint: the explicit one, else Azure Resource Manager of the configured cloud.
 pub(crate) fn endpoint(explicit: Option<Url>, options: &ClientOptions) -> Result<Url> {

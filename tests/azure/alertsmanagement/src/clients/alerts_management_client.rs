@@ -24,6 +24,17 @@ use azure_core::{
 )]
 pub struct AlertsManagementClient {
     pub(crate) endpoint: Url,
+    #[cfg_attr(
+        not(
+            any(
+                feature = "action_rules",
+                feature = "alerts",
+                feature = "operations",
+                feature = "smart_groups"
+            )
+        ),
+        allow(dead_code)
+    )]
     pub(crate) api_version: String,
     pub(crate) pipeline: Pipeline,
 }
@@ -31,7 +42,7 @@ pub struct AlertsManagementClient {
 /// Options used when creating a [`AlertsManagementClient`].
 #[derive(Clone, SafeDebug)]
 pub struct AlertsManagementClientOptions {
-    /// The `api-version` sent with every request; defaults to `2019-05-05-preview`.
+    /// The `api-version` sent by the groups whose operations declare `2019-05-05-preview` (its default); the other groups send their own.
     pub api_version: String,
     /// Transport, retries, cloud, telemetry and other `azure_core` settings.
     pub client_options: ClientOptions,
@@ -128,7 +139,7 @@ impl AlertsManagementClient {
     ) -> crate::clients::SmartDetectorAlertRulesClient {
         crate::clients::SmartDetectorAlertRulesClient {
             endpoint: self.endpoint.clone(),
-            api_version: self.api_version.clone(),
+            api_version: String::from("2019-06-01"),
             pipeline: self.pipeline.clone(),
         }
     }
