@@ -66,11 +66,10 @@ pub fn snake(raw: &str) -> String {
     name
 }
 
-/// Feature names a client's feature never takes: cargo's `default`, the crate's own
-/// `round_trip`, and the dependencies (a feature may not share a dependency's name).
+/// Feature names a client's feature never takes: cargo's `default` and the dependencies (a
+/// feature may not share a dependency's name).
 pub const RESERVED_FEATURES: &[&str] = &[
     "default",
-    "round_trip",
     "azure_core",
     "azure_identity",
     "async_trait",
@@ -299,7 +298,7 @@ mod tests {
         assert_eq!(feature("_client"), "client");
         let mut scope = Scope::with(RESERVED_FEATURES);
         assert_eq!(scope.claim(feature("default_client")), "default_2");
-        assert_eq!(scope.claim(feature("round_trip_client")), "round_trip_2");
+        assert_eq!(scope.claim(feature("serde_client")), "serde_2");
         assert_eq!(scope.claim(feature("uuid_client")), "uuid_2");
         assert_eq!(scope.claim(feature("runs_client")), "runs");
         assert_eq!(scope.claim(feature("runs_client")), "runs_2");

@@ -92,6 +92,11 @@ impl<'a> Types<'a> {
         self.scope.claim(naming::type_name(raw))
     }
 
+    /// Whether a type of this Rust name exists already.
+    pub fn type_name_taken(&self, name: &str) -> bool {
+        self.scope.contains(name)
+    }
+
     /// Sets the feature of the client whose operations the next marks come from.
     pub fn set_group(&mut self, feature: &str) {
         self.group = feature.to_string();
