@@ -287,27 +287,19 @@ fn test_alertsmanagement_package_of_four_files_and_two_api_versions_has_every_op
     let generated = generate(&config).unwrap();
     // The only warnings: the two discriminators, not modelled yet, each located in its own
     // file of the tree.
-    let warnings: Vec<(String, &str, Option<(u32, u32)>)> = generated
+    let warnings: Vec<String> = generated
         .warnings
         .iter()
         .map(|w| {
-            let file = w.file.file_name().unwrap().to_string_lossy().into_owned();
-            (file, w.pointer.as_str(), w.position)
+            let file = w.file.file_name().unwrap().to_string_lossy();
+            format!("{file}:{:?} {}", w.position, w.pointer)
         })
         .collect();
     assert_eq!(
         warnings,
         [
-            (
-                "ActionRules.json".to_string(),
-                "#/definitions/ActionRuleProperties/discriminator",
-                Some((776, 24))
-            ),
-            (
-                "AlertsManagement.json".to_string(),
-                "#/definitions/alertsMetaDataProperties/discriminator",
-                Some((1183, 24))
-            ),
+            "ActionRules.json:Some((776, 24)) #/definitions/ActionRuleProperties/discriminator",
+            "AlertsManagement.json:Some((1183, 24)) #/definitions/alertsMetaDataProperties/discriminator",
         ]
     );
     let krate = &generated.ir;

@@ -121,8 +121,10 @@ pub fn service_client(krate: &Crate, service: &ServiceClient) -> TokenStream {
             pub api_version: String,
         }
     });
-    let version_default =
-        versioned.then(|| quote!(api_version: String::from(crate::runtime::DEFAULT_API_VERSION),));
+    // The literal, not `runtime::DEFAULT_API_VERSION`: that constant is compiled only with the
+    // features of the groups that send it, and this client is always compiled.
+    let default = &krate.api_version;
+    let version_default = versioned.then(|| quote!(api_version: String::from(#default),));
     let version_init = versioned.then(|| quote!(api_version: options.api_version,));
     // Only `client_options` and an unset endpoint left: deriving `Default` says the same.
     let derived_default = !versioned;
@@ -169,7 +171,7 @@ pub fn service_client(krate: &Crate, service: &ServiceClient) -> TokenStream {
             quote!(#ident: self.#ident.clone(),)
         });
         let doc = format!(
-            " The [`{}`], sharing this client's pipeline, token cache and settings.",
+            " The [`{0}`](crate::clients::{0}), sharing this client's pipeline, token cache and settings.",
             client.name
         );
         Some(quote! {

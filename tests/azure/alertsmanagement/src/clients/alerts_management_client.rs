@@ -53,7 +53,7 @@ pub struct AlertsManagementClientOptions {
 impl Default for AlertsManagementClientOptions {
     fn default() -> Self {
         Self {
-            api_version: String::from(crate::runtime::DEFAULT_API_VERSION),
+            api_version: String::from("2019-05-05-preview"),
             client_options: ClientOptions::default(),
             endpoint: None,
         }
@@ -98,7 +98,7 @@ impl AlertsManagementClient {
         &self.endpoint
     }
 
-    /// The [`ActionRulesClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`ActionRulesClient`](crate::clients::ActionRulesClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "action_rules")]
     #[tracing::subclient]
     pub fn action_rules_client(&self) -> crate::clients::ActionRulesClient {
@@ -109,7 +109,7 @@ impl AlertsManagementClient {
         }
     }
 
-    /// The [`AlertsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`AlertsClient`](crate::clients::AlertsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "alerts")]
     #[tracing::subclient]
     pub fn alerts_client(&self) -> crate::clients::AlertsClient {
@@ -120,7 +120,7 @@ impl AlertsManagementClient {
         }
     }
 
-    /// The [`OperationsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`OperationsClient`](crate::clients::OperationsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "operations")]
     #[tracing::subclient]
     pub fn operations_client(&self) -> crate::clients::OperationsClient {
@@ -131,7 +131,7 @@ impl AlertsManagementClient {
         }
     }
 
-    /// The [`SmartDetectorAlertRulesClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`SmartDetectorAlertRulesClient`](crate::clients::SmartDetectorAlertRulesClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "smart_detector_alert_rules")]
     #[tracing::subclient]
     pub fn smart_detector_alert_rules_client(
@@ -144,7 +144,7 @@ impl AlertsManagementClient {
         }
     }
 
-    /// The [`SmartGroupsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`SmartGroupsClient`](crate::clients::SmartGroupsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "smart_groups")]
     #[tracing::subclient]
     pub fn smart_groups_client(&self) -> crate::clients::SmartGroupsClient {

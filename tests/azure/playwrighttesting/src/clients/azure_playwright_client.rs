@@ -41,7 +41,7 @@ pub struct AzurePlaywrightClientOptions {
 impl Default for AzurePlaywrightClientOptions {
     fn default() -> Self {
         Self {
-            api_version: String::from(crate::runtime::DEFAULT_API_VERSION),
+            api_version: String::from("2024-02-01-preview"),
             client_options: ClientOptions::default(),
             endpoint: None,
         }
@@ -86,7 +86,7 @@ impl AzurePlaywrightClient {
         &self.endpoint
     }
 
-    /// The [`AccountQuotasClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`AccountQuotasClient`](crate::clients::AccountQuotasClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "account_quotas")]
     #[tracing::subclient]
     pub fn account_quotas_client(&self) -> crate::clients::AccountQuotasClient {
@@ -97,7 +97,7 @@ impl AzurePlaywrightClient {
         }
     }
 
-    /// The [`AccountsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`AccountsClient`](crate::clients::AccountsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "accounts")]
     #[tracing::subclient]
     pub fn accounts_client(&self) -> crate::clients::AccountsClient {
@@ -108,7 +108,7 @@ impl AzurePlaywrightClient {
         }
     }
 
-    /// The [`OperationsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`OperationsClient`](crate::clients::OperationsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "operations")]
     #[tracing::subclient]
     pub fn operations_client(&self) -> crate::clients::OperationsClient {
@@ -119,7 +119,7 @@ impl AzurePlaywrightClient {
         }
     }
 
-    /// The [`QuotasClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`QuotasClient`](crate::clients::QuotasClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "quotas")]
     #[tracing::subclient]
     pub fn quotas_client(&self) -> crate::clients::QuotasClient {
