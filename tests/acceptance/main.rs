@@ -13,7 +13,12 @@
 
 // Test code: a failed expectation panics, which the runner reports as that scenario's failure.
 // Options are built with `..Default::default()` so that new fields do not break them.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::needless_update)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::needless_update
+)]
 
 mod azure;
 mod support;

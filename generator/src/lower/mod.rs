@@ -120,7 +120,7 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
     let long_running = clients
         .values()
         .flat_map(|c| &c.operations)
-        .any(|o| o.kind == ir::OperationKind::LongRunning);
+        .any(|o| matches!(o.kind, ir::OperationKind::LongRunning(_)));
     // Claimed after every spec type, so a spec type of the same name keeps its name.
     let status_monitor = long_running.then(|| types.claim_type_name("OperationStatus"));
     Ok(ir::Crate {
