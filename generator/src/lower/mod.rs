@@ -30,7 +30,23 @@ pub struct Selection {
 /// Lowers the selected operations of `spec` and every type they reach.
 pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic> {
     let api = &spec.api;
-    let found = operations::collect(spec)?;
+    let (found, nameless) = operations::collect(spec)?;
+    // Operations the read stage removed, and those without an operationId: left out with a
+    // warning, unless selected.
+    // Every operation left out: (its pointer, its id, why).
+    let mut left_out: Vec<(String, String, Diagnostic)> = Vec::new();
+    for skipped in spec.sources.skipped.iter().chain(&nameless) {
+        if selection.operations.contains(&skipped.id) {
+            return Err(skipped.reason.clone());
+        }
+        if selection.operations.is_empty() {
+            left_out.push((
+                skipped.pointer.clone(),
+                skipped.id.clone(),
+                skipped.reason.clone(),
+            ));
+        }
+    }
     for wanted in &selection.operations {
         if !found.iter().any(|o| &o.id == wanted) {
             let ids: Vec<&str> = found.iter().map(|o| o.id.as_str()).collect();
@@ -47,7 +63,6 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
             return Err(spec.error("#/paths", format!("operation `{wanted}` was selected but the spec has no operation with that operationId{hint}")));
         }
     }
-    let mut omitted = Vec::new();
     let mut selected = Vec::new();
     for o in &found {
         let wanted = selection.operations.contains(&o.id);
@@ -61,29 +76,127 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
                     format!("operation `{}` was selected, but {reason}", o.id),
                 ))
             }
-            Some(reason) => {
-                spec.warn(
-                    &o.pointer,
-                    format!("operation `{}` is left out: {reason}", o.id),
-                );
-                omitted.push(ir::Omitted {
-                    id: o.id.clone(),
-                    reason,
-                })
-            }
+            Some(reason) => left_out.push((
+                o.pointer.clone(),
+                o.id.clone(),
+                spec.error(&o.pointer, reason),
+            )),
             None => selected.push(o),
         }
     }
+    // Spec order of operations, by their pointers.
+    let order = |pointer: &String| {
+        let at = spec.error(pointer, "");
+        (at.file, at.position, pointer.clone())
+    };
     if selected.is_empty() {
-        return Err(spec.error("#/paths", "the spec has no operations to generate"));
+        // Nothing can be generated: the first operation left out is what to fix.
+        left_out.sort_by_cached_key(|(pointer, _, _)| order(pointer));
+        return Err(left_out.into_iter().next().map_or_else(
+            || spec.error("#/paths", "the spec has no operations to generate"),
+            |(_, _, reason)| reason,
+        ));
     }
     let service = service::service(spec, selection)?;
+    // Each pass lowers the operations not yet given up on into fresh state. An operation
+    // that fails is left out (an explicitly selected one is an error) and the pass is run
+    // again without it, so nothing it registered (types, names, features, warnings) leaks
+    // into the crate: the result is exactly that of a spec without the failed operations.
+    let mut failed: BTreeMap<usize, Diagnostic> = BTreeMap::new();
+    let lowered = loop {
+        let mark = spec.warnings().mark();
+        match lower_pass(spec, &service, &selected, &failed) {
+            Ok(lowered) => break lowered,
+            Err(failures) => {
+                spec.warnings().rollback(mark);
+                for (i, d) in failures {
+                    let wanted = selected
+                        .get(i)
+                        .is_some_and(|o| selection.operations.contains(&o.id));
+                    if wanted {
+                        return Err(d);
+                    }
+                    failed.insert(i, d);
+                }
+                if failed.len() >= selected.len() {
+                    // Nothing is left: the first failure is what the user has to fix.
+                    return Err(failed.into_values().next().unwrap_or_else(|| {
+                        spec.error("#/paths", "the spec has no operations to generate")
+                    }));
+                }
+            }
+        }
+    };
+    let Lowered {
+        clients,
+        types,
+        status_monitor,
+        service_client,
+    } = lowered;
+    for (i, d) in failed {
+        if let Some(o) = selected.get(i) {
+            left_out.push((o.pointer.clone(), o.id.clone(), d));
+        }
+    }
+    // Warned about and listed in the order of the operations in the spec.
+    left_out.sort_by_cached_key(|(pointer, _, _)| order(pointer));
+    let mut omitted = Vec::new();
+    for (_, id, reason) in left_out {
+        let mut warning = reason.clone();
+        warning.message = format!("operation `{id}` is left out: {}", reason.message);
+        spec.warnings().push(warning);
+        omitted.push(ir::Omitted {
+            id,
+            reason: reason.message,
+        });
+    }
+    let mut selection = selection.clone();
+    selection
+        .examples
+        .retain(|id| !omitted.iter().any(|m| &m.id == id));
+    let examples = operations::examples(spec, &selection, &clients, &found)?;
+    Ok(ir::Crate {
+        package: selection.package.clone(),
+        title: api.info.title.clone(),
+        description: api.info.description.clone(),
+        api_version: api.info.version.clone(),
+        service,
+        clients,
+        types,
+        examples,
+        omitted,
+        status_monitor,
+        service_client,
+    })
+}
+
+/// What one pass over the operations makes.
+struct Lowered {
+    clients: BTreeMap<String, ir::Client>,
+    types: BTreeMap<String, ir::TypeDef>,
+    status_monitor: Option<String>,
+    service_client: Option<ir::ServiceClient>,
+}
+
+/// Lowers every operation of `selected` but the `skipped` ones, with fresh names and types.
+/// On failure, returns every operation that failed (by index in `selected`), with why.
+fn lower_pass(
+    spec: &Spec,
+    service: &ir::Service,
+    selected: &[&operations::Found],
+    skipped: &BTreeMap<usize, Diagnostic>,
+) -> Result<Lowered, Vec<(usize, Diagnostic)>> {
+    let api = &spec.api;
     let mut types = types::Types::new(spec);
     let mut clients: BTreeMap<String, ir::Client> = BTreeMap::new();
     let mut client_scope = Scope::default();
     let mut client_names: BTreeMap<String, String> = BTreeMap::new();
     let mut feature_scope = Scope::with(naming::RESERVED_FEATURES);
-    for op in &selected {
+    let mut failures = Vec::new();
+    for (i, op) in selected.iter().enumerate() {
+        if skipped.contains_key(&i) {
+            continue;
+        }
         let client_name = match client_names.get(&op.group) {
             Some(n) => n.clone(),
             None => {
@@ -113,28 +226,118 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         });
         // Every type the operation reaches is compiled with this client's feature.
         types.set_group(&client.feature);
-        let lowered = operations::lower(spec, op, client, &service.namespace, &mut types)?;
-        client.operations.push(lowered);
+        match operations::lower(spec, op, client, &service.namespace, &mut types) {
+            Ok(lowered) => client.operations.push(lowered),
+            // The pass goes on, to find every failing operation at once; its result is
+            // thrown away.
+            Err(d) => failures.push((i, d)),
+        }
     }
-    let examples = operations::examples(spec, selection, &clients, &found)?;
+    if !failures.is_empty() {
+        return Err(failures);
+    }
     let long_running = clients
         .values()
         .flat_map(|c| &c.operations)
         .any(|o| matches!(o.kind, ir::OperationKind::LongRunning(_)));
     // Claimed after every spec type, so a spec type of the same name keeps its name.
     let status_monitor = long_running.then(|| types.claim_type_name("OperationStatus"));
-    Ok(ir::Crate {
-        package: selection.package.clone(),
-        title: api.info.title.clone(),
-        description: api.info.description.clone(),
-        api_version: api.info.version.clone(),
-        service,
+    let service_client = service_client(api, service, &clients, &mut client_scope, &mut types);
+    Ok(Lowered {
         clients,
         types: types.finish(),
-        examples,
-        omitted,
         status_monitor,
+        service_client,
     })
+}
+
+/// The service client of a crate with two or more clients, named after the resource provider
+/// for Azure Resource Manager (`Microsoft.Web` -> `WebClient`), else after the spec's title;
+/// its name and options name are claimed against the group clients and every model type.
+fn service_client(
+    api: &openapiv3::OpenAPI,
+    service: &ir::Service,
+    clients: &BTreeMap<String, ir::Client>,
+    client_scope: &mut Scope,
+    types: &mut types::Types,
+) -> Option<ir::ServiceClient> {
+    if clients.len() < 2 {
+        return None;
+    }
+    let base = if service.arm {
+        naming::pascal(service.namespace.rsplit('.').next().unwrap_or_default())
+    } else {
+        naming::pascal(&naming::title_group(&api.info.title))
+    };
+    // `Foo Test Service` and `Foo API Client` make `FooTestClient` and `FooClient`.
+    let mut base = base;
+    for suffix in ["Client", "Api", "Service"] {
+        if base.len() > suffix.len() && base.ends_with(suffix) {
+            base.truncate(base.len() - suffix.len());
+        }
+    }
+    // A group named after the title has `{base}Client` already: then `{base}ServiceClient`.
+    let mut name = format!("{base}Client");
+    if client_scope.contains(&name) {
+        name = format!("{base}ServiceClient");
+    }
+    let mut name = client_scope.claim(name);
+    // The type, its options and its module must be free among the types and modules too.
+    while types.type_name_taken(&name)
+        || types.type_name_taken(&format!("{name}Options"))
+        || clients.values().any(|c| c.module == naming::snake(&name))
+    {
+        name = client_scope.claim(name);
+    }
+    let name = types.claim_type_name(&name);
+    let options_name = types.claim_type_name(&format!("{name}Options"));
+    let mut fields: Vec<ir::ServiceField> = Vec::new();
+    for client in clients.values() {
+        for f in &client.fields {
+            match fields.iter_mut().find(|s| s.rust_name == f.rust_name) {
+                Some(known) => known.features.push(client.feature.clone()),
+                None => fields.push(ir::ServiceField {
+                    rust_name: f.rust_name.clone(),
+                    docs: f.docs.clone(),
+                    features: vec![client.feature.clone()],
+                }),
+            }
+        }
+    }
+    let getters = clients
+        .values()
+        .map(|c| ir::Getter {
+            method: c.module.clone(),
+            client: c.name.clone(),
+        })
+        .collect();
+    Some(ir::ServiceClient {
+        module: naming::snake(&name),
+        docs: format!(
+            "The service client of {}: made once, it hands out the client of each operation group, all sharing its pipeline (and token cache).",
+            api.info.title.trim()
+        ),
+        name,
+        options_name,
+        fields,
+        getters,
+    })
+}
+
+/// Warns when the Rust name `rust` made from the spec name `raw` of `what` (a property, an
+/// enum value, ...) at `pointer` lost part of it.
+pub(crate) fn warn_name(spec: &Spec, pointer: &str, what: &str, raw: &str, rust: &str) {
+    if let Some(loss) = naming::lossy(raw) {
+        // The pointer shows the whole name; the message quotes enough to recognise it.
+        let shown: String = raw.chars().take(48).collect();
+        let more = if shown.len() < raw.len() { "…" } else { "" };
+        spec.warn(
+            pointer,
+            format!(
+                "the name of {what} `{shown}{more}` is not kept whole in Rust: {loss} (`{rust}`)"
+            ),
+        );
+    }
 }
 
 /// Resolves a `$ref` into `#/components/{section}` with the given getter.

@@ -2,8 +2,13 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 /// The `CloudError` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct CloudError {
     /// The `code` property.
@@ -46,7 +51,7 @@ pub struct Product {
 impl TryFrom<Product> for azure_core::http::RequestContent<Product> {
     type Error = azure_core::Error;
     fn try_from(value: Product) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
@@ -120,7 +125,7 @@ pub struct Sku {
 impl TryFrom<Sku> for azure_core::http::RequestContent<Sku> {
     type Error = azure_core::Error;
     fn try_from(value: Sku) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
@@ -146,7 +151,7 @@ pub struct SubProduct {
 impl TryFrom<SubProduct> for azure_core::http::RequestContent<SubProduct> {
     type Error = azure_core::Error;
     fn try_from(value: SubProduct) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
