@@ -28,7 +28,6 @@ pub struct AutoRestAzureSpecialParametersTestClient {
         not(
             any(
                 feature = "api_version_default_operations",
-                feature = "api_version_local_operations",
                 feature = "subscription_in_credentials_operations"
             )
         ),
@@ -111,7 +110,6 @@ impl AutoRestAzureSpecialParametersTestClient {
     ) -> crate::clients::ApiVersionLocalOperationsClient {
         crate::clients::ApiVersionLocalOperationsClient {
             endpoint: self.endpoint.clone(),
-            api_version: self.api_version.clone(),
             pipeline: self.pipeline.clone(),
         }
     }
