@@ -453,7 +453,11 @@ fn parameter(
     // `x-ms-api-version: false` keeps a parameter named `api-version` the method's own.
     let api_version = data.name == "api-version"
         && location == Location::Query
-        && data.extensions.get("x-ms-api-version").and_then(Value::as_bool) != Some(false);
+        && data
+            .extensions
+            .get("x-ms-api-version")
+            .and_then(Value::as_bool)
+            != Some(false);
     let source = if api_version {
         Source::ApiVersion
     } else if let Some(value) = constant_value(data) {

@@ -167,11 +167,15 @@ fn local_client(env: &Env) -> ApiVersionLocalOperationsClient {
 async fn api_version_local(env: Arc<Env>) -> Outcome {
     // The method's own api-version (`x-ms-api-version: false`) is the constant `2.0`.
     let client = local_client(&env);
-    let r = client.api_version_local_get_method_local_valid(None).await?;
+    let r = client
+        .api_version_local_get_method_local_valid(None)
+        .await?;
     assert_eq!(r.status(), StatusCode::Ok);
     let r = client.api_version_local_get_path_local_valid(None).await?;
     assert_eq!(r.status(), StatusCode::Ok);
-    let r = client.api_version_local_get_swagger_local_valid(None).await?;
+    let r = client
+        .api_version_local_get_swagger_local_valid(None)
+        .await?;
     assert_eq!(r.status(), StatusCode::Ok);
     Ok(())
 }
