@@ -179,7 +179,32 @@ pub enum OperationKind {
     /// A `Pager` over the items of every page.
     Pageable(Paging),
     /// A `Poller` that follows `Azure-AsyncOperation` / `Location` until a terminal state.
-    LongRunning,
+    LongRunning(LongRunning),
+}
+
+/// How a long-running operation ends and where its final value comes from.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct LongRunning {
+    /// The final value's type (the success response model); `None`: the operation has none.
+    pub final_type: Option<TypeRef>,
+    /// `x-ms-long-running-operation-options.final-state-via`.
+    pub final_state_via: FinalStateVia,
+}
+
+/// Where the final value of a long-running operation is read once it succeeded.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+pub enum FinalStateVia {
+    /// Not given: `PUT`/`PATCH` read the original URL, `POST` the `Location` when there is one,
+    /// otherwise the last status response.
+    Default,
+    /// `azure-async-operation`: the body of the last status response.
+    AzureAsyncOperation,
+    /// `location`: a `GET` of the first response's `Location`.
+    Location,
+    /// `original-uri`: a `GET` of the operation's own URL.
+    OriginalUri,
+    /// `operation-location`: the body of the last status response.
+    OperationLocation,
 }
 
 /// How the pages of a pageable operation are read.
@@ -239,16 +264,16 @@ pub enum Location {
 pub enum Source {
     /// The client's `api_version`.
     ApiVersion,
-    /// A value fixed by the spec and sent as is: the api-version of an operation whose file's
-    /// version differs from its client's, or an `api-version` parameter with a single-value
-    /// enum.
-    Constant(String),
     /// A field of the client (`x-ms-parameter-location: client`).
     ClientField(String),
     /// A required argument of the method.
     Argument,
     /// An optional field of the method's options.
     Option,
+    /// Always this wire value: a required parameter whose enum has one value (AutoRest's
+    /// constant parameters), or the api-version of an operation whose file declares another
+    /// version than its client's; the method takes no argument for it.
+    Constant(String),
 }
 
 /// A path, query or header parameter.

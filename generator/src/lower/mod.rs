@@ -260,7 +260,7 @@ fn lower_pass(
     let long_running = clients
         .values()
         .flat_map(|c| &c.operations)
-        .any(|o| o.kind == ir::OperationKind::LongRunning);
+        .any(|o| matches!(o.kind, ir::OperationKind::LongRunning(_)));
     // Claimed after every spec type, so a spec type of the same name keeps its name.
     let status_monitor = long_running.then(|| types.claim_type_name("OperationStatus"));
     let service_client = service_client(api, service, &clients, &mut client_scope, &mut types);
@@ -383,10 +383,12 @@ pub(crate) fn resolve<'a, T>(
                 };
                 let name = name.replace("~1", "/").replace("~0", "~");
                 current = get(&name).ok_or_else(|| {
-                    spec.error(
-                        pointer,
-                        format!("`$ref: {reference}`: no such {section} entry `{name}`"),
-                    )
+                    spec.left_out(reference).unwrap_or_else(|| {
+                        spec.error(
+                            pointer,
+                            format!("`$ref: {reference}`: no such {section} entry `{name}`"),
+                        )
+                    })
                 })?;
             }
         }

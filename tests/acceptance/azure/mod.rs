@@ -2,6 +2,8 @@
 
 mod grouping;
 mod head;
+mod lro;
+mod lro_endpoints;
 mod paging;
 mod special;
 mod subscription;
@@ -16,5 +18,7 @@ pub fn scenarios() -> Vec<Scenario> {
     all.extend(subscription::scenarios());
     all.extend(paging::scenarios());
     all.extend(head::scenarios());
+    all.extend(lro::scenarios());
+    all.extend(lro_endpoints::scenarios());
     all
 }

@@ -234,6 +234,62 @@ impl AccountsClient {
         Ok(response.into())
     }
 
+    /// Create a Account
+    ///
+    /// # Arguments
+    ///
+    /// * `subscription_id` - The ID of the target subscription. The value must be an UUID.
+    /// * `resource_group_name` - The name of the resource group. The name is case insensitive. The service expects at least 1 character, at most 90 characters (not checked by this client).
+    /// * `account_name` - Name of account. The service expects at least 3 characters, at most 64 characters, pattern `^[a-zA-Z]{1}[a-zA-Z0-9]{2,63}$` (not checked by this client).
+    /// * `resource` - Resource create parameters.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response, whose model is the last status response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200, 201 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `ErrorResponse::try_from(error)` or `ServiceError::<ErrorResponse>::try_from(error)`. An empty `subscription_id`, `resource_group_name`, `account_name` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    #[tracing::function("Microsoft.AzurePlaywrightService.Accounts.CreateOrUpdate")]
+    pub fn begin_create_or_update(
+        &self,
+        subscription_id: ::azure_core::Uuid,
+        resource_group_name: &str,
+        account_name: &str,
+        resource: azure_core::http::RequestContent<crate::models::Account>,
+        options: Option<crate::models::AccountsClientCreateOrUpdateOptions<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Account,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let subscription_id_text = subscription_id.to_string();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/subscriptions/{subscription_id}/resourceGroups/{resource_group_name}/providers/Microsoft.AzurePlaywrightService/accounts/{account_name}",
+            &[subscription_id_text.as_str(), resource_group_name, account_name],
+            &[("api-version", Some(self.api_version.as_str()))],
+        )?;
+        request.insert_header("content-type", "application/json");
+        request.set_body(resource);
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200, 201],
+                crate::runtime::FinalVia::StatusBody,
+                options.method_options,
+                options.continuation,
+            ),
+        )
+    }
+
     /// Update a Account
     ///
     /// # Arguments
@@ -284,7 +340,7 @@ impl AccountsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -311,6 +367,7 @@ impl AccountsClient {
                 &self.pipeline,
                 request,
                 &[200, 202, 204],
+                crate::runtime::FinalVia::Location,
                 options.method_options,
                 options.continuation,
             ),

@@ -45,6 +45,9 @@ pub type AccountsClientListByResourceGroupOptions<'a> = PagerMethodOptions<'a>;
 /// Options for [`AccountsClient::get()`](crate::clients::AccountsClient::get).
 pub type AccountsClientGetOptions<'a> = MethodOptions<'a>;
 #[cfg(feature = "accounts")]
+/// Options for [`AccountsClient::begin_create_or_update()`](crate::clients::AccountsClient::begin_create_or_update).
+pub type AccountsClientCreateOrUpdateOptions<'a> = PollerMethodOptions<'a>;
+#[cfg(feature = "accounts")]
 /// Options for [`AccountsClient::update()`](crate::clients::AccountsClient::update).
 pub type AccountsClientUpdateOptions<'a> = MethodOptions<'a>;
 #[cfg(feature = "accounts")]

@@ -10,7 +10,6 @@
     ::serde::Serialize,
     ::serde::Deserialize
 )]
-#[non_exhaustive]
 pub struct Account {
     /// Fully qualified resource ID for the resource. E.g. "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}"
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
@@ -38,6 +37,14 @@ pub struct Account {
     /// The resource-specific properties for this resource.
     #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::AccountProperties>,
+}
+
+#[cfg(feature = "accounts")]
+impl TryFrom<Account> for azure_core::http::RequestContent<Account> {
+    type Error = azure_core::Error;
+    fn try_from(value: Account) -> azure_core::Result<Self> {
+        Ok(crate::runtime::request_json(&value)?.into())
+    }
 }
 
 /// The Playwright service account quota resource free-trial properties.
@@ -127,7 +134,6 @@ pub struct AccountListResult {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
-#[non_exhaustive]
 pub struct AccountProperties {
     /// The Playwright testing dashboard URI for the account resource.
     #[serde(
@@ -560,7 +566,6 @@ pub struct QuotaProperties {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
-#[non_exhaustive]
 pub struct Resource {
     /// Fully qualified resource ID for the resource. E.g. "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}"
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
@@ -588,7 +593,6 @@ pub struct Resource {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
-#[non_exhaustive]
 pub struct SystemData {
     /// The identity that created the resource.
     #[serde(rename = "createdBy", skip_serializing_if = "Option::is_none")]
@@ -629,7 +633,6 @@ pub struct SystemData {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
-#[non_exhaustive]
 pub struct TrackedResource {
     /// Fully qualified resource ID for the resource. E.g. "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}"
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
@@ -698,35 +701,71 @@ impl azure_core::http::pager::Page for QuotaListResult {
 
 /// The status of a long-running operation, as its poller yields it: the body of an
 /// `Azure-AsyncOperation` status response, or, when the service answers without one
-/// (`Location` polling), `{"status": "InProgress"}` for 202 and `{"status": "Succeeded"}`
-/// otherwise. The HTTP status and headers of each response are kept as received.
+/// (`Location` or provisioning-state polling), `{"status": "InProgress"}` while it runs
+/// and `{"status": "Succeeded"}` at the end. The HTTP status and headers of each response
+/// are kept as received. `T` is the type of the operation's final value (`()` when it has
+/// none) and `F` its format: awaiting the poller gives a `Response<T, F>`.
 #[cfg(feature = "accounts")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[derive(::serde::Deserialize)]
 #[non_exhaustive]
-pub struct OperationStatus {
+pub struct OperationStatus<T = (), F = azure_core::http::NoFormat> {
     /// `InProgress`, `Succeeded`, `Failed`, `Canceled` or another in-progress state.
     #[serde(default)]
     pub status: Option<azure_core::http::poller::PollerStatus>,
     /// The error, when the operation failed.
     #[serde(default)]
     pub error: Option<::serde_json::Value>,
+    #[serde(skip)]
+    output: ::std::marker::PhantomData<fn() -> (T, F)>,
 }
 
 #[cfg(feature = "accounts")]
-impl azure_core::http::poller::StatusMonitor for OperationStatus {
-    type Output = ();
-    type Format = azure_core::http::NoFormat;
+impl<T, F> Clone for OperationStatus<T, F> {
+    fn clone(&self) -> Self {
+        Self {
+            status: self.status.clone(),
+            error: self.error.clone(),
+            output: ::std::marker::PhantomData,
+        }
+    }
+}
+
+#[cfg(feature = "accounts")]
+impl<T, F> Default for OperationStatus<T, F> {
+    fn default() -> Self {
+        Self {
+            status: None,
+            error: None,
+            output: ::std::marker::PhantomData,
+        }
+    }
+}
+
+#[cfg(feature = "accounts")]
+impl<T, F> ::std::fmt::Debug for OperationStatus<T, F> {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("OperationStatus")
+            .field("status", &self.status)
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(feature = "accounts")]
+impl<T, F: azure_core::http::Format + Send> azure_core::http::poller::StatusMonitor
+for OperationStatus<T, F> {
+    type Output = T;
+    type Format = F;
     fn status(&self) -> azure_core::http::poller::PollerStatus {
         self.status.clone().unwrap_or_default()
     }
 }
 
 #[cfg(feature = "accounts")]
-impl OperationStatus {
+impl<T, F> OperationStatus<T, F> {
     /// Where to resume polling after `response` (its `Azure-AsyncOperation`, else its
     /// `Location`), for the method options' `continuation`; `None` when it names neither.
-    pub fn continuation<F>(
-        response: &azure_core::http::Response<Self, F>,
+    pub fn continuation<G>(
+        response: &azure_core::http::Response<Self, G>,
     ) -> Option<azure_core::http::poller::PollerContinuation> {
         let parse = |link: &str| {
             azure_core::http::Url::parse(link)
