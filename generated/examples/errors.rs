@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Makes one call: prints the response model as JSON, or what the service said when the call fails (`ServiceError`).
 //!
-//! Run: `cargo run --example errors -- <subscription-id> <resource-group-name> <name> <workflow-name> <run-name> <action-name> <repetition-name>` (signed in with the Azure CLI or the Azure Developer CLI when the service takes tokens).
+//! Run: `cargo run --example errors -- <subscription-id> <resource-group-name> <name> <workflow-name> <run-name> <action-name> <repetition-name>`, signed in with the Azure CLI or the Azure Developer CLI.
 use azure_identity::DeveloperToolsCredential;
 use azure_resourcemanager_web_workflows::WebClient;
 use azure_resourcemanager_web_workflows::models::{ErrorResponse, ServiceError};

@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Starts a long-running operation and waits for it to finish.
 //!
-//! Run: `cargo run --example long_running -- <subscription-id> <resource-group-name> <name> <workflow-name> <trigger-name> <history-name>` (signed in with the Azure CLI or the Azure Developer CLI when the service takes tokens).
+//! Run: `cargo run --example long_running -- <subscription-id> <resource-group-name> <name> <workflow-name> <trigger-name> <history-name>`, signed in with the Azure CLI or the Azure Developer CLI.
 use azure_identity::DeveloperToolsCredential;
 use azure_resourcemanager_web_workflows::WebClient;
 

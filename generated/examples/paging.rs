@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Reads a pageable operation item by item, then page by page.
 //!
-//! Run: `cargo run --example paging -- <subscription-id> <resource-group-name> <name> <workflow-name> <run-name> <action-name>` (signed in with the Azure CLI or the Azure Developer CLI when the service takes tokens).
+//! Run: `cargo run --example paging -- <subscription-id> <resource-group-name> <name> <workflow-name> <run-name> <action-name>`, signed in with the Azure CLI or the Azure Developer CLI.
 use azure_identity::DeveloperToolsCredential;
 use azure_resourcemanager_web_workflows::WebClient;
 use futures::TryStreamExt;

@@ -42,11 +42,7 @@ fn target(krate: &Crate, program: Program) -> Option<(&Client, &Operation)> {
 pub fn program(krate: &Crate, program: Program, values: Values) -> Option<TokenStream> {
     let (client, op) = target(krate, program)?;
     let package = tokens::ident(&krate.package);
-    let usage_line = format!(
-        "usage: cargo run --example {} -- {}",
-        example_stem(krate, program).unwrap_or_default(),
-        usage(krate, program).unwrap_or_default()
-    );
+    let usage_line = format!("usage: {}", command(krate, program).unwrap_or_default());
     let mut next = 0usize;
     let mut value = |name: &str| -> TokenStream {
         let placeholder = format!("<{}>", name.replace('_', "-"));
@@ -188,9 +184,10 @@ pub fn program(krate: &Crate, program: Program, values: Values) -> Option<TokenS
             println!("finished with status {status}");
         },
     };
-    let args_setup = (values == Values::Arguments)
+    let takes_arguments = usage(krate, program).is_some_and(|u| !u.is_empty());
+    let args_setup = (values == Values::Arguments && takes_arguments)
         .then(|| quote!(let values: Vec<String> = std::env::args().skip(1).collect();));
-    let usage_const = (values == Values::Arguments).then(|| {
+    let usage_const = (values == Values::Arguments && takes_arguments).then(|| {
         quote! {
             /// How to run this program.
             const USAGE: &str = #usage_line;
@@ -231,6 +228,17 @@ pub fn example_stem(krate: &Crate, program: Program) -> Option<&str> {
         Program::Poller => krate.guide.poller.as_ref(),
     }?;
     Some(&chosen.example)
+}
+
+/// `cargo run --example {stem} -- {arguments}` for a program.
+pub fn command(krate: &Crate, program: Program) -> Option<String> {
+    let stem = example_stem(krate, program)?;
+    let arguments = usage(krate, program)?;
+    Some(if arguments.is_empty() {
+        format!("cargo run --example {stem}")
+    } else {
+        format!("cargo run --example {stem} -- {arguments}")
+    })
 }
 
 /// The command line of an example program: its argument placeholders, in order.

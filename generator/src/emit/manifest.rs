@@ -329,19 +329,14 @@ pub fn readme(krate: &Crate) -> String {
 
     out.push_str("\n## Printing and serializing models\n\nModels implement `SafeDebug`: `{:?}` prints `Name { .. }`, so values that may be secret never reach a log. To print every field, turn on azure_core's `debug` feature (`azure_core = { version = \"1.1\", features = [\"debug\"] }`). Every model also implements `Serialize`, so `serde_json::to_string(&model)` shows all it holds. Properties the service marks read-only are never sent in a request, whatever they hold.\n\nEnumerations implement `FromStr`, `AsRef<str>` and `Display` with their wire values; an extensible one keeps a value it does not know in `UnknownValue`.\n");
 
-    let programs: Vec<(String, String)> = [Program::Call, Program::Pager, Program::Poller]
+    let programs: Vec<String> = [Program::Call, Program::Pager, Program::Poller]
         .into_iter()
-        .filter_map(|p| {
-            Some((
-                super::guide::example_stem(krate, p)?.to_string(),
-                super::guide::usage(krate, p)?,
-            ))
-        })
+        .filter_map(|p| super::guide::command(krate, p))
         .collect();
     if !programs.is_empty() || !krate.examples.is_empty() {
         out.push_str("\n## Examples\n\n");
-        for (stem, usage) in &programs {
-            out.push_str(&format!("- `cargo run --example {stem} -- {usage}`\n"));
+        for command in &programs {
+            out.push_str(&format!("- `{command}`\n"));
         }
         for e in &krate.examples {
             out.push_str(&format!(

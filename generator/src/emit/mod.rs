@@ -149,10 +149,14 @@ fn guide_example(krate: &Crate, program: guide::Program) -> TokenStream {
         guide::Program::Pager => "Reads a pageable operation item by item, then page by page.",
         guide::Program::Poller => "Starts a long-running operation and waits for it to finish.",
     };
+    let signed_in = if matches!(krate.service.auth, crate::ir::Auth::BearerToken) {
+        ", signed in with the Azure CLI or the Azure Developer CLI"
+    } else {
+        ""
+    };
     let run = format!(
-        "Run: `cargo run --example {} -- {}` (signed in with the Azure CLI or the Azure Developer CLI when the service takes tokens).",
-        guide::example_stem(krate, program).unwrap_or_default(),
-        guide::usage(krate, program).unwrap_or_default()
+        "Run: `{}`{signed_in}.",
+        guide::command(krate, program).unwrap_or_default()
     );
     let what = format!(" {what}");
     let run = format!(" {run}");

@@ -3,15 +3,12 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Makes one call: prints the response model as JSON, or what the service said when the call fails (`ServiceError`).
 //!
-//! Run: `cargo run --example errors -- ` (signed in with the Azure CLI or the Azure Developer CLI when the service takes tokens).
+//! Run: `cargo run --example errors`.
 use autorest_head::HttpSuccessOperationsClient;
 use autorest_head::models::ServiceError;
 
-/// How to run this program.
-const USAGE: &str = "usage: cargo run --example errors -- ";
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let values: Vec<String> = std::env::args().skip(1).collect();
     let client = HttpSuccessOperationsClient::new(None)?;
     match client.http_success_head200(None).await {
         Ok(response) => {

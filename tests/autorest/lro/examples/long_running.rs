@@ -3,14 +3,11 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Starts a long-running operation and waits for it to finish.
 //!
-//! Run: `cargo run --example long_running -- ` (signed in with the Azure CLI or the Azure Developer CLI when the service takes tokens).
+//! Run: `cargo run --example long_running`.
 use autorest_lro::AutoRestLongRunningOperationTestClient;
 
-/// How to run this program.
-const USAGE: &str = "usage: cargo run --example long_running -- ";
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let values: Vec<String> = std::env::args().skip(1).collect();
     let client = AutoRestLongRunningOperationTestClient::new(None)?;
     let done = client.lr_os_client().begin_delete204_succeeded(None)?.await?;
     let status = done.status();

@@ -3,15 +3,12 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Reads a pageable operation item by item, then page by page.
 //!
-//! Run: `cargo run --example paging -- ` (signed in with the Azure CLI or the Azure Developer CLI when the service takes tokens).
+//! Run: `cargo run --example paging`.
 use autorest_paging::PagingClient;
 use futures::TryStreamExt;
 
-/// How to run this program.
-const USAGE: &str = "usage: cargo run --example paging -- ";
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let values: Vec<String> = std::env::args().skip(1).collect();
     let client = PagingClient::new(None)?;
     let mut items = client.get_no_item_name_pages(None)?;
     while let Some(item) = items.try_next().await? {

@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Makes one call: prints the response model as JSON, or what the service said when the call fails (`ServiceError`).
 //!
-//! Run: `cargo run --example errors -- <endpoint>` (signed in with the Azure CLI or the Azure Developer CLI when the service takes tokens).
+//! Run: `cargo run --example errors -- <endpoint>`.
 use propolis_server_client::OxidePropolisServerClient;
 use propolis_server_client::models::{ErrorModel, ServiceError};
 
