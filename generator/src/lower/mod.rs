@@ -196,7 +196,7 @@ fn guide(clients: &BTreeMap<String, ir::Client>, examples: &[ir::Example]) -> ir
         .find(|o| o.http_method == ir::HttpMethod::Get && o.success_type.is_some())
         .or_else(|| ops().find(plain));
     let pager = ops().find(|o| matches!(o.kind, ir::OperationKind::Pageable(_)));
-    let poller = ops().find(|o| o.kind == ir::OperationKind::LongRunning);
+    let poller = ops().find(|o| matches!(o.kind, ir::OperationKind::LongRunning(_)));
     let taken: Vec<&str> = examples.iter().map(|e| e.file_stem.as_str()).collect();
     let mut scope = Scope::with(&taken);
     let mut program = |o: Option<&ir::Operation>, stem: &str| {
@@ -281,7 +281,7 @@ fn lower_pass(
     let long_running = clients
         .values()
         .flat_map(|c| &c.operations)
-        .any(|o| o.kind == ir::OperationKind::LongRunning);
+        .any(|o| matches!(o.kind, ir::OperationKind::LongRunning(_)));
     // Claimed after every spec type, so a spec type of the same name keeps its name.
     let status_monitor = long_running.then(|| types.claim_type_name("OperationStatus"));
     let service_client = service_client(api, service, &clients, &mut client_scope, &mut types);

@@ -9,7 +9,7 @@ use autorest_lro::AutoRestLongRunningOperationTestClient;
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client = AutoRestLongRunningOperationTestClient::new(None)?;
-    let done = client.lr_os_client().begin_delete204_succeeded(None)?.await?;
+    let done = client.lr_os_client().begin_put200_succeeded(None)?.await?;
     let status = done.status();
     println!("finished with status {status}");
     Ok(())
