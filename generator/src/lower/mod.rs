@@ -404,10 +404,12 @@ pub(crate) fn resolve<'a, T>(
                 };
                 let name = name.replace("~1", "/").replace("~0", "~");
                 current = get(&name).ok_or_else(|| {
-                    spec.error(
-                        pointer,
-                        format!("`$ref: {reference}`: no such {section} entry `{name}`"),
-                    )
+                    spec.left_out(reference).unwrap_or_else(|| {
+                        spec.error(
+                            pointer,
+                            format!("`$ref: {reference}`: no such {section} entry `{name}`"),
+                        )
+                    })
                 })?;
             }
         }

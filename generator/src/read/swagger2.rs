@@ -100,7 +100,14 @@ impl Converter<'_> {
                 let from = join("#/definitions", name);
                 let to = join("#/components/schemas", name);
                 self.alias(&to, &from);
-                schemas.insert(name.clone(), self.schema(schema, &from)?);
+                // A definition that cannot be converted is left out; operations that reach
+                // it are then left out in turn.
+                match self.schema(schema, &from) {
+                    Ok(converted) => {
+                        schemas.insert(name.clone(), converted);
+                    }
+                    Err(why) => self.sources.leave_out(&to, why),
+                }
             }
             components.insert("schemas".into(), Value::Object(schemas));
         }
@@ -113,12 +120,22 @@ impl Converter<'_> {
                     self.alias(&to, &from);
                     let consumes = self.consumes(None);
                     self.alias_content(&to, &from, &consumes);
-                    bodies.insert(name.clone(), self.body(p, &from, &consumes)?);
+                    match self.body(p, &from, &consumes) {
+                        Ok(body) => {
+                            bodies.insert(name.clone(), body);
+                        }
+                        Err(why) => self.sources.leave_out(&to, why),
+                    }
                 } else {
                     let to = join("#/components/parameters", name);
                     self.alias(&to, &from);
                     self.alias(&join(&to, "schema"), &from);
-                    plain.insert(name.clone(), self.parameter(p, &from)?);
+                    match self.parameter(p, &from) {
+                        Ok(param) => {
+                            plain.insert(name.clone(), param);
+                        }
+                        Err(why) => self.sources.leave_out(&to, why),
+                    }
                 }
             }
             components.insert("parameters".into(), Value::Object(plain));
