@@ -294,6 +294,9 @@ pub enum Source {
     Argument,
     /// An optional field of the method's options.
     Option,
+    /// Always this wire value: a required parameter whose enum has one value (AutoRest's
+    /// constant parameters); the method takes no argument for it.
+    Constant(String),
 }
 
 /// A path, query or header parameter.

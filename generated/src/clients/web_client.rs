@@ -96,7 +96,7 @@ impl WebClient {
         &self.endpoint
     }
 
-    /// The [`WorkflowRunActionRepetitionsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`WorkflowRunActionRepetitionsClient`](crate::clients::WorkflowRunActionRepetitionsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "workflow_run_action_repetitions")]
     #[tracing::subclient]
     pub fn workflow_run_action_repetitions_client(
@@ -110,7 +110,7 @@ impl WebClient {
         }
     }
 
-    /// The [`WorkflowRunActionRepetitionsRequestHistoriesClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`WorkflowRunActionRepetitionsRequestHistoriesClient`](crate::clients::WorkflowRunActionRepetitionsRequestHistoriesClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "workflow_run_action_repetitions_request_histories")]
     #[tracing::subclient]
     pub fn workflow_run_action_repetitions_request_histories_client(
@@ -124,7 +124,7 @@ impl WebClient {
         }
     }
 
-    /// The [`WorkflowRunActionScopeRepetitionsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`WorkflowRunActionScopeRepetitionsClient`](crate::clients::WorkflowRunActionScopeRepetitionsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "workflow_run_action_scope_repetitions")]
     #[tracing::subclient]
     pub fn workflow_run_action_scope_repetitions_client(
@@ -138,7 +138,7 @@ impl WebClient {
         }
     }
 
-    /// The [`WorkflowRunActionsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`WorkflowRunActionsClient`](crate::clients::WorkflowRunActionsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "workflow_run_actions")]
     #[tracing::subclient]
     pub fn workflow_run_actions_client(
@@ -152,7 +152,7 @@ impl WebClient {
         }
     }
 
-    /// The [`WorkflowRunsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`WorkflowRunsClient`](crate::clients::WorkflowRunsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "workflow_runs")]
     #[tracing::subclient]
     pub fn workflow_runs_client(&self) -> crate::clients::WorkflowRunsClient {
@@ -164,7 +164,7 @@ impl WebClient {
         }
     }
 
-    /// The [`WorkflowTriggerHistoriesClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`WorkflowTriggerHistoriesClient`](crate::clients::WorkflowTriggerHistoriesClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "workflow_trigger_histories")]
     #[tracing::subclient]
     pub fn workflow_trigger_histories_client(
@@ -178,7 +178,7 @@ impl WebClient {
         }
     }
 
-    /// The [`WorkflowTriggersClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`WorkflowTriggersClient`](crate::clients::WorkflowTriggersClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "workflow_triggers")]
     #[tracing::subclient]
     pub fn workflow_triggers_client(&self) -> crate::clients::WorkflowTriggersClient {
@@ -190,7 +190,7 @@ impl WebClient {
         }
     }
 
-    /// The [`WorkflowVersionsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`WorkflowVersionsClient`](crate::clients::WorkflowVersionsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "workflow_versions")]
     #[tracing::subclient]
     pub fn workflow_versions_client(&self) -> crate::clients::WorkflowVersionsClient {
@@ -202,7 +202,7 @@ impl WebClient {
         }
     }
 
-    /// The [`WorkflowsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`WorkflowsClient`](crate::clients::WorkflowsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "workflows")]
     #[tracing::subclient]
     pub fn workflows_client(&self) -> crate::clients::WorkflowsClient {

@@ -15,7 +15,6 @@ use azure_core::{
 #[cfg(
     any(
         feature = "api_version_default_operations",
-        feature = "api_version_local_operations",
         feature = "subscription_in_credentials_operations"
     )
 )]

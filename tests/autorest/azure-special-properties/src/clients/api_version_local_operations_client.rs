@@ -10,29 +10,16 @@ use azure_core::{
 #[tracing::client]
 pub struct ApiVersionLocalOperationsClient {
     pub(crate) endpoint: Url,
-    pub(crate) api_version: String,
     pub(crate) pipeline: Pipeline,
 }
 
 /// Options used when creating a [`ApiVersionLocalOperationsClient`].
-#[derive(Clone, SafeDebug)]
+#[derive(Clone, Default, SafeDebug)]
 pub struct ApiVersionLocalOperationsClientOptions {
-    /// The `api-version` sent with every request; defaults to `2015-07-01-preview`.
-    pub api_version: String,
     /// Transport, retries, cloud, telemetry and other `azure_core` settings.
     pub client_options: ClientOptions,
     /// Overrides the endpoint, which otherwise is the spec's server.
     pub endpoint: Option<Url>,
-}
-
-impl Default for ApiVersionLocalOperationsClientOptions {
-    fn default() -> Self {
-        Self {
-            api_version: String::from(crate::runtime::DEFAULT_API_VERSION),
-            client_options: ClientOptions::default(),
-            endpoint: None,
-        }
-    }
 }
 
 impl ApiVersionLocalOperationsClient {
@@ -53,7 +40,6 @@ impl ApiVersionLocalOperationsClient {
             &options.client_options,
         )?;
         Ok(Self {
-            api_version: options.api_version,
             pipeline: crate::runtime::pipeline(options.client_options),
             endpoint,
         })
@@ -90,7 +76,7 @@ impl ApiVersionLocalOperationsClient {
             azure_core::http::Method::Get,
             "/azurespecials/apiVersion/method/string/none/query/local/2.0",
             &[],
-            &[("api-version", Some(self.api_version.as_str()))],
+            &[("api-version", Some("2.0"))],
         )?;
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
@@ -124,7 +110,7 @@ impl ApiVersionLocalOperationsClient {
             azure_core::http::Method::Get,
             "/azurespecials/apiVersion/method/string/none/query/local/null",
             &[],
-            &[("api-version", Some(self.api_version.as_str()))],
+            &[("api-version", options.api_version.as_deref())],
         )?;
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
@@ -158,7 +144,7 @@ impl ApiVersionLocalOperationsClient {
             azure_core::http::Method::Get,
             "/azurespecials/apiVersion/path/string/none/query/local/2.0",
             &[],
-            &[("api-version", Some(self.api_version.as_str()))],
+            &[("api-version", Some("2.0"))],
         )?;
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
@@ -192,7 +178,7 @@ impl ApiVersionLocalOperationsClient {
             azure_core::http::Method::Get,
             "/azurespecials/apiVersion/swagger/string/none/query/local/2.0",
             &[],
-            &[("api-version", Some(self.api_version.as_str()))],
+            &[("api-version", Some("2.0"))],
         )?;
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])

@@ -352,7 +352,6 @@ impl PagingClient {
     /// # Arguments
     ///
     /// * `required_query_parameter` - A required integer query parameter. Put in value '100' to pass test.
-    /// * `query_constant` - A constant. Must be True and will be passed as a query parameter to nextOperationWithQueryParams
     /// * `options` - Optional parameters for the request.
     ///
     /// # Returns
@@ -366,12 +365,10 @@ impl PagingClient {
     pub fn get_with_query_params(
         &self,
         required_query_parameter: i32,
-        query_constant: bool,
         options: Option<crate::models::PagingClientGetWithQueryParamsOptions<'_>>,
     ) -> Result<azure_core::http::Pager<crate::models::ProductResult>> {
         let options = options.unwrap_or_default();
         let required_query_parameter_text = required_query_parameter.to_string();
-        let query_constant_text = query_constant.to_string();
         let request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
@@ -379,7 +376,7 @@ impl PagingClient {
             &[],
             &[
                 ("requiredQueryParameter", Some(required_query_parameter_text.as_str())),
-                ("queryConstant", Some(query_constant_text.as_str())),
+                ("queryConstant", Some("true")),
             ],
         )?;
         Ok(
@@ -474,7 +471,6 @@ impl PagingClient {
     ///
     /// # Arguments
     ///
-    /// * `query_constant` - A constant. Must be True
     /// * `options` - Optional parameters for the request.
     ///
     /// # Returns
@@ -487,19 +483,17 @@ impl PagingClient {
     #[tracing::function("AutoRest.TestServer.Paging.nextOperationWithQueryParams")]
     pub fn next_operation_with_query_params(
         &self,
-        query_constant: bool,
         options: Option<
             crate::models::PagingClientNextOperationWithQueryParamsOptions<'_>,
         >,
     ) -> Result<azure_core::http::Pager<crate::models::ProductResult>> {
         let options = options.unwrap_or_default();
-        let query_constant_text = query_constant.to_string();
         let request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
             "/paging/multiple/nextOperationWithQueryParams",
             &[],
-            &[("queryConstant", Some(query_constant_text.as_str()))],
+            &[("queryConstant", Some("true"))],
         )?;
         Ok(
             crate::runtime::pager(
