@@ -177,6 +177,9 @@ pub enum OperationKind {
     Pageable(Paging),
     /// A `Poller` that follows `Azure-AsyncOperation` / `Location` until a terminal state.
     LongRunning(LongRunning),
+    /// A `HEAD` without a response body: `bool`, whether the resource exists (any success
+    /// status is `true`, 404 is `false`).
+    Exists,
 }
 
 /// How a long-running operation ends and where its final value comes from.

@@ -104,8 +104,10 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
         .then(|| quote!(#[allow(clippy::too_many_arguments)]));
     let docs = method_docs(op);
     let doc = quote!(#many #docs);
-    let mutable = (!headers.is_empty() || set_body.is_some() || op.kind == OperationKind::Plain)
-        .then(|| quote!(mut));
+    let mutable = (!headers.is_empty()
+        || set_body.is_some()
+        || matches!(op.kind, OperationKind::Plain | OperationKind::Exists))
+    .then(|| quote!(mut));
     let build = quote! {
         let options = options.unwrap_or_default();
         #(#conversions)*
@@ -126,6 +128,20 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
                 Ok(response.into())
             }
         },
+        OperationKind::Exists => {
+            let mut with_404: Vec<u16> = op.success_codes.clone();
+            with_404.push(404);
+            quote! {
+                #doc
+                #[tracing::function(#span)]
+                pub async fn #name(&self, #(#arg_decls,)* #body_decl options: #options_ty) -> Result<bool> {
+                    #build
+                    let ctx = options.method_options.context.to_borrowed();
+                    let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[#(#with_404),*]).await?;
+                    Ok(response.status() != azure_core::http::StatusCode::NotFound)
+                }
+            }
+        }
         OperationKind::Pageable(paging) => {
             let page = tokens::ty(&TypeRef::Named(paging.page_type.clone()));
             let next = match &paging.next_link {
@@ -186,7 +202,7 @@ pub fn shared_options(op: &Operation) -> Option<&'static str> {
         return None;
     }
     Some(match op.kind {
-        OperationKind::Plain => "MethodOptions",
+        OperationKind::Plain | OperationKind::Exists => "MethodOptions",
         OperationKind::Pageable(_) => "PagerMethodOptions",
         OperationKind::LongRunning(_) => "PollerMethodOptions",
     })
@@ -292,7 +308,9 @@ pub fn options(krate: &Crate, client: &Client, op: &Operation) -> TokenStream {
         quote!(#d pub #n: Option<#t>,)
     });
     let (method_options, resume) = match &op.kind {
-        OperationKind::Plain => (quote!(azure_core::http::ClientMethodOptions<'a>), None),
+        OperationKind::Plain | OperationKind::Exists => {
+            (quote!(azure_core::http::ClientMethodOptions<'a>), None)
+        }
         OperationKind::Pageable(_) => (quote!(azure_core::http::pager::PagerOptions<'a>), None),
         OperationKind::LongRunning(_) => {
             let doc = format!(
@@ -427,6 +445,7 @@ fn method_docs(op: &Operation) -> TokenStream {
     text.push_str("* `options` - Optional parameters for the request.\n\n");
     match &op.kind {
         OperationKind::Plain => {}
+        OperationKind::Exists => text.push_str("# Returns\n\n`true` when the resource exists, `false` when the service answers 404.\n\n"),
         OperationKind::Pageable(paging) => {
             let next = match &paging.next_link {
                 Some(name) if op.params.iter().any(|p| p.source == Source::ApiVersion) => format!("then `GET`s each page's `{name}` (keeping the client's `api-version`) until it is absent or null"),
@@ -450,6 +469,7 @@ fn method_docs(op: &Operation) -> TokenStream {
     let codes = code_list(&op.success_codes);
     text.push_str(&match &op.kind {
         OperationKind::Plain => format!("Any status other than {codes} is an error of kind `HttpResponse`"),
+        OperationKind::Exists => format!("Any status other than {codes} and 404 is an error of kind `HttpResponse`"),
         OperationKind::Pageable(_) => format!("Any status other than {codes} for any page is an error of kind `HttpResponse` (the pager yields it and ends)"),
         OperationKind::LongRunning(_) => format!("Any status other than {codes} for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response)"),
     });

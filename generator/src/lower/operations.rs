@@ -276,6 +276,9 @@ fn kind(
             final_type: success.cloned(),
             final_state_via: final_state_via(spec, found)?,
         })),
+        (None, false) if found.method == HttpMethod::Head && success.is_none() => {
+            Ok(OperationKind::Exists)
+        }
         (None, false) => Ok(OperationKind::Plain),
         (Some(Value::Object(pageable)), false) => {
             let next_link = match pageable.get("nextLinkName") {
