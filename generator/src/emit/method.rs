@@ -2,8 +2,8 @@
 
 use super::{docs, tokens};
 use crate::ir::{
-    Client, Crate, FinalStateVia, HttpMethod, Location, Operation, OperationKind, Param, PathPart,
-    Source, TypeRef,
+    Client, Crate, FinalStateVia, HttpMethod, Location, NextRequest, Operation, OperationKind,
+    Param, PathPart, Source, TypeRef,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -148,6 +148,10 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
                 Some(name) => quote!(Some(#name)),
                 None => quote!(None),
             };
+            let (next_build, next_arg) = match &paging.next_request {
+                Some(next) => (next_request(next), quote!(Some(next_request))),
+                None => (quote!(), quote!(None)),
+            };
             let versioned = op.params.iter().any(|p| p.source == Source::ApiVersion);
             let api_version = if versioned {
                 quote!(Some(self.api_version.as_str()))
@@ -159,7 +163,8 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
                 #[tracing::function(#span)]
                 pub fn #name(&self, #(#arg_decls,)* #body_decl options: #options_ty) -> Result<azure_core::http::Pager<#page>> {
                     #build
-                    Ok(crate::runtime::pager(&self.pipeline, request, #api_version, #next, #codes, options.method_options))
+                    #next_build
+                    Ok(crate::runtime::pager(&self.pipeline, request, #next_arg, #api_version, #next, #codes, options.method_options))
                 }
             }
         }
@@ -373,6 +378,59 @@ fn code_list(codes: &[u16]) -> String {
     parts.join(", ")
 }
 
+/// Builds `next_request`, the request of a next-page operation, from this method's values.
+fn next_request(next: &NextRequest) -> TokenStream {
+    let mut conversions = Vec::new();
+    let mut template = String::new();
+    let mut path_args = Vec::new();
+    for part in &next.path {
+        match part {
+            PathPart::Literal(text) => template.push_str(text),
+            PathPart::Param(wire) => {
+                let p = next.params.iter().find(|p| &p.wire_name == wire);
+                template.push('{');
+                template.push_str(p.map(|p| p.rust_name.as_str()).unwrap_or(wire));
+                template.push('}');
+                path_args.push(
+                    p.map(|p| text_value(p, &mut conversions))
+                        .unwrap_or_else(|| quote!("")),
+                );
+            }
+        }
+    }
+    let query: Vec<_> = next
+        .params
+        .iter()
+        .filter(|p| p.location == Location::Query)
+        .map(|p| {
+            let wire = &p.wire_name;
+            let value = optional_text(p, &mut conversions);
+            quote!((#wire, #value))
+        })
+        .collect();
+    let headers: Vec<_> = next
+        .params
+        .iter()
+        .filter(|p| p.location == Location::Header)
+        .map(|p| {
+            let wire = p.wire_name.to_ascii_lowercase();
+            let value = optional_text(p, &mut conversions);
+            quote! {
+                if let Some(value) = #value {
+                    next_request.insert_header(#wire, value.to_string());
+                }
+            }
+        })
+        .collect();
+    let method = http_method(next.http_method);
+    let mutable = (!headers.is_empty()).then(|| quote!(mut));
+    quote! {
+        #(#conversions)*
+        let #mutable next_request = crate::runtime::request(&self.endpoint, #method, #template, &[#(#path_args),*], &[#(#query),*])?;
+        #(#headers)*
+    }
+}
+
 fn arg_type(t: &TypeRef) -> TokenStream {
     match t {
         TypeRef::String => quote!(&str),
@@ -448,6 +506,7 @@ fn method_docs(op: &Operation) -> TokenStream {
         OperationKind::Exists => text.push_str("# Returns\n\n`true` when the resource exists, `false` when the service answers 404.\n\n"),
         OperationKind::Pageable(paging) => {
             let next = match &paging.next_link {
+                Some(name) if paging.next_request.is_some() => format!("then, while a page's `{name}` is set, sends the next-page operation `{}` with this call's values", paging.next_operation.as_deref().unwrap_or_default()),
                 Some(name) if op.params.iter().any(|p| p.source == Source::ApiVersion) => format!("then `GET`s each page's `{name}` (keeping the client's `api-version`) until it is absent or null"),
                 Some(name) => format!("then `GET`s each page's `{name}` until it is absent or null"),
                 None => "the service returns one page".to_string(),
