@@ -153,7 +153,43 @@ impl Converter<'_> {
         if let Some(in_paths) = obj(doc.get("paths")) {
             for (path, item) in in_paths {
                 let at = join("#/paths", path);
-                paths.insert(path.clone(), self.path_item(item, &at)?);
+                match self.path_item(item, &at) {
+                    Ok(converted) => {
+                        paths.insert(path.clone(), converted);
+                    }
+                    // A fault shared by the path's operations leaves each of them out.
+                    Err(why) => {
+                        let methods: Vec<&String> = item
+                            .as_object()
+                            .into_iter()
+                            .flat_map(|m| m.keys())
+                            .filter(|k| METHODS.contains(&k.as_str()))
+                            .collect();
+                        if methods.is_empty() {
+                            return Err(why);
+                        }
+                        for method in methods {
+                            let pointer = join(&at, method);
+                            if self.sources.skipped.iter().any(|s| s.pointer == pointer) {
+                                continue;
+                            }
+                            let id = item
+                                .get(method)
+                                .and_then(|op| op.get("operationId"))
+                                .and_then(Value::as_str)
+                                .filter(|id| !id.trim().is_empty())
+                                .map(str::to_string)
+                                .unwrap_or_else(|| {
+                                    format!("{} {path}", method.to_ascii_uppercase())
+                                });
+                            self.sources.skipped.push(super::Skipped {
+                                id,
+                                pointer,
+                                reason: why.clone(),
+                            });
+                        }
+                    }
+                }
             }
         } else if doc.contains_key("paths") {
             return Err(self.err("#/paths", "`paths` must be an object"));
