@@ -118,6 +118,7 @@ impl ActionRulesClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],
@@ -172,6 +173,7 @@ impl ActionRulesClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],

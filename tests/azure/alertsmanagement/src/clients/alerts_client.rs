@@ -170,6 +170,7 @@ impl AlertsClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],
