@@ -348,6 +348,10 @@ pub struct Param {
     pub ty: TypeRef,
     /// Docs: description plus documented service constraints.
     pub docs: String,
+    /// `x-ms-skip-url-encoding`: the value is sent as given (a path value may then span
+    /// several segments), not percent-encoded.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub skip_url_encoding: bool,
 }
 
 /// A JSON request body.
