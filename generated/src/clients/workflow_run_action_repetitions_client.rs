@@ -130,6 +130,7 @@ impl WorkflowRunActionRepetitionsClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],
@@ -246,6 +247,7 @@ impl WorkflowRunActionRepetitionsClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],

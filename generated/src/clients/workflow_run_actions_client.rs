@@ -128,6 +128,7 @@ impl WorkflowRunActionsClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],
@@ -230,6 +231,7 @@ impl WorkflowRunActionsClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],

@@ -177,12 +177,13 @@ fn link_fns(gate: Option<TokenStream>) -> TokenStream {
 /// The shared pager: first request as built by the method, then `GET nextLink`.
 fn pager_fns(gate: Option<TokenStream>) -> TokenStream {
     quote! {
-        /// A pager whose first page comes from `first` and every next page from a `GET` of
-        /// the page's `next_link_name` field (absent, null or empty: the last page), with the
-        /// operation's `api-version` (when it has one) replacing any the link carries. A failed
-        /// page is an error.
+        /// A pager whose first page comes from `first` and every next page, while the page's
+        /// `next_link_name` field is set (absent, null or empty: the last page), from
+        /// `next_request` (a next-page operation's request) or else a `GET` of that link, with
+        /// the operation's `api-version` (when it has one) replacing any the link carries. A
+        /// failed page is an error.
         #gate
-        pub(crate) fn pager<P>(pipeline: &Pipeline, first: Request, api_version: Option<&str>, next_link_name: Option<&'static str>, success_codes: &'static [u16], options: azure_core::http::pager::PagerOptions<'_>) -> azure_core::http::Pager<P>
+        pub(crate) fn pager<P>(pipeline: &Pipeline, first: Request, next_request: Option<Request>, api_version: Option<&str>, next_link_name: Option<&'static str>, success_codes: &'static [u16], options: azure_core::http::pager::PagerOptions<'_>) -> azure_core::http::Pager<P>
         where
             P: azure_core::http::pager::Page + serde::de::DeserializeOwned + Send + 'static,
         {
@@ -194,11 +195,16 @@ fn pager_fns(gate: Option<TokenStream>) -> TokenStream {
                 move |state: PagerState, options: PagerOptions<'static>| {
                     let pipeline = pipeline.clone();
                     let first = first.clone();
+                    let next_request = next_request.clone();
                     let api_version = api_version.clone();
                     Box::pin(async move {
                         let mut request = match state {
                             PagerState::Initial => first,
-                            PagerState::More(continuation) => next_page_request(&first, continuation, api_version.as_deref())?,
+                            PagerState::More(continuation) => match next_request {
+                                // The next-page operation's own request, from the method's values.
+                                Some(next) => next,
+                                None => next_page_request(&first, continuation, api_version.as_deref())?,
+                            },
                         };
                         let response = send(&pipeline, &options.context, &mut request, success_codes).await?;
                         let (status, headers, body) = response.deconstruct();

@@ -181,13 +181,15 @@ fn same_origin_link(base: &Url, link: &str) -> Result<Url> {
     Ok(url)
 }
 
-/// A pager whose first page comes from `first` and every next page from a `GET` of
-/// the page's `next_link_name` field (absent, null or empty: the last page), with the
-/// operation's `api-version` (when it has one) replacing any the link carries. A failed
-/// page is an error.
+/// A pager whose first page comes from `first` and every next page, while the page's
+/// `next_link_name` field is set (absent, null or empty: the last page), from
+/// `next_request` (a next-page operation's request) or else a `GET` of that link, with
+/// the operation's `api-version` (when it has one) replacing any the link carries. A
+/// failed page is an error.
 pub(crate) fn pager<P>(
     pipeline: &Pipeline,
     first: Request,
+    next_request: Option<Request>,
     api_version: Option<&str>,
     next_link_name: Option<&'static str>,
     success_codes: &'static [u16],
@@ -209,12 +211,22 @@ where
         move |state: PagerState, options: PagerOptions<'static>| {
             let pipeline = pipeline.clone();
             let first = first.clone();
+            let next_request = next_request.clone();
             let api_version = api_version.clone();
             Box::pin(async move {
                 let mut request = match state {
                     PagerState::Initial => first,
                     PagerState::More(continuation) => {
-                        next_page_request(&first, continuation, api_version.as_deref())?
+                        match next_request {
+                            Some(next) => next,
+                            None => {
+                                next_page_request(
+                                    &first,
+                                    continuation,
+                                    api_version.as_deref(),
+                                )?
+                            }
+                        }
                     }
                 };
                 let response = send(

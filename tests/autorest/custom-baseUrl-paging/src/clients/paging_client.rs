@@ -81,6 +81,7 @@ impl PagingClient {
                 &self.pipeline,
                 request,
                 None,
+                None,
                 Some("nextLink"),
                 &[200],
                 options.method_options,
@@ -120,6 +121,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 None,
                 Some("nextLink"),
                 &[200],

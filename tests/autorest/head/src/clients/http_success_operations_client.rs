@@ -56,9 +56,13 @@ impl HttpSuccessOperationsClient {
     ///
     /// * `options` - Optional parameters for the request.
     ///
+    /// # Returns
+    ///
+    /// `true` when the resource exists, `false` when the service answers 404.
+    ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`.
+    /// Any status other than 200 and 404 is an error of kind `HttpResponse`.
     #[tracing::function(
         "AutoRest.TestServer.HttpSuccess Operations.httpSuccess_head200"
     )]
@@ -67,7 +71,7 @@ impl HttpSuccessOperationsClient {
         options: Option<
             crate::models::HttpSuccessOperationsClientHttpSuccessHead200Options<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<bool> {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -77,9 +81,14 @@ impl HttpSuccessOperationsClient {
             &[],
         )?;
         let ctx = options.method_options.context.to_borrowed();
-        let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
+        let response = crate::runtime::send(
+                &self.pipeline,
+                &ctx,
+                &mut request,
+                &[200u16, 404u16],
+            )
             .await?;
-        Ok(response.into())
+        Ok(response.status() != azure_core::http::StatusCode::NotFound)
     }
 
     /// Return 204 status code if successful
@@ -88,9 +97,13 @@ impl HttpSuccessOperationsClient {
     ///
     /// * `options` - Optional parameters for the request.
     ///
+    /// # Returns
+    ///
+    /// `true` when the resource exists, `false` when the service answers 404.
+    ///
     /// # Errors
     ///
-    /// Any status other than 204 is an error of kind `HttpResponse`.
+    /// Any status other than 204 and 404 is an error of kind `HttpResponse`.
     #[tracing::function(
         "AutoRest.TestServer.HttpSuccess Operations.httpSuccess_head204"
     )]
@@ -99,7 +112,7 @@ impl HttpSuccessOperationsClient {
         options: Option<
             crate::models::HttpSuccessOperationsClientHttpSuccessHead204Options<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<bool> {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -109,9 +122,14 @@ impl HttpSuccessOperationsClient {
             &[],
         )?;
         let ctx = options.method_options.context.to_borrowed();
-        let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[204])
+        let response = crate::runtime::send(
+                &self.pipeline,
+                &ctx,
+                &mut request,
+                &[204u16, 404u16],
+            )
             .await?;
-        Ok(response.into())
+        Ok(response.status() != azure_core::http::StatusCode::NotFound)
     }
 
     /// Return 404 status code if successful
@@ -120,9 +138,13 @@ impl HttpSuccessOperationsClient {
     ///
     /// * `options` - Optional parameters for the request.
     ///
+    /// # Returns
+    ///
+    /// `true` when the resource exists, `false` when the service answers 404.
+    ///
     /// # Errors
     ///
-    /// Any status other than 204 is an error of kind `HttpResponse`.
+    /// Any status other than 204 and 404 is an error of kind `HttpResponse`.
     #[tracing::function(
         "AutoRest.TestServer.HttpSuccess Operations.httpSuccess_head404"
     )]
@@ -131,7 +153,7 @@ impl HttpSuccessOperationsClient {
         options: Option<
             crate::models::HttpSuccessOperationsClientHttpSuccessHead404Options<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<bool> {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -141,8 +163,13 @@ impl HttpSuccessOperationsClient {
             &[],
         )?;
         let ctx = options.method_options.context.to_borrowed();
-        let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[204])
+        let response = crate::runtime::send(
+                &self.pipeline,
+                &ctx,
+                &mut request,
+                &[204u16, 404u16],
+            )
             .await?;
-        Ok(response.into())
+        Ok(response.status() != azure_core::http::StatusCode::NotFound)
     }
 }

@@ -95,6 +95,7 @@ impl PagingClient {
                 &self.pipeline,
                 request,
                 None,
+                None,
                 Some("nextLink"),
                 &[200],
                 options.method_options,
@@ -132,6 +133,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 None,
                 Some("nextLink"),
                 &[200],
@@ -172,6 +174,7 @@ impl PagingClient {
                 request,
                 None,
                 None,
+                None,
                 &[200],
                 options.method_options,
             ),
@@ -208,6 +211,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 None,
                 Some("nextLink"),
                 &[200],
@@ -253,6 +257,7 @@ impl PagingClient {
                 &self.pipeline,
                 request,
                 None,
+                None,
                 Some("nextLink"),
                 &[200],
                 options.method_options,
@@ -290,6 +295,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 None,
                 Some("nextLink"),
                 &[200],
@@ -340,6 +346,7 @@ impl PagingClient {
                 &self.pipeline,
                 request,
                 None,
+                None,
                 Some("nextLink"),
                 &[200],
                 options.method_options,
@@ -356,7 +363,7 @@ impl PagingClient {
     ///
     /// # Returns
     ///
-    /// A pager over the items in `values` of every page: nothing is sent until it is polled; it sends this request first, then `GET`s each page's `nextLink` until it is absent or null. `into_pages()` gives the pages; `into_continuation()` and the options' `method_options.continuation` resume paging.
+    /// A pager over the items in `values` of every page: nothing is sent until it is polled; it sends this request first, then, while a page's `nextLink` is set, sends the next-page operation `Paging_nextOperationWithQueryParams` with this call's values. `into_pages()` gives the pages; `into_continuation()` and the options' `method_options.continuation` resume paging.
     ///
     /// # Errors
     ///
@@ -379,10 +386,18 @@ impl PagingClient {
                 ("queryConstant", Some("true")),
             ],
         )?;
+        let next_request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Get,
+            "/paging/multiple/nextOperationWithQueryParams",
+            &[],
+            &[("queryConstant", Some("true"))],
+        )?;
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                Some(next_request),
                 None,
                 Some("nextLink"),
                 &[200],
@@ -422,6 +437,7 @@ impl PagingClient {
                 &self.pipeline,
                 request,
                 None,
+                None,
                 Some("nextLink"),
                 &[200],
                 options.method_options,
@@ -459,6 +475,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 None,
                 Some("nextLink"),
                 &[200],
@@ -499,6 +516,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 None,
                 None,
                 &[200],
@@ -548,6 +566,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 None,
                 Some("odata.nextLink"),
                 &[200],
@@ -601,6 +620,7 @@ impl PagingClient {
                 &self.pipeline,
                 request,
                 None,
+                None,
                 Some("nextLink"),
                 &[200],
                 options.method_options,
@@ -638,6 +658,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 None,
                 Some("nextLink"),
                 &[200],
@@ -679,6 +700,7 @@ impl PagingClient {
                 &self.pipeline,
                 request,
                 None,
+                None,
                 Some("nextLink"),
                 &[200],
                 options.method_options,
@@ -716,6 +738,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 None,
                 Some("nextLink"),
                 &[200],
@@ -755,6 +778,7 @@ impl PagingClient {
                 &self.pipeline,
                 request,
                 None,
+                None,
                 Some("nextLink"),
                 &[200],
                 options.method_options,
@@ -792,6 +816,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 None,
                 Some("nextLink"),
                 &[200],
@@ -836,6 +861,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 None,
                 Some("odata.nextLink"),
                 &[200],
@@ -885,6 +911,7 @@ impl PagingClient {
                 &self.pipeline,
                 request,
                 None,
+                None,
                 Some("odata.nextLink"),
                 &[200],
                 options.method_options,
@@ -922,6 +949,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],
@@ -960,6 +988,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],
