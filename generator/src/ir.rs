@@ -352,6 +352,10 @@ pub struct Param {
     /// several segments), not percent-encoded.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub skip_url_encoding: bool,
+    /// The method's local holding the value as text, for a value that is neither a string
+    /// nor an enumeration (claimed among the method's arguments and locals); else empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub text_local: String,
 }
 
 /// A JSON request body.
