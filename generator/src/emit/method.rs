@@ -43,6 +43,9 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
             PathPart::Param(wire) => {
                 let p = op.params.iter().find(|p| &p.wire_name == wire);
                 template.push('{');
+                if p.is_some_and(|p| p.skip_url_encoding) {
+                    template.push('+');
+                }
                 template.push_str(p.map(|p| p.rust_name.as_str()).unwrap_or(wire));
                 template.push('}');
                 path_args.push(
@@ -57,7 +60,12 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
         .iter()
         .filter(|p| p.location == Location::Query)
         .map(|p| {
-            let wire = &p.wire_name;
+            // `+name`: the runtime appends the value as given.
+            let wire = if p.skip_url_encoding {
+                format!("+{}", p.wire_name)
+            } else {
+                p.wire_name.clone()
+            };
             let value = optional_text(p, &mut conversions);
             quote!((#wire, #value))
         })
@@ -395,6 +403,9 @@ fn next_request(next: &NextRequest) -> TokenStream {
             PathPart::Param(wire) => {
                 let p = next.params.iter().find(|p| &p.wire_name == wire);
                 template.push('{');
+                if p.is_some_and(|p| p.skip_url_encoding) {
+                    template.push('+');
+                }
                 template.push_str(p.map(|p| p.rust_name.as_str()).unwrap_or(wire));
                 template.push('}');
                 path_args.push(
@@ -409,7 +420,12 @@ fn next_request(next: &NextRequest) -> TokenStream {
         .iter()
         .filter(|p| p.location == Location::Query)
         .map(|p| {
-            let wire = &p.wire_name;
+            // `+name`: the runtime appends the value as given.
+            let wire = if p.skip_url_encoding {
+                format!("+{}", p.wire_name)
+            } else {
+                p.wire_name.clone()
+            };
             let value = optional_text(p, &mut conversions);
             quote!((#wire, #value))
         })
@@ -454,7 +470,7 @@ fn text_value(p: &Param, conversions: &mut Vec<TokenStream>) -> TokenStream {
         (_, TypeRef::String) => quote!(#n),
         (_, TypeRef::Named(_)) => quote!(#n.as_str()),
         _ => {
-            let local = tokens::ident(&format!("{}_text", p.rust_name));
+            let local = tokens::ident(&p.text_local);
             conversions.push(quote!(let #local = #n.to_string();));
             quote!(#local.as_str())
         }
@@ -472,14 +488,14 @@ fn optional_text(p: &Param, conversions: &mut Vec<TokenStream>) -> TokenStream {
         TypeRef::String => quote!(options.#n.as_deref()),
         TypeRef::Named(_) => quote!(options.#n.as_ref().map(|v| v.as_str())),
         TypeRef::Vec(_) => {
-            let local = tokens::ident(&format!("{}_text", p.rust_name));
+            let local = tokens::ident(&p.text_local);
             conversions.push(quote! {
                 let #local = options.#n.as_ref().map(|v| v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(","));
             });
             quote!(#local.as_deref())
         }
         _ => {
-            let local = tokens::ident(&format!("{}_text", p.rust_name));
+            let local = tokens::ident(&p.text_local);
             conversions.push(quote!(let #local = options.#n.as_ref().map(|v| v.to_string());));
             quote!(#local.as_deref())
         }
