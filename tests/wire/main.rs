@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod examples;
+mod faults;
 mod harness;
 mod paging_and_polling;
 mod peers;
