@@ -5,7 +5,7 @@ use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
 /// Generation settings, usually read from `specs/codegen.toml`.
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// The Swagger 2.0 or OpenAPI 3.0 document (JSON or YAML).
@@ -23,6 +23,10 @@ pub struct Config {
     /// operationIds that also get an example program.
     #[serde(default)]
     pub examples: Vec<String>,
+    /// Every warning is an error: nothing is generated when there is one (`deny_warnings =
+    /// true`, or `--deny-warnings` on the command line).
+    #[serde(default)]
+    pub deny_warnings: bool,
 }
 
 impl Config {

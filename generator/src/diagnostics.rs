@@ -1,5 +1,7 @@
-//! Errors about the input: every one names the spec file and the JSON pointer of the node at
-//! fault, and the line and column when they are known, and prints the way compilers do:
+//! Diagnostics about the input: errors (the crate cannot be generated) and warnings (it is
+//! generated, but something was left out or generated lossily). Every one names the spec file
+//! and the JSON pointer of the node at fault, and the line and column when they are known, and
+//! prints the way compilers do:
 //!
 //! ```text
 //! error: `$ref: #/definitions/Missing`: no schema named `Missing`
@@ -10,19 +12,49 @@
 //!    |                       ^^^^^^^^^^^^^^^^^^^^^^^
 //!    = at #/paths/~1things/put/parameters/2/schema/$ref
 //! ```
+//!
+//! Warnings are collected in a [`Warnings`] collector that the read stage creates (it lives in
+//! the spec's [`SourceMap`](crate::read::SourceMap)); any stage that holds the spec adds one
+//! with `spec.warn(pointer, message)` (or `sources.warn(...)` while reading), and
+//! [`generate`](crate::generate) returns them with the crate.
 
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+/// How serious a diagnostic is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Nothing is generated.
+    #[default]
+    Error,
+    /// The crate is generated, but something was left out or generated lossily.
+    Warning,
+}
+
+impl Severity {
+    /// The word that starts the rendered diagnostic: `error` or `warning`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
 
 /// What went wrong, and where in which spec file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
     /// The spec file (or the config file) at fault.
     pub file: PathBuf,
     /// JSON pointer of the node at fault, e.g. `#/paths/~1a/get/parameters/0`.
     pub pointer: String,
-    /// 1-based line and column of that node, when known.
-    pub position: Option<(usize, usize)>,
+    /// 1-based line and column of that node, when known (`u32`: files are at most 16 MiB,
+    /// and it keeps `Result<_, Diagnostic>` small).
+    pub position: Option<(u32, u32)>,
     /// What was found and what was expected.
     pub message: String,
     /// The lines of the file around the position, each with its gutter, and a marker line
@@ -34,9 +66,10 @@ pub struct Diagnostic {
 const MAX_LINE: usize = 120;
 
 impl Diagnostic {
-    /// A diagnostic at `pointer` in `file`, position not yet known.
+    /// An error at `pointer` in `file`, position not yet known.
     pub fn new(file: &Path, pointer: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
+            severity: Severity::Error,
             file: file.to_path_buf(),
             pointer: pointer.into(),
             position: None,
@@ -45,9 +78,21 @@ impl Diagnostic {
         }
     }
 
+    /// The same diagnostic with another severity.
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    /// True for warnings.
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
+    }
+
     /// Sets the 1-based line and column.
     pub fn at(mut self, line: usize, column: usize) -> Self {
-        self.position = Some((line, column));
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        self.position = Some((narrow(line), narrow(column)));
         self
     }
 
@@ -57,6 +102,7 @@ impl Diagnostic {
         let Some((line, column)) = self.position else {
             return self;
         };
+        let (line, column) = (line as usize, column as usize);
         let mut lines = text.lines();
         let previous = line
             .checked_sub(2)
@@ -137,7 +183,7 @@ fn token_len(rest: &[char]) -> usize {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "error: {}", self.message)?;
+        writeln!(f, "{}: {}", self.severity.label(), self.message)?;
         let width = self
             .position
             .map_or(1, |(line, _)| line.to_string().len())
@@ -164,6 +210,77 @@ impl fmt::Display for Diagnostic {
 
 impl std::error::Error for Diagnostic {}
 
+/// The warnings of one generation run, in the order they were found, each at most once (two
+/// warnings with the same file, pointer and message are one: a schema used in many places
+/// warns once).
+///
+/// Shared by reference through the stages (it sits in the spec's source map), so adding a
+/// warning needs only `&self`. [`mark`](Warnings::mark) and [`rollback`](Warnings::rollback)
+/// drop the warnings of work that is thrown away (an operation that is skipped).
+#[derive(Debug, Default)]
+pub struct Warnings {
+    inner: RefCell<Found>,
+}
+
+#[derive(Debug, Default)]
+struct Found {
+    list: Vec<Diagnostic>,
+    seen: BTreeSet<(PathBuf, String, String)>,
+}
+
+/// A point in the list of warnings to go back to, from [`Warnings::mark`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mark(usize);
+
+impl Warnings {
+    /// An empty collector.
+    pub fn new() -> Self {
+        Warnings::default()
+    }
+
+    /// Adds `d` as a warning, unless the same warning is already there.
+    pub fn push(&self, d: Diagnostic) {
+        let d = d.with_severity(Severity::Warning);
+        let mut found = self.inner.borrow_mut();
+        let key = (d.file.clone(), d.pointer.clone(), d.message.clone());
+        if found.seen.insert(key) {
+            found.list.push(d);
+        }
+    }
+
+    /// How many warnings there are.
+    pub fn len(&self) -> usize {
+        self.inner.borrow().list.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The current end of the list.
+    pub fn mark(&self) -> Mark {
+        Mark(self.len())
+    }
+
+    /// Drops every warning added since `mark`.
+    pub fn rollback(&self, mark: Mark) {
+        let mut found = self.inner.borrow_mut();
+        let keep = mark.0.min(found.list.len());
+        let dropped = found.list.split_off(keep);
+        for d in dropped {
+            found.seen.remove(&(d.file, d.pointer, d.message));
+        }
+    }
+
+    /// Takes every warning out, in the order they were added.
+    pub fn take(&self) -> Vec<Diagnostic> {
+        let mut found = self.inner.borrow_mut();
+        found.seen.clear();
+        std::mem::take(&mut found.list)
+    }
+}
+
 /// Escapes one JSON pointer token (`~` -> `~0`, `/` -> `~1`).
 pub fn escape_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
@@ -188,6 +305,42 @@ mod tests {
             d.to_string(),
             "error: no schema named `x`\n  --> spec.json:3:13\n   |\n 2 |   \"a\": {\n 3 |     \"$ref\": \"#/x\"\n   |             ^^^^^\n   = at #/a/$ref"
         );
+    }
+
+    #[test]
+    fn test_warnings_render_with_their_label_and_the_same_location_data() {
+        let text = "{\n  \"a\": {\n    \"format\": \"money\"\n  }\n}\n";
+        let d = Diagnostic::new(Path::new("spec.json"), "#/a/format", "unknown format")
+            .with_severity(Severity::Warning)
+            .at(3, 15)
+            .with_source(text);
+        assert_eq!(
+            d.to_string(),
+            "warning: unknown format\n  --> spec.json:3:15\n   |\n 2 |   \"a\": {\n 3 |     \"format\": \"money\"\n   |               ^^^^^^^\n   = at #/a/format"
+        );
+    }
+
+    #[test]
+    fn test_warnings_are_kept_once_in_order_and_roll_back_to_a_mark() {
+        let w = Warnings::new();
+        let at = |p: &str, m: &str| Diagnostic::new(Path::new("s.json"), p, m);
+        w.push(at("#/a", "one"));
+        w.push(at("#/b", "two"));
+        w.push(at("#/a", "one"));
+        assert_eq!(w.len(), 2);
+        let mark = w.mark();
+        w.push(at("#/c", "three"));
+        w.push(at("#/a", "one"));
+        assert_eq!(w.len(), 3);
+        w.rollback(mark);
+        assert_eq!(w.len(), 2);
+        // A rolled-back warning can be found again.
+        w.push(at("#/c", "three"));
+        let all = w.take();
+        let messages: Vec<&str> = all.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["one", "two", "three"]);
+        assert!(all.iter().all(Diagnostic::is_warning));
+        assert!(w.is_empty());
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub mod validate;
 pub mod write;
 
 pub use config::Config;
-pub use diagnostics::Diagnostic;
+pub use diagnostics::{Diagnostic, Severity, Warnings};
 
 use std::time::{Duration, Instant};
 
@@ -48,6 +48,9 @@ pub struct GeneratedCrate {
     pub files: Vec<write::FinishedFile>,
     /// Stage timings.
     pub timings: Timings,
+    /// What was generated lossily or left out, in the order found, each once. Empty for a
+    /// spec the generator takes entirely.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Stack of the thread the generator runs on. The parsers stop at 128 levels of nesting, but
@@ -61,6 +64,10 @@ const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
 
 /// Runs every stage but writing, on a thread with a stack large enough for any spec the
 /// parsers accept. A panic (a bug: the generator has none on purpose) becomes an error too.
+///
+/// Warnings come back in [`GeneratedCrate::warnings`]; with [`Config::deny_warnings`] the
+/// first of them is returned as an error instead (callers that want them all, like the
+/// xtask, read `warnings` and decide themselves).
 pub fn generate(config: &Config) -> Result<GeneratedCrate, Diagnostic> {
     std::thread::scope(|scope| {
         let worker = std::thread::Builder::new()
@@ -108,9 +115,16 @@ fn generate_here(config: &Config) -> Result<GeneratedCrate, Diagnostic> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let (files, emit, format) = emit_and_format(&ir, &source, &config.spec)?;
+    let warnings = spec.warnings().take();
+    if config.deny_warnings {
+        if let Some(first) = warnings.first() {
+            return Err(first.clone().with_severity(Severity::Error));
+        }
+    }
     Ok(GeneratedCrate {
         ir,
         files,
+        warnings,
         timings: Timings {
             read: read_done - start,
             lower: lower_done - read_done,

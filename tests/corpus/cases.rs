@@ -33,7 +33,15 @@ pub fn cases() -> Vec<(String, PathBuf, PathBuf)> {
 /// The outcome of one case, as stored in its `.expected` file.
 pub fn outcome(spec: &Path) -> String {
     match run(spec) {
-        Ok(generated) => format!("ok\n{}", summary::summary(&generated)),
+        Ok(generated) => {
+            let mut out = String::from("ok\n");
+            for w in &generated.warnings {
+                out.push_str(&render(w));
+                out.push_str("\n\n");
+            }
+            out.push_str(&summary::summary(&generated));
+            out
+        }
         Err(d) => format!("{}\n", render(&d)),
     }
 }

@@ -41,6 +41,7 @@ pub fn config_for(spec: &Path) -> Config {
         namespace: Some("Corpus".into()),
         operations: Vec::new(),
         examples: Vec::new(),
+        ..Config::default()
     }
 }
 

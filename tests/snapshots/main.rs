@@ -35,6 +35,7 @@ pub fn generate_from_text(name: &str, text: &str, operations: &[&str]) -> Genera
         namespace: Some("Test".into()),
         operations: operations.iter().map(|s| s.to_string()).collect(),
         examples: Vec::new(),
+        ..Config::default()
     };
     let generated = generate(&config).unwrap_or_else(|d| panic!("{d}"));
     let _ = std::fs::remove_dir_all(&dir);

@@ -1,5 +1,5 @@
 //! The OpenAPI 3.0 documents in `specs/peers/`: IR and code snapshots per document, the
-//! checked-in crates under `peers/` being current, and the refusals (OpenAPI 3.1, unsupported
+//! checked-in crates under `tests/peers/` being current, and the refusals (OpenAPI 3.1, unsupported
 //! security schemes) being clear.
 
 use super::root;
@@ -142,6 +142,7 @@ fn try_generate(name: &str, text: &str) -> Result<GeneratedCrate, azure_codegen:
         namespace: None,
         operations: Vec::new(),
         examples: Vec::new(),
+        ..Config::default()
     };
     let result = generate(&config);
     let _ = std::fs::remove_dir_all(&dir);
@@ -230,4 +231,31 @@ fn test_relative_server_url_is_refused_clearly() {
         d.message.contains("relative server URLs are not supported"),
         "{d}"
     );
+}
+
+#[test]
+fn test_a_left_out_operation_warns_and_deny_warnings_makes_it_an_error() {
+    let generated = generate(&target("propolis-server.json")).unwrap();
+    let [warning] = &generated.warnings[..] else {
+        panic!("expected one warning, got {:#?}", generated.warnings)
+    };
+    assert!(warning.is_warning());
+    assert!(
+        warning
+            .message
+            .starts_with("operation `instance_serial` is left out"),
+        "{warning}"
+    );
+    assert_eq!(warning.pointer, "#/paths/~1instance~1serial/get");
+    assert!(warning.position.is_some() && warning.snippet.is_some());
+    assert!(warning.to_string().starts_with("warning: "), "{warning}");
+
+    let strict = Config {
+        deny_warnings: true,
+        ..target("propolis-server.json")
+    };
+    let d = generate(&strict).err().unwrap();
+    assert!(!d.is_warning());
+    assert_eq!(d.message, warning.message);
+    assert!(d.to_string().starts_with("error: "), "{d}");
 }

@@ -147,6 +147,7 @@ pub fn bench_one(args: &[String]) -> ExitCode {
         namespace: Some("Microsoft.Web".into()),
         operations: Vec::new(),
         examples: Vec::new(),
+        ..Config::default()
     };
     let mut stages: [Vec<Duration>; 6] = Default::default();
     let mut last = None;

@@ -4,46 +4,86 @@
 mod bench;
 mod synthetic;
 
-use azure_codegen::{config::Targets, write, Config};
+use azure_codegen::{config::Targets, write, Config, Diagnostic, Severity};
+use clap::{Args, Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-const HELP: &str = "\
-cargo xtask codegen [OPTIONS]
+/// Project tasks.
+#[derive(Parser)]
+#[command(
+    name = "cargo xtask",
+    bin_name = "cargo xtask",
+    arg_required_else_help = true,
+    disable_version_flag = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    task: Task,
+}
 
-Generates the client crate from the spec named in specs/codegen.toml, and the crates listed in
-specs/peers.toml (OpenAPI 3.0 documents of other services, written under peers/).
+#[derive(Subcommand)]
+enum Task {
+    /// Generate the client crate (see `cargo xtask codegen --help`)
+    Codegen(Codegen),
+    /// Measure generation and the generated crate's build (see `cargo xtask bench --help`)
+    #[command(disable_help_flag = true)]
+    Bench {
+        /// Options of the bench task (`--quick`, `--runs K`, `--help`).
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Generates one synthetic crate and times it (used by `bench` in a child process).
+    #[command(hide = true)]
+    BenchOne {
+        /// SPEC OUT RUNS PACKAGE
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+}
 
-Options:
-  --check            Generate in memory and compare with the output folders; exit 1 and list
-                     the stale files if they differ. Writes nothing.
-  --spec PATH        Read this Swagger 2.0 or OpenAPI 3.0 file (JSON or YAML) instead.
-                     Selects every operation unless --operation is given.
-  --out DIR          Write the crate here instead (default: generated/).
-  --package NAME     Cargo package name of the crate (default: from the config; with --spec,
-                     derived from the file name).
-  --operation ID     Generate only this operationId; repeat for more.
-  --config PATH      Read settings from this TOML file (default: specs/codegen.toml).
-                     Any of --spec, --out, --package, --operation or --config generates that
-                     one crate only, not the specs/peers.toml crates.
-  -h, --help         Show this help.
-";
+/// Generates the client crate from the spec named in specs/codegen.toml, and the crates listed
+/// in specs/peers.toml (OpenAPI 3.0 documents of other services, written under tests/peers/).
+#[derive(Args)]
+#[command(
+    after_help = "Any of --spec, --out, --package, --operation or --config generates that one crate only, not the specs/peers.toml crates."
+)]
+struct Codegen {
+    /// Generate in memory and compare with the output folders; exit 1 and list the stale files
+    /// if they differ. Writes nothing.
+    #[arg(long)]
+    check: bool,
+    /// Read this Swagger 2.0 or OpenAPI 3.0 file (JSON or YAML) instead. Selects every
+    /// operation unless --operation is given.
+    #[arg(long, value_name = "PATH")]
+    spec: Option<PathBuf>,
+    /// Write the crate here instead (default: generated/).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Cargo package name of the crate (default: from the config; with --spec, derived from the
+    /// file name). Lowercase ASCII letters, digits and `_`, starting with a letter.
+    #[arg(long, value_name = "NAME", value_parser = package_name)]
+    package: Option<String>,
+    /// Generate only this operationId; repeat for more.
+    #[arg(long = "operation", value_name = "ID")]
+    operations: Vec<String>,
+    /// Read settings from this TOML file (default: specs/codegen.toml).
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Treat every warning as an error: print them as errors, exit 1 and write nothing (also
+    /// `deny_warnings = true` in the config).
+    #[arg(long)]
+    deny_warnings: bool,
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("codegen") => codegen(&args[1..]),
-        Some("bench") => bench::bench(&args[1..], &root()),
-        Some("bench-one") => bench::bench_one(&args[1..]),
-        Some("-h" | "--help") | None => {
-            print!("cargo xtask <TASK>\n\nTasks:\n  codegen    Generate the client crate (see `cargo xtask codegen --help`)\n  bench      Measure generation and the generated crate's build (see `cargo xtask bench --help`)\n");
-            ExitCode::SUCCESS
-        }
-        Some(other) => {
-            eprintln!("error: unknown task `{other}`; try `cargo xtask --help`");
-            ExitCode::from(2)
-        }
+    // clap exits 2 on usage errors (naming the flag) and 0 for `--help`.
+    let cli = Cli::parse();
+    match cli.task {
+        Task::Codegen(args) => codegen(args),
+        Task::Bench { args } => bench::bench(&args, &root()),
+        Task::BenchOne { args } => bench::bench_one(&args),
     }
 }
 
@@ -55,64 +95,36 @@ fn root() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
-struct Args {
-    check: bool,
-    spec: Option<PathBuf>,
-    out: Option<PathBuf>,
-    package: Option<String>,
-    operations: Vec<String>,
-    config: PathBuf,
-}
-
-fn parse(args: &[String]) -> Result<Option<Args>, String> {
-    let mut parsed = Args {
-        check: false,
-        spec: None,
-        out: None,
-        package: None,
-        operations: Vec::new(),
-        config: root().join("specs/codegen.toml"),
-    };
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        let mut value = |flag: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| format!("{flag} needs a value"))
-        };
-        match arg.as_str() {
-            "-h" | "--help" => return Ok(None),
-            "--check" => parsed.check = true,
-            "--spec" => parsed.spec = Some(PathBuf::from(value("--spec")?)),
-            "--out" => parsed.out = Some(PathBuf::from(value("--out")?)),
-            "--package" => parsed.package = Some(value("--package")?),
-            "--operation" => parsed.operations.push(value("--operation")?),
-            "--config" => parsed.config = PathBuf::from(value("--config")?),
-            other => return Err(format!("unknown option `{other}`")),
-        }
+/// Checks a `--package` value: the generated code names the crate by it (`use NAME::...`), so it
+/// must be a Rust identifier as well as a Cargo package name.
+fn package_name(value: &str) -> Result<String, String> {
+    let well_formed = value.starts_with(|c: char| c.is_ascii_lowercase())
+        && value
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !well_formed {
+        return Err(format!(
+            "`{value}` is not a usable package name: use lowercase ASCII letters, digits and `_`, starting with a letter (e.g. `{}`)",
+            package_from(value)
+        ));
     }
-    Ok(Some(parsed))
+    if !azure_codegen::validate::is_identifier(value) {
+        return Err(format!("`{value}` is a Rust keyword"));
+    }
+    Ok(value.to_string())
 }
 
-fn codegen(args: &[String]) -> ExitCode {
-    let args = match parse(args) {
-        Ok(Some(a)) => a,
-        Ok(None) => {
-            print!("{HELP}");
-            return ExitCode::SUCCESS;
-        }
-        Err(e) => {
-            eprintln!("error: {e}\n\n{HELP}");
-            return ExitCode::from(2);
-        }
-    };
+fn codegen(args: Codegen) -> ExitCode {
+    let default_config = root().join("specs/codegen.toml");
     let only_one = args.spec.is_some()
         || args.out.is_some()
         || args.package.is_some()
         || !args.operations.is_empty()
-        || args.config != root().join("specs/codegen.toml");
+        || args.config.as_ref().is_some_and(|c| *c != default_config);
     let check = args.check;
-    let mut configs = match Config::load(&args.config, &root()) {
+    let deny_warnings = args.deny_warnings;
+    let config_path = args.config.clone().unwrap_or(default_config);
+    let mut configs = match Config::load(&config_path, &root()) {
         Ok(c) => vec![adjust(c, args)],
         Err(d) => {
             eprintln!("{d}");
@@ -129,7 +141,8 @@ fn codegen(args: &[String]) -> ExitCode {
         }
     }
     let mut status = ExitCode::SUCCESS;
-    for config in &configs {
+    for config in &mut configs {
+        config.deny_warnings |= deny_warnings;
         if run(config, check) != ExitCode::SUCCESS {
             status = ExitCode::FAILURE;
         }
@@ -138,7 +151,7 @@ fn codegen(args: &[String]) -> ExitCode {
 }
 
 /// Applies the command-line overrides to the config file's settings.
-fn adjust(mut config: Config, args: Args) -> Config {
+fn adjust(mut config: Config, args: Codegen) -> Config {
     let cwd = std::env::current_dir().unwrap_or_else(|_| root());
     if let Some(spec) = args.spec {
         config.spec = cwd.join(spec);
@@ -166,21 +179,54 @@ fn adjust(mut config: Config, args: Args) -> Config {
     config
 }
 
-/// Generates one crate, then writes it or checks it.
+/// Generates one crate, prints its warnings, then writes it or checks it. With
+/// `deny_warnings`, any warning is printed as an error and nothing is written.
 fn run(config: &Config, check: bool) -> ExitCode {
     let start = Instant::now();
-    let generated = match azure_codegen::generate(config) {
+    // The library would stop at the first denied warning; here every one is shown.
+    let lenient = Config {
+        deny_warnings: false,
+        ..config.clone()
+    };
+    let generated = match azure_codegen::generate(&lenient) {
         Ok(g) => g,
         Err(d) => {
-            eprintln!("{d}");
+            eprintln!("{}", shown(d));
             return ExitCode::FAILURE;
         }
     };
+    let warnings = generated.warnings.len();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if config.deny_warnings && warnings > 0 {
+        for w in &generated.warnings {
+            eprintln!("{}\n", shown(w.clone().with_severity(Severity::Error)));
+        }
+        eprintln!(
+            "error: {} not generated: {warnings} warning{} denied by `--deny-warnings`; {} was left as it was",
+            config.package,
+            plural(warnings),
+            config.out.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    for w in &generated.warnings {
+        eprintln!("{}\n", shown(w.clone()));
+    }
     let out = config.out.display();
     if check {
+        if !config.out.is_dir() {
+            eprintln!(
+                "error: {out} does not exist (or is not a folder); run `cargo xtask codegen` to create it"
+            );
+            return ExitCode::FAILURE;
+        }
         return match write::stale_files(&config.out, &generated.files) {
             Ok(stale) if stale.is_empty() => {
-                println!("{out} is up to date ({} files)", generated.files.len());
+                println!(
+                    "{out} is up to date ({} files, {warnings} warning{})",
+                    generated.files.len(),
+                    plural(warnings)
+                );
                 ExitCode::SUCCESS
             }
             Ok(stale) => {
@@ -210,14 +256,16 @@ fn run(config: &Config, check: bool) -> ExitCode {
     let operations: usize = ir.clients.values().map(|c| c.operations.len()).sum();
     let lines: usize = generated.files.iter().map(|f| f.text.lines().count()).sum();
     println!(
-        "generated {} ({} files, {lines} lines) in {out}",
+        "generated {}: {operations} operations, {warnings} warning{} ({} files, {lines} lines) in {out}",
         config.package,
+        plural(warnings),
         generated.files.len()
     );
     println!(
-        "  {operations} operations in {} clients, {} types",
+        "  {} clients, {} types, {} operations left out",
         ir.clients.len(),
-        ir.types.len()
+        ir.types.len(),
+        ir.omitted.len()
     );
     for f in &generated.files {
         let mark = if summary.changed.contains(&f.path) {
@@ -241,6 +289,17 @@ fn run(config: &Config, check: bool) -> ExitCode {
         elapsed.saturating_sub(t.total).as_secs_f64() * 1e3,
     );
     ExitCode::SUCCESS
+}
+
+/// The diagnostic with its file relative to the current folder when it is inside it, as
+/// compilers print paths.
+fn shown(mut d: Diagnostic) -> Diagnostic {
+    if let Ok(cwd) = std::env::current_dir() {
+        if let Ok(relative) = d.file.strip_prefix(&cwd) {
+            d.file = relative.to_path_buf();
+        }
+    }
+    d
 }
 
 /// A Cargo package name from a file stem: lowercase, `_` between words.

@@ -142,3 +142,141 @@ fn test_good_spec_replaces_the_output_and_a_later_bad_one_keeps_it() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn test_no_task_is_a_usage_error_with_the_usage() {
+    let run = xtask(&[]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("Usage: cargo xtask <COMMAND>"), "{stderr}");
+    assert!(stderr.contains("codegen"), "{stderr}");
+    assert!(stderr.contains("bench"), "{stderr}");
+}
+
+#[test]
+fn test_unknown_flag_and_missing_value_exit_2_naming_the_flag() {
+    let run = xtask(&["codegen", "--chek"]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("'--chek'"), "{stderr}");
+    assert!(
+        stderr.contains("--check"),
+        "the nearest flag is suggested: {stderr}"
+    );
+
+    let run = xtask(&["codegen", "--out"]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("--out <DIR>"), "{stderr}");
+
+    let run = xtask(&["generate"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("'generate'"));
+}
+
+#[test]
+fn test_help_lists_every_flag_and_exits_0() {
+    let run = xtask(&["codegen", "--help"]);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert_eq!(run.status.code(), Some(0));
+    for flag in [
+        "--check",
+        "--spec <PATH>",
+        "--out <DIR>",
+        "--package <NAME>",
+        "--operation <ID>",
+        "--config <PATH>",
+    ] {
+        assert!(stdout.contains(flag), "{flag} missing from\n{stdout}");
+    }
+}
+
+#[test]
+fn test_bad_package_name_is_a_usage_error_not_an_internal_one() {
+    let dir = scratch("bad-package");
+    let spec = dir.join("spec.json");
+    std::fs::write(&spec, GOOD).unwrap();
+    for bad in ["Bad-Name", "9lives", "type"] {
+        let run = xtask(&[
+            "codegen",
+            "--spec",
+            spec.to_str().unwrap(),
+            "--out",
+            dir.join("out").to_str().unwrap(),
+            "--package",
+            bad,
+        ]);
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains(&format!("invalid value '{bad}' for '--package <NAME>'")),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("internal error"), "{stderr}");
+        assert!(!dir.join("out").exists());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn test_unknown_operation_lists_the_closest_operation_ids() {
+    let dir = scratch("unknown-operation");
+    let spec = dir.join("spec.json");
+    let two = GOOD.replace(
+        r#""responses": { "200": { "description": "OK" } }
+  } } }"#,
+        r#""responses": { "200": { "description": "OK" } }
+  }, "delete": {
+    "operationId": "Things_Delete",
+    "parameters": [ { "name": "name", "in": "path", "required": true, "type": "string" } ],
+    "responses": { "200": { "description": "OK" } }
+  } }, "/other": { "get": { "operationId": "Unrelated_List", "responses": { "200": { "description": "OK" } } } } }"#,
+    );
+    assert_ne!(two, GOOD);
+    std::fs::write(&spec, two).unwrap();
+    let run = xtask(&[
+        "codegen",
+        "--spec",
+        spec.to_str().unwrap(),
+        "--out",
+        dir.join("out").to_str().unwrap(),
+        "--operation",
+        "things_gte",
+    ]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("error: operation `things_gte` was selected but the spec has no operation with that operationId; the closest operationIds are `Things_Get`, `Things_Delete`\n"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("Unrelated_List"), "{stderr}");
+    assert!(!dir.join("out").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn test_check_on_a_missing_folder_says_it_is_absent() {
+    let dir = scratch("check-missing");
+    let spec = dir.join("spec.json");
+    std::fs::write(&spec, GOOD).unwrap();
+    let out = dir.join("nowhere");
+    let run = xtask(&[
+        "codegen",
+        "--check",
+        "--spec",
+        spec.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert_eq!(
+        stderr,
+        format!(
+            "error: {} does not exist (or is not a folder); run `cargo xtask codegen` to create it\n",
+            out.display()
+        )
+    );
+    assert!(!out.exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}

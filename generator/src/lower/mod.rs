@@ -33,7 +33,18 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
     let found = operations::collect(spec)?;
     for wanted in &selection.operations {
         if !found.iter().any(|o| &o.id == wanted) {
-            return Err(spec.error("#/paths", format!("operation `{wanted}` was selected but the spec has no operation with that operationId")));
+            let ids: Vec<&str> = found.iter().map(|o| o.id.as_str()).collect();
+            let hint = match closest(wanted, &ids).as_slice() {
+                [] => String::new(),
+                near => format!(
+                    "; the closest operationIds are {}",
+                    near.iter()
+                        .map(|id| format!("`{id}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            return Err(spec.error("#/paths", format!("operation `{wanted}` was selected but the spec has no operation with that operationId{hint}")));
         }
     }
     let mut omitted = Vec::new();
@@ -50,10 +61,16 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
                     format!("operation `{}` was selected, but {reason}", o.id),
                 ))
             }
-            Some(reason) => omitted.push(ir::Omitted {
-                id: o.id.clone(),
-                reason,
-            }),
+            Some(reason) => {
+                spec.warn(
+                    &o.pointer,
+                    format!("operation `{}` is left out: {reason}", o.id),
+                );
+                omitted.push(ir::Omitted {
+                    id: o.id.clone(),
+                    reason,
+                })
+            }
             None => selected.push(o),
         }
     }
@@ -154,4 +171,27 @@ pub(crate) fn resolve<'a, T>(
         pointer,
         "`$ref` chain is longer than 16 links; is there a cycle?",
     ))
+}
+
+/// Up to five of `ids` nearest to `wanted` by edit distance (case-insensitive), nearest first;
+/// ids that share nothing with `wanted` (distance above half its length) are left out unless
+/// nothing is closer, when the three nearest are given anyway.
+fn closest<'a>(wanted: &str, ids: &[&'a str]) -> Vec<&'a str> {
+    let lower = wanted.to_lowercase();
+    let mut scored: Vec<(usize, &'a str)> = ids
+        .iter()
+        .map(|id| (strsim::levenshtein(&lower, &id.to_lowercase()), *id))
+        .collect();
+    scored.sort();
+    let near: Vec<&'a str> = scored
+        .iter()
+        .filter(|(d, _)| *d <= wanted.chars().count().div_ceil(2))
+        .take(5)
+        .map(|(_, id)| *id)
+        .collect();
+    if near.is_empty() {
+        scored.iter().take(3).map(|(_, id)| *id).collect()
+    } else {
+        near
+    }
 }

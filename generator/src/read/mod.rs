@@ -38,6 +38,17 @@ impl Spec {
     pub fn error(&self, pointer: &str, message: impl Into<String>) -> Diagnostic {
         self.sources.diagnostic(pointer, message)
     }
+
+    /// Adds a warning about the node at `pointer` of the converted document, located in the
+    /// input: for anything generated lossily or left out. The same warning is kept once.
+    pub fn warn(&self, pointer: &str, message: impl Into<String>) {
+        self.sources.warn(pointer, message);
+    }
+
+    /// The warnings collected so far.
+    pub fn warnings(&self) -> &crate::diagnostics::Warnings {
+        &self.sources.warnings
+    }
 }
 
 /// Reads the spec at `path` and every file it refers to.

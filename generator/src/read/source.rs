@@ -2,7 +2,7 @@
 //! file and pointer they came from, so diagnostics name what the user wrote.
 
 use super::locate;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Warnings};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -38,6 +38,8 @@ pub struct SourceMap {
     total: u64,
     /// Converted-document pointer prefix -> (file, pointer in that file).
     origins: BTreeMap<String, (PathBuf, String)>,
+    /// The warnings of this run, from every stage.
+    pub warnings: Warnings,
 }
 
 impl SourceMap {
@@ -54,6 +56,7 @@ impl SourceMap {
             parsed: BTreeMap::new(),
             total: 0,
             origins: BTreeMap::new(),
+            warnings: Warnings::new(),
         };
         let text = read_text(root).map_err(|m| Diagnostic::new(root, "", m))?;
         map.insert(root.to_path_buf(), text);
@@ -157,6 +160,17 @@ impl SourceMap {
     pub fn diagnostic(&self, pointer: &str, message: impl Into<String>) -> Diagnostic {
         let (file, original) = self.origin(pointer);
         self.diagnostic_in(&file, &original, message)
+    }
+
+    /// Warns about the converted node at `pointer`, located in the file it came from.
+    pub fn warn(&self, pointer: &str, message: impl Into<String>) {
+        self.warnings.push(self.diagnostic(pointer, message));
+    }
+
+    /// Warns about the node at `pointer` of `file` as read (no conversion involved).
+    pub fn warn_in(&self, file: &Path, pointer: &str, message: impl Into<String>) {
+        self.warnings
+            .push(self.diagnostic_in(file, pointer, message));
     }
 
     /// A diagnostic about the node at `pointer` of `file` as read (no conversion involved).
