@@ -169,7 +169,13 @@ fn test_hostile_descriptions_change_only_doc_comments() {
         .collect();
     assert_eq!(
         structure,
-        ["# corpus_client", "## Clients", "## Features", "## Errors"],
+        [
+            "# corpus_client",
+            "## Clients",
+            "## Features",
+            "## Retries and deadlines",
+            "## Errors"
+        ],
         "{readme}"
     );
 }
