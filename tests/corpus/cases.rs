@@ -40,10 +40,30 @@ pub fn outcome(spec: &Path) -> String {
                 out.push_str("\n\n");
             }
             out.push_str(&summary::summary(&generated));
+            out.push_str(&left_out(&generated));
             out
         }
         Err(d) => format!("{}\n", render(&d)),
     }
+}
+
+/// The crate README's list of operations not generated, if it has one.
+fn left_out(generated: &azure_codegen::GeneratedCrate) -> String {
+    let readme = generated
+        .files
+        .iter()
+        .find(|f| f.path == "README.md")
+        .map(|f| f.text.as_str())
+        .unwrap_or_default();
+    let Some((_, rest)) = readme.split_once("\nNot generated:\n\n") else {
+        return String::new();
+    };
+    let list: String = rest
+        .lines()
+        .take_while(|l| l.starts_with("- "))
+        .map(|l| format!("  {l}\n"))
+        .collect();
+    format!("README.md: not generated\n{list}")
 }
 
 #[test]
@@ -135,4 +155,33 @@ fn test_output_is_identical_from_another_folder_and_a_second_run() {
     }
     assert!(compared >= 15);
     let _ = std::fs::remove_dir_all(&elsewhere);
+}
+
+#[test]
+fn test_an_operation_that_cannot_be_generated_is_an_error_when_selected() {
+    let spec = super::corpus_dir().join("cases/operations_skipped.json");
+    let all = run(&spec).unwrap();
+    let left_out: Vec<&str> = all.ir.omitted.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(left_out.len(), 7, "{left_out:?}");
+    for id in left_out {
+        let config = azure_codegen::Config {
+            operations: vec![id.to_string()],
+            ..super::config_for(&spec)
+        };
+        let d = azure_codegen::generate(&config).err().unwrap();
+        assert!(!d.is_warning(), "{id}: {d}");
+        let why = &all.ir.omitted.iter().find(|o| o.id == id).unwrap().reason;
+        assert!(d.message.contains(why.as_str()), "{id}: {d}");
+    }
+    // Selecting only what can be generated leaves nothing out and warns about nothing.
+    let config = azure_codegen::Config {
+        operations: vec!["Things_Get".into()],
+        ..super::config_for(&spec)
+    };
+    let only = azure_codegen::generate(&config).unwrap();
+    assert!(only.warnings.is_empty(), "{:#?}", only.warnings);
+    assert!(only.ir.omitted.is_empty());
+    // The crate is the same as when the others are skipped: nothing they reached leaks.
+    assert_eq!(only.ir.types.keys().collect::<Vec<_>>(), ["Thing"]);
+    assert_eq!(all.ir.types.keys().collect::<Vec<_>>(), ["Thing"]);
 }

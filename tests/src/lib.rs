@@ -27,6 +27,7 @@ pub mod pki;
 pub mod recording_client;
 pub mod response;
 pub mod server;
+pub mod testserver;
 pub mod transport;
 
 pub use credential::{RecordingCredential, TEST_TOKEN};

@@ -44,10 +44,11 @@ enum Task {
 }
 
 /// Generates the client crate from the spec named in specs/codegen.toml, and the crates listed
-/// in specs/peers.toml (OpenAPI 3.0 documents of other services, written under tests/peers/).
+/// in specs/peers.toml (OpenAPI 3.0 documents of other services, written under tests/peers/) and
+/// specs/autorest.toml (the AutoRest test server's Azure files, written under tests/autorest/).
 #[derive(Args)]
 #[command(
-    after_help = "Any of --spec, --out, --package, --operation or --config generates that one crate only, not the specs/peers.toml crates."
+    after_help = "Any of --spec, --out, --package, --operation or --config generates that one crate only, not the specs/peers.toml or specs/autorest.toml crates."
 )]
 struct Codegen {
     /// Generate in memory and compare with the output folders; exit 1 and list the stale files
@@ -76,6 +77,9 @@ struct Codegen {
     #[arg(long)]
     deny_warnings: bool,
 }
+
+/// The lists of further crates kept current next to the default one.
+const TARGET_LISTS: [&str; 2] = ["specs/peers.toml", "specs/autorest.toml"];
 
 fn main() -> ExitCode {
     // clap exits 2 on usage errors (naming the flag) and 0 for `--help`.
@@ -132,11 +136,13 @@ fn codegen(args: Codegen) -> ExitCode {
         }
     };
     if !only_one {
-        match Targets::load(&root().join("specs/peers.toml"), &root()) {
-            Ok(targets) => configs.extend(targets.crates),
-            Err(d) => {
-                eprintln!("{d}");
-                return ExitCode::FAILURE;
+        for list in TARGET_LISTS {
+            match Targets::load(&root().join(list), &root()) {
+                Ok(targets) => configs.extend(targets.crates),
+                Err(d) => {
+                    eprintln!("{d}");
+                    return ExitCode::FAILURE;
+                }
             }
         }
     }

@@ -146,7 +146,7 @@ impl WorkflowRunActionScopeRepetitionsClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                &self.api_version,
+                Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],
                 options.method_options,

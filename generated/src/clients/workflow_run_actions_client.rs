@@ -142,7 +142,7 @@ impl WorkflowRunActionsClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                &self.api_version,
+                Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],
                 options.method_options,
@@ -253,7 +253,7 @@ impl WorkflowRunActionsClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                &self.api_version,
+                Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],
                 options.method_options,

@@ -134,7 +134,7 @@ impl WorkflowRunsClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                &self.api_version,
+                Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],
                 options.method_options,

@@ -127,8 +127,13 @@ fn one_line(text: &str) -> String {
 
 /// Spec text as inline Markdown: on one line, with Markdown's punctuation escaped.
 fn markdown_text(text: &str) -> String {
+    escaped(&one_line(text))
+}
+
+/// `text` with Markdown's punctuation escaped.
+fn escaped(text: &str) -> String {
     let mut out = String::new();
-    for c in one_line(text).chars() {
+    for c in text.chars() {
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '!' | '|' | '~' | '&'
@@ -138,6 +143,45 @@ fn markdown_text(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// A diagnostic message (which quotes spec text between backticks) as inline Markdown:
+/// each quoted part a code span, the rest escaped; with unpaired backticks, all escaped.
+fn markdown_message(text: &str) -> String {
+    let text = one_line(text);
+    let parts: Vec<&str> = text.split('`').collect();
+    if parts.len().is_multiple_of(2) {
+        return escaped(&text);
+    }
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| {
+            if !i.is_multiple_of(2) {
+                code_span(part)
+            } else {
+                escaped(part)
+            }
+        })
+        .collect()
+}
+
+/// Spec text as an inline code span, on one line, fenced by more backticks than it holds.
+fn code_span(text: &str) -> String {
+    let text = one_line(text);
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
 }
 
 /// `README.md`, used as the crate docs: what the crate is and a usage example that compiles.
@@ -162,7 +206,11 @@ pub fn readme(krate: &Crate) -> String {
     if !krate.omitted.is_empty() {
         out.push_str("\nNot generated:\n\n");
         for o in &krate.omitted {
-            out.push_str(&format!("- `{}`: {}\n", o.id, o.reason));
+            out.push_str(&format!(
+                "- {}: {}\n",
+                code_span(&o.id),
+                markdown_message(&o.reason)
+            ));
         }
     }
     out.push_str("\n## Features\n\nEach client has a cargo feature, all on by default; turn off default features and name the ones you call to compile only those clients and what they need (`azure_core/default` brings the default HTTP stack):\n\n");

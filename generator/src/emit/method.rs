@@ -146,12 +146,18 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
                 Some(name) => quote!(Some(#name)),
                 None => quote!(None),
             };
+            let versioned = op.params.iter().any(|p| p.source == Source::ApiVersion);
+            let api_version = if versioned {
+                quote!(Some(self.api_version.as_str()))
+            } else {
+                quote!(None)
+            };
             quote! {
                 #doc
                 #[tracing::function(#span)]
                 pub fn #name(&self, #(#arg_decls,)* #body_decl options: #options_ty) -> Result<azure_core::http::Pager<#page>> {
                     #build
-                    Ok(crate::runtime::pager(&self.pipeline, request, &self.api_version, #next, #codes, options.method_options, #call))
+                    Ok(crate::runtime::pager(&self.pipeline, request, #api_version, #next, #codes, options.method_options, #call))
                 }
             }
         }
@@ -451,7 +457,8 @@ fn method_docs(op: &Operation) -> TokenStream {
         OperationKind::Plain => {}
         OperationKind::Pageable(paging) => {
             let next = match &paging.next_link {
-                Some(name) => format!("then `GET`s each page's `{name}` (keeping the client's `api-version`) until it is absent or null"),
+                Some(name) if op.params.iter().any(|p| p.source == Source::ApiVersion) => format!("then `GET`s each page's `{name}` (keeping the client's `api-version`) until it is absent or null"),
+                Some(name) => format!("then `GET`s each page's `{name}` until it is absent or null"),
                 None => "the service returns one page".to_string(),
             };
             text.push_str(&format!("# Returns\n\nA pager over the items in `{}` of every page: nothing is sent until it is polled; it sends this request first, {next}. `into_pages()` gives the pages; `into_continuation()` and the options' `method_options.continuation` resume paging.\n\n", paging.item_wire));

@@ -220,17 +220,17 @@ fn pager_fns(gate: Option<TokenStream>) -> TokenStream {
 
         /// A pager whose first page comes from `first` and every next page from a `GET` of
         /// the page's `next_link_name` field (absent, null or empty: the last page), with the
-        /// client's `api-version` replacing any the link carries. A failed page is an error.
-        /// A next link that is invalid, on another origin, or to a page this pager already
-        /// fetched ends it with an error after the items of the page that carried it.
+        /// operation's `api-version` (when it has one) replacing any the link carries. A failed
+        /// page is an error. A next link that is invalid, on another origin, or to a page this
+        /// pager already fetched ends it with an error after the items of the page that carried it.
         #gate
-        pub(crate) fn pager<P>(pipeline: &Pipeline, first: Request, api_version: &str, next_link_name: Option<&'static str>, success_codes: &'static [u16], options: azure_core::http::pager::PagerOptions<'_>, call: Call) -> azure_core::http::Pager<P>
+        pub(crate) fn pager<P>(pipeline: &Pipeline, first: Request, api_version: Option<&str>, next_link_name: Option<&'static str>, success_codes: &'static [u16], options: azure_core::http::pager::PagerOptions<'_>, call: Call) -> azure_core::http::Pager<P>
         where
             P: azure_core::http::pager::Page + serde::de::DeserializeOwned + Send + 'static,
         {
             use azure_core::http::pager::{PagerContinuation, PagerOptions, PagerResult, PagerState};
             let pipeline = pipeline.clone();
-            let api_version = api_version.to_string();
+            let api_version = api_version.map(str::to_string);
             let mut context = options.context.into_owned();
             if let Some(timeout) = call.timeout {
                 context.insert(CallTimeout(timeout));
@@ -251,14 +251,14 @@ fn pager_fns(gate: Option<TokenStream>) -> TokenStream {
                                 if let Some(error) = lock(&trail).refused.take() {
                                     return Err(error);
                                 }
-                                (next_page_request(&first, continuation, &api_version)?, options.context)
+                                (next_page_request(&first, continuation, api_version.as_deref())?, options.context)
                             }
                         };
-                        lock(&trail).fetched.insert(with_api_version(request.url().clone(), &api_version).into());
+                        lock(&trail).fetched.insert(with_api_version(request.url().clone(), api_version.as_deref()).into());
                         let response = send(&pipeline, &ctx, &mut request, success_codes).await?;
                         let (status, headers, body) = response.deconstruct();
                         let next = match next_link_name {
-                            Some(name) => next_link(&body, name, request.url(), &api_version),
+                            Some(name) => next_link(&body, name, request.url(), api_version.as_deref()),
                             None => Ok(None),
                         };
                         // A refused link is reported on the next call, after this page's items;
@@ -285,9 +285,10 @@ fn pager_fns(gate: Option<TokenStream>) -> TokenStream {
             )
         }
 
-        /// `GET` of the next link, whose query is kept byte for byte except `api-version`.
+        /// `GET` of the next link, whose query is kept byte for byte except `api-version`
+        /// (any spelling), which is replaced by `api_version` when that is given.
         #gate
-        fn next_page_request(first: &Request, continuation: azure_core::http::pager::PagerContinuation, api_version: &str) -> Result<Request> {
+        fn next_page_request(first: &Request, continuation: azure_core::http::pager::PagerContinuation, api_version: Option<&str>) -> Result<Request> {
             let link = String::from(continuation);
             let url = with_api_version(same_origin_link(first.url(), &link)?, api_version);
             let mut request = Request::new(url, azure_core::http::Method::Get);
@@ -295,15 +296,22 @@ fn pager_fns(gate: Option<TokenStream>) -> TokenStream {
             Ok(request)
         }
 
-        /// `url` with its `api-version` pairs replaced by one carrying `api_version`, at the end;
-        /// the rest of the query is kept byte for byte.
+        /// `url` with its `api-version` pairs (any spelling) replaced by one carrying
+        /// `api_version`, at the end, when that is given; the rest of the query is kept byte for
+        /// byte.
         #gate
-        fn with_api_version(mut url: Url, api_version: &str) -> Url {
+        fn with_api_version(mut url: Url, api_version: Option<&str>) -> Url {
+            let Some(api_version) = api_version else {
+                return url;
+            };
             let mut query: Vec<String> = url
                 .query()
                 .unwrap_or("")
                 .split('&')
-                .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some("api-version"))
+                .filter(|pair| {
+                    !pair.is_empty()
+                        && !pair.split('=').next().is_some_and(|name| name.eq_ignore_ascii_case("api-version"))
+                })
                 .map(str::to_string)
                 .collect();
             let mut pair = String::from("api-version=");
@@ -316,7 +324,7 @@ fn pager_fns(gate: Option<TokenStream>) -> TokenStream {
         /// The URL of the next page named by a page body, resolved against the request URL,
         /// as it will be requested.
         #gate
-        fn next_link(body: &[u8], name: &str, base: &Url, api_version: &str) -> Result<Option<Url>> {
+        fn next_link(body: &[u8], name: &str, base: &Url, api_version: Option<&str>) -> Result<Option<Url>> {
             let page: serde_json::Value = serde_json::from_slice(body).map_err(|e| Error::with_message(ErrorKind::DataConversion, format!("a page is not JSON: {e}")))?;
             match page.get(name) {
                 None | Some(serde_json::Value::Null) => Ok(None),

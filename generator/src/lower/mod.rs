@@ -30,7 +30,23 @@ pub struct Selection {
 /// Lowers the selected operations of `spec` and every type they reach.
 pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic> {
     let api = &spec.api;
-    let found = operations::collect(spec)?;
+    let (found, nameless) = operations::collect(spec)?;
+    // Operations the read stage removed, and those without an operationId: left out with a
+    // warning, unless selected.
+    // Every operation left out: (its pointer, its id, why).
+    let mut left_out: Vec<(String, String, Diagnostic)> = Vec::new();
+    for skipped in spec.sources.skipped.iter().chain(&nameless) {
+        if selection.operations.contains(&skipped.id) {
+            return Err(skipped.reason.clone());
+        }
+        if selection.operations.is_empty() {
+            left_out.push((
+                skipped.pointer.clone(),
+                skipped.id.clone(),
+                skipped.reason.clone(),
+            ));
+        }
+    }
     for wanted in &selection.operations {
         if !found.iter().any(|o| &o.id == wanted) {
             let ids: Vec<&str> = found.iter().map(|o| o.id.as_str()).collect();
@@ -47,7 +63,6 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
             return Err(spec.error("#/paths", format!("operation `{wanted}` was selected but the spec has no operation with that operationId{hint}")));
         }
     }
-    let mut omitted = Vec::new();
     let mut selected = Vec::new();
     for o in &found {
         let wanted = selection.operations.contains(&o.id);
@@ -61,29 +76,124 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
                     format!("operation `{}` was selected, but {reason}", o.id),
                 ))
             }
-            Some(reason) => {
-                spec.warn(
-                    &o.pointer,
-                    format!("operation `{}` is left out: {reason}", o.id),
-                );
-                omitted.push(ir::Omitted {
-                    id: o.id.clone(),
-                    reason,
-                })
-            }
+            Some(reason) => left_out.push((
+                o.pointer.clone(),
+                o.id.clone(),
+                spec.error(&o.pointer, reason),
+            )),
             None => selected.push(o),
         }
     }
+    // Spec order of operations, by their pointers.
+    let order = |pointer: &String| {
+        let at = spec.error(pointer, "");
+        (at.file, at.position, pointer.clone())
+    };
     if selected.is_empty() {
-        return Err(spec.error("#/paths", "the spec has no operations to generate"));
+        // Nothing can be generated: the first operation left out is what to fix.
+        left_out.sort_by_cached_key(|(pointer, _, _)| order(pointer));
+        return Err(left_out.into_iter().next().map_or_else(
+            || spec.error("#/paths", "the spec has no operations to generate"),
+            |(_, _, reason)| reason,
+        ));
     }
     let service = service::service(spec, selection)?;
+    // Each pass lowers the operations not yet given up on into fresh state. An operation
+    // that fails is left out (an explicitly selected one is an error) and the pass is run
+    // again without it, so nothing it registered (types, names, features, warnings) leaks
+    // into the crate: the result is exactly that of a spec without the failed operations.
+    let mut failed: BTreeMap<usize, Diagnostic> = BTreeMap::new();
+    let lowered = loop {
+        let mark = spec.warnings().mark();
+        match lower_pass(spec, &service, &selected, &failed) {
+            Ok(lowered) => break lowered,
+            Err(failures) => {
+                spec.warnings().rollback(mark);
+                for (i, d) in failures {
+                    let wanted = selected
+                        .get(i)
+                        .is_some_and(|o| selection.operations.contains(&o.id));
+                    if wanted {
+                        return Err(d);
+                    }
+                    failed.insert(i, d);
+                }
+                if failed.len() >= selected.len() {
+                    // Nothing is left: the first failure is what the user has to fix.
+                    return Err(failed.into_values().next().unwrap_or_else(|| {
+                        spec.error("#/paths", "the spec has no operations to generate")
+                    }));
+                }
+            }
+        }
+    };
+    let Lowered {
+        clients,
+        types,
+        status_monitor,
+    } = lowered;
+    for (i, d) in failed {
+        if let Some(o) = selected.get(i) {
+            left_out.push((o.pointer.clone(), o.id.clone(), d));
+        }
+    }
+    // Warned about and listed in the order of the operations in the spec.
+    left_out.sort_by_cached_key(|(pointer, _, _)| order(pointer));
+    let mut omitted = Vec::new();
+    for (_, id, reason) in left_out {
+        let mut warning = reason.clone();
+        warning.message = format!("operation `{id}` is left out: {}", reason.message);
+        spec.warnings().push(warning);
+        omitted.push(ir::Omitted {
+            id,
+            reason: reason.message,
+        });
+    }
+    let mut selection = selection.clone();
+    selection
+        .examples
+        .retain(|id| !omitted.iter().any(|m| &m.id == id));
+    let examples = operations::examples(spec, &selection, &clients, &found)?;
+    Ok(ir::Crate {
+        package: selection.package.clone(),
+        title: api.info.title.clone(),
+        description: api.info.description.clone(),
+        api_version: api.info.version.clone(),
+        service,
+        clients,
+        types,
+        examples,
+        omitted,
+        status_monitor,
+    })
+}
+
+/// What one pass over the operations makes.
+struct Lowered {
+    clients: BTreeMap<String, ir::Client>,
+    types: BTreeMap<String, ir::TypeDef>,
+    status_monitor: Option<String>,
+}
+
+/// Lowers every operation of `selected` but the `skipped` ones, with fresh names and types.
+/// On failure, returns every operation that failed (by index in `selected`), with why.
+fn lower_pass(
+    spec: &Spec,
+    service: &ir::Service,
+    selected: &[&operations::Found],
+    skipped: &BTreeMap<usize, Diagnostic>,
+) -> Result<Lowered, Vec<(usize, Diagnostic)>> {
+    let api = &spec.api;
     let mut types = types::Types::new(spec);
     let mut clients: BTreeMap<String, ir::Client> = BTreeMap::new();
     let mut client_scope = Scope::default();
     let mut client_names: BTreeMap<String, String> = BTreeMap::new();
     let mut feature_scope = Scope::with(naming::RESERVED_FEATURES);
-    for op in &selected {
+    let mut failures = Vec::new();
+    for (i, op) in selected.iter().enumerate() {
+        if skipped.contains_key(&i) {
+            continue;
+        }
         let client_name = match client_names.get(&op.group) {
             Some(n) => n.clone(),
             None => {
@@ -113,26 +223,25 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         });
         // Every type the operation reaches is compiled with this client's feature.
         types.set_group(&client.feature);
-        let lowered = operations::lower(spec, op, client, &service.namespace, &mut types)?;
-        client.operations.push(lowered);
+        match operations::lower(spec, op, client, &service.namespace, &mut types) {
+            Ok(lowered) => client.operations.push(lowered),
+            // The pass goes on, to find every failing operation at once; its result is
+            // thrown away.
+            Err(d) => failures.push((i, d)),
+        }
     }
-    let examples = operations::examples(spec, selection, &clients, &found)?;
+    if !failures.is_empty() {
+        return Err(failures);
+    }
     let long_running = clients
         .values()
         .flat_map(|c| &c.operations)
         .any(|o| o.kind == ir::OperationKind::LongRunning);
     // Claimed after every spec type, so a spec type of the same name keeps its name.
     let status_monitor = long_running.then(|| types.claim_type_name("OperationStatus"));
-    Ok(ir::Crate {
-        package: selection.package.clone(),
-        title: api.info.title.clone(),
-        description: api.info.description.clone(),
-        api_version: api.info.version.clone(),
-        service,
+    Ok(Lowered {
         clients,
         types: types.finish(),
-        examples,
-        omitted,
         status_monitor,
     })
 }

@@ -9,7 +9,7 @@ use crate::ir::{
     self, Body, HttpMethod, Location, OperationKind, Paging, Param, PathPart, Source, TypeDef,
     TypeRef,
 };
-use crate::read::Spec;
+use crate::read::{Skipped, Spec};
 use openapiv3::{Operation, Parameter, ParameterSchemaOrContent, ReferenceOr, StatusCode};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -28,9 +28,11 @@ pub struct Found<'a> {
     pub pointer: String,
 }
 
-/// Every operation, in spec order; duplicate or missing operationIds are errors.
-pub fn collect(spec: &Spec) -> Result<Vec<Found<'_>>, Diagnostic> {
+/// Every operation, in spec order, and the ones without an operationId (named `METHOD
+/// /path`, with why they cannot be generated); duplicate operationIds are errors.
+pub fn collect(spec: &Spec) -> Result<(Vec<Found<'_>>, Vec<Skipped>), Diagnostic> {
     let mut found: Vec<Found> = Vec::new();
+    let mut nameless = Vec::new();
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     for (path, item) in &spec.api.paths.paths {
         let item_at = join("#/paths", path);
@@ -49,7 +51,12 @@ pub fn collect(spec: &Spec) -> Result<Vec<Found<'_>>, Diagnostic> {
             let Some(op) = op else { continue };
             let pointer = join(&item_at, verb);
             let Some(id) = op.operation_id.clone().filter(|id| !id.trim().is_empty()) else {
-                return Err(spec.error(&pointer, "the operation has no `operationId`: every operation needs one to name its method (`Group_Method`, e.g. `Workflows_Get`)"));
+                nameless.push(Skipped {
+                    id: format!("{} {path}", verb.to_ascii_uppercase()),
+                    reason: spec.error(&pointer, "the operation has no `operationId`: every operation needs one to name its method (`Group_Method`, e.g. `Workflows_Get`)"),
+                    pointer,
+                });
+                continue;
             };
             if let Some(first) = seen.insert(id.clone(), pointer.clone()) {
                 return Err(spec.error(
@@ -75,7 +82,7 @@ pub fn collect(spec: &Spec) -> Result<Vec<Found<'_>>, Diagnostic> {
             });
         }
     }
-    Ok(found)
+    Ok((found, nameless))
 }
 
 /// Lowers one operation of `client`.

@@ -7,7 +7,7 @@ mod source;
 mod swagger2;
 
 pub use locate::position_of_offset;
-pub use source::{SourceFile, SourceMap};
+pub use source::{Skipped, SourceFile, SourceMap};
 
 use crate::diagnostics::Diagnostic;
 use serde_json::Value;
@@ -60,7 +60,7 @@ pub fn read(path: &Path) -> Result<Spec, Diagnostic> {
     if dialect == Dialect::Swagger2 {
         doc = swagger2::convert(doc, &mut sources)?;
     }
-    let api = deserialize(doc, &sources)?;
+    let api = deserialize(doc, &mut sources)?;
     Ok(Spec {
         api,
         dialect,
@@ -100,8 +100,20 @@ fn version_text(v: &Value) -> String {
     }
 }
 
-fn deserialize(doc: Value, sources: &SourceMap) -> Result<openapiv3::OpenAPI, Diagnostic> {
-    serde_path_to_error::deserialize(&doc).map_err(|e| {
+/// HTTP methods of a path item that hold operations.
+pub(crate) const METHODS: [&str; 8] = [
+    "get", "put", "post", "patch", "delete", "head", "options", "trace",
+];
+
+/// Deserializes the document. An error inside one operation removes that operation (it is
+/// recorded in `sources.skipped`) and the rest is deserialized again; any other error is
+/// the document's.
+fn deserialize(mut doc: Value, sources: &mut SourceMap) -> Result<openapiv3::OpenAPI, Diagnostic> {
+    loop {
+        let e = match serde_path_to_error::deserialize(&doc) {
+            Ok(api) => return Ok(api),
+            Err(e) => e,
+        };
         let pointer = path_to_pointer(e.path());
         let message = e.inner().to_string();
         let pointer = refine(&doc, &pointer, &message).unwrap_or(pointer);
@@ -109,8 +121,38 @@ fn deserialize(doc: Value, sources: &SourceMap) -> Result<openapiv3::OpenAPI, Di
             "data did not match any variant of untagged enum ReferenceOr",
             "expected an object or a `$ref`",
         );
-        sources.diagnostic(&pointer, format!("invalid document: {message}"))
-    })
+        let d = sources.diagnostic(&pointer, format!("invalid document: {message}"));
+        match remove_operation(&mut doc, &pointer) {
+            Some((id, pointer)) => sources.skipped.push(Skipped {
+                id,
+                pointer,
+                reason: d,
+            }),
+            None => return Err(d),
+        }
+    }
+}
+
+/// Removes the operation that holds the node at `pointer` (`#/paths/{path}/{method}/...`),
+/// returning its operationId (`METHOD /path` when it has none) and its pointer; `None` when
+/// the node is not inside an operation.
+pub(crate) fn remove_operation(doc: &mut Value, pointer: &str) -> Option<(String, String)> {
+    let mut tokens = pointer.strip_prefix("#/paths/")?.split('/');
+    let token = tokens.next()?;
+    let path = token.replace("~1", "/").replace("~0", "~");
+    let method = tokens.next()?;
+    if !METHODS.contains(&method) {
+        return None;
+    }
+    let item = doc.get_mut("paths")?.get_mut(&path)?.as_object_mut()?;
+    let op = item.remove(method)?;
+    let id = op
+        .get("operationId")
+        .and_then(Value::as_str)
+        .filter(|id| !id.trim().is_empty())
+        .map(str::to_string);
+    let id = id.unwrap_or_else(|| format!("{} {path}", method.to_ascii_uppercase()));
+    Some((id, format!("#/paths/{token}/{method}")))
 }
 
 /// serde stops tracking the path inside untagged and flattened types, which openapiv3 uses

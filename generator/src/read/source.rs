@@ -40,6 +40,20 @@ pub struct SourceMap {
     origins: BTreeMap<String, (PathBuf, String)>,
     /// The warnings of this run, from every stage.
     pub warnings: Warnings,
+    /// Operations the read stage could not take and removed from the document; the lower
+    /// stage leaves them out with a warning (or refuses them when they were selected).
+    pub skipped: Vec<Skipped>,
+}
+
+/// An operation removed from the document while reading, and why.
+#[derive(Clone, Debug)]
+pub struct Skipped {
+    /// Its operationId, or `METHOD /path` when it has none.
+    pub id: String,
+    /// Pointer of the operation (`#/paths/~1things/get`).
+    pub pointer: String,
+    /// What is wrong with it, located in the input.
+    pub reason: Diagnostic,
 }
 
 impl SourceMap {
@@ -57,6 +71,7 @@ impl SourceMap {
             total: 0,
             origins: BTreeMap::new(),
             warnings: Warnings::new(),
+            skipped: Vec::new(),
         };
         let text = read_text(root).map_err(|m| Diagnostic::new(root, "", m))?;
         map.insert(root.to_path_buf(), text);
@@ -277,6 +292,11 @@ fn read_text(path: &Path) -> Result<String, String> {
             "the file is larger than {} MiB; refusing to read it",
             MAX_FILE_BYTES / 1024 / 1024
         ));
+    }
+    // A UTF-8 byte order mark may start the file (Windows tools write one); it is not part of
+    // the document, so positions are counted from the first character after it.
+    if let Some(rest) = text.strip_prefix('\u{feff}') {
+        text = rest.to_string();
     }
     Ok(text)
 }

@@ -44,6 +44,14 @@ pub fn convert(doc: Value, sources: &mut SourceMap) -> Result<Value, Diagnostic>
     c.document()
 }
 
+/// The path of a path item's pointer (`#/paths/~1a~1{b}` -> `/a/{b}`).
+fn path_of(at: &str) -> String {
+    at.strip_prefix("#/paths/")
+        .unwrap_or(at)
+        .replace("~1", "/")
+        .replace("~0", "~")
+}
+
 fn obj(v: Option<&Value>) -> Option<&Map<String, Value>> {
     v.and_then(Value::as_object)
 }
@@ -175,7 +183,27 @@ impl Converter<'_> {
         for (key, value) in item {
             let here = join(at, key);
             if METHODS.contains(&key.as_str()) {
-                out.insert(key.clone(), self.operation(value, &here)?);
+                // An operation that cannot be converted is left out, not the whole document.
+                match self.operation(value, &here) {
+                    Ok(op) => {
+                        out.insert(key.clone(), op);
+                    }
+                    Err(reason) => {
+                        let id = value
+                            .get("operationId")
+                            .and_then(Value::as_str)
+                            .filter(|id| !id.trim().is_empty())
+                            .map(str::to_string)
+                            .unwrap_or_else(|| {
+                                format!("{} {}", key.to_ascii_uppercase(), path_of(at))
+                            });
+                        self.sources.skipped.push(super::Skipped {
+                            id,
+                            pointer: here,
+                            reason,
+                        });
+                    }
+                }
             } else if key == "parameters" {
                 let (params, body) = self.parameters(value, &here, &self.consumes(None))?;
                 if let Some((index, _)) = body {

@@ -1,0 +1,20 @@
+//! The Azure half of the test server (`/report/azure`): one module per Swagger file.
+
+mod grouping;
+mod head;
+mod paging;
+mod special;
+mod subscription;
+
+use crate::support::Scenario;
+
+/// Every Azure scenario this suite drives, with the counters each must raise.
+pub fn scenarios() -> Vec<Scenario> {
+    let mut all = Vec::new();
+    all.extend(special::scenarios());
+    all.extend(grouping::scenarios());
+    all.extend(subscription::scenarios());
+    all.extend(paging::scenarios());
+    all.extend(head::scenarios());
+    all
+}
