@@ -33,7 +33,7 @@ pub fn runtime(krate: &Crate) -> TokenStream {
     });
     let endpoint = endpoint_fn(krate);
     let pipeline = pipeline_fn(krate);
-    let calls = call_fns();
+    let calls = call_fns(krate);
     let kinds: Vec<&OperationKind> = krate
         .clients
         .values()
@@ -547,7 +547,31 @@ fn pipeline_fn(krate: &Crate) -> TokenStream {
 
 /// Retries that respect idempotency, and per-call deadlines: two small policies around
 /// azure_core's retry policy, and what a method tells them about its call.
-fn call_fns() -> TokenStream {
+fn call_fns(krate: &Crate) -> TokenStream {
+    // Only plain calls build their context here; pagers and pollers build theirs.
+    let plain_clients = features::of_clients(krate, |c| {
+        c.operations.iter().any(|o| o.kind == OperationKind::Plain)
+    });
+    let context_fn = (!plain_clients.is_empty()).then(|| {
+        let gate = features::gate(krate, &plain_clients);
+        quote! {
+            impl Call {
+                /// `context` with this call's deadline and, for a request that must not be
+                /// repeated blindly, the mark [`AttemptPolicy`] looks for.
+                #gate
+                pub(crate) fn context<'a>(self, context: &'a Context<'a>) -> Context<'a> {
+                    let mut context = context.to_borrowed();
+                    if let Some(timeout) = self.timeout {
+                        context.insert(CallTimeout(timeout));
+                    }
+                    if !self.idempotent {
+                        context.insert(NotIdempotent);
+                    }
+                    context
+                }
+            }
+        }
+    });
     quote! {
         /// How long one call may take, its retries included, unless the client's or the
         /// call's options say otherwise.
@@ -563,20 +587,7 @@ fn call_fns() -> TokenStream {
             pub(crate) idempotent: bool,
         }
 
-        impl Call {
-            /// `context` with this call's deadline and, for a request that must not be
-            /// repeated blindly, the mark [`AttemptPolicy`] looks for.
-            pub(crate) fn context<'a>(self, context: &'a Context<'a>) -> Context<'a> {
-                let mut context = context.to_borrowed();
-                if let Some(timeout) = self.timeout {
-                    context.insert(CallTimeout(timeout));
-                }
-                if !self.idempotent {
-                    context.insert(NotIdempotent);
-                }
-                context
-            }
-        }
+        #context_fn
 
         /// A call's own deadline, overriding the client's.
         struct CallTimeout(Duration);

@@ -68,21 +68,6 @@ pub(crate) struct Call {
     pub(crate) idempotent: bool,
 }
 
-impl Call {
-    /// `context` with this call's deadline and, for a request that must not be
-    /// repeated blindly, the mark [`AttemptPolicy`] looks for.
-    pub(crate) fn context<'a>(self, context: &'a Context<'a>) -> Context<'a> {
-        let mut context = context.to_borrowed();
-        if let Some(timeout) = self.timeout {
-            context.insert(CallTimeout(timeout));
-        }
-        if !self.idempotent {
-            context.insert(NotIdempotent);
-        }
-        context
-    }
-}
-
 /// A call's own deadline, overriding the client's.
 struct CallTimeout(Duration);
 /// Marks a call whose request may have effects if sent twice (POST or PATCH without a
