@@ -23,6 +23,7 @@ pub mod models;
     allow(dead_code)
 )]
 mod runtime;
+pub use clients::{WebClient, WebClientOptions};
 #[cfg(feature = "workflow_run_action_repetitions")]
 pub use clients::{
     WorkflowRunActionRepetitionsClient, WorkflowRunActionRepetitionsClientOptions,

@@ -395,22 +395,27 @@ pub(crate) async fn send(
         .await
 }
 
-/// Whether to leave a read-only field out: always in requests; with the `round_trip`
-/// feature only when it is unset, so re-serialized responses keep it.
-#[cfg(
-    any(
-        feature = "workflow_run_action_repetitions",
-        feature = "workflow_run_action_repetitions_request_histories",
-        feature = "workflow_run_action_scope_repetitions",
-        feature = "workflow_runs",
-        feature = "workflow_trigger_histories",
-        feature = "workflow_triggers",
-        feature = "workflow_versions",
-        feature = "workflows"
-    )
-)]
+/// Whether this thread is serializing a request body (see `request_json`).
+struct Sending(std::cell::Cell<bool>);
+thread_local!(static SENDING : Sending = const { Sending(std::cell::Cell::new(false)) });
+/// Serializes a request body as JSON, leaving out its read-only properties.
+#[cfg(feature = "workflows")]
+pub(crate) fn request_json<T: serde::Serialize>(value: &T) -> Result<azure_core::Bytes> {
+    /// Restores the mark when serialization ends, also by unwinding.
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            SENDING.with(|sending| sending.0.set(self.0));
+        }
+    }
+    let _restore = Restore(SENDING.with(|sending| sending.0.replace(true)));
+    azure_core::json::to_json(value)
+}
+
+/// Whether to leave a read-only property out: when it is unset, and always in a
+/// request body.
 pub(crate) fn skip_read_only<T>(value: &Option<T>) -> bool {
-    cfg!(not(feature = "round_trip")) || value.is_none()
+    value.is_none() || SENDING.with(|sending| sending.0.get())
 }
 
 /// Resolves `link` (absolute or relative) against `base`.

@@ -26,6 +26,10 @@ pub struct Crate {
     /// Rust name of the status monitor type of long-running operations (`None` when the crate
     /// has none).
     pub status_monitor: Option<String>,
+    /// The crate's one entry point when it has two or more clients (operation groups): made
+    /// once, it hands out every group's client over one shared pipeline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_client: Option<ServiceClient>,
     /// Operations left out of the crate, and why (e.g. a WebSocket upgrade).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub omitted: Vec<Omitted>,
@@ -66,6 +70,44 @@ pub enum Auth {
     None,
 }
 
+/// The service client: `new` builds the pipeline (and its token cache) once; each getter
+/// returns a group's client sharing it.
+#[derive(Clone, Debug, Serialize)]
+pub struct ServiceClient {
+    /// Rust type name, e.g. `WebClient`.
+    pub name: String,
+    /// Options type name, e.g. `WebClientOptions`.
+    pub options_name: String,
+    /// Module file stem, e.g. `web_client`.
+    pub module: String,
+    /// Docs for the client type.
+    pub docs: String,
+    /// Values every group's client takes, each with the features of the groups that take it.
+    pub fields: Vec<ServiceField>,
+    /// One getter per group client.
+    pub getters: Vec<Getter>,
+}
+
+/// A value the service client holds for the group clients.
+#[derive(Clone, Debug, Serialize)]
+pub struct ServiceField {
+    /// Rust name of the constructor argument and field (as in the group clients).
+    pub rust_name: String,
+    /// Docs taken from the parameter description.
+    pub docs: String,
+    /// Features of the group clients that take it.
+    pub features: Vec<String>,
+}
+
+/// `fn {method}(&self) -> {client}` on the service client.
+#[derive(Clone, Debug, Serialize)]
+pub struct Getter {
+    /// Method name, e.g. `workflow_runs_client`.
+    pub method: String,
+    /// Key of the client in [`Crate::clients`].
+    pub client: String,
+}
+
 /// One client: a group of operations sharing the client-level parameters.
 #[derive(Clone, Debug, Serialize)]
 pub struct Client {
@@ -76,7 +118,7 @@ pub struct Client {
     /// Module file stem, e.g. `workflows_client`.
     pub module: String,
     /// The cargo feature that compiles this client and all only it needs, e.g. `workflows`
-    /// (the module without `_client`; unique, never `default` or `round_trip`).
+    /// (the module without `_client`; unique, never `default` or a dependency's name).
     pub feature: String,
     /// Docs for the client type.
     pub docs: String,

@@ -5,7 +5,9 @@
 mod examples;
 mod faults;
 mod harness;
+mod models;
 mod paging_and_polling;
 mod peers;
 mod regenerate_access_key;
 mod robustness;
+mod service_client;

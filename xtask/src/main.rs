@@ -218,7 +218,12 @@ fn run(config: &Config, check: bool) -> ExitCode {
     for w in &generated.warnings {
         eprintln!("{}\n", shown(w.clone()));
     }
-    let out = config.out.display();
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let out = config
+        .out
+        .strip_prefix(&cwd)
+        .unwrap_or(&config.out)
+        .display();
     if check {
         if !config.out.is_dir() {
             eprintln!(

@@ -3,8 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 /// The day of the week.
 #[cfg(feature = "workflow_triggers")]
-#[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub enum DayOfWeek {
     /// `Sunday`
     #[serde(rename = "Sunday")]
@@ -46,16 +45,47 @@ impl DayOfWeek {
 }
 
 #[cfg(feature = "workflow_triggers")]
+impl AsRef<str> for DayOfWeek {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "workflow_triggers")]
 impl ::std::fmt::Display for DayOfWeek {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "workflow_triggers")]
+impl ::std::str::FromStr for DayOfWeek {
+    type Err = azure_core::Error;
+    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "Sunday" => Ok(Self::Sunday),
+            "Monday" => Ok(Self::Monday),
+            "Tuesday" => Ok(Self::Tuesday),
+            "Wednesday" => Ok(Self::Wednesday),
+            "Thursday" => Ok(Self::Thursday),
+            "Friday" => Ok(Self::Friday),
+            "Saturday" => Ok(Self::Saturday),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!("`{value}` is not a value of `DayOfWeek`"),
+                    ),
+                )
+            }
+        }
+    }
+}
+
 /// The `DaysOfWeek` values.
 #[cfg(feature = "workflow_triggers")]
-#[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub enum DaysOfWeek {
     /// `Sunday`
     #[serde(rename = "Sunday")]
@@ -97,9 +127,41 @@ impl DaysOfWeek {
 }
 
 #[cfg(feature = "workflow_triggers")]
+impl AsRef<str> for DaysOfWeek {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "workflow_triggers")]
 impl ::std::fmt::Display for DaysOfWeek {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "workflow_triggers")]
+impl ::std::str::FromStr for DaysOfWeek {
+    type Err = azure_core::Error;
+    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "Sunday" => Ok(Self::Sunday),
+            "Monday" => Ok(Self::Monday),
+            "Tuesday" => Ok(Self::Tuesday),
+            "Wednesday" => Ok(Self::Wednesday),
+            "Thursday" => Ok(Self::Thursday),
+            "Friday" => Ok(Self::Friday),
+            "Saturday" => Ok(Self::Saturday),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!("`{value}` is not a value of `DaysOfWeek`"),
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -131,6 +193,13 @@ impl KeyType {
 }
 
 #[cfg(feature = "workflows")]
+impl AsRef<str> for KeyType {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "workflows")]
 impl ::std::fmt::Display for KeyType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -153,6 +222,15 @@ impl From<String> for KeyType {
 impl From<&str> for KeyType {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
+    }
+}
+
+#[cfg(feature = "workflows")]
+impl ::std::str::FromStr for KeyType {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -191,6 +269,13 @@ impl Kind {
 }
 
 #[cfg(feature = "workflows")]
+impl AsRef<str> for Kind {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "workflows")]
 impl ::std::fmt::Display for Kind {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -212,6 +297,15 @@ impl From<String> for Kind {
 impl From<&str> for Kind {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
+    }
+}
+
+#[cfg(feature = "workflows")]
+impl ::std::str::FromStr for Kind {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -257,9 +351,40 @@ impl ManagedServiceIdentityType {
 }
 
 #[cfg(feature = "workflows")]
+impl AsRef<str> for ManagedServiceIdentityType {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "workflows")]
 impl ::std::fmt::Display for ManagedServiceIdentityType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "workflows")]
+impl ::std::str::FromStr for ManagedServiceIdentityType {
+    type Err = azure_core::Error;
+    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "SystemAssigned" => Ok(Self::SystemAssigned),
+            "UserAssigned" => Ok(Self::UserAssigned),
+            "SystemAssigned, UserAssigned" => Ok(Self::SystemAssignedUserAssigned),
+            "None" => Ok(Self::None),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!(
+                            "`{value}` is not a value of `ManagedServiceIdentityType`"
+                        ),
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -285,6 +410,13 @@ impl OpenAuthenticationProviderType {
 }
 
 #[cfg(any(feature = "workflow_versions", feature = "workflows"))]
+impl AsRef<str> for OpenAuthenticationProviderType {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 impl ::std::fmt::Display for OpenAuthenticationProviderType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -305,6 +437,15 @@ impl From<String> for OpenAuthenticationProviderType {
 impl From<&str> for OpenAuthenticationProviderType {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
+    }
+}
+
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
+impl ::std::str::FromStr for OpenAuthenticationProviderType {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -379,6 +520,15 @@ impl ParameterType {
 #[cfg(
     any(feature = "workflow_runs", feature = "workflow_versions", feature = "workflows")
 )]
+impl AsRef<str> for ParameterType {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(
+    any(feature = "workflow_runs", feature = "workflow_versions", feature = "workflows")
+)]
 impl ::std::fmt::Display for ParameterType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -411,6 +561,17 @@ impl From<String> for ParameterType {
 impl From<&str> for ParameterType {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
+    }
+}
+
+#[cfg(
+    any(feature = "workflow_runs", feature = "workflow_versions", feature = "workflows")
+)]
+impl ::std::str::FromStr for ParameterType {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -480,6 +641,13 @@ impl RecurrenceFrequency {
 }
 
 #[cfg(feature = "workflow_triggers")]
+impl AsRef<str> for RecurrenceFrequency {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "workflow_triggers")]
 impl ::std::fmt::Display for RecurrenceFrequency {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -511,7 +679,15 @@ impl From<&str> for RecurrenceFrequency {
 }
 
 #[cfg(feature = "workflow_triggers")]
-#[cfg(feature = "round_trip")]
+impl ::std::str::FromStr for RecurrenceFrequency {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+#[cfg(feature = "workflow_triggers")]
 impl ::serde::Serialize for RecurrenceFrequency {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -615,6 +791,13 @@ impl WorkflowProvisioningState {
 }
 
 #[cfg(any(feature = "workflow_versions", feature = "workflows"))]
+impl AsRef<str> for WorkflowProvisioningState {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 impl ::std::fmt::Display for WorkflowProvisioningState {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -656,6 +839,15 @@ impl From<String> for WorkflowProvisioningState {
 impl From<&str> for WorkflowProvisioningState {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
+    }
+}
+
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
+impl ::std::str::FromStr for WorkflowProvisioningState {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -715,6 +907,13 @@ impl WorkflowSkuName {
 }
 
 #[cfg(any(feature = "workflow_versions", feature = "workflows"))]
+impl AsRef<str> for WorkflowSkuName {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
 impl ::std::fmt::Display for WorkflowSkuName {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -740,6 +939,15 @@ impl From<String> for WorkflowSkuName {
 impl From<&str> for WorkflowSkuName {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
+    }
+}
+
+#[cfg(any(feature = "workflow_versions", feature = "workflows"))]
+impl ::std::str::FromStr for WorkflowSkuName {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -817,6 +1025,19 @@ impl WorkflowState {
         feature = "workflows"
     )
 )]
+impl AsRef<str> for WorkflowState {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(
+    any(
+        feature = "workflow_triggers",
+        feature = "workflow_versions",
+        feature = "workflows"
+    )
+)]
 impl ::std::fmt::Display for WorkflowState {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -854,6 +1075,21 @@ impl From<String> for WorkflowState {
 impl From<&str> for WorkflowState {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
+    }
+}
+
+#[cfg(
+    any(
+        feature = "workflow_triggers",
+        feature = "workflow_versions",
+        feature = "workflows"
+    )
+)]
+impl ::std::str::FromStr for WorkflowState {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
 
@@ -973,6 +1209,22 @@ impl WorkflowStatus {
         feature = "workflow_triggers"
     )
 )]
+impl AsRef<str> for WorkflowStatus {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_scope_repetitions",
+        feature = "workflow_run_actions",
+        feature = "workflow_runs",
+        feature = "workflow_trigger_histories",
+        feature = "workflow_triggers"
+    )
+)]
 impl ::std::fmt::Display for WorkflowStatus {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -1036,7 +1288,24 @@ impl From<&str> for WorkflowStatus {
         feature = "workflow_triggers"
     )
 )]
-#[cfg(feature = "round_trip")]
+impl ::std::str::FromStr for WorkflowStatus {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+#[cfg(
+    any(
+        feature = "workflow_run_action_repetitions",
+        feature = "workflow_run_action_scope_repetitions",
+        feature = "workflow_run_actions",
+        feature = "workflow_runs",
+        feature = "workflow_trigger_histories",
+        feature = "workflow_triggers"
+    )
+)]
 impl ::serde::Serialize for WorkflowStatus {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -1137,6 +1406,13 @@ impl WorkflowTriggerProvisioningState {
 }
 
 #[cfg(feature = "workflow_triggers")]
+impl AsRef<str> for WorkflowTriggerProvisioningState {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "workflow_triggers")]
 impl ::std::fmt::Display for WorkflowTriggerProvisioningState {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
@@ -1178,7 +1454,15 @@ impl From<&str> for WorkflowTriggerProvisioningState {
 }
 
 #[cfg(feature = "workflow_triggers")]
-#[cfg(feature = "round_trip")]
+impl ::std::str::FromStr for WorkflowTriggerProvisioningState {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+#[cfg(feature = "workflow_triggers")]
 impl ::serde::Serialize for WorkflowTriggerProvisioningState {
     fn serialize<S: ::serde::Serializer>(
         &self,

@@ -5,8 +5,13 @@
 #[cfg(
     any(feature = "workflow_run_action_repetitions", feature = "workflow_run_actions")
 )]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct AzureResourceErrorInfo {
     /// The error code.
@@ -35,8 +40,13 @@ pub struct AzureResourceErrorInfo {
         feature = "workflow_trigger_histories"
     )
 )]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct ContentHash {
     /// The algorithm of the content hash.
@@ -58,31 +68,50 @@ pub struct ContentHash {
         feature = "workflow_trigger_histories"
     )
 )]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct ContentLink {
     /// The content link URI.
     #[serde(rename = "uri", skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
     /// The content version.
-    #[serde(rename = "contentVersion", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "contentVersion",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub content_version: Option<String>,
     /// The content size.
-    #[serde(rename = "contentSize", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "contentSize",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub content_size: Option<i64>,
     /// The content hash.
-    #[serde(rename = "contentHash", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "contentHash",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub content_hash: Option<crate::models::ContentHash>,
     /// The metadata.
-    #[serde(rename = "metadata", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "metadata", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub metadata: Option<::serde_json::Value>,
 }
 
 /// The correlation property.
 #[cfg(any(feature = "workflow_runs", feature = "workflow_trigger_histories"))]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct Correlation {
     /// The client tracking id.
@@ -94,8 +123,13 @@ pub struct Correlation {
 #[cfg(
     any(feature = "workflow_run_action_repetitions", feature = "workflow_run_actions")
 )]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct ErrorInfo {
     /// The error code.
@@ -106,8 +140,13 @@ pub struct ErrorInfo {
 }
 
 /// Error properties indicate why the Logic service was not able to process the incoming request. The reason is provided in the error message.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct ErrorProperties {
     /// Error code.
@@ -119,8 +158,13 @@ pub struct ErrorProperties {
 }
 
 /// Error response indicates Logic service is not able to process the incoming request. The error property contains the error details.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct ErrorResponse {
     /// The error properties.
@@ -132,8 +176,13 @@ pub struct ErrorResponse {
 #[cfg(
     any(feature = "workflow_run_action_repetitions", feature = "workflow_run_actions")
 )]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct Expression {
     /// The text.
@@ -154,8 +203,13 @@ pub struct Expression {
 #[cfg(
     any(feature = "workflow_run_action_repetitions", feature = "workflow_run_actions")
 )]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct ExpressionRoot {
     /// The text.
@@ -179,8 +233,13 @@ pub struct ExpressionRoot {
 #[cfg(
     any(feature = "workflow_run_action_repetitions", feature = "workflow_run_actions")
 )]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct ExpressionTraces {
     /// The `value` property.
@@ -315,8 +374,13 @@ pub struct IpAddressRange {
 
 /// The JSON schema.
 #[cfg(feature = "workflow_triggers")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct JsonSchema {
     /// The JSON title.
@@ -413,8 +477,13 @@ pub struct OpenAuthenticationPolicyClaim {
         feature = "workflow_run_action_scope_repetitions"
     )
 )]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct OperationResult {
     /// The start time of the workflow scope repetition.
@@ -446,22 +515,34 @@ pub struct OperationResult {
     #[serde(rename = "error", skip_serializing_if = "Option::is_none")]
     pub error: Option<::serde_json::Value>,
     /// Gets the tracking id.
-    #[serde(rename = "trackingId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "trackingId",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub tracking_id: Option<String>,
     /// Gets the inputs.
-    #[serde(rename = "inputs", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "inputs", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub inputs: Option<::serde_json::Value>,
     /// Gets the link to inputs.
-    #[serde(rename = "inputsLink", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "inputsLink",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub inputs_link: Option<crate::models::ContentLink>,
     /// Gets the outputs.
-    #[serde(rename = "outputs", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "outputs", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub outputs: Option<::serde_json::Value>,
     /// Gets the link to outputs.
-    #[serde(rename = "outputsLink", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "outputsLink",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub outputs_link: Option<crate::models::ContentLink>,
     /// Gets the tracked properties.
-    #[serde(rename = "trackedProperties", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "trackedProperties",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub tracked_properties: Option<::serde_json::Value>,
     /// Gets the retry histories.
     #[serde(rename = "retryHistory", skip_serializing_if = "Option::is_none")]
@@ -478,8 +559,13 @@ pub struct OperationResult {
         feature = "workflow_run_action_scope_repetitions"
     )
 )]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct OperationResultProperties {
     /// The start time of the workflow scope repetition.
@@ -514,8 +600,13 @@ pub struct OperationResultProperties {
 
 /// The recurrence schedule.
 #[cfg(feature = "workflow_triggers")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct RecurrenceSchedule {
     /// The minutes.
@@ -537,8 +628,13 @@ pub struct RecurrenceSchedule {
 
 /// The recurrence schedule occurrence.
 #[cfg(feature = "workflow_triggers")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct RecurrenceScheduleOccurrence {
     /// The day of the week.
@@ -563,7 +659,7 @@ impl TryFrom<RegenerateActionParameter>
 for azure_core::http::RequestContent<RegenerateActionParameter> {
     type Error = azure_core::Error;
     fn try_from(value: RegenerateActionParameter) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
@@ -574,8 +670,13 @@ for azure_core::http::RequestContent<RegenerateActionParameter> {
         feature = "workflow_run_action_scope_repetitions"
     )
 )]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct RepetitionIndex {
     /// The scope.
@@ -590,8 +691,13 @@ pub struct RepetitionIndex {
 
 /// A request.
 #[cfg(feature = "workflow_run_action_repetitions_request_histories")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct Request {
     /// A list of all the headers attached to the request.
@@ -607,18 +713,23 @@ pub struct Request {
 
 /// The request history.
 #[cfg(feature = "workflow_run_action_repetitions_request_histories")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct RequestHistory {
     /// The resource id.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Gets the resource name.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the resource type.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The resource location.
     #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
@@ -633,8 +744,13 @@ pub struct RequestHistory {
 
 /// The list of workflow request histories.
 #[cfg(feature = "workflow_run_action_repetitions_request_histories")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct RequestHistoryListResult {
     /// A list of workflow request histories.
@@ -647,8 +763,13 @@ pub struct RequestHistoryListResult {
 
 /// The request history.
 #[cfg(feature = "workflow_run_action_repetitions_request_histories")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct RequestHistoryProperties {
     /// The time the request started.
@@ -706,8 +827,13 @@ pub struct ResourceReference {
 
 /// A response.
 #[cfg(feature = "workflow_run_action_repetitions_request_histories")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct Response {
     /// A list of all the headers attached to the response.
@@ -729,8 +855,13 @@ pub struct Response {
         feature = "workflow_run_actions"
     )
 )]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct RetryHistory {
     /// Gets the start time.
@@ -771,8 +902,13 @@ pub struct RetryHistory {
         feature = "workflow_run_actions"
     )
 )]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct RunActionCorrelation {
     /// The client tracking identifier.
@@ -794,8 +930,13 @@ pub struct RunActionCorrelation {
         feature = "workflow_run_actions"
     )
 )]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct RunCorrelation {
     /// The client tracking identifier.
@@ -815,12 +956,17 @@ pub struct RunCorrelation {
         feature = "workflow_triggers"
     )
 )]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct SubResource {
     /// The resource id.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
 }
 
@@ -870,14 +1016,19 @@ pub struct Workflow {
 impl TryFrom<Workflow> for azure_core::http::RequestContent<Workflow> {
     type Error = azure_core::Error;
     fn try_from(value: Workflow) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
 /// The workflow output parameter.
 #[cfg(feature = "workflow_runs")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkflowOutputParameter {
     /// The type.
@@ -893,7 +1044,7 @@ pub struct WorkflowOutputParameter {
     #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Gets the error.
-    #[serde(rename = "error", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "error", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub error: Option<::serde_json::Value>,
 }
 
@@ -1029,48 +1180,63 @@ pub struct WorkflowResource {
 
 /// The workflow run.
 #[cfg(feature = "workflow_runs")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkflowRun {
     /// The resource id.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The workflow run properties.
     #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::WorkflowRunProperties>,
     /// Gets the workflow run name.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the workflow run type.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
 }
 
 /// The workflow run action.
 #[cfg(feature = "workflow_run_actions")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkflowRunAction {
     /// The resource id.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The workflow run action properties.
     #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::WorkflowRunActionProperties>,
     /// Gets the workflow run action name.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the workflow run action type.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
 }
 
 /// The list of workflow run actions.
 #[cfg(feature = "workflow_run_actions")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkflowRunActionListResult {
     /// A list of workflow run actions.
@@ -1083,8 +1249,13 @@ pub struct WorkflowRunActionListResult {
 
 /// The workflow run action properties.
 #[cfg(feature = "workflow_run_actions")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkflowRunActionProperties {
     /// Gets the start time.
@@ -1092,7 +1263,7 @@ pub struct WorkflowRunActionProperties {
         rename = "startTime",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub start_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the end time.
@@ -1100,32 +1271,44 @@ pub struct WorkflowRunActionProperties {
         rename = "endTime",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub end_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the status.
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<crate::models::WorkflowStatus>,
     /// Gets the code.
-    #[serde(rename = "code", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "code", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub code: Option<String>,
     /// Gets the error.
-    #[serde(rename = "error", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "error", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub error: Option<::serde_json::Value>,
     /// Gets the tracking id.
-    #[serde(rename = "trackingId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "trackingId",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub tracking_id: Option<String>,
     /// The correlation properties.
     #[serde(rename = "correlation", skip_serializing_if = "Option::is_none")]
     pub correlation: Option<crate::models::RunActionCorrelation>,
     /// Gets the link to inputs.
-    #[serde(rename = "inputsLink", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "inputsLink",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub inputs_link: Option<crate::models::ContentLink>,
     /// Gets the link to outputs.
-    #[serde(rename = "outputsLink", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "outputsLink",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub outputs_link: Option<crate::models::ContentLink>,
     /// Gets the tracked properties.
-    #[serde(rename = "trackedProperties", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "trackedProperties",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub tracked_properties: Option<::serde_json::Value>,
     /// Gets the retry histories.
     #[serde(rename = "retryHistory", skip_serializing_if = "Option::is_none")]
@@ -1139,18 +1322,23 @@ pub struct WorkflowRunActionProperties {
         feature = "workflow_run_action_scope_repetitions"
     )
 )]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkflowRunActionRepetitionDefinition {
     /// The resource id.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Gets the resource name.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the resource type.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The resource location.
     #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
@@ -1172,8 +1360,13 @@ pub struct WorkflowRunActionRepetitionDefinition {
         feature = "workflow_run_action_scope_repetitions"
     )
 )]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkflowRunActionRepetitionDefinitionCollection {
     /// The link used to get the next page of recommendations.
@@ -1191,8 +1384,13 @@ pub struct WorkflowRunActionRepetitionDefinitionCollection {
         feature = "workflow_run_action_scope_repetitions"
     )
 )]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkflowRunActionRepetitionProperties {
     /// The start time of the workflow scope repetition.
@@ -1224,22 +1422,34 @@ pub struct WorkflowRunActionRepetitionProperties {
     #[serde(rename = "error", skip_serializing_if = "Option::is_none")]
     pub error: Option<::serde_json::Value>,
     /// Gets the tracking id.
-    #[serde(rename = "trackingId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "trackingId",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub tracking_id: Option<String>,
     /// Gets the inputs.
-    #[serde(rename = "inputs", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "inputs", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub inputs: Option<::serde_json::Value>,
     /// Gets the link to inputs.
-    #[serde(rename = "inputsLink", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "inputsLink",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub inputs_link: Option<crate::models::ContentLink>,
     /// Gets the outputs.
-    #[serde(rename = "outputs", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "outputs", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub outputs: Option<::serde_json::Value>,
     /// Gets the link to outputs.
-    #[serde(rename = "outputsLink", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "outputsLink",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub outputs_link: Option<crate::models::ContentLink>,
     /// Gets the tracked properties.
-    #[serde(rename = "trackedProperties", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "trackedProperties",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub tracked_properties: Option<::serde_json::Value>,
     /// Gets the retry histories.
     #[serde(rename = "retryHistory", skip_serializing_if = "Option::is_none")]
@@ -1254,8 +1464,13 @@ pub struct WorkflowRunActionRepetitionProperties {
 
 /// The list of workflow runs.
 #[cfg(feature = "workflow_runs")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkflowRunListResult {
     /// A list of workflow runs.
@@ -1268,8 +1483,13 @@ pub struct WorkflowRunListResult {
 
 /// The workflow run properties.
 #[cfg(feature = "workflow_runs")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkflowRunProperties {
     /// Gets the wait end time.
@@ -1277,7 +1497,7 @@ pub struct WorkflowRunProperties {
         rename = "waitEndTime",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub wait_end_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the start time.
@@ -1285,7 +1505,7 @@ pub struct WorkflowRunProperties {
         rename = "startTime",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub start_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the end time.
@@ -1293,67 +1513,81 @@ pub struct WorkflowRunProperties {
         rename = "endTime",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub end_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the status.
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<crate::models::WorkflowStatus>,
     /// Gets the code.
-    #[serde(rename = "code", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "code", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub code: Option<String>,
     /// Gets the error.
-    #[serde(rename = "error", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "error", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub error: Option<::serde_json::Value>,
     /// Gets the correlation id.
-    #[serde(rename = "correlationId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "correlationId",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub correlation_id: Option<String>,
     /// The run correlation.
     #[serde(rename = "correlation", skip_serializing_if = "Option::is_none")]
     pub correlation: Option<crate::models::Correlation>,
     /// Gets the reference to workflow version.
-    #[serde(rename = "workflow", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "workflow", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub workflow: Option<crate::models::ResourceReference>,
     /// Gets the fired trigger.
-    #[serde(rename = "trigger", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "trigger", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub trigger: Option<crate::models::WorkflowRunTrigger>,
     /// Gets the outputs.
-    #[serde(rename = "outputs", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "outputs", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub outputs: Option<
         ::std::collections::HashMap<String, crate::models::WorkflowOutputParameter>,
     >,
     /// Gets the response of the flow run.
-    #[serde(rename = "response", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "response", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub response: Option<crate::models::WorkflowRunTrigger>,
 }
 
 /// The workflow run trigger.
 #[cfg(feature = "workflow_runs")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkflowRunTrigger {
     /// Gets the name.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the inputs.
-    #[serde(rename = "inputs", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "inputs", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub inputs: Option<::serde_json::Value>,
     /// Gets the link to inputs.
-    #[serde(rename = "inputsLink", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "inputsLink",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub inputs_link: Option<crate::models::ContentLink>,
     /// Gets the outputs.
-    #[serde(rename = "outputs", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "outputs", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub outputs: Option<::serde_json::Value>,
     /// Gets the link to outputs.
-    #[serde(rename = "outputsLink", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "outputsLink",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub outputs_link: Option<crate::models::ContentLink>,
     /// Gets the scheduled time.
     #[serde(
         rename = "scheduledTime",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub scheduled_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the start time.
@@ -1361,7 +1595,7 @@ pub struct WorkflowRunTrigger {
         rename = "startTime",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub start_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the end time.
@@ -1369,26 +1603,32 @@ pub struct WorkflowRunTrigger {
         rename = "endTime",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub end_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the tracking id.
-    #[serde(rename = "trackingId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "trackingId",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub tracking_id: Option<String>,
     /// The run correlation.
     #[serde(rename = "correlation", skip_serializing_if = "Option::is_none")]
     pub correlation: Option<crate::models::Correlation>,
     /// Gets the code.
-    #[serde(rename = "code", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "code", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub code: Option<String>,
     /// Gets the status.
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<crate::models::WorkflowStatus>,
     /// Gets the error.
-    #[serde(rename = "error", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "error", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub error: Option<::serde_json::Value>,
     /// Gets the tracked properties.
-    #[serde(rename = "trackedProperties", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "trackedProperties",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub tracked_properties: Option<::serde_json::Value>,
 }
 
@@ -1414,41 +1654,54 @@ pub struct WorkflowSku {
 
 /// The workflow trigger.
 #[cfg(feature = "workflow_triggers")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkflowTrigger {
     /// The resource id.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The workflow trigger properties.
     #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::WorkflowTriggerProperties>,
     /// Gets the workflow trigger name.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the workflow trigger type.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
 }
 
 /// The workflow trigger callback URL.
 #[cfg(feature = "workflow_triggers")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkflowTriggerCallbackUrl {
     /// Gets the workflow trigger callback URL.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "value", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub value: Option<String>,
     /// Gets the workflow trigger callback URL HTTP method.
-    #[serde(rename = "method", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "method", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub method: Option<String>,
     /// Gets the workflow trigger callback URL base path.
-    #[serde(rename = "basePath", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "basePath", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub base_path: Option<String>,
     /// Gets the workflow trigger callback URL relative path.
-    #[serde(rename = "relativePath", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "relativePath",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub relative_path: Option<String>,
     /// Gets the workflow trigger callback URL relative path parameters.
     #[serde(rename = "relativePathParameters", skip_serializing_if = "Option::is_none")]
@@ -1460,28 +1713,38 @@ pub struct WorkflowTriggerCallbackUrl {
 
 /// The workflow trigger history.
 #[cfg(feature = "workflow_trigger_histories")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkflowTriggerHistory {
     /// The resource id.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Gets the workflow trigger history properties.
     #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::WorkflowTriggerHistoryProperties>,
     /// Gets the workflow trigger history name.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the workflow trigger history type.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
 }
 
 /// The list of workflow trigger histories.
 #[cfg(feature = "workflow_trigger_histories")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkflowTriggerHistoryListResult {
     /// A list of workflow trigger histories.
@@ -1494,8 +1757,13 @@ pub struct WorkflowTriggerHistoryListResult {
 
 /// The workflow trigger history properties.
 #[cfg(feature = "workflow_trigger_histories")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkflowTriggerHistoryProperties {
     /// Gets the start time.
@@ -1503,7 +1771,7 @@ pub struct WorkflowTriggerHistoryProperties {
         rename = "startTime",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub start_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the end time.
@@ -1511,7 +1779,7 @@ pub struct WorkflowTriggerHistoryProperties {
         rename = "endTime",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub end_time: Option<::azure_core::time::OffsetDateTime>,
     /// The scheduled time.
@@ -1519,42 +1787,56 @@ pub struct WorkflowTriggerHistoryProperties {
         rename = "scheduledTime",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub scheduled_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the status.
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<crate::models::WorkflowStatus>,
     /// Gets the code.
-    #[serde(rename = "code", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "code", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub code: Option<String>,
     /// Gets the error.
-    #[serde(rename = "error", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "error", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub error: Option<::serde_json::Value>,
     /// Gets the tracking id.
-    #[serde(rename = "trackingId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "trackingId",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub tracking_id: Option<String>,
     /// The run correlation.
     #[serde(rename = "correlation", skip_serializing_if = "Option::is_none")]
     pub correlation: Option<crate::models::Correlation>,
     /// Gets the link to input parameters.
-    #[serde(rename = "inputsLink", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "inputsLink",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub inputs_link: Option<crate::models::ContentLink>,
     /// Gets the link to output parameters.
-    #[serde(rename = "outputsLink", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "outputsLink",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub outputs_link: Option<crate::models::ContentLink>,
     /// The value indicating whether trigger was fired.
-    #[serde(rename = "fired", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "fired", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub fired: Option<bool>,
     /// Gets the reference to workflow run.
-    #[serde(rename = "run", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "run", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub run: Option<crate::models::ResourceReference>,
 }
 
 /// Gets the workflow trigger callback URL query parameters.
 #[cfg(feature = "workflow_triggers")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkflowTriggerListCallbackUrlQueries {
     /// The api version.
@@ -1576,8 +1858,13 @@ pub struct WorkflowTriggerListCallbackUrlQueries {
 
 /// The list of workflow triggers.
 #[cfg(feature = "workflow_triggers")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkflowTriggerListResult {
     /// A list of workflow triggers.
@@ -1590,19 +1877,27 @@ pub struct WorkflowTriggerListResult {
 
 /// The workflow trigger properties.
 #[cfg(feature = "workflow_triggers")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkflowTriggerProperties {
     /// Gets the provisioning state.
-    #[serde(rename = "provisioningState", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "provisioningState",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub provisioning_state: Option<crate::models::WorkflowTriggerProvisioningState>,
     /// Gets the created time.
     #[serde(
         rename = "createdTime",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub created_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the changed time.
@@ -1610,21 +1905,21 @@ pub struct WorkflowTriggerProperties {
         rename = "changedTime",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub changed_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the state.
-    #[serde(rename = "state", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "state", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub state: Option<crate::models::WorkflowState>,
     /// Gets the status.
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<crate::models::WorkflowStatus>,
     /// Gets the last execution time.
     #[serde(
         rename = "lastExecutionTime",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub last_execution_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the next execution time.
@@ -1632,21 +1927,29 @@ pub struct WorkflowTriggerProperties {
         rename = "nextExecutionTime",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub next_execution_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the workflow trigger recurrence.
-    #[serde(rename = "recurrence", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "recurrence",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub recurrence: Option<crate::models::WorkflowTriggerRecurrence>,
     /// Gets the reference to workflow.
-    #[serde(rename = "workflow", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "workflow", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub workflow: Option<crate::models::ResourceReference>,
 }
 
 /// The workflow trigger recurrence.
 #[cfg(feature = "workflow_triggers")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkflowTriggerRecurrence {
     /// The frequency.
@@ -1671,18 +1974,23 @@ pub struct WorkflowTriggerRecurrence {
 
 /// The workflow version.
 #[cfg(feature = "workflow_versions")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkflowVersion {
     /// The resource id.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Gets the resource name.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the resource type.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The resource location.
     #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
@@ -1697,8 +2005,13 @@ pub struct WorkflowVersion {
 
 /// The list of workflow versions.
 #[cfg(feature = "workflow_versions")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkflowVersionListResult {
     /// A list of workflow versions.
@@ -1711,19 +2024,27 @@ pub struct WorkflowVersionListResult {
 
 /// The workflow version properties.
 #[cfg(feature = "workflow_versions")]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkflowVersionProperties {
     /// The provisioning state.
-    #[serde(rename = "provisioningState", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "provisioningState",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub provisioning_state: Option<crate::models::WorkflowProvisioningState>,
     /// Gets the created time.
     #[serde(
         rename = "createdTime",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub created_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the changed time.
@@ -1731,17 +2052,20 @@ pub struct WorkflowVersionProperties {
         rename = "changedTime",
         with = "::azure_core::time::rfc3339::option",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub changed_time: Option<::azure_core::time::OffsetDateTime>,
     /// The state.
     #[serde(rename = "state", skip_serializing_if = "Option::is_none")]
     pub state: Option<crate::models::WorkflowState>,
     /// Gets the version.
-    #[serde(rename = "version", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "version", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub version: Option<String>,
     /// Gets the access endpoint.
-    #[serde(rename = "accessEndpoint", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "accessEndpoint",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
     pub access_endpoint: Option<String>,
     /// The endpoints configuration.
     #[serde(rename = "endpointsConfiguration", skip_serializing_if = "Option::is_none")]
@@ -1750,7 +2074,7 @@ pub struct WorkflowVersionProperties {
     #[serde(rename = "accessControl", skip_serializing_if = "Option::is_none")]
     pub access_control: Option<crate::models::FlowAccessControlConfiguration>,
     /// The sku.
-    #[serde(rename = "sku", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "sku", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub sku: Option<crate::models::WorkflowSku>,
     /// The integration account.
     #[serde(rename = "integrationAccount", skip_serializing_if = "Option::is_none")]

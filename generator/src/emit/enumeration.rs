@@ -6,7 +6,8 @@ use crate::ir::EnumDef;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The enum, `as_str`, `Display` and the serde impls its usage needs; `gate` (the features of
+/// The enum, `as_str`, `AsRef<str>`, `Display`, `FromStr`, `Serialize` and, when it is
+/// received, `Deserialize`; `gate` (the features of
 /// the clients that reach it) goes on every item.
 pub fn enumeration(def: &EnumDef, gate: Option<TokenStream>) -> TokenStream {
     let name = tokens::ident(&def.name);
@@ -30,6 +31,12 @@ pub fn enumeration(def: &EnumDef, gate: Option<TokenStream>) -> TokenStream {
                     #(Self::#variants => #wires,)*
                     #unknown_arm
                 }
+            }
+        }
+        #gate
+        impl AsRef<str> for #name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
             }
         }
         #gate
@@ -70,6 +77,14 @@ pub fn enumeration(def: &EnumDef, gate: Option<TokenStream>) -> TokenStream {
                     Self::from(value.to_string())
                 }
             }
+            #gate
+            impl ::std::str::FromStr for #name {
+                type Err = ::std::convert::Infallible;
+                /// Never fails: a value this version does not know becomes `UnknownValue`.
+                fn from_str(value: &str) -> Result<Self, Self::Err> {
+                    Ok(Self::from(value))
+                }
+            }
             #serde
             #content
         }
@@ -81,20 +96,15 @@ pub fn enumeration(def: &EnumDef, gate: Option<TokenStream>) -> TokenStream {
             quote!(Eq),
             quote!(PartialEq),
         ];
-        if def.usage.input {
-            derives.push(quote!(::serde::Serialize));
-        }
+        derives.push(quote!(::serde::Serialize));
         if def.usage.output {
             derives.push(quote!(::serde::Deserialize));
         }
-        let round_trip = (def.usage.output && !def.usage.input)
-            .then(|| quote!(#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]));
-        let renames = wires.iter().map(|w| quote!(#[serde(rename = #w)]));
-        let renames: Vec<_> = if def.usage.input || def.usage.output {
-            renames.collect()
-        } else {
-            Vec::new()
-        };
+        let renames: Vec<_> = wires
+            .iter()
+            .map(|w| quote!(#[serde(rename = #w)]))
+            .collect();
+        let message = format!("`{{value}}` is not a value of `{}`", def.name);
         let variant_docs = def.variants.iter().map(|v| docs::doc(&v.docs));
         let variants_with_attrs = variants.iter().enumerate().map(|(i, v)| {
             let rename = renames.get(i);
@@ -104,11 +114,24 @@ pub fn enumeration(def: &EnumDef, gate: Option<TokenStream>) -> TokenStream {
             #doc
             #gate
             #[derive(#(#derives),*)]
-            #round_trip
             pub enum #name {
                 #(#variant_docs #variants_with_attrs,)*
             }
             #as_str
+            #gate
+            impl ::std::str::FromStr for #name {
+                type Err = azure_core::Error;
+                /// Fails with an error of kind `DataConversion` for a value the spec does not list.
+                fn from_str(value: &str) -> Result<Self, Self::Err> {
+                    match value {
+                        #(#wires => Ok(Self::#variants),)*
+                        _ => Err(azure_core::Error::with_message(
+                            azure_core::error::ErrorKind::DataConversion,
+                            format!(#message),
+                        )),
+                    }
+                }
+            }
             #content
         }
     }
@@ -116,19 +139,14 @@ pub fn enumeration(def: &EnumDef, gate: Option<TokenStream>) -> TokenStream {
 
 fn extensible_serde(def: &EnumDef, gate: Option<&TokenStream>) -> TokenStream {
     let name = tokens::ident(&def.name);
-    // Response-only enums serialize only with the `round_trip` feature.
-    let cfg = (!def.usage.input).then(|| quote!(#[cfg(feature = "round_trip")]));
-    let ser = (def.usage.input || def.usage.output).then(|| {
-        quote! {
-            #gate
-            #cfg
-            impl ::serde::Serialize for #name {
-                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                    serializer.serialize_str(self.as_str())
-                }
+    let ser = quote! {
+        #gate
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
             }
         }
-    });
+    };
     let de = def.usage.output.then(|| {
         quote! {
             #gate

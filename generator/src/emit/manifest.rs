@@ -58,8 +58,6 @@ publish = false
 
 [features]
 default = [{defaults}]
-# Serialize for response-only models too, so responses can be re-serialized (round-trip tests).
-round_trip = []
 # One feature per client (operation group): each compiles the client and what only it needs.
 {groups}
 [dependencies]

@@ -11,6 +11,7 @@ mod manifest;
 mod method;
 mod model;
 mod runtime;
+mod service;
 mod tokens;
 
 use crate::ir::{Crate, OperationKind, Paging, TypeDef};
@@ -59,6 +60,8 @@ pub enum Piece<'a> {
     Errors,
     /// One client's file.
     Client(&'a crate::ir::Client),
+    /// The service client's file.
+    Service(&'a crate::ir::ServiceClient),
     /// One example program.
     Example(&'a crate::ir::Example),
 }
@@ -88,6 +91,12 @@ pub fn plan(krate: &Crate) -> Vec<(String, Piece<'_>)> {
             Piece::Client(client),
         ));
     }
+    if let Some(service) = &krate.service_client {
+        files.push((
+            format!("src/clients/{}.rs", service.module),
+            Piece::Service(service),
+        ));
+    }
     for example in &krate.examples {
         if krate.operation(&example.operation_id).is_some() {
             files.push((
@@ -113,6 +122,7 @@ pub fn render(krate: &Crate, piece: &Piece) -> Contents {
         Piece::MethodOptions => Contents::Rust(method_options(krate)),
         Piece::Errors => Contents::Rust(errors::errors(krate)),
         Piece::Client(client) => Contents::Rust(client::client(krate, client)),
+        Piece::Service(service) => Contents::Rust(service::service_client(krate, service)),
         Piece::Example(example) => {
             Contents::Rust(example::example(krate, example).unwrap_or_default())
         }
@@ -136,6 +146,10 @@ fn lib_rs(krate: &Crate) -> TokenStream {
         let gate = features::client_gate(c);
         quote!(#gate pub use clients::{#name, #options};)
     });
+    let service_export = krate.service_client.as_ref().map(|s| {
+        let (name, options) = (tokens::ident(&s.name), tokens::ident(&s.options_name));
+        quote!(pub use clients::{#name, #options};)
+    });
     // With no client's feature on, the shared helpers have no caller.
     let any_client = features::predicate(&features::all(krate));
     quote! {
@@ -148,6 +162,7 @@ fn lib_rs(krate: &Crate) -> TokenStream {
         #[cfg_attr(not(#any_client), allow(dead_code))]
         mod runtime;
 
+        #service_export
         #(#exports)*
     }
 }
@@ -161,8 +176,21 @@ fn clients_mod(krate: &Crate) -> TokenStream {
             #gate pub use #module::*;
         }
     });
+    let service = krate.service_client.as_ref().map(|s| {
+        let module = tokens::ident(&s.module);
+        quote! {
+            mod #module;
+            pub use #module::*;
+        }
+    });
+    let doc = if krate.service_client.is_some() {
+        " The service client, and the clients of each operation group behind their cargo features."
+    } else {
+        " Clients, one per operation group, each behind its cargo feature."
+    };
     quote! {
-        //! Clients, one per operation group, each behind its cargo feature.
+        #![doc = #doc]
+        #service
         #(#modules)*
     }
 }

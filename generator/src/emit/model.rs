@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 /// `pub struct X { pub field: Option<T>, ... }` with serde attributes for the wire names and
-/// only the serde derives its usage needs (sent: `Serialize`, received: `Deserialize`);
+/// `Serialize` always and `Deserialize` when it is received (or not sent);
 /// `gate` (the features of the clients that reach it) goes on every item.
 pub fn model(def: &StructDef, gate: Option<TokenStream>) -> TokenStream {
     let name = tokens::ident(&def.name);
@@ -16,16 +16,12 @@ pub fn model(def: &StructDef, gate: Option<TokenStream>) -> TokenStream {
         quote!(Default),
         quote!(::azure_core::fmt::SafeDebug),
     ];
-    if def.usage.input {
-        derives.push(quote!(::serde::Serialize));
-    }
+    // Every model serializes, so users can log or store what they received; read-only
+    // properties stay out of request bodies (see `skip_read_only`), whatever features are on.
+    derives.push(quote!(::serde::Serialize));
     if def.usage.output || !def.usage.input {
         derives.push(quote!(::serde::Deserialize));
     }
-    // Response-only models serialize only with the `round_trip` feature (tests re-serialize
-    // responses to prove nothing is lost); default builds don't pay for it.
-    let round_trip = (!def.usage.input)
-        .then(|| quote!(#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]));
     let non_exhaustive = (def.usage.output && !def.usage.input).then(|| quote!(#[non_exhaustive]));
     let fields = def.fields.iter().map(|f| {
         let doc = docs::doc(&f.docs);
@@ -34,9 +30,8 @@ pub fn model(def: &StructDef, gate: Option<TokenStream>) -> TokenStream {
         let wire = &f.wire_name;
         let with = (f.ty == TypeRef::DateTime)
             .then(|| quote!(with = "::azure_core::time::rfc3339::option",));
-        // A read-only field of a model that is also sent is not serialized into requests;
-        // with `round_trip` (tests re-serializing responses) it is, like any other field.
-        let skip = if f.read_only && def.usage.input {
+        // A read-only property is never sent; serialized by a user, it is kept when set.
+        let skip = if f.read_only {
             quote!(skip_serializing_if = "crate::runtime::skip_read_only")
         } else {
             quote!(skip_serializing_if = "Option::is_none")
@@ -64,7 +59,6 @@ pub fn model(def: &StructDef, gate: Option<TokenStream>) -> TokenStream {
         #doc
         #gate
         #[derive(#(#derives),*)]
-        #round_trip
         #non_exhaustive
         pub struct #name {
             #(#fields)*
@@ -141,7 +135,7 @@ pub fn request_content(name: &proc_macro2::Ident, gate: Option<&TokenStream>) ->
         impl TryFrom<#name> for azure_core::http::RequestContent<#name> {
             type Error = azure_core::Error;
             fn try_from(value: #name) -> azure_core::Result<Self> {
-                Ok(azure_core::json::to_json(&value)?.into())
+                Ok(crate::runtime::request_json(&value)?.into())
             }
         }
     }

@@ -61,28 +61,7 @@ pub fn runtime(krate: &Crate) -> TokenStream {
         .map(|m| poller_fns(m, features::gate(krate, &polling)));
     let links = (pageable || krate.status_monitor.is_some())
         .then(|| link_fns(features::gate(krate, &linking)));
-    let read_only_models: Vec<&TypeDef> = krate
-        .types
-        .values()
-        .filter(|t| matches!(t, TypeDef::Struct(s) if s.usage.input && s.fields.iter().any(|f| f.read_only)))
-        .collect();
-    let read_only_gate = features::gate(
-        krate,
-        &read_only_models
-            .iter()
-            .flat_map(|t| features::of_type(krate, t))
-            .collect(),
-    );
-    let read_only = (!read_only_models.is_empty()).then(|| {
-        quote! {
-            /// Whether to leave a read-only field out: always in requests; with the `round_trip`
-            /// feature only when it is unset, so re-serialized responses keep it.
-            #read_only_gate
-            pub(crate) fn skip_read_only<T>(value: &Option<T>) -> bool {
-                cfg!(not(feature = "round_trip")) || value.is_none()
-            }
-        }
-    });
+    let read_only = request_body_fns(krate);
     quote! {
         //! Shared helpers for the client methods.
 
@@ -738,4 +717,94 @@ fn call_fns(krate: &Crate) -> TokenStream {
             ))
         }
     }
+}
+
+/// Serializing request bodies: `request_json` (behind every model's `RequestContent`
+/// conversion) marks the thread while it serializes, and `skip_read_only` (on every read-only
+/// property) leaves the property out only then. A request never carries a read-only property,
+/// whatever features are on; a user who serializes a model (to log or store a response) sees
+/// every property it holds.
+fn request_body_fns(krate: &Crate) -> Option<TokenStream> {
+    let structs = || {
+        krate
+            .types
+            .values()
+            .filter(|t| matches!(t, TypeDef::Struct(_)))
+    };
+    let sent: features::Features = krate
+        .types
+        .values()
+        .filter(|t| match t {
+            TypeDef::Struct(s) => s.usage.body,
+            TypeDef::Enum(e) => e.usage.body,
+        })
+        .flat_map(|t| features::of_type(krate, t))
+        .collect();
+    let any_sent = krate.types.values().any(|t| match t {
+        TypeDef::Struct(s) => s.usage.body,
+        TypeDef::Enum(e) => e.usage.body,
+    });
+    let read_only: features::Features = structs()
+        .filter(|t| matches!(t, TypeDef::Struct(s) if s.fields.iter().any(|f| f.read_only)))
+        .flat_map(|t| features::of_type(krate, t))
+        .collect();
+    let any_read_only =
+        structs().any(|t| matches!(t, TypeDef::Struct(s) if s.fields.iter().any(|f| f.read_only)));
+    if !any_sent && !any_read_only {
+        return None;
+    }
+    let both: features::Features = sent.union(&read_only).copied().collect();
+    let flag_gate = features::gate(krate, &both);
+    let sent_gate = features::gate(krate, &sent);
+    let read_only_gate = features::gate(krate, &read_only);
+    let to_json = any_sent.then(|| {
+        if !any_read_only {
+            return quote! {
+                /// Serializes a request body as JSON.
+                #sent_gate
+                pub(crate) fn request_json<T: serde::Serialize>(value: &T) -> Result<azure_core::Bytes> {
+                    azure_core::json::to_json(value)
+                }
+            };
+        }
+        quote! {
+            /// Serializes a request body as JSON, leaving out its read-only properties.
+            #sent_gate
+            pub(crate) fn request_json<T: serde::Serialize>(value: &T) -> Result<azure_core::Bytes> {
+                /// Restores the mark when serialization ends, also by unwinding.
+                struct Restore(bool);
+                impl Drop for Restore {
+                    fn drop(&mut self) {
+                        SENDING.with(|sending| sending.0.set(self.0));
+                    }
+                }
+                let _restore = Restore(SENDING.with(|sending| sending.0.replace(true)));
+                azure_core::json::to_json(value)
+            }
+        }
+    });
+    let skip = any_read_only.then(|| {
+        quote! {
+            /// Whether to leave a read-only property out: when it is unset, and always in a
+            /// request body.
+            #read_only_gate
+            pub(crate) fn skip_read_only<T>(value: &Option<T>) -> bool {
+                value.is_none() || SENDING.with(|sending| sending.0.get())
+            }
+        }
+    });
+    if !any_read_only {
+        return to_json;
+    }
+    Some(quote! {
+        /// Whether this thread is serializing a request body (see `request_json`).
+        #flag_gate
+        struct Sending(std::cell::Cell<bool>);
+
+        #flag_gate
+        thread_local!(static SENDING: Sending = const { Sending(std::cell::Cell::new(false)) });
+
+        #to_json
+        #skip
+    })
 }

@@ -131,6 +131,7 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         clients,
         types,
         status_monitor,
+        service_client,
     } = lowered;
     for (i, d) in failed {
         if let Some(o) = selected.get(i) {
@@ -165,6 +166,7 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         examples,
         omitted,
         status_monitor,
+        service_client,
     })
 }
 
@@ -173,6 +175,7 @@ struct Lowered {
     clients: BTreeMap<String, ir::Client>,
     types: BTreeMap<String, ir::TypeDef>,
     status_monitor: Option<String>,
+    service_client: Option<ir::ServiceClient>,
 }
 
 /// Lowers every operation of `selected` but the `skipped` ones, with fresh names and types.
@@ -239,11 +242,102 @@ fn lower_pass(
         .any(|o| o.kind == ir::OperationKind::LongRunning);
     // Claimed after every spec type, so a spec type of the same name keeps its name.
     let status_monitor = long_running.then(|| types.claim_type_name("OperationStatus"));
+    let service_client = service_client(api, service, &clients, &mut client_scope, &mut types);
     Ok(Lowered {
         clients,
         types: types.finish(),
         status_monitor,
+        service_client,
     })
+}
+
+/// The service client of a crate with two or more clients, named after the resource provider
+/// for Azure Resource Manager (`Microsoft.Web` -> `WebClient`), else after the spec's title;
+/// its name and options name are claimed against the group clients and every model type.
+fn service_client(
+    api: &openapiv3::OpenAPI,
+    service: &ir::Service,
+    clients: &BTreeMap<String, ir::Client>,
+    client_scope: &mut Scope,
+    types: &mut types::Types,
+) -> Option<ir::ServiceClient> {
+    if clients.len() < 2 {
+        return None;
+    }
+    let base = if service.arm {
+        naming::pascal(service.namespace.rsplit('.').next().unwrap_or_default())
+    } else {
+        naming::pascal(&naming::title_group(&api.info.title))
+    };
+    // `Foo Test Service` and `Foo API Client` make `FooTestClient` and `FooClient`.
+    let mut base = base;
+    for suffix in ["Client", "Api", "Service"] {
+        if base.len() > suffix.len() && base.ends_with(suffix) {
+            base.truncate(base.len() - suffix.len());
+        }
+    }
+    // A group named after the title has `{base}Client` already: then `{base}ServiceClient`.
+    let mut name = format!("{base}Client");
+    if client_scope.contains(&name) {
+        name = format!("{base}ServiceClient");
+    }
+    let mut name = client_scope.claim(name);
+    // The type, its options and its module must be free among the types and modules too.
+    while types.type_name_taken(&name)
+        || types.type_name_taken(&format!("{name}Options"))
+        || clients.values().any(|c| c.module == naming::snake(&name))
+    {
+        name = client_scope.claim(name);
+    }
+    let name = types.claim_type_name(&name);
+    let options_name = types.claim_type_name(&format!("{name}Options"));
+    let mut fields: Vec<ir::ServiceField> = Vec::new();
+    for client in clients.values() {
+        for f in &client.fields {
+            match fields.iter_mut().find(|s| s.rust_name == f.rust_name) {
+                Some(known) => known.features.push(client.feature.clone()),
+                None => fields.push(ir::ServiceField {
+                    rust_name: f.rust_name.clone(),
+                    docs: f.docs.clone(),
+                    features: vec![client.feature.clone()],
+                }),
+            }
+        }
+    }
+    let getters = clients
+        .values()
+        .map(|c| ir::Getter {
+            method: c.module.clone(),
+            client: c.name.clone(),
+        })
+        .collect();
+    Some(ir::ServiceClient {
+        module: naming::snake(&name),
+        docs: format!(
+            "The service client of {}: made once, it hands out the client of each operation group, all sharing its pipeline (and token cache).",
+            api.info.title.trim()
+        ),
+        name,
+        options_name,
+        fields,
+        getters,
+    })
+}
+
+/// Warns when the Rust name `rust` made from the spec name `raw` of `what` (a property, an
+/// enum value, ...) at `pointer` lost part of it.
+pub(crate) fn warn_name(spec: &Spec, pointer: &str, what: &str, raw: &str, rust: &str) {
+    if let Some(loss) = naming::lossy(raw) {
+        // The pointer shows the whole name; the message quotes enough to recognise it.
+        let shown: String = raw.chars().take(48).collect();
+        let more = if shown.len() < raw.len() { "…" } else { "" };
+        spec.warn(
+            pointer,
+            format!(
+                "the name of {what} `{shown}{more}` is not kept whole in Rust: {loss} (`{rust}`)"
+            ),
+        );
+    }
 }
 
 /// Resolves a `$ref` into `#/components/{section}` with the given getter.

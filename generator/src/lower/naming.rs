@@ -66,11 +66,10 @@ pub fn snake(raw: &str) -> String {
     name
 }
 
-/// Feature names a client's feature never takes: cargo's `default`, the crate's own
-/// `round_trip`, and the dependencies (a feature may not share a dependency's name).
+/// Feature names a client's feature never takes: cargo's `default` and the dependencies (a
+/// feature may not share a dependency's name).
 pub const RESERVED_FEATURES: &[&str] = &[
     "default",
-    "round_trip",
     "azure_core",
     "azure_identity",
     "async_trait",
@@ -147,6 +146,24 @@ pub fn title_group(title: &str) -> String {
             rest.join(" ")
         }
         _ => trimmed.to_string(),
+    }
+}
+
+/// What making a Rust name from `raw` loses, if anything: letters or digits outside ASCII
+/// (dropped) or length (cut at 64 characters). Punctuation and case are not losses: the
+/// wire name is kept beside the Rust name.
+pub fn lossy(raw: &str) -> Option<String> {
+    let dropped = raw.chars().any(|c| c.is_alphanumeric() && !c.is_ascii());
+    let kept = words(raw);
+    let long = kept.to_snake_case().chars().count() > MAX_LEN
+        || kept.to_upper_camel_case().chars().count() > MAX_LEN;
+    match (dropped, long) {
+        (false, false) => None,
+        (true, false) => Some("its non-ASCII letters are dropped".into()),
+        (false, true) => Some(format!("it is cut at {MAX_LEN} characters")),
+        (true, true) => Some(format!(
+            "its non-ASCII letters are dropped and it is cut at {MAX_LEN} characters"
+        )),
     }
 }
 
@@ -281,7 +298,7 @@ mod tests {
         assert_eq!(feature("_client"), "client");
         let mut scope = Scope::with(RESERVED_FEATURES);
         assert_eq!(scope.claim(feature("default_client")), "default_2");
-        assert_eq!(scope.claim(feature("round_trip_client")), "round_trip_2");
+        assert_eq!(scope.claim(feature("serde_client")), "serde_2");
         assert_eq!(scope.claim(feature("uuid_client")), "uuid_2");
         assert_eq!(scope.claim(feature("runs_client")), "runs");
         assert_eq!(scope.claim(feature("runs_client")), "runs_2");

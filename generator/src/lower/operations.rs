@@ -29,7 +29,8 @@ pub struct Found<'a> {
 }
 
 /// Every operation, in spec order, and the ones without an operationId (named `METHOD
-/// /path`, with why they cannot be generated); duplicate operationIds are errors.
+/// /path`, with why they cannot be generated): those without an operationId or with one
+/// used before, and `OPTIONS` and `TRACE` operations.
 pub fn collect(spec: &Spec) -> Result<(Vec<Found<'_>>, Vec<Skipped>), Diagnostic> {
     let mut found: Vec<Found> = Vec::new();
     let mut nameless = Vec::new();
@@ -47,6 +48,25 @@ pub fn collect(spec: &Spec) -> Result<(Vec<Found<'_>>, Vec<Skipped>), Diagnostic
             ("delete", HttpMethod::Delete, &item.delete),
             ("head", HttpMethod::Head, &item.head),
         ];
+        for (verb, op) in [("options", &item.options), ("trace", &item.trace)] {
+            let Some(op) = op else { continue };
+            let pointer = join(&item_at, verb);
+            let verb = verb.to_ascii_uppercase();
+            nameless.push(Skipped {
+                id: op
+                    .operation_id
+                    .clone()
+                    .filter(|id| !id.trim().is_empty())
+                    .unwrap_or_else(|| format!("{verb} {path}")),
+                reason: spec.error(
+                    &pointer,
+                    format!(
+                        "`{verb}` operations are not supported: clients have no method for them"
+                    ),
+                ),
+                pointer,
+            });
+        }
         for (verb, method, op) in methods {
             let Some(op) = op else { continue };
             let pointer = join(&item_at, verb);
@@ -58,12 +78,19 @@ pub fn collect(spec: &Spec) -> Result<(Vec<Found<'_>>, Vec<Skipped>), Diagnostic
                 });
                 continue;
             };
-            if let Some(first) = seen.insert(id.clone(), pointer.clone()) {
-                return Err(spec.error(
-                    &join(&pointer, "operationId"),
-                    format!("duplicate operationId `{id}`: also used at {first}"),
-                ));
+            if let Some(first) = seen.get(&id) {
+                // The first one keeps the name; this one cannot have it.
+                nameless.push(Skipped {
+                    id: format!("{} {path}", verb.to_ascii_uppercase()),
+                    reason: spec.error(
+                        &join(&pointer, "operationId"),
+                        format!("duplicate operationId `{id}`: also used at `{first}`"),
+                    ),
+                    pointer,
+                });
+                continue;
             }
+            seen.insert(id.clone(), pointer.clone());
             let (group, name, by_title) = match (naming::azure_group(&id), op.tags.first()) {
                 (Some((g, n)), _) => (g.to_string(), n.to_string(), false),
                 (None, Some(tag)) => (tag.clone(), id.clone(), false),
@@ -105,6 +132,13 @@ pub fn lower(
         naming::snake(&found.name)
     };
     let options_name = format!("{}{}Options", client.name, naming::pascal(&found.name));
+    super::warn_name(
+        spec,
+        &join(&found.pointer, "operationId"),
+        "operation",
+        &found.id,
+        &method_name,
+    );
     let components = spec.api.components.as_ref();
 
     // Operation-level parameters override path-level ones with the same name and location.
@@ -329,6 +363,7 @@ fn parameter(
         .and_then(Value::as_str)
         == Some("client");
     let rust = naming::snake(&data.name);
+    super::warn_name(spec, at, "parameter", &data.name, &rust);
     let repeatability = (location == Location::Header)
         .then(|| repeatability_header(&data.name))
         .flatten();
@@ -503,7 +538,7 @@ fn body(
         .to_string();
     let Some((mime, media)) = body.content.iter().find(|(m, _)| is_json(m)) else {
         // Not JSON: the caller gives the bytes, sent with the declared media type.
-        let Some(mime) = body.content.keys().next() else {
+        let Some((mime, media)) = body.content.iter().next() else {
             return Err(spec.error(
                 &join(&at, "content"),
                 "the request body declares no media type",
@@ -514,6 +549,12 @@ fn body(
         } else {
             mime.clone()
         };
+        if structured(media) {
+            spec.warn(
+                &join(&join(&join(&at, "content"), mime), "schema"),
+                format!("the request body has no JSON media type: its model is not generated, and the caller sends it as raw bytes (`{content_type}`)"),
+            );
+        }
         return Ok(Some(Body {
             wire_name,
             rust_name: args.claim("body".into()),
@@ -523,6 +564,12 @@ fn body(
             raw_content_type: Some(content_type),
         }));
     };
+    for (other, _) in body.content.iter().filter(|(m, _)| !is_json(m)) {
+        spec.warn(
+            &join(&at, "content"),
+            format!("request body media type `{other}` is not supported next to `{mime}`: the body is always sent as `{mime}`"),
+        );
+    }
     let schema_at = join(&join(&join(&at, "content"), mime), "schema");
     let ty = match &media.schema {
         Some(schema) => types.of(schema, &schema_at, &format!("{}Body", naming::pascal(name)))?,
@@ -652,7 +699,28 @@ fn response_body(
             &join(&join(&join(r_at, "content"), mime), "schema"),
             &format!("{}{suffix}", naming::pascal(name)),
         )?)),
-        None => Ok(None),
+        None => {
+            if let Some((mime, _)) = response.content.iter().find(|(_, m)| structured(m)) {
+                spec.warn(
+                    &join(&join(&join(r_at, "content"), mime), "schema"),
+                    format!("`{mime}` response bodies are not decoded: the model is not generated, and the raw body is left to the caller"),
+                );
+            }
+            Ok(None)
+        }
+    }
+}
+
+/// Whether a media type's schema describes structured data (an object, an array, a
+/// `$ref`), rather than text or bytes.
+fn structured(media: &openapiv3::MediaType) -> bool {
+    match &media.schema {
+        Some(ReferenceOr::Reference { .. }) => true,
+        Some(ReferenceOr::Item(schema)) => {
+            let view = super::view::View::of(schema);
+            view.is_object() || view.typ == Some("array")
+        }
+        None => false,
     }
 }
 

@@ -6,12 +6,38 @@ use super::view::View;
 use crate::diagnostics::{pointer as join, Diagnostic};
 use crate::ir::{EnumDef, Field, StructDef, TypeDef, TypeRef, Usage, Variant};
 use crate::read::Spec;
-use openapiv3::{AdditionalProperties, ReferenceOr, Schema};
+use openapiv3::{AdditionalProperties, ReferenceOr, Schema, SchemaKind};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Deepest inline nesting accepted; deeper schemas are refused rather than risking the stack.
 const MAX_DEPTH: usize = 64;
+
+/// String formats a `String` holds exactly (the text as sent), so they need no warning.
+const STRING_FORMATS: [&str; 22] = [
+    "date",
+    "time",
+    "date-time-rfc1123",
+    "date-time-rfc7231",
+    "duration",
+    "byte",
+    "base64url",
+    "binary",
+    "password",
+    "char",
+    "uri",
+    "url",
+    "uri-reference",
+    "uri-template",
+    "iri",
+    "email",
+    "hostname",
+    "ipv4",
+    "ipv6",
+    "regex",
+    "arm-id",
+    "json-pointer",
+];
 
 /// Most schemas being lowered at once, inline and named together (a chain of definitions
 /// each referring to the next nests as deeply as inline schemas do).
@@ -64,6 +90,11 @@ impl<'a> Types<'a> {
     /// Claims a type name for a type the generator adds (not from the spec).
     pub fn claim_type_name(&mut self, raw: &str) -> String {
         self.scope.claim(naming::type_name(raw))
+    }
+
+    /// Whether a type of this Rust name exists already.
+    pub fn type_name_taken(&self, name: &str) -> bool {
+        self.scope.contains(name)
     }
 
     /// Sets the feature of the client whose operations the next marks come from.
@@ -241,6 +272,7 @@ impl<'a> Types<'a> {
                 // would drop everything.
                 if (view.is_object() && !free_form(&view)) || is_string_enum(&view) {
                     let rust = self.scope.claim(naming::type_name(&name));
+                    super::warn_name(self.spec, &at, "schema", &name, &rust);
                     self.named.insert(name, TypeRef::Named(rust.clone()));
                     self.define(schema, &view, &at, rust.clone(), 0)?;
                     Ok(TypeRef::Named(rust))
@@ -317,6 +349,11 @@ impl<'a> Types<'a> {
     ) -> Result<TypeRef, Diagnostic> {
         if view.alternatives && view.properties.is_empty() && view.all_of.is_empty() {
             // oneOf / anyOf / not: no Rust shape fits every alternative; keep the JSON.
+            let keyword = alternatives(schema);
+            self.spec.warn(
+                &join(pointer, keyword),
+                format!("`{keyword}` is not modelled: the value is kept as `serde_json::Value`"),
+            );
             return Ok(TypeRef::Json);
         }
         if is_string_enum(&view)
@@ -340,6 +377,7 @@ impl<'a> Types<'a> {
             self.define(schema, &view, pointer, rust.clone(), depth)?;
             return Ok(TypeRef::Named(rust));
         }
+        self.warn_scalar(&view, pointer);
         Ok(match view.typ {
             Some("string") => match view.format.as_deref() {
                 Some("date-time") => TypeRef::DateTime,
@@ -379,6 +417,38 @@ impl<'a> Types<'a> {
         })
     }
 
+    /// Warns when a scalar's Rust type says less than the schema: a `format` the generator
+    /// does not know, or an `enum` of numbers or booleans (the plain type takes any value).
+    fn warn_scalar(&self, view: &View, pointer: &str) {
+        let (known, rust): (&[&str], &str) = match view.typ {
+            Some("string") => (&STRING_FORMATS, "String"),
+            Some("integer") => (
+                &[
+                    "int32", "int64", "uint8", "uint16", "uint32", "uint64", "uint",
+                ],
+                "i32",
+            ),
+            Some("number") => (&["float", "double"], "f64"),
+            Some("boolean") => (&[], "bool"),
+            _ => return,
+        };
+        if let Some(format) = view.format.as_deref() {
+            let native = matches!((view.typ, format), (Some("string"), "date-time" | "uuid"));
+            if !native && !known.contains(&format) && view.typ != Some("boolean") {
+                self.spec.warn(
+                    &join(pointer, "format"),
+                    format!("unknown `format: {format}`: generated as `{rust}`"),
+                );
+            }
+        }
+        if !view.enumeration.is_empty() && view.typ != Some("string") {
+            self.spec.warn(
+                &join(pointer, "enum"),
+                format!("{} enum is generated as its plain type: any value is accepted, not only the listed ones", match view.typ { Some("integer") => "an `integer`", Some("number") => "a `number`", _ => "a `boolean`" }),
+            );
+        }
+    }
+
     /// An inline enum with an x-ms-enum name already defined with the same values is reused.
     fn same_enum(&self, rust: &str, view: &View) -> Option<TypeRef> {
         match self.defs.get(rust) {
@@ -416,6 +486,22 @@ impl<'a> Types<'a> {
             let def = self.enumeration(schema, view, pointer, &rust, docs)?;
             self.defs.insert(rust, TypeDef::Enum(def));
             return Ok(());
+        }
+        if let Some(d) = &schema.schema_data.discriminator {
+            self.spec.warn(
+                &join(pointer, "discriminator"),
+                format!(
+                    "`discriminator: {}` is not modelled: `{rust}` is a plain struct, and a value of a type derived from it is read as `{rust}`, with only its fields",
+                    d.property_name
+                ),
+            );
+        }
+        if view.alternatives {
+            let keyword = alternatives(schema);
+            self.spec.warn(
+                &join(pointer, keyword),
+                format!("`{keyword}` next to properties is not modelled: `{rust}` has only the properties listed"),
+            );
         }
         self.building.push(rust.clone());
         let result = self.structure(view, pointer, &rust, depth);
@@ -484,9 +570,11 @@ impl<'a> Types<'a> {
                 existing.read_only = read_only;
                 continue;
             }
+            let rust_name = scope.claim(naming::snake(wire));
+            super::warn_name(self.spec, &at, "property", wire, &rust_name);
             fields.push(Field {
                 wire_name: wire.to_string(),
-                rust_name: scope.claim(naming::snake(wire)),
+                rust_name,
                 ty,
                 docs,
                 read_only,
@@ -613,7 +701,15 @@ impl<'a> Types<'a> {
                 continue;
             }
             let (description, name) = described.get(wire).cloned().unwrap_or((None, None));
-            let rust_name = scope.claim(naming::pascal(name.as_deref().unwrap_or(wire)));
+            let raw = name.as_deref().unwrap_or(wire);
+            let rust_name = scope.claim(naming::pascal(raw));
+            super::warn_name(
+                self.spec,
+                &format!("{pointer}/enum/{i}"),
+                "enum value",
+                raw,
+                &rust_name,
+            );
             variants.push(Variant {
                 wire: wire.to_string(),
                 rust_name,
@@ -637,6 +733,17 @@ impl<'a> Types<'a> {
 }
 
 /// `allOf: [ {$ref} ]` and nothing else of substance: the referenced type, re-described.
+/// The keyword of a schema's alternatives: `oneOf`, `anyOf` or `not`.
+fn alternatives(schema: &Schema) -> &'static str {
+    match &schema.schema_kind {
+        SchemaKind::AnyOf { .. } => "anyOf",
+        SchemaKind::Not { .. } => "not",
+        SchemaKind::Any(a) if a.one_of.is_empty() && !a.any_of.is_empty() => "anyOf",
+        SchemaKind::Any(a) if a.one_of.is_empty() && a.not.is_some() => "not",
+        _ => "oneOf",
+    }
+}
+
 fn single_ref<'s>(view: &View<'s>) -> Option<&'s str> {
     match view.all_of.as_slice() {
         [ReferenceOr::Reference { reference }]

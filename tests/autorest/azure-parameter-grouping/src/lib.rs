@@ -16,6 +16,10 @@ pub mod models;
     allow(dead_code)
 )]
 mod runtime;
+pub use clients::{
+    AutoRestParameterGroupingTestClient, AutoRestParameterGroupingTestClientOptions,
+};
+
 #[cfg(feature = "auto_rest_parameter_grouping_test_service")]
 pub use clients::{
     AutoRestParameterGroupingTestServiceClient,

@@ -21,6 +21,11 @@ pub mod models;
     allow(dead_code)
 )]
 mod runtime;
+pub use clients::{
+    AutoRestAzureSpecialParametersTestClient,
+    AutoRestAzureSpecialParametersTestClientOptions,
+};
+
 #[cfg(feature = "api_version_default_operations")]
 pub use clients::{
     ApiVersionDefaultOperationsClient, ApiVersionDefaultOperationsClientOptions,

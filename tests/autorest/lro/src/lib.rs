@@ -18,6 +18,10 @@ pub mod models;
     allow(dead_code)
 )]
 mod runtime;
+pub use clients::{
+    AutoRestLongRunningOperationTestClient, AutoRestLongRunningOperationTestClientOptions,
+};
+
 #[cfg(feature = "lr_os")]
 pub use clients::{LrOsClient, LrOsClientOptions};
 #[cfg(feature = "lr_os_custom_header")]

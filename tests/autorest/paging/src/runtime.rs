@@ -348,6 +348,11 @@ pub(crate) async fn send(
         .await
 }
 
+/// Serializes a request body as JSON.
+pub(crate) fn request_json<T: serde::Serialize>(value: &T) -> Result<azure_core::Bytes> {
+    azure_core::json::to_json(value)
+}
+
 /// Resolves `link` (absolute or relative) against `base`.
 fn resolve_link(base: &Url, link: &str) -> Result<Url> {
     base.join(link)

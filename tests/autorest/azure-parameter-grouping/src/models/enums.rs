@@ -21,8 +21,34 @@ impl EncryptionAlgorithmType {
 }
 
 #[cfg(feature = "file_and_directory_operations")]
+impl AsRef<str> for EncryptionAlgorithmType {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "file_and_directory_operations")]
 impl ::std::fmt::Display for EncryptionAlgorithmType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "file_and_directory_operations")]
+impl ::std::str::FromStr for EncryptionAlgorithmType {
+    type Err = azure_core::Error;
+    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "foo" => Ok(Self::Foo),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!("`{value}` is not a value of `EncryptionAlgorithmType`"),
+                    ),
+                )
+            }
+        }
     }
 }

@@ -21,9 +21,37 @@ impl ApiVersionLocalOperationsApiVersion {
 }
 
 #[cfg(feature = "api_version_local_operations")]
+impl AsRef<str> for ApiVersionLocalOperationsApiVersion {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "api_version_local_operations")]
 impl ::std::fmt::Display for ApiVersionLocalOperationsApiVersion {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "api_version_local_operations")]
+impl ::std::str::FromStr for ApiVersionLocalOperationsApiVersion {
+    type Err = azure_core::Error;
+    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "2.0" => Ok(Self::V20),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!(
+                            "`{value}` is not a value of `ApiVersionLocalOperationsApiVersion`"
+                        ),
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -47,9 +75,37 @@ impl SkipUrlEncodingOperationsQ1 {
 }
 
 #[cfg(feature = "skip_url_encoding_operations")]
+impl AsRef<str> for SkipUrlEncodingOperationsQ1 {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "skip_url_encoding_operations")]
 impl ::std::fmt::Display for SkipUrlEncodingOperationsQ1 {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "skip_url_encoding_operations")]
+impl ::std::str::FromStr for SkipUrlEncodingOperationsQ1 {
+    type Err = azure_core::Error;
+    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "value1&q2=value2&q3=value3" => Ok(Self::Value1Q2Value2Q3Value3),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!(
+                            "`{value}` is not a value of `SkipUrlEncodingOperationsQ1`"
+                        ),
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -73,8 +129,36 @@ impl SkipUrlEncodingOperationsUnencodedPathParam {
 }
 
 #[cfg(feature = "skip_url_encoding_operations")]
+impl AsRef<str> for SkipUrlEncodingOperationsUnencodedPathParam {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "skip_url_encoding_operations")]
 impl ::std::fmt::Display for SkipUrlEncodingOperationsUnencodedPathParam {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "skip_url_encoding_operations")]
+impl ::std::str::FromStr for SkipUrlEncodingOperationsUnencodedPathParam {
+    type Err = azure_core::Error;
+    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "path1/path2/path3" => Ok(Self::Path1Path2Path3),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!(
+                            "`{value}` is not a value of `SkipUrlEncodingOperationsUnencodedPathParam`"
+                        ),
+                    ),
+                )
+            }
+        }
     }
 }

@@ -58,8 +58,44 @@ impl ProductPropertiesProvisioningStateValues {
     }
 }
 
+impl AsRef<str> for ProductPropertiesProvisioningStateValues {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
 impl ::std::fmt::Display for ProductPropertiesProvisioningStateValues {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ProductPropertiesProvisioningStateValues {
+    type Err = azure_core::Error;
+    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "Succeeded" => Ok(Self::Succeeded),
+            "Failed" => Ok(Self::Failed),
+            "canceled" => Ok(Self::Canceled),
+            "Accepted" => Ok(Self::Accepted),
+            "Creating" => Ok(Self::Creating),
+            "Created" => Ok(Self::Created),
+            "Updating" => Ok(Self::Updating),
+            "Updated" => Ok(Self::Updated),
+            "Deleting" => Ok(Self::Deleting),
+            "Deleted" => Ok(Self::Deleted),
+            "OK" => Ok(Self::Ok),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!(
+                            "`{value}` is not a value of `ProductPropertiesProvisioningStateValues`"
+                        ),
+                    ),
+                )
+            }
+        }
     }
 }

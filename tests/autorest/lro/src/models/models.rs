@@ -2,8 +2,13 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 /// The `CloudError` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct CloudError {
     /// The `code` property.
@@ -40,7 +45,7 @@ pub struct Product {
 impl TryFrom<Product> for azure_core::http::RequestContent<Product> {
     type Error = azure_core::Error;
     fn try_from(value: Product) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 

@@ -18,8 +18,32 @@ impl MaxPageSizeType {
     }
 }
 
+impl AsRef<str> for MaxPageSizeType {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
 impl ::std::fmt::Display for MaxPageSizeType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for MaxPageSizeType {
+    type Err = azure_core::Error;
+    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "5" => Ok(Self::V5),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!("`{value}` is not a value of `MaxPageSizeType`"),
+                    ),
+                )
+            }
+        }
     }
 }

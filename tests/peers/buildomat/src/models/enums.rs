@@ -22,8 +22,33 @@ impl BuildomatAcceptLanguage {
     }
 }
 
+impl AsRef<str> for BuildomatAcceptLanguage {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
 impl ::std::fmt::Display for BuildomatAcceptLanguage {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for BuildomatAcceptLanguage {
+    type Err = azure_core::Error;
+    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "de" => Ok(Self::De),
+            "en" => Ok(Self::En),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!("`{value}` is not a value of `BuildomatAcceptLanguage`"),
+                    ),
+                )
+            }
+        }
     }
 }

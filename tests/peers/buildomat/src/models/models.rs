@@ -2,8 +2,13 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 /// The `Task` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct Task {
     /// The `id` property.
@@ -34,8 +39,13 @@ pub struct Task {
 }
 
 /// The `TaskEvent` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct TaskEvent {
     /// The `payload` property.
@@ -66,8 +76,13 @@ pub struct TaskEvent {
 }
 
 /// The `TaskOutput` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct TaskOutput {
     /// The `id` property.
@@ -113,13 +128,18 @@ pub struct TaskSubmit {
 impl TryFrom<TaskSubmit> for azure_core::http::RequestContent<TaskSubmit> {
     type Error = azure_core::Error;
     fn try_from(value: TaskSubmit) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
 /// The `TaskSubmitResult` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct TaskSubmitResult {
     /// The `id` property.
@@ -130,8 +150,13 @@ pub struct TaskSubmitResult {
 }
 
 /// The `UploadedChunk` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct UploadedChunk {
     /// The `id` property.
@@ -154,13 +179,18 @@ pub struct UserCreate {
 impl TryFrom<UserCreate> for azure_core::http::RequestContent<UserCreate> {
     type Error = azure_core::Error;
     fn try_from(value: UserCreate) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
 /// The `UserCreateResult` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct UserCreateResult {
     /// The `id` property.
@@ -181,8 +211,13 @@ pub struct UserCreateResult {
 }
 
 /// The `WhoamiResult` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WhoamiResult {
     /// The `id` property.
@@ -198,8 +233,13 @@ pub struct WhoamiResult {
 }
 
 /// The `Worker` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct Worker {
     /// The `deleted` property.
@@ -258,7 +298,7 @@ pub struct WorkerAddOutput {
 impl TryFrom<WorkerAddOutput> for azure_core::http::RequestContent<WorkerAddOutput> {
     type Error = azure_core::Error;
     fn try_from(value: WorkerAddOutput) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
@@ -290,7 +330,7 @@ pub struct WorkerAppendTask {
 impl TryFrom<WorkerAppendTask> for azure_core::http::RequestContent<WorkerAppendTask> {
     type Error = azure_core::Error;
     fn try_from(value: WorkerAppendTask) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
@@ -312,13 +352,18 @@ pub struct WorkerBootstrap {
 impl TryFrom<WorkerBootstrap> for azure_core::http::RequestContent<WorkerBootstrap> {
     type Error = azure_core::Error;
     fn try_from(value: WorkerBootstrap) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
 /// The `WorkerBootstrapResult` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkerBootstrapResult {
     /// The `id` property.
@@ -342,13 +387,18 @@ impl TryFrom<WorkerCompleteTask>
 for azure_core::http::RequestContent<WorkerCompleteTask> {
     type Error = azure_core::Error;
     fn try_from(value: WorkerCompleteTask) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
 /// The `WorkerPingResult` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkerPingResult {
     /// The `poweroff` property.
@@ -362,8 +412,13 @@ pub struct WorkerPingResult {
 }
 
 /// The `WorkerPingTask` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkerPingTask {
     /// The `id` property.
@@ -384,8 +439,13 @@ pub struct WorkerPingTask {
 }
 
 /// The `WorkerTask` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkerTask {
     /// The `id` property.
@@ -406,8 +466,13 @@ pub struct WorkerTask {
 }
 
 /// The `WorkersResult` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct WorkersResult {
     /// The `workers` property.

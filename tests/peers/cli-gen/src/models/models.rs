@@ -12,6 +12,6 @@ pub struct UnoBody {
 impl TryFrom<UnoBody> for azure_core::http::RequestContent<UnoBody> {
     type Error = azure_core::Error;
     fn try_from(value: UnoBody) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }

@@ -19,13 +19,18 @@ pub struct EnrolBody {
 impl TryFrom<EnrolBody> for azure_core::http::RequestContent<EnrolBody> {
     type Error = azure_core::Error;
     fn try_from(value: EnrolBody) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
 /// The `GlobalJobsResult` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct GlobalJobsResult {
     /// The `summary` property.
@@ -61,8 +66,13 @@ pub struct OutputRecord {
 }
 
 /// The `PingResult` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct PingResult {
     /// The `host` property.
@@ -110,7 +120,7 @@ pub struct ReportFinishBody {
 impl TryFrom<ReportFinishBody> for azure_core::http::RequestContent<ReportFinishBody> {
     type Error = azure_core::Error;
     fn try_from(value: ReportFinishBody) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
@@ -167,13 +177,18 @@ pub struct ReportOutputBody {
 impl TryFrom<ReportOutputBody> for azure_core::http::RequestContent<ReportOutputBody> {
     type Error = azure_core::Error;
     fn try_from(value: ReportOutputBody) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
 /// The `ReportResult` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct ReportResult {
     /// The `existed_already` property.
@@ -211,13 +226,18 @@ pub struct ReportStartBody {
 impl TryFrom<ReportStartBody> for azure_core::http::RequestContent<ReportStartBody> {
     type Error = azure_core::Error;
     fn try_from(value: ReportStartBody) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
 /// The `ReportSummary` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct ReportSummary {
     /// The `age_seconds` property.

@@ -2,8 +2,7 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 /// Current state of an Instance.
-#[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub enum InstanceState {
     /// `Creating`
     #[serde(rename = "Creating")]
@@ -55,9 +54,42 @@ impl InstanceState {
     }
 }
 
+impl AsRef<str> for InstanceState {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
 impl ::std::fmt::Display for InstanceState {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for InstanceState {
+    type Err = azure_core::Error;
+    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "Creating" => Ok(Self::Creating),
+            "Starting" => Ok(Self::Starting),
+            "Running" => Ok(Self::Running),
+            "Stopping" => Ok(Self::Stopping),
+            "Stopped" => Ok(Self::Stopped),
+            "Rebooting" => Ok(Self::Rebooting),
+            "Migrating" => Ok(Self::Migrating),
+            "Repairing" => Ok(Self::Repairing),
+            "Failed" => Ok(Self::Failed),
+            "Destroyed" => Ok(Self::Destroyed),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!("`{value}` is not a value of `InstanceState`"),
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -90,9 +122,36 @@ impl InstanceStateRequested {
     }
 }
 
+impl AsRef<str> for InstanceStateRequested {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
 impl ::std::fmt::Display for InstanceStateRequested {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for InstanceStateRequested {
+    type Err = azure_core::Error;
+    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "Run" => Ok(Self::Run),
+            "Stop" => Ok(Self::Stop),
+            "Reboot" => Ok(Self::Reboot),
+            "MigrateStart" => Ok(Self::MigrateStart),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!("`{value}` is not a value of `InstanceStateRequested`"),
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -100,13 +159,12 @@ impl TryFrom<InstanceStateRequested>
 for azure_core::http::RequestContent<InstanceStateRequested> {
     type Error = azure_core::Error;
     fn try_from(value: InstanceStateRequested) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
 /// The `MigrationState` values.
-#[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub enum MigrationState {
     /// `Sync`
     #[serde(rename = "Sync")]
@@ -158,8 +216,41 @@ impl MigrationState {
     }
 }
 
+impl AsRef<str> for MigrationState {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
 impl ::std::fmt::Display for MigrationState {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for MigrationState {
+    type Err = azure_core::Error;
+    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "Sync" => Ok(Self::Sync),
+            "RamPush" => Ok(Self::RamPush),
+            "Pause" => Ok(Self::Pause),
+            "RamPushDirty" => Ok(Self::RamPushDirty),
+            "Device" => Ok(Self::Device),
+            "Arch" => Ok(Self::Arch),
+            "Resume" => Ok(Self::Resume),
+            "RamPull" => Ok(Self::RamPull),
+            "Finish" => Ok(Self::Finish),
+            "Error" => Ok(Self::Error),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!("`{value}` is not a value of `MigrationState`"),
+                    ),
+                )
+            }
+        }
     }
 }

@@ -2,8 +2,13 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 /// The `DiskAttachment` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct DiskAttachment {
     /// The `disk_id` property.
@@ -62,8 +67,13 @@ pub struct DiskRequest {
 }
 
 /// Error information from a response.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct ErrorModel {
     /// The `error_code` property.
@@ -82,8 +92,13 @@ pub struct ErrorModel {
 }
 
 /// The `Instance` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct Instance {
     /// The `disks` property.
@@ -134,13 +149,18 @@ impl TryFrom<InstanceEnsureRequest>
 for azure_core::http::RequestContent<InstanceEnsureRequest> {
     type Error = azure_core::Error;
     fn try_from(value: InstanceEnsureRequest) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
 /// The `InstanceEnsureResponse` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct InstanceEnsureResponse {
     /// The `migrate` property.
@@ -149,8 +169,13 @@ pub struct InstanceEnsureResponse {
 }
 
 /// The `InstanceGetResponse` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct InstanceGetResponse {
     /// The `instance` property.
@@ -181,8 +206,13 @@ pub struct InstanceMigrateInitiateRequest {
 }
 
 /// The `InstanceMigrateInitiateResponse` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct InstanceMigrateInitiateResponse {
     /// The `migration_id` property.
@@ -206,13 +236,18 @@ impl TryFrom<InstanceMigrateStatusRequest>
 for azure_core::http::RequestContent<InstanceMigrateStatusRequest> {
     type Error = azure_core::Error;
     fn try_from(value: InstanceMigrateStatusRequest) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
 /// The `InstanceMigrateStatusResponse` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct InstanceMigrateStatusResponse {
     /// The `state` property.
@@ -282,13 +317,18 @@ impl TryFrom<InstanceStateMonitorRequest>
 for azure_core::http::RequestContent<InstanceStateMonitorRequest> {
     type Error = azure_core::Error;
     fn try_from(value: InstanceStateMonitorRequest) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
+        Ok(crate::runtime::request_json(&value)?.into())
     }
 }
 
 /// The `InstanceStateMonitorResponse` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct InstanceStateMonitorResponse {
     /// The `gen` property.
@@ -304,8 +344,13 @@ pub struct InstanceStateMonitorResponse {
 }
 
 /// The `NetworkInterface` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
-#[cfg_attr(feature = "round_trip", derive(::serde::Serialize))]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 #[non_exhaustive]
 pub struct NetworkInterface {
     /// The `attachment` property.
