@@ -189,3 +189,24 @@ fn test_an_operation_that_cannot_be_generated_is_an_error_when_selected() {
     assert_eq!(only.ir.types.keys().collect::<Vec<_>>(), ["Thing"]);
     assert_eq!(all.ir.types.keys().collect::<Vec<_>>(), ["Thing"]);
 }
+
+#[test]
+fn test_warnings_name_the_file_the_pointer_and_a_position() {
+    // Warnings carry the same location data as errors: every one of the corpus points into
+    // a corpus file, at a JSON pointer, with a line, a column and a snippet.
+    let mut seen = 0;
+    for (name, spec, _) in cases() {
+        let Ok(generated) = run(&spec) else { continue };
+        for w in &generated.warnings {
+            assert!(w.is_warning(), "case {name}: {w}");
+            assert!(w.file.starts_with(super::corpus_dir()), "case {name}: {w}");
+            assert!(w.pointer.starts_with('#'), "case {name}: {w}");
+            assert!(
+                w.position.is_some() && w.snippet.is_some(),
+                "case {name}: {w}"
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen >= 20, "only {seen} warnings in the corpus");
+}

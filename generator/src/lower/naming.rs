@@ -240,6 +240,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn test_lossy_names_only_what_is_lost() {
+        // Case, punctuation and keywords are not losses: the wire name stays beside.
+        assert_eq!(lossy("keyType"), None);
+        assert_eq!(lossy("x-ms-client-request-id"), None);
+        assert_eq!(lossy("type"), None);
+        assert_eq!(lossy(&"a".repeat(64)), None);
+        assert_eq!(
+            lossy("café").as_deref(),
+            Some("its non-ASCII letters are dropped")
+        );
+        assert_eq!(
+            lossy(&"a".repeat(65)).as_deref(),
+            Some("it is cut at 64 characters")
+        );
+        // `VeryLong` words grow by their `_` separators in snake_case.
+        assert!(lossy(&"Ab".repeat(30)).is_some());
+        assert!(lossy(&format!("ü{}", "a".repeat(70)))
+            .is_some_and(|m| m.contains("dropped") && m.contains("cut")));
+    }
+
+    #[test]
     fn test_snake_escapes_keywords_digits_and_symbols() {
         assert_eq!(snake("keyType"), "key_type");
         assert_eq!(snake("type"), "type_");

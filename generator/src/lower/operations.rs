@@ -284,6 +284,38 @@ fn kind(
     }
 }
 
+/// How the spec asks for an array parameter to be sent, when that is not the one
+/// comma-separated value the client sends (`None` when it is).
+fn array_style(p: &Parameter) -> Option<String> {
+    use openapiv3::{PathStyle, QueryStyle};
+    let data = p.parameter_data_ref();
+    if let Some(format) = data
+        .extensions
+        .get("x-collection-format")
+        .and_then(Value::as_str)
+    {
+        return Some(format!("with `collectionFormat: {format}`"));
+    }
+    match p {
+        Parameter::Query { style, .. } => match style {
+            // OpenAPI 3's default for a query parameter is one `name=value` per item.
+            QueryStyle::Form if data.explode == Some(false) => None,
+            QueryStyle::Form => Some("as one `name=value` pair per item (`explode`)".into()),
+            QueryStyle::SpaceDelimited => Some("space-delimited".into()),
+            QueryStyle::PipeDelimited => Some("pipe-delimited".into()),
+            QueryStyle::DeepObject => Some("as a `deepObject`".into()),
+        },
+        Parameter::Path { style, .. } => match style {
+            PathStyle::Simple if !data.explode.unwrap_or(false) => None,
+            PathStyle::Simple => Some("exploded".into()),
+            PathStyle::Matrix => Some("in `matrix` style".into()),
+            PathStyle::Label => Some("in `label` style".into()),
+        },
+        Parameter::Header { .. } if data.explode.unwrap_or(false) => Some("exploded".into()),
+        Parameter::Header { .. } | Parameter::Cookie { .. } => None,
+    }
+}
+
 fn same_location(a: &Parameter, b: &Parameter) -> bool {
     std::mem::discriminant(a) == std::mem::discriminant(b)
 }
@@ -322,6 +354,19 @@ fn parameter(
             ))
         }
     };
+    if matches!(ty, TypeRef::Vec(_)) {
+        if let Some(asked) = array_style(p) {
+            let where_said = if spec.dialect == crate::read::Dialect::Swagger2 {
+                join(at, "collectionFormat")
+            } else {
+                at.to_string()
+            };
+            spec.warn(
+                &where_said,
+                format!("array parameter `{}` is sent as one comma-separated value, not {asked} as the spec says", data.name),
+            );
+        }
+    }
     // A parameter with no single shape (`oneOf`, no `type`) is sent as the text the caller
     // gives; JSON text would be quoted.
     let ty = if ty == TypeRef::Json {

@@ -401,16 +401,22 @@ impl Converter<'_> {
                     schema.insert("nullable".into(), v.clone());
                 }
                 "collectionFormat" => {
-                    let explode = v.as_str() == Some("multi");
-                    out.insert(
-                        "style".into(),
-                        json!(if location == "query" {
-                            "form"
-                        } else {
-                            "simple"
-                        }),
-                    );
+                    let format = v.as_str().unwrap_or("csv");
+                    let (style, explode) = match (location, format) {
+                        ("query", "multi") => ("form", true),
+                        ("query", "ssv") => ("spaceDelimited", false),
+                        ("query", "pipes") => ("pipeDelimited", false),
+                        ("query", _) => ("form", false),
+                        (_, "multi") => ("simple", true),
+                        _ => ("simple", false),
+                    };
+                    out.insert("style".into(), json!(style));
                     out.insert("explode".into(), json!(explode));
+                    // No OpenAPI 3 style says these; kept so the lower stage can tell.
+                    if format == "tsv" || (location != "query" && matches!(format, "ssv" | "pipes"))
+                    {
+                        out.insert("x-collection-format".into(), json!(format));
+                    }
                 }
                 _ if SCHEMA_KEYS.contains(&k.as_str()) => {
                     schema.insert(k.clone(), v.clone());
@@ -426,6 +432,17 @@ impl Converter<'_> {
         }
         if location == "path" {
             out.insert("required".into(), json!(true));
+        }
+        if schema.get("type").and_then(Value::as_str) == Some("array") && !out.contains_key("style")
+        {
+            // Swagger 2.0's default `collectionFormat` is `csv`: one comma-separated value.
+            let style = if location == "query" {
+                "form"
+            } else {
+                "simple"
+            };
+            out.insert("style".into(), json!(style));
+            out.insert("explode".into(), json!(false));
         }
         out.insert("schema".into(), Value::Object(schema));
         Ok(Value::Object(out))
