@@ -750,32 +750,105 @@ pub(crate) fn poll_links(
     )
 }
 
+/// Where a long-running operation's final value is read once it succeeded
+/// (`x-ms-long-running-operation-options.final-state-via`).
+#[cfg(any(feature = "workflow_trigger_histories", feature = "workflow_triggers"))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(dead_code)]
+pub(crate) enum FinalVia {
+    /// `PUT`/`PATCH`: the operation's own URL; `POST`: the `Location` when given;
+    /// otherwise the last status response (or its `resourceLocation`).
+    Default,
+    /// The last status response's body.
+    StatusBody,
+    /// The first response's `Location`.
+    Location,
+    /// The operation's own URL.
+    OriginalUri,
+}
+
+/// The `provisioningState` of a resource body (at the top or under `properties`).
+#[cfg(any(feature = "workflow_trigger_histories", feature = "workflow_triggers"))]
+fn provisioning_state(body: &[u8]) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    value
+        .pointer("/properties/provisioningState")
+        .or_else(|| value.get("provisioningState"))
+        .and_then(serde_json::Value::as_str)
+        .map(str::to_string)
+}
+
+/// An `HttpResponse` error for an operation that ended `Failed` or `Canceled`.
+#[cfg(any(feature = "workflow_trigger_histories", feature = "workflow_triggers"))]
+fn ended(
+    status: azure_core::http::StatusCode,
+    headers: azure_core::http::headers::Headers,
+    body: azure_core::Bytes,
+    state: &str,
+) -> Error {
+    let error_code = serde_json::from_slice::<serde_json::Value>(&body)
+        .ok()
+        .and_then(|v| {
+            v
+                .pointer("/error/code")
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_string)
+        })
+        .or_else(|| Some(state.to_string()));
+    ErrorKind::HttpResponse {
+        status,
+        error_code,
+        raw_response: Some(Box::new(RawResponse::from_bytes(status, headers, body))),
+    }
+        .into_error()
+}
+
 /// How long a poller waits for its operation before it gives up, unless the call's
 /// `polling_timeout` says otherwise.
 #[cfg(any(feature = "workflow_trigger_histories", feature = "workflow_triggers"))]
 pub(crate) const DEFAULT_POLLING_TIMEOUT: Duration = Duration::hours(24);
-/// A poller that sends `first` (or, to resume, polls `resume`), then `GET`s the status
-/// link after each `Retry-After` (`retry-after-ms`, `x-ms-retry-after-ms`, `Retry-After`;
-/// else the options' frequency, at least one second) until `Succeeded`. `Failed` and
-/// `Canceled` (any case, also `Cancelled`) end it with an `HttpResponse` error holding
-/// the last response; any other status is in progress. It never waits past
-/// `polling_timeout` (else [`DEFAULT_POLLING_TIMEOUT`]) from its first request: it then
-/// ends with a timeout error, and its continuation can resume it.
+/// A poller that sends `first` (or, to resume, polls `resume`) and follows the
+/// operation to its end, the way Azure's long-running operations work:
+///
+/// * `Azure-AsyncOperation` (or `Operation-Location`) on the first response: `GET` it
+///   until its body's `status` is terminal; then the final value is read as `via` says;
+/// * else `Location`: `GET` it until it answers other than 202 (and its
+///   `provisioningState`, if any, is terminal); that answer is the final value;
+/// * else, for `PUT` and `PATCH` whose body has a non-terminal `provisioningState`:
+///   `GET` the operation's own URL until it is terminal;
+/// * else the first response is the final one.
+///
+/// Each poll waits as long as `Retry-After` (`retry-after-ms`, `x-ms-retry-after-ms`,
+/// `Retry-After`) says, else the options' frequency. `Failed` and `Canceled` (any case,
+/// also `Cancelled`) end it with an `HttpResponse` error holding the last response; any
+/// other status is in progress. It never waits past `polling_timeout` (else
+/// [`DEFAULT_POLLING_TIMEOUT`]) from its first request: it then ends with a timeout
+/// error, and its continuation can resume it.
 #[cfg(any(feature = "workflow_trigger_histories", feature = "workflow_triggers"))]
-pub(crate) fn poller(
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn poller<T, F>(
     pipeline: &Pipeline,
     first: Request,
     success_codes: &'static [u16],
+    via: FinalVia,
     options: azure_core::http::poller::PollerOptions<'_>,
     resume: Option<azure_core::http::poller::PollerContinuation>,
     call: Call,
     polling_timeout: Option<Duration>,
-) -> azure_core::http::Poller<crate::models::OperationStatus> {
+) -> azure_core::http::Poller<crate::models::OperationStatus<T, F>>
+where
+    T: Send + 'static,
+    F: azure_core::http::Format + Send + 'static,
+{
     use azure_core::http::poller::{
         PollerContinuation, PollerOptions, PollerResult, PollerState, PollerStatus,
     };
 
-    use azure_core::http::headers::{RETRY_AFTER, RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS};
+    use azure_core::http::headers::{
+        HeaderName, RETRY_AFTER, RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS,
+    };
+
+    use azure_core::http::Method;
     let pipeline = pipeline.clone();
     let mut options = options.into_owned();
     options.frequency = options.frequency.max(Duration::seconds(1));
@@ -811,143 +884,331 @@ pub(crate) fn poller(
                     PollerState::More(links) => Some(links),
                     PollerState::Initial => resume,
                 };
-                let ctx = if current.is_none() && !call.idempotent {
-                    options.context.clone().with_value(NotIdempotent)
-                } else {
-                    options.context.clone()
+                let clip = |wait: Duration| {
+                    wait.min(ceiling - elapsed()).max(Duration::ZERO)
                 };
-                let (mut request, codes, async_mode) = match &current {
-                    Some(PollerContinuation::Links { next_link, final_link }) => {
-                        let mut request = Request::new(
-                            same_origin_link(first.url(), next_link.as_str())?,
-                            azure_core::http::Method::Get,
-                        );
-                        request.insert_header("accept", "application/json");
-                        (request, &[200u16, 201, 202, 204][..], final_link.is_some())
+                let monitor = |text: &str| azure_core::Bytes::from(
+                    format!(r#"{{"status":"{text}"}}"#),
+                );
+                let done = |
+                    status,
+                    headers: azure_core::http::headers::Headers,
+                    monitor_body: azure_core::Bytes,
+                    target: Request,
+                    final_raw: Option<RawResponse>,
+                    pipeline: Pipeline,
+                    options: PollerOptions<'static>|
+                {
+                    PollerResult::Succeeded {
+                        response: RawResponse::from_bytes(status, headers, monitor_body)
+                            .into(),
+                        target: Box::new(move || Box::pin(async move {
+                            match final_raw {
+                                Some(raw) => Ok(raw.into()),
+                                None => {
+                                    let mut target = target;
+                                    Ok(
+                                        send(
+                                                &pipeline,
+                                                &options.context,
+                                                &mut target,
+                                                &[200, 201, 202, 204],
+                                            )
+                                            .await?
+                                            .into(),
+                                    )
+                                }
+                            }
+                        })),
                     }
-                    Some(_) => {
-                        return Err(
-                            Error::with_message(
-                                ErrorKind::Other,
-                                "unsupported poller continuation",
-                            ),
-                        );
-                    }
-                    None => (first, success_codes, false),
                 };
-                let response = send(&pipeline, &ctx, &mut request, codes).await?;
+                let get = |url: Url| {
+                    let mut request = Request::new(url, Method::Get);
+                    request.insert_header("accept", "application/json");
+                    request
+                };
+                let Some(current) = current else {
+                    let mut request = first.clone();
+                    let ctx = if call.idempotent {
+                        options.context.to_borrowed()
+                    } else {
+                        options.context.clone().with_value(NotIdempotent)
+                    };
+                    let response = send(&pipeline, &ctx, &mut request, success_codes)
+                        .await?;
+                    let (status, headers, body) = response.deconstruct();
+                    let body = azure_core::Bytes::from(body);
+                    let header = |name: &'static str| {
+                        headers
+                            .get_optional_str(&HeaderName::from_static(name))
+                            .map(|link| resolve_link(first.url(), link))
+                            .transpose()
+                    };
+                    let async_link = match header("azure-asyncoperation")? {
+                        Some(link) => Some(link),
+                        None => header("operation-location")?,
+                    };
+                    let location = header("location")?;
+                    let method = first.method();
+                    let links = match (async_link, location) {
+                        (Some(next_link), location) => {
+                            let final_link = match via {
+                                FinalVia::Location if location.is_some() => location,
+                                FinalVia::OriginalUri => Some(first.url().clone()),
+                                FinalVia::StatusBody if method == Method::Post => None,
+                                _ if matches!(method, Method::Put | Method::Patch) => {
+                                    Some(first.url().clone())
+                                }
+                                _ if method == Method::Post => location,
+                                _ => None,
+                            };
+                            Some(PollerContinuation::Links {
+                                final_link: Some(
+                                    final_link.unwrap_or_else(|| next_link.clone()),
+                                ),
+                                next_link,
+                            })
+                        }
+                        (None, Some(next_link)) => {
+                            Some(PollerContinuation::Links {
+                                next_link,
+                                final_link: None,
+                            })
+                        }
+                        (None, None) => {
+                            let state = provisioning_state(&body)
+                                .filter(|_| matches!(method, Method::Put | Method::Patch));
+                            match state.as_deref().map(PollerStatus::from) {
+                                Some(PollerStatus::Failed | PollerStatus::Canceled) => {
+                                    let state = state.unwrap_or_default();
+                                    return Err(ended(status, headers, body, &state));
+                                }
+                                None
+                                | Some(
+                                    PollerStatus::Succeeded,
+                                ) if u16::from(status) != 202 => {
+                                    let raw = RawResponse::from_bytes(
+                                        status,
+                                        headers.clone(),
+                                        body,
+                                    );
+                                    return Ok(
+                                        done(
+                                            status,
+                                            headers,
+                                            monitor("Succeeded"),
+                                            first,
+                                            Some(raw),
+                                            pipeline,
+                                            options,
+                                        ),
+                                    );
+                                }
+                                Some(_) => {
+                                    Some(PollerContinuation::Links {
+                                        next_link: first.url().clone(),
+                                        final_link: None,
+                                    })
+                                }
+                                None => None,
+                            }
+                        }
+                    };
+                    return match links {
+                        Some(continuation) => {
+                            Ok(PollerResult::InProgress {
+                                retry_after: clip(
+                                    azure_core::http::poller::get_retry_after(
+                                        &headers,
+                                        &[RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS, RETRY_AFTER],
+                                        &options,
+                                    ),
+                                ),
+                                response: RawResponse::from_bytes(
+                                        status,
+                                        headers,
+                                        monitor("InProgress"),
+                                    )
+                                    .into(),
+                                continuation,
+                            })
+                        }
+                        None => {
+                            Err(
+                                Error::with_message(
+                                    ErrorKind::Other,
+                                    "the operation is in progress but the service gave no `Azure-AsyncOperation` or `Location` to poll",
+                                ),
+                            )
+                        }
+                    };
+                };
+                let PollerContinuation::Links { next_link, final_link } = current else {
+                    return Err(
+                        Error::with_message(
+                            ErrorKind::Other,
+                            "unsupported poller continuation",
+                        ),
+                    );
+                };
+                let mut request = get(
+                    same_origin_link(first.url(), next_link.as_str())?,
+                );
+                let response = send(
+                        &pipeline,
+                        &options.context,
+                        &mut request,
+                        &[200, 201, 202, 204],
+                    )
+                    .await?;
                 let (status, headers, body) = response.deconstruct();
                 let body = azure_core::Bytes::from(body);
-                let fresh = poll_links(
-                    &headers,
-                    |link| resolve_link(request.url(), link),
-                )?;
-                let links = match (&current, fresh) {
-                    (None, fresh) => fresh,
-                    (
-                        Some(_),
-                        Some(fresh),
-                    ) if matches!(
-                        & fresh, PollerContinuation::Links { final_link, .. } if
-                        final_link.is_some() == async_mode
-                    ) => Some(fresh),
-                    (Some(current), _) => Some(current.clone()),
+                let retry_after = clip(
+                    azure_core::http::poller::get_retry_after(
+                        &headers,
+                        &[RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS, RETRY_AFTER],
+                        &options,
+                    ),
+                );
+                let fresh = |name: &'static str| {
+                    headers
+                        .get_optional_str(&HeaderName::from_static(name))
+                        .map(|link| resolve_link(request.url(), link))
+                        .transpose()
                 };
-                let reported: Option<String> = if async_mode {
-                    serde_json::from_slice::<serde_json::Value>(&body)
-                        .ok()
-                        .and_then(|v| {
-                            v
-                                .get("status")
-                                .and_then(serde_json::Value::as_str)
-                                .map(str::to_string)
-                        })
-                } else {
-                    None
-                };
-                let code = u16::from(status);
-                let state = match &reported {
-                    Some(text) => PollerStatus::from(text.as_str()),
-                    None if code == 202
-                        || (code == 201 && current.is_none() && links.is_some()) => {
-                        PollerStatus::InProgress
-                    }
-                    None => PollerStatus::Succeeded,
-                };
-                let monitor_body = match &reported {
-                    Some(_) => body.clone(),
-                    None => {
-                        let text = match &state {
-                            PollerStatus::InProgress => "InProgress",
-                            _ => "Succeeded",
+                match final_link {
+                    Some(final_link) => {
+                        let value: serde_json::Value = serde_json::from_slice(&body)
+                            .map_err(|e| Error::with_message(
+                                ErrorKind::DataConversion,
+                                format!("the operation status is not JSON: {e}"),
+                            ))?;
+                        let Some(text) = value
+                            .get("status")
+                            .and_then(serde_json::Value::as_str)
+                            .map(str::to_string) else {
+                            return Err(
+                                Error::with_message(
+                                    ErrorKind::DataConversion,
+                                    "the operation status has no `status`",
+                                ),
+                            );
                         };
-                        azure_core::Bytes::from(format!(r#"{{"status":"{text}"}}"#))
+                        match PollerStatus::from(text.as_str()) {
+                            PollerStatus::Succeeded => {
+                                let resource = value
+                                    .get("resourceLocation")
+                                    .and_then(serde_json::Value::as_str)
+                                    .map(|link| resolve_link(request.url(), link))
+                                    .transpose()?;
+                                let target = if final_link != next_link {
+                                    Some(final_link)
+                                } else {
+                                    resource
+                                };
+                                match target {
+                                    Some(url) => {
+                                        Ok(
+                                            done(
+                                                status,
+                                                headers,
+                                                body,
+                                                get(same_origin_link(first.url(), url.as_str())?),
+                                                None,
+                                                pipeline,
+                                                options,
+                                            ),
+                                        )
+                                    }
+                                    None => {
+                                        let raw = RawResponse::from_bytes(
+                                            status,
+                                            headers.clone(),
+                                            body.clone(),
+                                        );
+                                        Ok(
+                                            done(
+                                                status,
+                                                headers,
+                                                body,
+                                                first,
+                                                Some(raw),
+                                                pipeline,
+                                                options,
+                                            ),
+                                        )
+                                    }
+                                }
+                            }
+                            PollerStatus::Failed | PollerStatus::Canceled => {
+                                Err(ended(status, headers, body, &text))
+                            }
+                            _ => {
+                                let status_body = final_link == next_link;
+                                let next_link = match fresh("azure-asyncoperation")? {
+                                    Some(link) => link,
+                                    None => fresh("operation-location")?.unwrap_or(next_link),
+                                };
+                                let final_link = if status_body {
+                                    next_link.clone()
+                                } else {
+                                    final_link
+                                };
+                                Ok(PollerResult::InProgress {
+                                    retry_after,
+                                    response: RawResponse::from_bytes(status, headers, body)
+                                        .into(),
+                                    continuation: PollerContinuation::Links {
+                                        next_link,
+                                        final_link: Some(final_link),
+                                    },
+                                })
+                            }
+                        }
                     }
-                };
-                match state {
-                    PollerStatus::Succeeded => {
-                        Ok(PollerResult::Succeeded {
-                            response: RawResponse::from_bytes(
+                    None => {
+                        let state = provisioning_state(&body);
+                        let running = u16::from(status) == 202;
+                        match state.as_deref().map(PollerStatus::from) {
+                            Some(
+                                PollerStatus::Failed | PollerStatus::Canceled,
+                            ) if !running => {
+                                let state = state.unwrap_or_default();
+                                Err(ended(status, headers, body, &state))
+                            }
+                            None | Some(PollerStatus::Succeeded) if !running => {
+                                let raw = RawResponse::from_bytes(
                                     status,
                                     headers.clone(),
-                                    monitor_body,
+                                    body,
+                                );
+                                Ok(
+                                    done(
+                                        status,
+                                        headers,
+                                        monitor("Succeeded"),
+                                        first,
+                                        Some(raw),
+                                        pipeline,
+                                        options,
+                                    ),
                                 )
-                                .into(),
-                            target: Box::new(move || Box::pin(async move {
-                                Ok(RawResponse::from_bytes(status, headers, body).into())
-                            })),
-                        })
-                    }
-                    PollerStatus::Failed | PollerStatus::Canceled => {
-                        let error_code = serde_json::from_slice::<
-                            serde_json::Value,
-                        >(&body)
-                            .ok()
-                            .and_then(|v| {
-                                v
-                                    .pointer("/error/code")
-                                    .and_then(serde_json::Value::as_str)
-                                    .map(str::to_string)
-                            })
-                            .or(reported);
-                        Err(
-                            ErrorKind::HttpResponse {
-                                status,
-                                error_code,
-                                raw_response: Some(
-                                    Box::new(RawResponse::from_bytes(status, headers, body)),
-                                ),
                             }
-                                .into_error(),
-                        )
-                    }
-                    _ => {
-                        match links {
-                            Some(continuation) => {
+                            _ => {
+                                let next_link = fresh("location")?.unwrap_or(next_link);
                                 Ok(PollerResult::InProgress {
-                                    retry_after: azure_core::http::poller::get_retry_after(
-                                            &headers,
-                                            &[RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS, RETRY_AFTER],
-                                            &options,
-                                        )
-                                        .min(ceiling - elapsed())
-                                        .max(Duration::ZERO),
+                                    retry_after,
                                     response: RawResponse::from_bytes(
                                             status,
                                             headers,
-                                            monitor_body,
+                                            monitor("InProgress"),
                                         )
                                         .into(),
-                                    continuation,
+                                    continuation: PollerContinuation::Links {
+                                        next_link,
+                                        final_link: None,
+                                    },
                                 })
-                            }
-                            None => {
-                                Err(
-                                    Error::with_message(
-                                        ErrorKind::Other,
-                                        "the operation is in progress but the service gave no `Azure-AsyncOperation` or `Location` to poll",
-                                    ),
-                                )
                             }
                         }
                     }

@@ -181,7 +181,32 @@ pub enum OperationKind {
     /// A `Pager` over the items of every page.
     Pageable(Paging),
     /// A `Poller` that follows `Azure-AsyncOperation` / `Location` until a terminal state.
-    LongRunning,
+    LongRunning(LongRunning),
+}
+
+/// How a long-running operation ends and where its final value comes from.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct LongRunning {
+    /// The final value's type (the success response model); `None`: the operation has none.
+    pub final_type: Option<TypeRef>,
+    /// `x-ms-long-running-operation-options.final-state-via`.
+    pub final_state_via: FinalStateVia,
+}
+
+/// Where the final value of a long-running operation is read once it succeeded.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+pub enum FinalStateVia {
+    /// Not given: `PUT`/`PATCH` read the original URL, `POST` the `Location` when there is one,
+    /// otherwise the last status response.
+    Default,
+    /// `azure-async-operation`: the body of the last status response.
+    AzureAsyncOperation,
+    /// `location`: a `GET` of the first response's `Location`.
+    Location,
+    /// `original-uri`: a `GET` of the operation's own URL.
+    OriginalUri,
+    /// `operation-location`: the body of the last status response.
+    OperationLocation,
 }
 
 /// How the pages of a pageable operation are read.

@@ -1,6 +1,6 @@
 //! The scenario runner and what every scenario needs: client options for the test server.
 
-use azure_core::http::{ClientOptions, RetryOptions, Url};
+use azure_core::http::{ClientOptions, FixedRetryOptions, RetryOptions, Transport, Url};
 use futures::{FutureExt, StreamExt};
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
@@ -51,13 +51,40 @@ impl Env {
     }
 
     /// Client options with retries off (a refused connection would otherwise be retried for a
-    /// minute) and azure_core's default transport.
+    /// minute) and a transport of its own that keeps cookies: the server ties the steps of a
+    /// scenario together with a cookie, as a browser session would.
     pub fn options(&self) -> ClientOptions {
         ClientOptions {
             retry: RetryOptions::none(),
+            transport: Some(cookie_transport()),
             ..Default::default()
         }
     }
+
+    /// [`Env::options`] with azure_core's retries on (fixed, short delays): for the scenarios
+    /// where the server fails a request once on purpose.
+    pub fn retrying_options(&self) -> ClientOptions {
+        ClientOptions {
+            retry: RetryOptions::fixed(FixedRetryOptions {
+                delay: azure_core::time::Duration::milliseconds(10),
+                max_retries: 3,
+                ..Default::default()
+            }),
+            ..self.options()
+        }
+    }
+}
+
+/// A plain-HTTP `reqwest` transport with a cookie store, no proxy and no redirects.
+fn cookie_transport() -> Transport {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .no_proxy()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(30))
+        .build()
+        .unwrap();
+    Transport::new(Arc::new(client))
 }
 
 /// Runs `scenarios`, `concurrency` at a time; a panic is that scenario's failure.

@@ -204,6 +204,10 @@ fn test_no_generated_file_defines_an_item_the_spec_does_not_describe() {
         for shared in ["MethodOptions", "PagerMethodOptions", "PollerMethodOptions"] {
             described.insert(format!("struct {shared}"));
         }
+        // The status monitor of the long-running operations.
+        if let Some(monitor) = &ir.status_monitor {
+            described.insert(format!("struct {monitor}"));
+        }
         let types: Vec<&String> = ir.types.keys().collect();
         for t in &types {
             described.insert(format!("struct {t}"));

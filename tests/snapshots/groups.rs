@@ -50,7 +50,7 @@ fn test_every_operation_group_ir() {
     };
     assert_eq!(count(|_| true), 25);
     assert_eq!(count(|k| matches!(k, OperationKind::Pageable(_))), 10);
-    assert_eq!(count(|k| *k == OperationKind::LongRunning), 2);
+    assert_eq!(count(|k| matches!(k, OperationKind::LongRunning(_))), 2);
     assert_eq!(ir.status_monitor.as_deref(), Some("OperationStatus"));
     for (name, client) in &ir.clients {
         insta::assert_yaml_snapshot!(format!("group_{name}"), client);

@@ -215,7 +215,7 @@ impl WorkflowTriggerHistoriesClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -254,6 +254,7 @@ impl WorkflowTriggerHistoriesClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,

@@ -2182,35 +2182,71 @@ impl azure_core::http::pager::Page for WorkflowVersionListResult {
 
 /// The status of a long-running operation, as its poller yields it: the body of an
 /// `Azure-AsyncOperation` status response, or, when the service answers without one
-/// (`Location` polling), `{"status": "InProgress"}` for 202 and `{"status": "Succeeded"}`
-/// otherwise. The HTTP status and headers of each response are kept as received.
+/// (`Location` or provisioning-state polling), `{"status": "InProgress"}` while it runs
+/// and `{"status": "Succeeded"}` at the end. The HTTP status and headers of each response
+/// are kept as received. `T` is the type of the operation's final value (`()` when it has
+/// none) and `F` its format: awaiting the poller gives a `Response<T, F>`.
 #[cfg(any(feature = "workflow_trigger_histories", feature = "workflow_triggers"))]
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+#[derive(::serde::Deserialize)]
 #[non_exhaustive]
-pub struct OperationStatus {
+pub struct OperationStatus<T = (), F = azure_core::http::NoFormat> {
     /// `InProgress`, `Succeeded`, `Failed`, `Canceled` or another in-progress state.
     #[serde(default)]
     pub status: Option<azure_core::http::poller::PollerStatus>,
     /// The error, when the operation failed.
     #[serde(default)]
     pub error: Option<::serde_json::Value>,
+    #[serde(skip)]
+    output: ::std::marker::PhantomData<fn() -> (T, F)>,
 }
 
 #[cfg(any(feature = "workflow_trigger_histories", feature = "workflow_triggers"))]
-impl azure_core::http::poller::StatusMonitor for OperationStatus {
-    type Output = ();
-    type Format = azure_core::http::NoFormat;
+impl<T, F> Clone for OperationStatus<T, F> {
+    fn clone(&self) -> Self {
+        Self {
+            status: self.status.clone(),
+            error: self.error.clone(),
+            output: ::std::marker::PhantomData,
+        }
+    }
+}
+
+#[cfg(any(feature = "workflow_trigger_histories", feature = "workflow_triggers"))]
+impl<T, F> Default for OperationStatus<T, F> {
+    fn default() -> Self {
+        Self {
+            status: None,
+            error: None,
+            output: ::std::marker::PhantomData,
+        }
+    }
+}
+
+#[cfg(any(feature = "workflow_trigger_histories", feature = "workflow_triggers"))]
+impl<T, F> ::std::fmt::Debug for OperationStatus<T, F> {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("OperationStatus")
+            .field("status", &self.status)
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(any(feature = "workflow_trigger_histories", feature = "workflow_triggers"))]
+impl<T, F: azure_core::http::Format + Send> azure_core::http::poller::StatusMonitor
+for OperationStatus<T, F> {
+    type Output = T;
+    type Format = F;
     fn status(&self) -> azure_core::http::poller::PollerStatus {
         self.status.clone().unwrap_or_default()
     }
 }
 
 #[cfg(any(feature = "workflow_trigger_histories", feature = "workflow_triggers"))]
-impl OperationStatus {
+impl<T, F> OperationStatus<T, F> {
     /// Where to resume polling after `response` (its `Azure-AsyncOperation`, else its
     /// `Location`), for the method options' `continuation`; `None` when it names neither.
-    pub fn continuation<F>(
-        response: &azure_core::http::Response<Self, F>,
+    pub fn continuation<G>(
+        response: &azure_core::http::Response<Self, G>,
     ) -> Option<azure_core::http::poller::PollerContinuation> {
         let parse = |link: &str| {
             azure_core::http::Url::parse(link)

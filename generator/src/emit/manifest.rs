@@ -234,7 +234,7 @@ fn reliability(krate: &Crate) -> String {
     if operations().any(|o| matches!(o.kind, crate::ir::OperationKind::Pageable(_))) {
         out.push_str("\nPagers yield every item of a page before any error about that page's next link; a next link that is invalid, on another origin, or to a page the pager already fetched ends it with an error instead of being followed.\n");
     }
-    if operations().any(|o| o.kind == crate::ir::OperationKind::LongRunning) {
+    if operations().any(|o| matches!(o.kind, crate::ir::OperationKind::LongRunning(_))) {
         out.push_str("\nPollers end on `Succeeded`, `Failed` and `Canceled` (any case, `Cancelled` too); any other status is in progress. A poller never waits past its method options' `polling_timeout` (24 hours by default) from its first request: it then ends with a timeout error, and its continuation resumes it.\n");
     }
     out

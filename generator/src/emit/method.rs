@@ -2,8 +2,8 @@
 
 use super::{docs, tokens};
 use crate::ir::{
-    Client, Crate, HttpMethod, Location, Operation, OperationKind, Param, PathPart, Repeatability,
-    Source, TypeRef,
+    Client, Crate, FinalStateVia, HttpMethod, Location, Operation, OperationKind, Param, PathPart,
+    Repeatability, Source, TypeRef,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -161,16 +161,31 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
                 }
             }
         }
-        OperationKind::LongRunning => {
+        OperationKind::LongRunning(lro) => {
             let monitor = tokens::ty(&TypeRef::Named(
                 krate.status_monitor.clone().unwrap_or_default(),
             ));
+            let monitor = match &lro.final_type {
+                None => monitor,
+                Some(ty) => {
+                    let ty = tokens::ty(ty);
+                    quote!(#monitor<#ty, azure_core::http::JsonFormat>)
+                }
+            };
+            let via = match lro.final_state_via {
+                FinalStateVia::Default => quote!(Default),
+                FinalStateVia::AzureAsyncOperation | FinalStateVia::OperationLocation => {
+                    quote!(StatusBody)
+                }
+                FinalStateVia::Location => quote!(Location),
+                FinalStateVia::OriginalUri => quote!(OriginalUri),
+            };
             quote! {
             #doc
             #[tracing::function(#span)]
             pub fn #name(&self, #(#arg_decls,)* #body_decl options: #options_ty) -> Result<azure_core::http::Poller<#monitor>> {
                 #build
-                Ok(crate::runtime::poller(&self.pipeline, request, #codes, options.method_options, options.continuation, #call, options.polling_timeout))
+                Ok(crate::runtime::poller(&self.pipeline, request, #codes, crate::runtime::FinalVia::#via, options.method_options, options.continuation, #call, options.polling_timeout))
             }
             }
         }
@@ -187,7 +202,7 @@ pub fn shared_options(op: &Operation) -> Option<&'static str> {
     Some(match op.kind {
         OperationKind::Plain => "MethodOptions",
         OperationKind::Pageable(_) => "PagerMethodOptions",
-        OperationKind::LongRunning => "PollerMethodOptions",
+        OperationKind::LongRunning(_) => "PollerMethodOptions",
     })
 }
 
@@ -303,12 +318,12 @@ pub fn options(krate: &Crate, client: &Client, op: &Operation) -> TokenStream {
     let timeout_doc = match &op.kind {
         OperationKind::Plain => plain_timeout,
         OperationKind::Pageable(_) => pager_timeout,
-        OperationKind::LongRunning => poller_timeout,
+        OperationKind::LongRunning(_) => poller_timeout,
     };
     let (method_options, resume) = match &op.kind {
         OperationKind::Plain => (quote!(azure_core::http::ClientMethodOptions<'a>), None),
         OperationKind::Pageable(_) => (quote!(azure_core::http::pager::PagerOptions<'a>), None),
-        OperationKind::LongRunning => {
+        OperationKind::LongRunning(_) => {
             let doc = format!(
                 " Resume polling from here instead of sending the request again: the link an earlier response gave (see [`{0}::continuation`](crate::models::{0}::continuation)).",
                 krate.status_monitor.as_deref().unwrap_or_default()
@@ -463,14 +478,23 @@ fn method_docs(op: &Operation) -> TokenStream {
             };
             text.push_str(&format!("# Returns\n\nA pager over the items in `{}` of every page: nothing is sent until it is polled; it sends this request first, {next}. `into_pages()` gives the pages; `into_continuation()` and the options' `method_options.continuation` resume paging.\n\n", paging.item_wire));
         }
-        OperationKind::LongRunning => text.push_str("# Returns\n\nA poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.\n\n"),
+        OperationKind::LongRunning(lro) => {
+            let last = match (&lro.final_type, lro.final_state_via) {
+                (None, _) => "the final response".to_string(),
+                (Some(_), FinalStateVia::Location) => "the final response, whose model is read from the first response's `Location`".to_string(),
+                (Some(_), FinalStateVia::OriginalUri) => "the final response, whose model is read from the operation's own URL".to_string(),
+                (Some(_), FinalStateVia::AzureAsyncOperation | FinalStateVia::OperationLocation) => "the final response, whose model is the last status response's body".to_string(),
+                (Some(_), FinalStateVia::Default) => "the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body".to_string(),
+            };
+            text.push_str(&format!("# Returns\n\nA poller: await it for {last}, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.\n\n"));
+        }
     }
     text.push_str("# Errors\n\n");
     let codes = code_list(&op.success_codes);
     text.push_str(&match &op.kind {
         OperationKind::Plain => format!("Any status other than {codes} is an error of kind `HttpResponse`"),
         OperationKind::Pageable(_) => format!("Any status other than {codes} for any page is an error of kind `HttpResponse` (the pager yields it and ends)"),
-        OperationKind::LongRunning => format!("Any status other than {codes} for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response)"),
+        OperationKind::LongRunning(_) => format!("Any status other than {codes} for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response)"),
     });
     match &op.error_type {
         Some(TypeRef::Named(e)) => text.push_str(&format!("; decode its body with `{e}::try_from(error)` or `ServiceError::<{e}>::try_from(error)`.")),

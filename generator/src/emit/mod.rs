@@ -311,7 +311,7 @@ fn long_running_features(krate: &Crate) -> features::Features<'_> {
     features::of_clients(krate, |c| {
         c.operations
             .iter()
-            .any(|o| o.kind == OperationKind::LongRunning)
+            .any(|o| matches!(o.kind, OperationKind::LongRunning(_)))
     })
 }
 

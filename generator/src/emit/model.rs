@@ -89,37 +89,63 @@ pub fn page(paging: &Paging, gate: Option<TokenStream>) -> TokenStream {
 /// The status monitor every long-running operation's poller yields.
 pub fn status_monitor(name: &str, gate: Option<TokenStream>) -> TokenStream {
     let ident = tokens::ident(name);
+    let debug_name = name.to_string();
     quote! {
         /// The status of a long-running operation, as its poller yields it: the body of an
         /// `Azure-AsyncOperation` status response, or, when the service answers without one
-        /// (`Location` polling), `{"status": "InProgress"}` for 202 and `{"status": "Succeeded"}`
-        /// otherwise. The HTTP status and headers of each response are kept as received.
+        /// (`Location` or provisioning-state polling), `{"status": "InProgress"}` while it runs
+        /// and `{"status": "Succeeded"}` at the end. The HTTP status and headers of each response
+        /// are kept as received. `T` is the type of the operation's final value (`()` when it has
+        /// none) and `F` its format: awaiting the poller gives a `Response<T, F>`.
         #gate
-        #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+        #[derive(::serde::Deserialize)]
         #[non_exhaustive]
-        pub struct #ident {
+        pub struct #ident<T = (), F = azure_core::http::NoFormat> {
             /// `InProgress`, `Succeeded`, `Failed`, `Canceled` or another in-progress state.
             #[serde(default)]
             pub status: Option<azure_core::http::poller::PollerStatus>,
             /// The error, when the operation failed.
             #[serde(default)]
             pub error: Option<::serde_json::Value>,
+            #[serde(skip)]
+            output: ::std::marker::PhantomData<fn() -> (T, F)>,
         }
 
         #gate
-        impl azure_core::http::poller::StatusMonitor for #ident {
-            type Output = ();
-            type Format = azure_core::http::NoFormat;
+        impl<T, F> Clone for #ident<T, F> {
+            fn clone(&self) -> Self {
+                Self { status: self.status.clone(), error: self.error.clone(), output: ::std::marker::PhantomData }
+            }
+        }
+
+        #gate
+        impl<T, F> Default for #ident<T, F> {
+            fn default() -> Self {
+                Self { status: None, error: None, output: ::std::marker::PhantomData }
+            }
+        }
+
+        #gate
+        impl<T, F> ::std::fmt::Debug for #ident<T, F> {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(#debug_name).field("status", &self.status).finish_non_exhaustive()
+            }
+        }
+
+        #gate
+        impl<T, F: azure_core::http::Format + Send> azure_core::http::poller::StatusMonitor for #ident<T, F> {
+            type Output = T;
+            type Format = F;
             fn status(&self) -> azure_core::http::poller::PollerStatus {
                 self.status.clone().unwrap_or_default()
             }
         }
 
         #gate
-        impl #ident {
+        impl<T, F> #ident<T, F> {
             /// Where to resume polling after `response` (its `Azure-AsyncOperation`, else its
             /// `Location`), for the method options' `continuation`; `None` when it names neither.
-            pub fn continuation<F>(response: &azure_core::http::Response<Self, F>) -> Option<azure_core::http::poller::PollerContinuation> {
+            pub fn continuation<G>(response: &azure_core::http::Response<Self, G>) -> Option<azure_core::http::poller::PollerContinuation> {
                 let parse = |link: &str| azure_core::http::Url::parse(link).map_err(|e| azure_core::Error::new(azure_core::error::ErrorKind::DataConversion, e));
                 crate::runtime::poll_links(response.headers(), parse).ok().flatten()
             }

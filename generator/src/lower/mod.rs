@@ -239,7 +239,7 @@ fn lower_pass(
     let long_running = clients
         .values()
         .flat_map(|c| &c.operations)
-        .any(|o| o.kind == ir::OperationKind::LongRunning);
+        .any(|o| matches!(o.kind, ir::OperationKind::LongRunning(_)));
     // Claimed after every spec type, so a spec type of the same name keeps its name.
     let status_monitor = long_running.then(|| types.claim_type_name("OperationStatus"));
     let service_client = service_client(api, service, &clients, &mut client_scope, &mut types);

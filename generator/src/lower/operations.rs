@@ -224,6 +224,42 @@ pub fn lower(
     })
 }
 
+/// `x-ms-long-running-operation-options.final-state-via`; absent means the defaults.
+fn final_state_via(spec: &Spec, found: &Found) -> Result<ir::FinalStateVia, Diagnostic> {
+    let Some(options) = found
+        .op
+        .extensions
+        .get("x-ms-long-running-operation-options")
+    else {
+        return Ok(ir::FinalStateVia::Default);
+    };
+    let at = join(&found.pointer, "x-ms-long-running-operation-options");
+    let Value::Object(options) = options else {
+        return Err(spec.error(
+            &at,
+            "`x-ms-long-running-operation-options` must be an object",
+        ));
+    };
+    Ok(match options.get("final-state-via") {
+        None | Some(Value::Null) => ir::FinalStateVia::Default,
+        Some(Value::String(via)) => match via.to_ascii_lowercase().as_str() {
+            "azure-async-operation" => ir::FinalStateVia::AzureAsyncOperation,
+            "location" => ir::FinalStateVia::Location,
+            "original-uri" => ir::FinalStateVia::OriginalUri,
+            "operation-location" => ir::FinalStateVia::OperationLocation,
+            other => {
+                return Err(spec.error(
+                    &join(&at, "final-state-via"),
+                    format!("unknown `final-state-via` `{other}`: expected `azure-async-operation`, `location`, `original-uri` or `operation-location`"),
+                ))
+            }
+        },
+        Some(_) => {
+            return Err(spec.error(&join(&at, "final-state-via"), "`final-state-via` must be a string"))
+        }
+    })
+}
+
 /// Pager, poller or plain call, from `x-ms-pageable` and `x-ms-long-running-operation`.
 fn kind(
     spec: &Spec,
@@ -237,28 +273,33 @@ fn kind(
     match (pageable, long_running) {
         (Some(_), true) => Err(spec.error(
             &at,
-            format!("`{}` is both pageable and long-running; that combination is not supported", found.id),
+            format!(
+                "`{}` is both pageable and long-running; that combination is not supported",
+                found.id
+            ),
         )),
-        (None, true) => match success {
-            None => Ok(OperationKind::LongRunning),
-            Some(_) => Err(spec.error(
-                &join(&found.pointer, "responses"),
-                format!("long-running operation `{}` has a final response body; only long-running operations without one are supported", found.id),
-            )),
-        },
+        (None, true) => Ok(OperationKind::LongRunning(ir::LongRunning {
+            final_type: success.cloned(),
+            final_state_via: final_state_via(spec, found)?,
+        })),
         (None, false) => Ok(OperationKind::Plain),
         (Some(Value::Object(pageable)), false) => {
             let next_link = match pageable.get("nextLinkName") {
                 None | Some(Value::Null) => None,
                 Some(Value::String(name)) => Some(name.clone()),
                 Some(_) => {
-                    return Err(spec.error(&join(&at, "nextLinkName"), "`nextLinkName` must be a string or null"))
+                    return Err(spec.error(
+                        &join(&at, "nextLinkName"),
+                        "`nextLinkName` must be a string or null",
+                    ))
                 }
             };
             let item_wire = match pageable.get("itemName") {
                 None | Some(Value::Null) => "value".to_string(),
                 Some(Value::String(name)) => name.clone(),
-                Some(_) => return Err(spec.error(&join(&at, "itemName"), "`itemName` must be a string")),
+                Some(_) => {
+                    return Err(spec.error(&join(&at, "itemName"), "`itemName` must be a string"))
+                }
             };
             let Some(TypeRef::Named(page_type)) = success else {
                 return Err(spec.error(&at, format!("pageable operation `{}` must answer with an object model holding the items", found.id)));
@@ -270,7 +311,13 @@ fn kind(
                 return Err(spec.error(&at, format!("the page model of `{}` has no property `{item_wire}` (the `itemName`) to hold the items", found.id)));
             };
             let TypeRef::Vec(item_type) = &field.ty else {
-                return Err(spec.error(&at, format!("property `{item_wire}` of the page model of `{}` must be an array", found.id)));
+                return Err(spec.error(
+                    &at,
+                    format!(
+                        "property `{item_wire}` of the page model of `{}` must be an array",
+                        found.id
+                    ),
+                ));
             };
             Ok(OperationKind::Pageable(Paging {
                 page_type: page_type.clone(),

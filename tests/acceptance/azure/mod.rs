@@ -2,6 +2,7 @@
 
 mod grouping;
 mod head;
+mod lro;
 mod paging;
 mod special;
 mod subscription;
@@ -16,5 +17,6 @@ pub fn scenarios() -> Vec<Scenario> {
     all.extend(subscription::scenarios());
     all.extend(paging::scenarios());
     all.extend(head::scenarios());
+    all.extend(lro::scenarios());
     all
 }

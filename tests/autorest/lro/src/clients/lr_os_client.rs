@@ -68,6 +68,1383 @@ impl LrOsClient {
         &self.endpoint
     }
 
+    /// Long running put request, service returns a 200 to the initial request, with an entity that contains ProvisioningState=’Succeeded’.
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200, 204 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROs.put200Succeeded")]
+    pub fn begin_put200_succeeded(
+        &self,
+        options: Option<crate::models::LrOsClientPut200SucceededOptions<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/put/200/succeeded",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200, 204],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a 200 to the initial request with location header. We should not have any subsequent calls after receiving this first response.
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
+    #[tracing::function("AutoRest.TestServer.LROs.patch200SucceededIgnoreHeaders")]
+    pub fn begin_patch200_succeeded_ignore_headers(
+        &self,
+        options: Option<
+            crate::models::LrOsClientPatch200SucceededIgnoreHeadersOptions<'_>,
+        >,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Patch,
+            "/lro/patch/200/succeeded/ignoreheaders",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running patch request, service returns a 201 to the initial request with async header.
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200, 201 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
+    #[tracing::function("AutoRest.TestServer.LROs.patch201RetryWithAsyncHeader")]
+    pub fn begin_patch201_retry_with_async_header(
+        &self,
+        options: Option<crate::models::LrOsClientPatch201RetryWithAsyncHeaderOptions<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Patch,
+            "/lro/patch/201/retry/onlyAsyncHeader",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200, 201],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running patch request, service returns a 202 to the initial request with async and location header.
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200, 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
+    #[tracing::function(
+        "AutoRest.TestServer.LROs.patch202RetryWithAsyncAndLocationHeader"
+    )]
+    pub fn begin_patch202_retry_with_async_and_location_header(
+        &self,
+        options: Option<
+            crate::models::LrOsClientPatch202RetryWithAsyncAndLocationHeaderOptions<'_>,
+        >,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Patch,
+            "/lro/patch/202/retry/asyncAndLocationHeader",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200, 202],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a 201 to the initial request, with an entity that contains ProvisioningState=’Succeeded’.
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 201 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROs.put201Succeeded")]
+    pub fn begin_put201_succeeded(
+        &self,
+        options: Option<crate::models::LrOsClientPut201SucceededOptions<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/put/201/succeeded",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[201],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a 202 with empty body to first request, returns a 200 with body \[{ 'id': '100', 'name': 'foo' }\].
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 202, 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
+    #[tracing::function("AutoRest.TestServer.LROs.post202List")]
+    pub fn begin_post202_list(
+        &self,
+        options: Option<crate::models::LrOsClientPost202ListOptions<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                Vec<crate::models::Product>,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Post,
+            "/lro/list",
+            &[],
+            &[],
+        )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[202, 200],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a 200 to the initial request, with an entity that does not contain ProvisioningState=’Succeeded’.
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROs.put200SucceededNoState")]
+    pub fn begin_put200_succeeded_no_state(
+        &self,
+        options: Option<crate::models::LrOsClientPut200SucceededNoStateOptions<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/put/200/succeeded/nostate",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a 202 to the initial request, with a location header that points to a polling URL that returns a 200 and an entity that doesn't contains ProvisioningState
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROs.put202Retry200")]
+    pub fn begin_put202_retry200(
+        &self,
+        options: Option<crate::models::LrOsClientPut202Retry200Options<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/put/202/retry/200",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[202],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a 201 to the initial request, with an entity that contains ProvisioningState=’Creating’.  Polls return this value until the last poll returns a ‘200’ with ProvisioningState=’Succeeded’
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200, 201 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROs.put201CreatingSucceeded200")]
+    pub fn begin_put201_creating_succeeded200(
+        &self,
+        options: Option<crate::models::LrOsClientPut201CreatingSucceeded200Options<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/put/201/creating/succeeded/200",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200, 201],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a 201 to the initial request, with an entity that contains ProvisioningState=’Updating’.  Polls return this value until the last poll returns a ‘200’ with ProvisioningState=’Succeeded’
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROs.put200UpdatingSucceeded204")]
+    pub fn begin_put200_updating_succeeded204(
+        &self,
+        options: Option<crate::models::LrOsClientPut200UpdatingSucceeded204Options<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/put/200/updating/succeeded/200",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a 201 to the initial request, with an entity that contains ProvisioningState=’Created’.  Polls return this value until the last poll returns a ‘200’ with ProvisioningState=’Failed’
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200, 201 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROs.put201CreatingFailed200")]
+    pub fn begin_put201_creating_failed200(
+        &self,
+        options: Option<crate::models::LrOsClientPut201CreatingFailed200Options<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/put/201/created/failed/200",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200, 201],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a 201 to the initial request, with an entity that contains ProvisioningState=’Creating’.  Polls return this value until the last poll returns a ‘200’ with ProvisioningState=’Canceled’
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROs.put200Acceptedcanceled200")]
+    pub fn begin_put200_acceptedcanceled200(
+        &self,
+        options: Option<crate::models::LrOsClientPut200Acceptedcanceled200Options<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/put/200/accepted/canceled/200",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a 202 to the initial request with location header. Subsequent calls to operation status do not contain location header.
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROs.putNoHeaderInRetry")]
+    pub fn begin_put_no_header_in_retry(
+        &self,
+        options: Option<crate::models::LrOsClientPutNoHeaderInRetryOptions<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/put/noheader/202/200",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[202],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a 200 to the initial request, with an entity that contains ProvisioningState=’Creating’. Poll the endpoint indicated in the Azure-AsyncOperation header for operation status
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROs.putAsyncRetrySucceeded")]
+    pub fn begin_put_async_retry_succeeded(
+        &self,
+        options: Option<crate::models::LrOsClientPutAsyncRetrySucceededOptions<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/putasync/retry/succeeded",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a 200 to the initial request, with an entity that contains ProvisioningState=’Creating’. Poll the endpoint indicated in the Azure-AsyncOperation header for operation status
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROs.putAsyncNoRetrySucceeded")]
+    pub fn begin_put_async_no_retry_succeeded(
+        &self,
+        options: Option<crate::models::LrOsClientPutAsyncNoRetrySucceededOptions<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/putasync/noretry/succeeded",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a 200 to the initial request, with an entity that contains ProvisioningState=’Creating’. Poll the endpoint indicated in the Azure-AsyncOperation header for operation status
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROs.putAsyncRetryFailed")]
+    pub fn begin_put_async_retry_failed(
+        &self,
+        options: Option<crate::models::LrOsClientPutAsyncRetryFailedOptions<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/putasync/retry/failed",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a 200 to the initial request, with an entity that contains ProvisioningState=’Creating’. Poll the endpoint indicated in the Azure-AsyncOperation header for operation status
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROs.putAsyncNoRetrycanceled")]
+    pub fn begin_put_async_no_retrycanceled(
+        &self,
+        options: Option<crate::models::LrOsClientPutAsyncNoRetrycanceledOptions<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/putasync/noretry/canceled",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a 202 to the initial request with Azure-AsyncOperation header. Subsequent calls to operation status do not contain Azure-AsyncOperation header.
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 201 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROs.putAsyncNoHeaderInRetry")]
+    pub fn begin_put_async_no_header_in_retry(
+        &self,
+        options: Option<crate::models::LrOsClientPutAsyncNoHeaderInRetryOptions<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/putasync/noheader/201/200",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[201],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request with non resource.
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROs.putNonResource")]
+    pub fn begin_put_non_resource(
+        &self,
+        options: Option<crate::models::LrOsClientPutNonResourceOptions<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Sku,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/putnonresource/202/200",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.sku {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[202],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request with non resource.
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROs.putAsyncNonResource")]
+    pub fn begin_put_async_non_resource(
+        &self,
+        options: Option<crate::models::LrOsClientPutAsyncNonResourceOptions<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Sku,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/putnonresourceasync/202/200",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.sku {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[202],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request with sub resource.
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROs.putSubResource")]
+    pub fn begin_put_sub_resource(
+        &self,
+        options: Option<crate::models::LrOsClientPutSubResourceOptions<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::SubProduct,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/putsubresource/202/200",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[202],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request with sub resource.
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROs.putAsyncSubResource")]
+    pub fn begin_put_async_sub_resource(
+        &self,
+        options: Option<crate::models::LrOsClientPutAsyncSubResourceOptions<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::SubProduct,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/putsubresourceasync/202/200",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[202],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running delete request, service returns a 202 to the initial request, with an entity that contains ProvisioningState=’Accepted’.  Polls return this value until the last poll returns a ‘200’ with ProvisioningState=’Succeeded’
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200, 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function(
+        "AutoRest.TestServer.LROs.deleteProvisioning202Accepted200Succeeded"
+    )]
+    pub fn begin_delete_provisioning202_accepted200_succeeded(
+        &self,
+        options: Option<
+            crate::models::LrOsClientDeleteProvisioning202Accepted200SucceededOptions<'_>,
+        >,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Delete,
+            "/lro/delete/provisioning/202/accepted/200/succeeded",
+            &[],
+            &[],
+        )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200, 202],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running delete request, service returns a 202 to the initial request, with an entity that contains ProvisioningState=’Creating’.  Polls return this value until the last poll returns a ‘200’ with ProvisioningState=’Failed’
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200, 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function(
+        "AutoRest.TestServer.LROs.deleteProvisioning202DeletingFailed200"
+    )]
+    pub fn begin_delete_provisioning202_deleting_failed200(
+        &self,
+        options: Option<
+            crate::models::LrOsClientDeleteProvisioning202DeletingFailed200Options<'_>,
+        >,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Delete,
+            "/lro/delete/provisioning/202/deleting/200/failed",
+            &[],
+            &[],
+        )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200, 202],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running delete request, service returns a 202 to the initial request, with an entity that contains ProvisioningState=’Creating’.  Polls return this value until the last poll returns a ‘200’ with ProvisioningState=’Canceled’
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200, 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function(
+        "AutoRest.TestServer.LROs.deleteProvisioning202Deletingcanceled200"
+    )]
+    pub fn begin_delete_provisioning202_deletingcanceled200(
+        &self,
+        options: Option<
+            crate::models::LrOsClientDeleteProvisioning202Deletingcanceled200Options<'_>,
+        >,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Delete,
+            "/lro/delete/provisioning/202/deleting/200/canceled",
+            &[],
+            &[],
+        )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200, 202],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
     /// Long running delete succeeds and returns right away
     ///
     /// # Arguments
@@ -76,7 +1453,7 @@ impl LrOsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -103,6 +1480,109 @@ impl LrOsClient {
                 &self.pipeline,
                 request,
                 &[204],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running delete request, service returns a 202 to the initial request. Polls return this value until the last poll returns a ‘200’ with ProvisioningState=’Succeeded’
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200, 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROs.delete202Retry200")]
+    pub fn begin_delete202_retry200(
+        &self,
+        options: Option<crate::models::LrOsClientDelete202Retry200Options<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Delete,
+            "/lro/delete/202/retry/200",
+            &[],
+            &[],
+        )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200, 202],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running delete request, service returns a 202 to the initial request. Polls return this value until the last poll returns a ‘200’ with ProvisioningState=’Succeeded’
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200, 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROs.delete202NoRetry204")]
+    pub fn begin_delete202_no_retry204(
+        &self,
+        options: Option<crate::models::LrOsClientDelete202NoRetry204Options<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Delete,
+            "/lro/delete/202/noretry/204",
+            &[],
+            &[],
+        )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200, 202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -119,7 +1599,7 @@ impl LrOsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -146,6 +1626,7 @@ impl LrOsClient {
                 &self.pipeline,
                 request,
                 &[204, 202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -162,7 +1643,7 @@ impl LrOsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -189,6 +1670,7 @@ impl LrOsClient {
                 &self.pipeline,
                 request,
                 &[204, 202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -205,7 +1687,7 @@ impl LrOsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -232,6 +1714,7 @@ impl LrOsClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -248,7 +1731,7 @@ impl LrOsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -275,6 +1758,7 @@ impl LrOsClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -291,7 +1775,7 @@ impl LrOsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -318,6 +1802,7 @@ impl LrOsClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -334,7 +1819,7 @@ impl LrOsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -361,6 +1846,58 @@ impl LrOsClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running post request, service returns a 202 to the initial request, with 'Location' header. Poll returns a 200 with a response body after success.
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 202, 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
+    #[tracing::function("AutoRest.TestServer.LROs.post200WithPayload")]
+    pub fn begin_post200_with_payload(
+        &self,
+        options: Option<crate::models::LrOsClientPost200WithPayloadOptions<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Sku,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Post,
+            "/lro/post/payload/200",
+            &[],
+            &[],
+        )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[202, 200],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -377,7 +1914,7 @@ impl LrOsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -408,6 +1945,225 @@ impl LrOsClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running post request, service returns a 202 to the initial request, with 'Location' header, 204 with noresponse body after success
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
+    #[tracing::function("AutoRest.TestServer.LROs.post202NoRetry204")]
+    pub fn begin_post202_no_retry204(
+        &self,
+        options: Option<crate::models::LrOsClientPost202NoRetry204Options<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Post,
+            "/lro/post/202/noretry/204",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[202],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running post request, service returns a 202 to the initial request with both Location and Azure-Async header. Poll Azure-Async and it's success. Should poll Location to get the final object
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response, whose model is read from the first response's `Location`, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
+    #[tracing::function("AutoRest.TestServer.LROs.postDoubleHeadersFinalLocationGet")]
+    pub fn begin_post_double_headers_final_location_get(
+        &self,
+        options: Option<
+            crate::models::LrOsClientPostDoubleHeadersFinalLocationGetOptions<'_>,
+        >,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Post,
+            "/lro/LROPostDoubleHeadersFinalLocationGet",
+            &[],
+            &[],
+        )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[202],
+                crate::runtime::FinalVia::Location,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running post request, service returns a 202 to the initial request with both Location and Azure-Async header. Poll Azure-Async and it's success. Should NOT poll Location to get the final object
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response, whose model is the last status response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
+    #[tracing::function("AutoRest.TestServer.LROs.postDoubleHeadersFinalAzureHeaderGet")]
+    pub fn begin_post_double_headers_final_azure_header_get(
+        &self,
+        options: Option<
+            crate::models::LrOsClientPostDoubleHeadersFinalAzureHeaderGetOptions<'_>,
+        >,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Post,
+            "/lro/LROPostDoubleHeadersFinalAzureHeaderGet",
+            &[],
+            &[],
+        )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[202],
+                crate::runtime::FinalVia::StatusBody,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running post request, service returns a 202 to the initial request with both Location and Azure-Async header. Poll Azure-Async and it's success. Should NOT poll Location to get the final object if you support initial Autorest behavior.
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
+    #[tracing::function(
+        "AutoRest.TestServer.LROs.postDoubleHeadersFinalAzureHeaderGetDefault"
+    )]
+    pub fn begin_post_double_headers_final_azure_header_get_default(
+        &self,
+        options: Option<
+            crate::models::LrOsClientPostDoubleHeadersFinalAzureHeaderGetDefaultOptions<
+                '_,
+            >,
+        >,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Post,
+            "/lro/LROPostDoubleHeadersFinalAzureHeaderGetDefault",
+            &[],
+            &[],
+        )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -424,7 +2180,117 @@ impl LrOsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 202, 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
+    #[tracing::function("AutoRest.TestServer.LROs.postAsyncRetrySucceeded")]
+    pub fn begin_post_async_retry_succeeded(
+        &self,
+        options: Option<crate::models::LrOsClientPostAsyncRetrySucceededOptions<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Post,
+            "/lro/postasync/retry/succeeded",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[202, 200],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running post request, service returns a 202 to the initial request, with an entity that contains ProvisioningState=’Creating’. Poll the endpoint indicated in the Azure-AsyncOperation header for operation status
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 202, 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
+    #[tracing::function("AutoRest.TestServer.LROs.postAsyncNoRetrySucceeded")]
+    pub fn begin_post_async_no_retry_succeeded(
+        &self,
+        options: Option<crate::models::LrOsClientPostAsyncNoRetrySucceededOptions<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Post,
+            "/lro/postasync/noretry/succeeded",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[202, 200],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running post request, service returns a 202 to the initial request, with an entity that contains ProvisioningState=’Creating’. Poll the endpoint indicated in the Azure-AsyncOperation header for operation status
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -455,6 +2321,7 @@ impl LrOsClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -471,7 +2338,7 @@ impl LrOsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -502,6 +2369,7 @@ impl LrOsClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,

@@ -68,6 +68,177 @@ impl LroRetrysClient {
         &self.endpoint
     }
 
+    /// Long running put request, service returns a 500, then a 201 to the initial request, with an entity that contains ProvisioningState=’Creating’.  Polls return this value until the last poll returns a ‘200’ with ProvisioningState=’Succeeded’
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200, 201 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LRORetrys.put201CreatingSucceeded200")]
+    pub fn begin_put201_creating_succeeded200(
+        &self,
+        options: Option<
+            crate::models::LroRetrysClientPut201CreatingSucceeded200Options<'_>,
+        >,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/retryerror/put/201/creating/succeeded/200",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200, 201],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a 500, then a 200 to the initial request, with an entity that contains ProvisioningState=’Creating’. Poll the endpoint indicated in the Azure-AsyncOperation header for operation status
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LRORetrys.putAsyncRelativeRetrySucceeded")]
+    pub fn begin_put_async_relative_retry_succeeded(
+        &self,
+        options: Option<
+            crate::models::LroRetrysClientPutAsyncRelativeRetrySucceededOptions<'_>,
+        >,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/retryerror/putasync/retry/succeeded",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running delete request, service returns a 500, then a  202 to the initial request, with an entity that contains ProvisioningState=’Accepted’.  Polls return this value until the last poll returns a ‘200’ with ProvisioningState=’Succeeded’
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200, 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function(
+        "AutoRest.TestServer.LRORetrys.deleteProvisioning202Accepted200Succeeded"
+    )]
+    pub fn begin_delete_provisioning202_accepted200_succeeded(
+        &self,
+        options: Option<
+            crate::models::LroRetrysClientDeleteProvisioning202Accepted200SucceededOptions<
+                '_,
+            >,
+        >,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Delete,
+            "/lro/retryerror/delete/provisioning/202/accepted/200/succeeded",
+            &[],
+            &[],
+        )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200, 202],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
     /// Long running delete request, service returns a 500, then a 202 to the initial request. Polls return this value until the last poll returns a ‘200’ with ProvisioningState=’Succeeded’
     ///
     /// # Arguments
@@ -76,7 +247,7 @@ impl LroRetrysClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -103,6 +274,7 @@ impl LroRetrysClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -119,7 +291,7 @@ impl LroRetrysClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -150,6 +322,7 @@ impl LroRetrysClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -166,7 +339,7 @@ impl LroRetrysClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -197,6 +370,7 @@ impl LroRetrysClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -213,7 +387,7 @@ impl LroRetrysClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -246,6 +420,7 @@ impl LroRetrysClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,

@@ -68,6 +68,230 @@ impl LrosaDsClient {
         &self.endpoint
     }
 
+    /// Long running put request, service returns a 400 to the initial request
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200, 201 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROSADs.putNonRetry400")]
+    pub fn begin_put_non_retry400(
+        &self,
+        options: Option<crate::models::LrosaDsClientPutNonRetry400Options<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/nonretryerror/put/400",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200, 201],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a Product with 'ProvisioningState' = 'Creating' and 201 response code
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200, 201 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROSADs.putNonRetry201Creating400")]
+    pub fn begin_put_non_retry201_creating400(
+        &self,
+        options: Option<crate::models::LrosaDsClientPutNonRetry201Creating400Options<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/nonretryerror/put/201/creating/400",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200, 201],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a Product with 'ProvisioningState' = 'Creating' and 201 response code
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200, 201 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function(
+        "AutoRest.TestServer.LROSADs.putNonRetry201Creating400InvalidJson"
+    )]
+    pub fn begin_put_non_retry201_creating400_invalid_json(
+        &self,
+        options: Option<
+            crate::models::LrosaDsClientPutNonRetry201Creating400InvalidJsonOptions<'_>,
+        >,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/nonretryerror/put/201/creating/400/invalidjson",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200, 201],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a 200 with ProvisioningState=’Creating’. Poll the endpoint indicated in the Azure-AsyncOperation header for operation status
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROSADs.putAsyncRelativeRetry400")]
+    pub fn begin_put_async_relative_retry400(
+        &self,
+        options: Option<crate::models::LrosaDsClientPutAsyncRelativeRetry400Options<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/nonretryerror/putasync/retry/400",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
     /// Long running delete request, service returns a 400 with an error body
     ///
     /// # Arguments
@@ -76,7 +300,7 @@ impl LrosaDsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -103,6 +327,7 @@ impl LrosaDsClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -119,7 +344,7 @@ impl LrosaDsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -146,6 +371,7 @@ impl LrosaDsClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -162,7 +388,7 @@ impl LrosaDsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -191,6 +417,7 @@ impl LrosaDsClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -207,7 +434,7 @@ impl LrosaDsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -238,6 +465,7 @@ impl LrosaDsClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -254,7 +482,7 @@ impl LrosaDsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -285,6 +513,7 @@ impl LrosaDsClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -301,7 +530,7 @@ impl LrosaDsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -332,6 +561,182 @@ impl LrosaDsClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a 201 to the initial request with no payload
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200, 201 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function(
+        "AutoRest.TestServer.LROSADs.putError201NoProvisioningStatePayload"
+    )]
+    pub fn begin_put_error201_no_provisioning_state_payload(
+        &self,
+        options: Option<
+            crate::models::LrosaDsClientPutError201NoProvisioningStatePayloadOptions<'_>,
+        >,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/error/put/201/noprovisioningstatepayload",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200, 201],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a 200 to the initial request, with an entity that contains ProvisioningState=’Creating’. Poll the endpoint indicated in the Azure-AsyncOperation header for operation status
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROSADs.putAsyncRelativeRetryNoStatus")]
+    pub fn begin_put_async_relative_retry_no_status(
+        &self,
+        options: Option<
+            crate::models::LrosaDsClientPutAsyncRelativeRetryNoStatusOptions<'_>,
+        >,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/error/putasync/retry/nostatus",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a 200 to the initial request, with an entity that contains ProvisioningState=’Creating’. Poll the endpoint indicated in the Azure-AsyncOperation header for operation status
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function(
+        "AutoRest.TestServer.LROSADs.putAsyncRelativeRetryNoStatusPayload"
+    )]
+    pub fn begin_put_async_relative_retry_no_status_payload(
+        &self,
+        options: Option<
+            crate::models::LrosaDsClientPutAsyncRelativeRetryNoStatusPayloadOptions<'_>,
+        >,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/error/putasync/retry/nostatuspayload",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -348,7 +753,7 @@ impl LrosaDsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -375,6 +780,7 @@ impl LrosaDsClient {
                 &self.pipeline,
                 request,
                 &[204],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -391,7 +797,7 @@ impl LrosaDsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -420,6 +826,7 @@ impl LrosaDsClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -436,7 +843,7 @@ impl LrosaDsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -467,6 +874,7 @@ impl LrosaDsClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -483,7 +891,7 @@ impl LrosaDsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -516,6 +924,182 @@ impl LrosaDsClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a 200 to the initial request, with an entity that is not a valid json
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200, 204 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.LROSADs.put200InvalidJson")]
+    pub fn begin_put200_invalid_json(
+        &self,
+        options: Option<crate::models::LrosaDsClientPut200InvalidJsonOptions<'_>>,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/error/put/200/invalidjson",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200, 204],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a 200 to the initial request, with an entity that contains ProvisioningState=’Creating’. The endpoint indicated in the Azure-AsyncOperation header is invalid.
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function(
+        "AutoRest.TestServer.LROSADs.putAsyncRelativeRetryInvalidHeader"
+    )]
+    pub fn begin_put_async_relative_retry_invalid_header(
+        &self,
+        options: Option<
+            crate::models::LrosaDsClientPutAsyncRelativeRetryInvalidHeaderOptions<'_>,
+        >,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/error/putasync/retry/invalidheader",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200],
+                crate::runtime::FinalVia::Default,
+                options.method_options,
+                options.continuation,
+                call,
+                options.polling_timeout,
+            ),
+        )
+    }
+
+    /// Long running put request, service returns a 200 to the initial request, with an entity that contains ProvisioningState=’Creating’. Poll the endpoint indicated in the Azure-AsyncOperation header for operation status
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A poller: await it for the final response with its model (`into_model()`): for `PUT` and `PATCH` read from the operation's own URL, for `POST` from the `Location` when there is one, otherwise the last response's body, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    #[tracing::function(
+        "AutoRest.TestServer.LROSADs.putAsyncRelativeRetryInvalidJsonPolling"
+    )]
+    pub fn begin_put_async_relative_retry_invalid_json_polling(
+        &self,
+        options: Option<
+            crate::models::LrosaDsClientPutAsyncRelativeRetryInvalidJsonPollingOptions<
+                '_,
+            >,
+        >,
+    ) -> Result<
+        azure_core::http::Poller<
+            crate::models::OperationStatus<
+                crate::models::Product,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/lro/error/putasync/retry/invalidjsonpolling",
+            &[],
+            &[],
+        )?;
+        if let Some(body) = options.product {
+            request.insert_header("content-type", "application/json");
+            request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::poller(
+                &self.pipeline,
+                request,
+                &[200],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -532,7 +1116,7 @@ impl LrosaDsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -561,6 +1145,7 @@ impl LrosaDsClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -577,7 +1162,7 @@ impl LrosaDsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -608,6 +1193,7 @@ impl LrosaDsClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -624,7 +1210,7 @@ impl LrosaDsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -657,6 +1243,7 @@ impl LrosaDsClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -673,7 +1260,7 @@ impl LrosaDsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -704,6 +1291,7 @@ impl LrosaDsClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -720,7 +1308,7 @@ impl LrosaDsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -755,6 +1343,7 @@ impl LrosaDsClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,
@@ -771,7 +1360,7 @@ impl LrosaDsClient {
     ///
     /// # Returns
     ///
-    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
+    /// A poller: await it for the final response, or take its first item for the service's first answer. After that it `GET`s the `Azure-AsyncOperation` (else `Location`, else for `PUT` and `PATCH` the operation's own URL while the `provisioningState` is not final) link, waiting as long as `Retry-After` says (else the options' `frequency`), until the operation succeeds. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -808,6 +1397,7 @@ impl LrosaDsClient {
                 &self.pipeline,
                 request,
                 &[202],
+                crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
                 call,

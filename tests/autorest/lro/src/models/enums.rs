@@ -2,7 +2,7 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 /// The `ProductPropertiesProvisioningStateValues` values.
-#[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub enum ProductPropertiesProvisioningStateValues {
     /// `Succeeded`
     #[serde(rename = "Succeeded")]
@@ -92,6 +92,110 @@ impl ::std::str::FromStr for ProductPropertiesProvisioningStateValues {
                         azure_core::error::ErrorKind::DataConversion,
                         format!(
                             "`{value}` is not a value of `ProductPropertiesProvisioningStateValues`"
+                        ),
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// The `SubProductPropertiesProvisioningStateValues` values.
+#[cfg(feature = "lr_os")]
+#[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub enum SubProductPropertiesProvisioningStateValues {
+    /// `Succeeded`
+    #[serde(rename = "Succeeded")]
+    Succeeded,
+    /// `Failed`
+    #[serde(rename = "Failed")]
+    Failed,
+    /// `canceled`
+    #[serde(rename = "canceled")]
+    Canceled,
+    /// `Accepted`
+    #[serde(rename = "Accepted")]
+    Accepted,
+    /// `Creating`
+    #[serde(rename = "Creating")]
+    Creating,
+    /// `Created`
+    #[serde(rename = "Created")]
+    Created,
+    /// `Updating`
+    #[serde(rename = "Updating")]
+    Updating,
+    /// `Updated`
+    #[serde(rename = "Updated")]
+    Updated,
+    /// `Deleting`
+    #[serde(rename = "Deleting")]
+    Deleting,
+    /// `Deleted`
+    #[serde(rename = "Deleted")]
+    Deleted,
+    /// `OK`
+    #[serde(rename = "OK")]
+    Ok,
+}
+
+#[cfg(feature = "lr_os")]
+impl SubProductPropertiesProvisioningStateValues {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Succeeded => "Succeeded",
+            Self::Failed => "Failed",
+            Self::Canceled => "canceled",
+            Self::Accepted => "Accepted",
+            Self::Creating => "Creating",
+            Self::Created => "Created",
+            Self::Updating => "Updating",
+            Self::Updated => "Updated",
+            Self::Deleting => "Deleting",
+            Self::Deleted => "Deleted",
+            Self::Ok => "OK",
+        }
+    }
+}
+
+#[cfg(feature = "lr_os")]
+impl AsRef<str> for SubProductPropertiesProvisioningStateValues {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "lr_os")]
+impl ::std::fmt::Display for SubProductPropertiesProvisioningStateValues {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "lr_os")]
+impl ::std::str::FromStr for SubProductPropertiesProvisioningStateValues {
+    type Err = azure_core::Error;
+    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "Succeeded" => Ok(Self::Succeeded),
+            "Failed" => Ok(Self::Failed),
+            "canceled" => Ok(Self::Canceled),
+            "Accepted" => Ok(Self::Accepted),
+            "Creating" => Ok(Self::Creating),
+            "Created" => Ok(Self::Created),
+            "Updating" => Ok(Self::Updating),
+            "Updated" => Ok(Self::Updated),
+            "Deleting" => Ok(Self::Deleting),
+            "Deleted" => Ok(Self::Deleted),
+            "OK" => Ok(Self::Ok),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!(
+                            "`{value}` is not a value of `SubProductPropertiesProvisioningStateValues`"
                         ),
                     ),
                 )

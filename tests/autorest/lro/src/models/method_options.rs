@@ -16,8 +16,368 @@ pub struct PollerMethodOptions<'a> {
 }
 
 #[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_put200_succeeded()`](crate::clients::LrOsClient::begin_put200_succeeded).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsClientPut200SucceededOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_patch200_succeeded_ignore_headers()`](crate::clients::LrOsClient::begin_patch200_succeeded_ignore_headers).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsClientPatch200SucceededIgnoreHeadersOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to patch
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_patch201_retry_with_async_header()`](crate::clients::LrOsClient::begin_patch201_retry_with_async_header).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsClientPatch201RetryWithAsyncHeaderOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to patch
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_patch202_retry_with_async_and_location_header()`](crate::clients::LrOsClient::begin_patch202_retry_with_async_and_location_header).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsClientPatch202RetryWithAsyncAndLocationHeaderOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to patch
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_put201_succeeded()`](crate::clients::LrOsClient::begin_put201_succeeded).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsClientPut201SucceededOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_post202_list()`](crate::clients::LrOsClient::begin_post202_list).
+pub type LrOsClientPost202ListOptions<'a> = PollerMethodOptions<'a>;
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_put200_succeeded_no_state()`](crate::clients::LrOsClient::begin_put200_succeeded_no_state).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsClientPut200SucceededNoStateOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_put202_retry200()`](crate::clients::LrOsClient::begin_put202_retry200).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsClientPut202Retry200Options<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_put201_creating_succeeded200()`](crate::clients::LrOsClient::begin_put201_creating_succeeded200).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsClientPut201CreatingSucceeded200Options<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_put200_updating_succeeded204()`](crate::clients::LrOsClient::begin_put200_updating_succeeded204).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsClientPut200UpdatingSucceeded204Options<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_put201_creating_failed200()`](crate::clients::LrOsClient::begin_put201_creating_failed200).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsClientPut201CreatingFailed200Options<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_put200_acceptedcanceled200()`](crate::clients::LrOsClient::begin_put200_acceptedcanceled200).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsClientPut200Acceptedcanceled200Options<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_put_no_header_in_retry()`](crate::clients::LrOsClient::begin_put_no_header_in_retry).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsClientPutNoHeaderInRetryOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_put_async_retry_succeeded()`](crate::clients::LrOsClient::begin_put_async_retry_succeeded).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsClientPutAsyncRetrySucceededOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_put_async_no_retry_succeeded()`](crate::clients::LrOsClient::begin_put_async_no_retry_succeeded).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsClientPutAsyncNoRetrySucceededOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_put_async_retry_failed()`](crate::clients::LrOsClient::begin_put_async_retry_failed).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsClientPutAsyncRetryFailedOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_put_async_no_retrycanceled()`](crate::clients::LrOsClient::begin_put_async_no_retrycanceled).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsClientPutAsyncNoRetrycanceledOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_put_async_no_header_in_retry()`](crate::clients::LrOsClient::begin_put_async_no_header_in_retry).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsClientPutAsyncNoHeaderInRetryOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_put_non_resource()`](crate::clients::LrOsClient::begin_put_non_resource).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsClientPutNonResourceOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// sku to put
+    pub sku: Option<azure_core::http::RequestContent<crate::models::Sku>>,
+}
+
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_put_async_non_resource()`](crate::clients::LrOsClient::begin_put_async_non_resource).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsClientPutAsyncNonResourceOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Sku to put
+    pub sku: Option<azure_core::http::RequestContent<crate::models::Sku>>,
+}
+
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_put_sub_resource()`](crate::clients::LrOsClient::begin_put_sub_resource).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsClientPutSubResourceOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Sub Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::SubProduct>>,
+}
+
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_put_async_sub_resource()`](crate::clients::LrOsClient::begin_put_async_sub_resource).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsClientPutAsyncSubResourceOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Sub Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::SubProduct>>,
+}
+
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_delete_provisioning202_accepted200_succeeded()`](crate::clients::LrOsClient::begin_delete_provisioning202_accepted200_succeeded).
+pub type LrOsClientDeleteProvisioning202Accepted200SucceededOptions<'a> = PollerMethodOptions<
+    'a,
+>;
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_delete_provisioning202_deleting_failed200()`](crate::clients::LrOsClient::begin_delete_provisioning202_deleting_failed200).
+pub type LrOsClientDeleteProvisioning202DeletingFailed200Options<'a> = PollerMethodOptions<
+    'a,
+>;
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_delete_provisioning202_deletingcanceled200()`](crate::clients::LrOsClient::begin_delete_provisioning202_deletingcanceled200).
+pub type LrOsClientDeleteProvisioning202Deletingcanceled200Options<'a> = PollerMethodOptions<
+    'a,
+>;
+#[cfg(feature = "lr_os")]
 /// Options for [`LrOsClient::begin_delete204_succeeded()`](crate::clients::LrOsClient::begin_delete204_succeeded).
 pub type LrOsClientDelete204SucceededOptions<'a> = PollerMethodOptions<'a>;
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_delete202_retry200()`](crate::clients::LrOsClient::begin_delete202_retry200).
+pub type LrOsClientDelete202Retry200Options<'a> = PollerMethodOptions<'a>;
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_delete202_no_retry204()`](crate::clients::LrOsClient::begin_delete202_no_retry204).
+pub type LrOsClientDelete202NoRetry204Options<'a> = PollerMethodOptions<'a>;
 #[cfg(feature = "lr_os")]
 /// Options for [`LrOsClient::begin_delete_no_header_in_retry()`](crate::clients::LrOsClient::begin_delete_no_header_in_retry).
 pub type LrOsClientDeleteNoHeaderInRetryOptions<'a> = PollerMethodOptions<'a>;
@@ -37,9 +397,75 @@ pub type LrOsClientDeleteAsyncRetryFailedOptions<'a> = PollerMethodOptions<'a>;
 /// Options for [`LrOsClient::begin_delete_async_retrycanceled()`](crate::clients::LrOsClient::begin_delete_async_retrycanceled).
 pub type LrOsClientDeleteAsyncRetrycanceledOptions<'a> = PollerMethodOptions<'a>;
 #[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_post200_with_payload()`](crate::clients::LrOsClient::begin_post200_with_payload).
+pub type LrOsClientPost200WithPayloadOptions<'a> = PollerMethodOptions<'a>;
+#[cfg(feature = "lr_os")]
 /// Options for [`LrOsClient::begin_post202_retry200()`](crate::clients::LrOsClient::begin_post202_retry200).
 #[derive(Clone, Default, azure_core::fmt::SafeDebug)]
 pub struct LrOsClientPost202Retry200Options<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_post202_no_retry204()`](crate::clients::LrOsClient::begin_post202_no_retry204).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsClientPost202NoRetry204Options<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_post_double_headers_final_location_get()`](crate::clients::LrOsClient::begin_post_double_headers_final_location_get).
+pub type LrOsClientPostDoubleHeadersFinalLocationGetOptions<'a> = PollerMethodOptions<
+    'a,
+>;
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_post_double_headers_final_azure_header_get()`](crate::clients::LrOsClient::begin_post_double_headers_final_azure_header_get).
+pub type LrOsClientPostDoubleHeadersFinalAzureHeaderGetOptions<'a> = PollerMethodOptions<
+    'a,
+>;
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_post_double_headers_final_azure_header_get_default()`](crate::clients::LrOsClient::begin_post_double_headers_final_azure_header_get_default).
+pub type LrOsClientPostDoubleHeadersFinalAzureHeaderGetDefaultOptions<'a> = PollerMethodOptions<
+    'a,
+>;
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_post_async_retry_succeeded()`](crate::clients::LrOsClient::begin_post_async_retry_succeeded).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsClientPostAsyncRetrySucceededOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lr_os")]
+/// Options for [`LrOsClient::begin_post_async_no_retry_succeeded()`](crate::clients::LrOsClient::begin_post_async_no_retry_succeeded).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsClientPostAsyncNoRetrySucceededOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
     /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
@@ -85,6 +511,38 @@ pub struct LrOsClientPostAsyncRetrycanceledOptions<'a> {
 }
 
 #[cfg(feature = "lr_os_custom_header")]
+/// Options for [`LrOsCustomHeaderClient::begin_put_async_retry_succeeded()`](crate::clients::LrOsCustomHeaderClient::begin_put_async_retry_succeeded).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsCustomHeaderClientPutAsyncRetrySucceededOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lr_os_custom_header")]
+/// Options for [`LrOsCustomHeaderClient::begin_put201_creating_succeeded200()`](crate::clients::LrOsCustomHeaderClient::begin_put201_creating_succeeded200).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrOsCustomHeaderClientPut201CreatingSucceeded200Options<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lr_os_custom_header")]
 /// Options for [`LrOsCustomHeaderClient::begin_post202_retry200()`](crate::clients::LrOsCustomHeaderClient::begin_post202_retry200).
 #[derive(Clone, Default, azure_core::fmt::SafeDebug)]
 pub struct LrOsCustomHeaderClientPost202Retry200Options<'a> {
@@ -117,6 +575,43 @@ pub struct LrOsCustomHeaderClientPostAsyncRetrySucceededOptions<'a> {
 }
 
 #[cfg(feature = "lro_retrys")]
+/// Options for [`LroRetrysClient::begin_put201_creating_succeeded200()`](crate::clients::LroRetrysClient::begin_put201_creating_succeeded200).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LroRetrysClientPut201CreatingSucceeded200Options<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lro_retrys")]
+/// Options for [`LroRetrysClient::begin_put_async_relative_retry_succeeded()`](crate::clients::LroRetrysClient::begin_put_async_relative_retry_succeeded).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LroRetrysClientPutAsyncRelativeRetrySucceededOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lro_retrys")]
+/// Options for [`LroRetrysClient::begin_delete_provisioning202_accepted200_succeeded()`](crate::clients::LroRetrysClient::begin_delete_provisioning202_accepted200_succeeded).
+pub type LroRetrysClientDeleteProvisioning202Accepted200SucceededOptions<'a> = PollerMethodOptions<
+    'a,
+>;
+#[cfg(feature = "lro_retrys")]
 /// Options for [`LroRetrysClient::begin_delete202_retry200()`](crate::clients::LroRetrysClient::begin_delete202_retry200).
 pub type LroRetrysClientDelete202Retry200Options<'a> = PollerMethodOptions<'a>;
 #[cfg(feature = "lro_retrys")]
@@ -144,6 +639,70 @@ pub struct LroRetrysClientPost202Retry200Options<'a> {
 /// Options for [`LroRetrysClient::begin_post_async_relative_retry_succeeded()`](crate::clients::LroRetrysClient::begin_post_async_relative_retry_succeeded).
 #[derive(Clone, Default, azure_core::fmt::SafeDebug)]
 pub struct LroRetrysClientPostAsyncRelativeRetrySucceededOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lrosa_ds")]
+/// Options for [`LrosaDsClient::begin_put_non_retry400()`](crate::clients::LrosaDsClient::begin_put_non_retry400).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrosaDsClientPutNonRetry400Options<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lrosa_ds")]
+/// Options for [`LrosaDsClient::begin_put_non_retry201_creating400()`](crate::clients::LrosaDsClient::begin_put_non_retry201_creating400).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrosaDsClientPutNonRetry201Creating400Options<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lrosa_ds")]
+/// Options for [`LrosaDsClient::begin_put_non_retry201_creating400_invalid_json()`](crate::clients::LrosaDsClient::begin_put_non_retry201_creating400_invalid_json).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrosaDsClientPutNonRetry201Creating400InvalidJsonOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lrosa_ds")]
+/// Options for [`LrosaDsClient::begin_put_async_relative_retry400()`](crate::clients::LrosaDsClient::begin_put_async_relative_retry400).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrosaDsClientPutAsyncRelativeRetry400Options<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
     /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
@@ -214,6 +773,54 @@ pub struct LrosaDsClientPostAsyncRelativeRetry400Options<'a> {
 }
 
 #[cfg(feature = "lrosa_ds")]
+/// Options for [`LrosaDsClient::begin_put_error201_no_provisioning_state_payload()`](crate::clients::LrosaDsClient::begin_put_error201_no_provisioning_state_payload).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrosaDsClientPutError201NoProvisioningStatePayloadOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lrosa_ds")]
+/// Options for [`LrosaDsClient::begin_put_async_relative_retry_no_status()`](crate::clients::LrosaDsClient::begin_put_async_relative_retry_no_status).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrosaDsClientPutAsyncRelativeRetryNoStatusOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lrosa_ds")]
+/// Options for [`LrosaDsClient::begin_put_async_relative_retry_no_status_payload()`](crate::clients::LrosaDsClient::begin_put_async_relative_retry_no_status_payload).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrosaDsClientPutAsyncRelativeRetryNoStatusPayloadOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lrosa_ds")]
 /// Options for [`LrosaDsClient::begin_delete204_succeeded()`](crate::clients::LrosaDsClient::begin_delete204_succeeded).
 pub type LrosaDsClientDelete204SucceededOptions<'a> = PollerMethodOptions<'a>;
 #[cfg(feature = "lrosa_ds")]
@@ -241,6 +848,54 @@ pub struct LrosaDsClientPost202NoLocationOptions<'a> {
 /// Options for [`LrosaDsClient::begin_post_async_relative_retry_no_payload()`](crate::clients::LrosaDsClient::begin_post_async_relative_retry_no_payload).
 #[derive(Clone, Default, azure_core::fmt::SafeDebug)]
 pub struct LrosaDsClientPostAsyncRelativeRetryNoPayloadOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lrosa_ds")]
+/// Options for [`LrosaDsClient::begin_put200_invalid_json()`](crate::clients::LrosaDsClient::begin_put200_invalid_json).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrosaDsClientPut200InvalidJsonOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lrosa_ds")]
+/// Options for [`LrosaDsClient::begin_put_async_relative_retry_invalid_header()`](crate::clients::LrosaDsClient::begin_put_async_relative_retry_invalid_header).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrosaDsClientPutAsyncRelativeRetryInvalidHeaderOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
+    pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// Product to put
+    pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
+}
+
+#[cfg(feature = "lrosa_ds")]
+/// Options for [`LrosaDsClient::begin_put_async_relative_retry_invalid_json_polling()`](crate::clients::LrosaDsClient::begin_put_async_relative_retry_invalid_json_polling).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct LrosaDsClientPutAsyncRelativeRetryInvalidJsonPollingOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
     /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).

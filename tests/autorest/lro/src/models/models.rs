@@ -20,7 +20,13 @@ pub struct CloudError {
 }
 
 /// The `Product` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 pub struct Product {
     /// Resource Id
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
@@ -50,7 +56,13 @@ impl TryFrom<Product> for azure_core::http::RequestContent<Product> {
 }
 
 /// The `ProductProperties` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 pub struct ProductProperties {
     /// The `provisioningState` property.
     #[serde(rename = "provisioningState", skip_serializing_if = "Option::is_none")]
@@ -66,7 +78,13 @@ pub struct ProductProperties {
 }
 
 /// The `Resource` model.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 pub struct Resource {
     /// Resource Id
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
@@ -85,34 +103,157 @@ pub struct Resource {
     pub name: Option<String>,
 }
 
+/// The `Sku` model.
+#[cfg(feature = "lr_os")]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct Sku {
+    /// The `name` property.
+    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The `id` property.
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+#[cfg(feature = "lr_os")]
+impl TryFrom<Sku> for azure_core::http::RequestContent<Sku> {
+    type Error = azure_core::Error;
+    fn try_from(value: Sku) -> azure_core::Result<Self> {
+        Ok(crate::runtime::request_json(&value)?.into())
+    }
+}
+
+/// The `SubProduct` model.
+#[cfg(feature = "lr_os")]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct SubProduct {
+    /// Sub Resource Id
+    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    pub id: Option<String>,
+    /// The `properties` property.
+    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    pub properties: Option<crate::models::SubProductProperties>,
+}
+
+#[cfg(feature = "lr_os")]
+impl TryFrom<SubProduct> for azure_core::http::RequestContent<SubProduct> {
+    type Error = azure_core::Error;
+    fn try_from(value: SubProduct) -> azure_core::Result<Self> {
+        Ok(crate::runtime::request_json(&value)?.into())
+    }
+}
+
+/// The `SubProductProperties` model.
+#[cfg(feature = "lr_os")]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct SubProductProperties {
+    /// The `provisioningState` property.
+    #[serde(rename = "provisioningState", skip_serializing_if = "Option::is_none")]
+    pub provisioning_state: Option<String>,
+    /// The `provisioningStateValues` property.
+    #[serde(
+        rename = "provisioningStateValues",
+        skip_serializing_if = "crate::runtime::skip_read_only"
+    )]
+    pub provisioning_state_values: Option<
+        crate::models::SubProductPropertiesProvisioningStateValues,
+    >,
+}
+
+/// The `SubResource` model.
+#[cfg(feature = "lr_os")]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct SubResource {
+    /// Sub Resource Id
+    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    pub id: Option<String>,
+}
+
 /// The status of a long-running operation, as its poller yields it: the body of an
 /// `Azure-AsyncOperation` status response, or, when the service answers without one
-/// (`Location` polling), `{"status": "InProgress"}` for 202 and `{"status": "Succeeded"}`
-/// otherwise. The HTTP status and headers of each response are kept as received.
-#[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Deserialize)]
+/// (`Location` or provisioning-state polling), `{"status": "InProgress"}` while it runs
+/// and `{"status": "Succeeded"}` at the end. The HTTP status and headers of each response
+/// are kept as received. `T` is the type of the operation's final value (`()` when it has
+/// none) and `F` its format: awaiting the poller gives a `Response<T, F>`.
+#[derive(::serde::Deserialize)]
 #[non_exhaustive]
-pub struct OperationStatus {
+pub struct OperationStatus<T = (), F = azure_core::http::NoFormat> {
     /// `InProgress`, `Succeeded`, `Failed`, `Canceled` or another in-progress state.
     #[serde(default)]
     pub status: Option<azure_core::http::poller::PollerStatus>,
     /// The error, when the operation failed.
     #[serde(default)]
     pub error: Option<::serde_json::Value>,
+    #[serde(skip)]
+    output: ::std::marker::PhantomData<fn() -> (T, F)>,
 }
 
-impl azure_core::http::poller::StatusMonitor for OperationStatus {
-    type Output = ();
-    type Format = azure_core::http::NoFormat;
+impl<T, F> Clone for OperationStatus<T, F> {
+    fn clone(&self) -> Self {
+        Self {
+            status: self.status.clone(),
+            error: self.error.clone(),
+            output: ::std::marker::PhantomData,
+        }
+    }
+}
+
+impl<T, F> Default for OperationStatus<T, F> {
+    fn default() -> Self {
+        Self {
+            status: None,
+            error: None,
+            output: ::std::marker::PhantomData,
+        }
+    }
+}
+
+impl<T, F> ::std::fmt::Debug for OperationStatus<T, F> {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("OperationStatus")
+            .field("status", &self.status)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T, F: azure_core::http::Format + Send> azure_core::http::poller::StatusMonitor
+for OperationStatus<T, F> {
+    type Output = T;
+    type Format = F;
     fn status(&self) -> azure_core::http::poller::PollerStatus {
         self.status.clone().unwrap_or_default()
     }
 }
 
-impl OperationStatus {
+impl<T, F> OperationStatus<T, F> {
     /// Where to resume polling after `response` (its `Azure-AsyncOperation`, else its
     /// `Location`), for the method options' `continuation`; `None` when it names neither.
-    pub fn continuation<F>(
-        response: &azure_core::http::Response<Self, F>,
+    pub fn continuation<G>(
+        response: &azure_core::http::Response<Self, G>,
     ) -> Option<azure_core::http::poller::PollerContinuation> {
         let parse = |link: &str| {
             azure_core::http::Url::parse(link)
