@@ -30,6 +30,8 @@ pub struct Crate {
     /// once, it hands out every group's client over one shared pipeline.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub service_client: Option<ServiceClient>,
+    /// The operations the crate's README and its guide examples call.
+    pub guide: Guide,
     /// Operations left out of the crate, and why (e.g. a WebSocket upgrade).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub omitted: Vec<Omitted>,
@@ -68,6 +70,31 @@ pub enum Auth {
     BearerToken,
     /// No authorization.
     None,
+}
+
+/// What the README shows and the guide examples run: operations whose arguments are all
+/// strings and that need no request body, so placeholders make them compile.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Guide {
+    /// A plain call (a `GET` with a response model when there is one): `into_model()` and
+    /// reading a `ServiceError`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub call: Option<GuideProgram>,
+    /// A pageable operation, read by items and by pages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pager: Option<GuideProgram>,
+    /// A long-running operation, awaited to its end.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub poller: Option<GuideProgram>,
+}
+
+/// One operation of the guide and its example program.
+#[derive(Clone, Debug, Serialize)]
+pub struct GuideProgram {
+    /// The operationId.
+    pub operation_id: String,
+    /// File stem of its program under `examples/`, e.g. `errors`.
+    pub example: String,
 }
 
 /// The service client: `new` builds the pipeline (and its token cache) once; each getter
@@ -272,6 +299,9 @@ pub enum Source {
     Argument,
     /// An optional field of the method's options.
     Option,
+    /// Always this wire value: a required parameter whose enum has one value (AutoRest's
+    /// constant parameters); the method takes no argument for it.
+    Constant(String),
     /// A header the client fills in itself on every request (OASIS repeatable requests).
     Repeatability(Repeatability),
 }

@@ -280,3 +280,102 @@ fn test_check_on_a_missing_folder_says_it_is_absent() {
     assert!(!out.exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `GOOD` with one more operation that cannot be generated (its only answer is a redirect)
+/// and a string property of an unknown format.
+const WARNED: &str = r##"{
+  "swagger": "2.0",
+  "info": { "title": "Cli", "version": "1" },
+  "host": "management.azure.com",
+  "paths": {
+    "/things/{name}": { "get": {
+      "operationId": "Things_Get",
+      "parameters": [ { "name": "name", "in": "path", "required": true, "type": "string" } ],
+      "responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Thing" } } }
+    } },
+    "/login": { "get": {
+      "operationId": "Session_Login",
+      "responses": { "302": { "description": "Found" } }
+    } }
+  },
+  "definitions": {
+    "Thing": { "type": "object", "properties": { "price": { "type": "string", "format": "money" } } }
+  }
+}
+"##;
+
+#[test]
+fn test_warnings_are_printed_and_counted_and_deny_warnings_writes_nothing() {
+    let dir = scratch("warned");
+    let spec = dir.join("warned.json");
+    std::fs::write(&spec, WARNED).unwrap();
+    let out = dir.join("out");
+    let (spec_arg, out_arg) = (spec.to_str().unwrap(), out.to_str().unwrap());
+
+    let strict = xtask(&[
+        "codegen",
+        "--spec",
+        spec_arg,
+        "--out",
+        out_arg,
+        "--deny-warnings",
+    ]);
+    assert_eq!(strict.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&strict.stderr);
+    assert!(
+        stderr.contains("error: operation `Session_Login` is left out: the operation declares no success (2xx) response"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("error: unknown `format: money`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2 warnings denied by `--deny-warnings`"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("warning:"), "{stderr}");
+    assert!(!out.exists(), "nothing may be written");
+
+    let lenient = xtask(&["codegen", "--spec", spec_arg, "--out", out_arg]);
+    assert_eq!(lenient.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&lenient.stderr);
+    let stdout = String::from_utf8_lossy(&lenient.stdout);
+    assert!(
+        stderr.contains("warning: operation `Session_Login` is left out"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("= at #/paths/~1login/get/responses"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.contains("generated warned: 1 operations, 2 warnings"),
+        "{stdout}"
+    );
+    let readme = std::fs::read_to_string(out.join("README.md")).unwrap();
+    assert!(
+        readme.contains("- `Session_Login`: the operation declares no success (2xx) response"),
+        "{readme}"
+    );
+
+    // The config key does what the flag does.
+    let config = dir.join("codegen.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "spec = {spec_arg:?}\nout = {:?}\npackage = \"warned\"\ndeny_warnings = true\n",
+            dir.join("out2").to_str().unwrap()
+        ),
+    )
+    .unwrap();
+    let from_config = xtask(&["codegen", "--config", config.to_str().unwrap()]);
+    assert_eq!(
+        from_config.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&from_config.stderr)
+    );
+    assert!(!dir.join("out2").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}

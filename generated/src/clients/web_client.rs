@@ -106,7 +106,7 @@ impl WebClient {
         &self.endpoint
     }
 
-    /// The [`WorkflowRunActionRepetitionsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`WorkflowRunActionRepetitionsClient`](crate::clients::WorkflowRunActionRepetitionsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "workflow_run_action_repetitions")]
     #[tracing::subclient]
     pub fn workflow_run_action_repetitions_client(
@@ -120,7 +120,7 @@ impl WebClient {
         }
     }
 
-    /// The [`WorkflowRunActionRepetitionsRequestHistoriesClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`WorkflowRunActionRepetitionsRequestHistoriesClient`](crate::clients::WorkflowRunActionRepetitionsRequestHistoriesClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "workflow_run_action_repetitions_request_histories")]
     #[tracing::subclient]
     pub fn workflow_run_action_repetitions_request_histories_client(
@@ -134,7 +134,7 @@ impl WebClient {
         }
     }
 
-    /// The [`WorkflowRunActionScopeRepetitionsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`WorkflowRunActionScopeRepetitionsClient`](crate::clients::WorkflowRunActionScopeRepetitionsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "workflow_run_action_scope_repetitions")]
     #[tracing::subclient]
     pub fn workflow_run_action_scope_repetitions_client(
@@ -148,7 +148,7 @@ impl WebClient {
         }
     }
 
-    /// The [`WorkflowRunActionsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`WorkflowRunActionsClient`](crate::clients::WorkflowRunActionsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "workflow_run_actions")]
     #[tracing::subclient]
     pub fn workflow_run_actions_client(
@@ -162,7 +162,7 @@ impl WebClient {
         }
     }
 
-    /// The [`WorkflowRunsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`WorkflowRunsClient`](crate::clients::WorkflowRunsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "workflow_runs")]
     #[tracing::subclient]
     pub fn workflow_runs_client(&self) -> crate::clients::WorkflowRunsClient {
@@ -174,7 +174,7 @@ impl WebClient {
         }
     }
 
-    /// The [`WorkflowTriggerHistoriesClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`WorkflowTriggerHistoriesClient`](crate::clients::WorkflowTriggerHistoriesClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "workflow_trigger_histories")]
     #[tracing::subclient]
     pub fn workflow_trigger_histories_client(
@@ -188,7 +188,7 @@ impl WebClient {
         }
     }
 
-    /// The [`WorkflowTriggersClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`WorkflowTriggersClient`](crate::clients::WorkflowTriggersClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "workflow_triggers")]
     #[tracing::subclient]
     pub fn workflow_triggers_client(&self) -> crate::clients::WorkflowTriggersClient {
@@ -200,7 +200,7 @@ impl WebClient {
         }
     }
 
-    /// The [`WorkflowVersionsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`WorkflowVersionsClient`](crate::clients::WorkflowVersionsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "workflow_versions")]
     #[tracing::subclient]
     pub fn workflow_versions_client(&self) -> crate::clients::WorkflowVersionsClient {
@@ -212,7 +212,7 @@ impl WebClient {
         }
     }
 
-    /// The [`WorkflowsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`WorkflowsClient`](crate::clients::WorkflowsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "workflows")]
     #[tracing::subclient]
     pub fn workflows_client(&self) -> crate::clients::WorkflowsClient {

@@ -38,41 +38,6 @@ pub fn example(krate: &Crate, example: &Example) -> Option<TokenStream> {
     })
 }
 
-/// The README's usage example: the same call, as text for a doc test.
-pub fn readme_snippet(krate: &Crate) -> Option<String> {
-    let example = krate.examples.first()?;
-    let (client, _) = krate.operation(&example.operation_id)?;
-    let fields: Vec<_> = client
-        .fields
-        .iter()
-        .map(|f| {
-            let placeholder = format!("<{}>", f.rust_name.replace('_', "-"));
-            quote!(#placeholder.to_string())
-        })
-        .collect();
-    let body = call(krate, example, &fields)?;
-    let file: syn::File = syn::parse2(quote! {
-        async fn run() -> Result<(), Box<dyn std::error::Error>> {
-            #body
-            Ok(())
-        }
-    })
-    .ok()?;
-    let text = prettyplease::unparse(&file);
-    let lines: Vec<&str> = text.lines().collect();
-    let mut out = String::new();
-    for (i, line) in lines.iter().enumerate() {
-        let hidden = i == 0 || i + 1 == lines.len() || line.trim() == "Ok(())";
-        let line = line.strip_prefix("    ").unwrap_or(line);
-        if hidden {
-            out.push_str("# ");
-        }
-        out.push_str(line);
-        out.push('\n');
-    }
-    Some(out)
-}
-
 /// Statements that make a client and call the operation with the example's values.
 fn call(krate: &Crate, example: &Example, client_fields: &[TokenStream]) -> Option<TokenStream> {
     let (client, op) = krate.operation(&example.operation_id)?;

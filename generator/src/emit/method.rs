@@ -412,6 +412,7 @@ fn text_value(p: &Param, conversions: &mut Vec<TokenStream>) -> TokenStream {
     match (&p.source, &p.ty) {
         (Source::ApiVersion, _) => quote!(self.api_version.as_str()),
         (Source::ClientField(_), _) => quote!(self.#n.as_str()),
+        (Source::Constant(value), _) => quote!(#value),
         (_, TypeRef::String) => quote!(#n),
         (_, TypeRef::Named(_)) => quote!(#n.as_str()),
         _ => {

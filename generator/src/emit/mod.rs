@@ -7,6 +7,7 @@ mod enumeration;
 mod errors;
 mod example;
 mod features;
+pub mod guide;
 mod manifest;
 mod method;
 mod model;
@@ -64,6 +65,8 @@ pub enum Piece<'a> {
     Service(&'a crate::ir::ServiceClient),
     /// One example program.
     Example(&'a crate::ir::Example),
+    /// A guide program (the README's, reading its values from the command line).
+    Guide(guide::Program),
 }
 
 /// Every file of the crate with what it holds, in a fixed order.
@@ -105,6 +108,15 @@ pub fn plan(krate: &Crate) -> Vec<(String, Piece<'_>)> {
             ));
         }
     }
+    for program in [
+        guide::Program::Call,
+        guide::Program::Pager,
+        guide::Program::Poller,
+    ] {
+        if let Some(stem) = guide::example_stem(krate, program) {
+            files.push((format!("examples/{stem}.rs"), Piece::Guide(program)));
+        }
+    }
     files
 }
 
@@ -126,6 +138,34 @@ pub fn render(krate: &Crate, piece: &Piece) -> Contents {
         Piece::Example(example) => {
             Contents::Rust(example::example(krate, example).unwrap_or_default())
         }
+        Piece::Guide(program) => Contents::Rust(guide_example(krate, *program)),
+    }
+}
+
+/// A guide program with its header: what it shows and how to run it.
+fn guide_example(krate: &Crate, program: guide::Program) -> TokenStream {
+    let what = match program {
+        guide::Program::Call => "Makes one call: prints the response model as JSON, or what the service said when the call fails (`ServiceError`).",
+        guide::Program::Pager => "Reads a pageable operation item by item, then page by page.",
+        guide::Program::Poller => "Starts a long-running operation and waits for it to finish.",
+    };
+    let signed_in = if matches!(krate.service.auth, crate::ir::Auth::BearerToken) {
+        ", signed in with the Azure CLI or the Azure Developer CLI"
+    } else {
+        ""
+    };
+    let run = format!(
+        "Run: `{}`{signed_in}.",
+        guide::command(krate, program).unwrap_or_default()
+    );
+    let what = format!(" {what}");
+    let run = format!(" {run}");
+    let body = guide::program(krate, program, guide::Values::Arguments).unwrap_or_default();
+    quote! {
+        #![doc = #what]
+        #![doc = ""]
+        #![doc = #run]
+        #body
     }
 }
 

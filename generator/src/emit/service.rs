@@ -144,7 +144,7 @@ pub fn service_client(krate: &Crate, service: &ServiceClient) -> TokenStream {
             quote!(#ident: self.#ident.clone(),)
         });
         let doc = format!(
-            " The [`{}`], sharing this client's pipeline, token cache and settings.",
+            " The [`{0}`](crate::clients::{0}), sharing this client's pipeline, token cache and settings.",
             client.name
         );
         Some(quote! {

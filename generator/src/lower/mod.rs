@@ -155,6 +155,7 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         .examples
         .retain(|id| !omitted.iter().any(|m| &m.id == id));
     let examples = operations::examples(spec, &selection, &clients, &found)?;
+    let guide = guide(&clients, &examples);
     Ok(ir::Crate {
         package: selection.package.clone(),
         title: api.info.title.clone(),
@@ -167,7 +168,48 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         omitted,
         status_monitor,
         service_client,
+        guide,
     })
+}
+
+/// The operations the README and the guide examples call: the first (by client, then spec
+/// order) whose arguments are all strings and that needs no body, for a plain call (a `GET`
+/// with a response model preferred), a pager and a poller. Example stems are claimed against
+/// the x-ms-example programs.
+fn guide(clients: &BTreeMap<String, ir::Client>, examples: &[ir::Example]) -> ir::Guide {
+    let usable = |o: &ir::Operation| {
+        o.body.as_ref().is_none_or(|b| !b.required)
+            && o.params
+                .iter()
+                .filter(|p| p.source == ir::Source::Argument)
+                .all(|p| p.ty == ir::TypeRef::String)
+    };
+    let ops = || {
+        clients
+            .values()
+            .flat_map(|c| &c.operations)
+            .filter(|o| usable(o))
+    };
+    let plain = |o: &&ir::Operation| o.kind == ir::OperationKind::Plain;
+    let call = ops()
+        .filter(plain)
+        .find(|o| o.http_method == ir::HttpMethod::Get && o.success_type.is_some())
+        .or_else(|| ops().find(plain));
+    let pager = ops().find(|o| matches!(o.kind, ir::OperationKind::Pageable(_)));
+    let poller = ops().find(|o| matches!(o.kind, ir::OperationKind::LongRunning(_)));
+    let taken: Vec<&str> = examples.iter().map(|e| e.file_stem.as_str()).collect();
+    let mut scope = Scope::with(&taken);
+    let mut program = |o: Option<&ir::Operation>, stem: &str| {
+        o.map(|o| ir::GuideProgram {
+            operation_id: o.id.clone(),
+            example: scope.claim(stem.to_string()),
+        })
+    };
+    ir::Guide {
+        call: program(call, "errors"),
+        pager: program(pager, "paging"),
+        poller: program(poller, "long_running"),
+    }
 }
 
 /// What one pass over the operations makes.
@@ -362,10 +404,12 @@ pub(crate) fn resolve<'a, T>(
                 };
                 let name = name.replace("~1", "/").replace("~0", "~");
                 current = get(&name).ok_or_else(|| {
-                    spec.error(
-                        pointer,
-                        format!("`$ref: {reference}`: no such {section} entry `{name}`"),
-                    )
+                    spec.left_out(reference).unwrap_or_else(|| {
+                        spec.error(
+                            pointer,
+                            format!("`$ref: {reference}`: no such {section} entry `{name}`"),
+                        )
+                    })
                 })?;
             }
         }

@@ -456,13 +456,23 @@ fn parameter(
         == Some("client");
     let rust = naming::snake(&data.name);
     super::warn_name(spec, at, "parameter", &data.name, &rust);
+    // `x-ms-api-version: false` keeps a parameter named `api-version` the method's own.
+    let api_version = data.name == "api-version"
+        && location == Location::Query
+        && data
+            .extensions
+            .get("x-ms-api-version")
+            .and_then(Value::as_bool)
+            != Some(false);
     let repeatability = (location == Location::Header)
         .then(|| repeatability_header(&data.name))
         .flatten();
-    let source = if data.name == "api-version" && location == Location::Query {
+    let source = if api_version {
         Source::ApiVersion
     } else if let Some(header) = repeatability {
         Source::Repeatability(header)
+    } else if let Some(value) = constant_value(data) {
+        Source::Constant(value)
     } else if client_located {
         if !client.fields.iter().any(|f| f.rust_name == rust) {
             client.fields.push(ir::ClientField {
@@ -495,6 +505,40 @@ fn parameter(
             .filter(|d| !d.is_empty())
             .unwrap_or_else(|| format!("The `{}` parameter.", data.name)),
     })
+}
+
+/// The value of a constant parameter: required, with an enum of exactly one value that is not
+/// declared extensible (`x-ms-enum.modelAsString: true`).
+fn constant_value(data: &openapiv3::ParameterData) -> Option<String> {
+    if !data.required {
+        return None;
+    }
+    let ParameterSchemaOrContent::Schema(ReferenceOr::Item(schema)) = &data.format else {
+        return None;
+    };
+    let value = serde_json::to_value(schema).ok()?;
+    let [only] = value.get("enum")?.as_array()?.as_slice() else {
+        return None;
+    };
+    let extensible = value
+        .pointer("/x-ms-enum/modelAsString")
+        .and_then(Value::as_bool)
+        == Some(true)
+        || data
+            .extensions
+            .get("x-ms-enum")
+            .and_then(|e| e.get("modelAsString"))
+            .and_then(Value::as_bool)
+            == Some(true);
+    if extensible {
+        return None;
+    }
+    match only {
+        Value::String(text) => Some(text.clone()),
+        Value::Bool(flag) => Some(flag.to_string()),
+        Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
 }
 
 /// The OASIS repeatable-request header named `name` (matched case-insensitively), which the

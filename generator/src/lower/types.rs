@@ -242,10 +242,12 @@ impl<'a> Types<'a> {
             .as_ref()
             .and_then(|c| c.schemas.get(&name))
         else {
-            return Err(self.spec.error(
-                pointer,
-                format!("`$ref: {reference}`: no schema named `{name}`"),
-            ));
+            return Err(self.spec.left_out(reference).unwrap_or_else(|| {
+                self.spec.error(
+                    pointer,
+                    format!("`$ref: {reference}`: no schema named `{name}`"),
+                )
+            }));
         };
         let at = join("#/components/schemas", &name);
         match target {

@@ -45,6 +45,13 @@ impl Spec {
         self.sources.warn(pointer, message);
     }
 
+    /// Why the read stage left out the component a `$ref` points to
+    /// (`#/components/schemas/Name`), if it did: located where the fault is, it is the
+    /// error of whatever needs that component.
+    pub fn left_out(&self, reference: &str) -> Option<Diagnostic> {
+        self.sources.left_out.get(reference).cloned()
+    }
+
     /// The warnings collected so far.
     pub fn warnings(&self) -> &crate::diagnostics::Warnings {
         &self.sources.warnings
@@ -122,15 +129,38 @@ fn deserialize(mut doc: Value, sources: &mut SourceMap) -> Result<openapiv3::Ope
             "expected an object or a `$ref`",
         );
         let d = sources.diagnostic(&pointer, format!("invalid document: {message}"));
-        match remove_operation(&mut doc, &pointer) {
-            Some((id, pointer)) => sources.skipped.push(Skipped {
+        if let Some((id, pointer)) = remove_operation(&mut doc, &pointer) {
+            sources.skipped.push(Skipped {
                 id,
                 pointer,
                 reason: d,
-            }),
-            None => return Err(d),
+            });
+        } else if let Some(component) = remove_component(&mut doc, &pointer) {
+            sources.leave_out(&component, d);
+        } else {
+            return Err(d);
         }
     }
+}
+
+/// Removes the component (schema, parameter, request body, response, header) that holds the
+/// node at `pointer` (`#/components/{section}/{name}/...`), returning its pointer.
+fn remove_component(doc: &mut Value, pointer: &str) -> Option<String> {
+    let mut tokens = pointer.strip_prefix("#/components/")?.split('/');
+    let section = tokens.next()?;
+    if !matches!(
+        section,
+        "schemas" | "parameters" | "requestBodies" | "responses" | "headers"
+    ) {
+        return None;
+    }
+    let token = tokens.next()?;
+    let name = token.replace("~1", "/").replace("~0", "~");
+    doc.get_mut("components")?
+        .get_mut(section)?
+        .as_object_mut()?
+        .remove(&name)?;
+    Some(format!("#/components/{section}/{token}"))
 }
 
 /// Removes the operation that holds the node at `pointer` (`#/paths/{path}/{method}/...`),

@@ -43,6 +43,10 @@ pub struct SourceMap {
     /// Operations the read stage could not take and removed from the document; the lower
     /// stage leaves them out with a warning (or refuses them when they were selected).
     pub skipped: Vec<Skipped>,
+    /// Components (definitions, parameters, ...) the read stage could not take and removed,
+    /// by converted pointer (`#/components/schemas/Name`), with why: a `$ref` to one fails
+    /// with that diagnostic.
+    pub left_out: BTreeMap<String, Diagnostic>,
 }
 
 /// An operation removed from the document while reading, and why.
@@ -72,6 +76,7 @@ impl SourceMap {
             origins: BTreeMap::new(),
             warnings: Warnings::new(),
             skipped: Vec::new(),
+            left_out: BTreeMap::new(),
         };
         let text = read_text(root).map_err(|m| Diagnostic::new(root, "", m))?;
         map.insert(root.to_path_buf(), text);
@@ -186,6 +191,22 @@ impl SourceMap {
     pub fn warn_in(&self, file: &Path, pointer: &str, message: impl Into<String>) {
         self.warnings
             .push(self.diagnostic_in(file, pointer, message));
+    }
+
+    /// Records that the component at the converted pointer `component`
+    /// (`#/components/schemas/Name`) is left out because of `why`, and warns where `why`
+    /// points.
+    pub fn leave_out(&mut self, component: &str, why: Diagnostic) {
+        let name = component
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .replace("~1", "/")
+            .replace("~0", "~");
+        let mut warning = why.clone();
+        warning.message = format!("`{name}` is left out: {}", why.message);
+        self.warnings.push(warning);
+        self.left_out.insert(component.to_string(), why);
     }
 
     /// A diagnostic about the node at `pointer` of `file` as read (no conversion involved).

@@ -100,7 +100,14 @@ impl Converter<'_> {
                 let from = join("#/definitions", name);
                 let to = join("#/components/schemas", name);
                 self.alias(&to, &from);
-                schemas.insert(name.clone(), self.schema(schema, &from)?);
+                // A definition that cannot be converted is left out; operations that reach
+                // it are then left out in turn.
+                match self.schema(schema, &from) {
+                    Ok(converted) => {
+                        schemas.insert(name.clone(), converted);
+                    }
+                    Err(why) => self.sources.leave_out(&to, why),
+                }
             }
             components.insert("schemas".into(), Value::Object(schemas));
         }
@@ -113,12 +120,22 @@ impl Converter<'_> {
                     self.alias(&to, &from);
                     let consumes = self.consumes(None);
                     self.alias_content(&to, &from, &consumes);
-                    bodies.insert(name.clone(), self.body(p, &from, &consumes)?);
+                    match self.body(p, &from, &consumes) {
+                        Ok(body) => {
+                            bodies.insert(name.clone(), body);
+                        }
+                        Err(why) => self.sources.leave_out(&to, why),
+                    }
                 } else {
                     let to = join("#/components/parameters", name);
                     self.alias(&to, &from);
                     self.alias(&join(&to, "schema"), &from);
-                    plain.insert(name.clone(), self.parameter(p, &from)?);
+                    match self.parameter(p, &from) {
+                        Ok(param) => {
+                            plain.insert(name.clone(), param);
+                        }
+                        Err(why) => self.sources.leave_out(&to, why),
+                    }
                 }
             }
             components.insert("parameters".into(), Value::Object(plain));
@@ -136,7 +153,43 @@ impl Converter<'_> {
         if let Some(in_paths) = obj(doc.get("paths")) {
             for (path, item) in in_paths {
                 let at = join("#/paths", path);
-                paths.insert(path.clone(), self.path_item(item, &at)?);
+                match self.path_item(item, &at) {
+                    Ok(converted) => {
+                        paths.insert(path.clone(), converted);
+                    }
+                    // A fault shared by the path's operations leaves each of them out.
+                    Err(why) => {
+                        let methods: Vec<&String> = item
+                            .as_object()
+                            .into_iter()
+                            .flat_map(|m| m.keys())
+                            .filter(|k| METHODS.contains(&k.as_str()))
+                            .collect();
+                        if methods.is_empty() {
+                            return Err(why);
+                        }
+                        for method in methods {
+                            let pointer = join(&at, method);
+                            if self.sources.skipped.iter().any(|s| s.pointer == pointer) {
+                                continue;
+                            }
+                            let id = item
+                                .get(method)
+                                .and_then(|op| op.get("operationId"))
+                                .and_then(Value::as_str)
+                                .filter(|id| !id.trim().is_empty())
+                                .map(str::to_string)
+                                .unwrap_or_else(|| {
+                                    format!("{} {path}", method.to_ascii_uppercase())
+                                });
+                            self.sources.skipped.push(super::Skipped {
+                                id,
+                                pointer,
+                                reason: why.clone(),
+                            });
+                        }
+                    }
+                }
             }
         } else if doc.contains_key("paths") {
             return Err(self.err("#/paths", "`paths` must be an object"));

@@ -3,6 +3,7 @@
 mod grouping;
 mod head;
 mod lro;
+mod lro_endpoints;
 mod paging;
 mod special;
 mod subscription;
@@ -18,5 +19,6 @@ pub fn scenarios() -> Vec<Scenario> {
     all.extend(paging::scenarios());
     all.extend(head::scenarios());
     all.extend(lro::scenarios());
+    all.extend(lro_endpoints::scenarios());
     all
 }

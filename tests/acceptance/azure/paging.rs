@@ -20,6 +20,8 @@ pub fn scenarios() -> Vec<Scenario> {
         duplicate_params => ["PagingDuplicateParameters"],
         odata_multiple => ["PagingOdataMultiple"],
         multiple_with_offset => ["PagingMultiplePath"],
+        multiple_retry_first => ["PagingMultipleRetryFirst"],
+        multiple_retry_second => ["PagingMultipleRetrySecond"],
         single_failure => ["PagingSingleFailure"],
         multiple_failure => ["PagingMultipleFailure"],
         multiple_failure_uri => ["PagingMultipleFailureUri"],
@@ -117,6 +119,31 @@ async fn multiple_with_offset(env: Arc<Env>) -> Outcome {
     let pager = client(&env).get_multiple_pages_with_offset(100, None)?;
     let mut expected = vec![1];
     expected.extend(102..=110);
+    assert_eq!(ids(pager).await?, expected);
+    Ok(())
+}
+
+/// A client whose pipeline retries: the server fails one page with 500 on purpose.
+fn retrying_client(env: &Env) -> PagingClient {
+    PagingClient::new(Some(PagingClientOptions {
+        endpoint: Some(env.endpoint()),
+        client_options: env.retrying_options(),
+        ..Default::default()
+    }))
+    .unwrap()
+}
+
+async fn multiple_retry_first(env: Arc<Env>) -> Outcome {
+    let pager = retrying_client(&env).get_multiple_pages_retry_first(None)?;
+    assert_eq!(ids(pager).await?, (1..=10).collect::<Vec<_>>());
+    Ok(())
+}
+
+async fn multiple_retry_second(env: Arc<Env>) -> Outcome {
+    // Page 2 fails once; the retry gets it (its item has id 1 again), then pages 3 to 10.
+    let pager = retrying_client(&env).get_multiple_pages_retry_second(None)?;
+    let mut expected = vec![1, 1];
+    expected.extend(3..=10);
     assert_eq!(ids(pager).await?, expected);
     Ok(())
 }

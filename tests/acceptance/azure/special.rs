@@ -25,6 +25,12 @@ pub fn scenarios() -> Vec<Scenario> {
             "AzureApiVersionPathGlobalValid",
             "AzureApiVersionSwaggerGlobalValid",
         ],
+        api_version_local => [
+            "AzureApiVersionMethodLocalValid",
+            "AzureApiVersionPathLocalValid",
+            "AzureApiVersionSwaggerLocalValid",
+        ],
+        api_version_local_null => ["AzureApiVersionMethodLocalNull"],
         odata_filter => ["AzureODataFilter"],
         client_request_id_default => ["AzureXmsRequestClientIdNull"],
         client_request_id_overwrite => ["AzureXmsRequestClientOverwrite"],
@@ -146,6 +152,40 @@ async fn api_version_global(env: Arc<Env>) -> Outcome {
             .status(),
         StatusCode::Ok
     );
+    Ok(())
+}
+
+fn local_client(env: &Env) -> ApiVersionLocalOperationsClient {
+    ApiVersionLocalOperationsClient::new(Some(ApiVersionLocalOperationsClientOptions {
+        endpoint: Some(env.endpoint()),
+        client_options: env.options(),
+        ..Default::default()
+    }))
+    .unwrap()
+}
+
+async fn api_version_local(env: Arc<Env>) -> Outcome {
+    // The method's own api-version (`x-ms-api-version: false`) is the constant `2.0`.
+    let client = local_client(&env);
+    let r = client
+        .api_version_local_get_method_local_valid(None)
+        .await?;
+    assert_eq!(r.status(), StatusCode::Ok);
+    let r = client.api_version_local_get_path_local_valid(None).await?;
+    assert_eq!(r.status(), StatusCode::Ok);
+    let r = client
+        .api_version_local_get_swagger_local_valid(None)
+        .await?;
+    assert_eq!(r.status(), StatusCode::Ok);
+    Ok(())
+}
+
+async fn api_version_local_null(env: Arc<Env>) -> Outcome {
+    // An optional api-version of the method's own, not given: no query at all.
+    let r = local_client(&env)
+        .api_version_local_get_method_local_null(None)
+        .await?;
+    assert_eq!(r.status(), StatusCode::Ok);
     Ok(())
 }
 

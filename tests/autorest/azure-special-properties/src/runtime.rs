@@ -21,7 +21,6 @@ use std::sync::{
 #[cfg(
     any(
         feature = "api_version_default_operations",
-        feature = "api_version_local_operations",
         feature = "subscription_in_credentials_operations"
     )
 )]

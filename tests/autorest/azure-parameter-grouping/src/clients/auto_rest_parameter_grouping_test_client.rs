@@ -79,7 +79,7 @@ impl AutoRestParameterGroupingTestClient {
         &self.endpoint
     }
 
-    /// The [`AutoRestParameterGroupingTestServiceClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`AutoRestParameterGroupingTestServiceClient`](crate::clients::AutoRestParameterGroupingTestServiceClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "auto_rest_parameter_grouping_test_service")]
     #[tracing::subclient]
     pub fn auto_rest_parameter_grouping_test_service_client(
@@ -91,7 +91,7 @@ impl AutoRestParameterGroupingTestClient {
         }
     }
 
-    /// The [`FileAndDirectoryOperationsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`FileAndDirectoryOperationsClient`](crate::clients::FileAndDirectoryOperationsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "file_and_directory_operations")]
     #[tracing::subclient]
     pub fn file_and_directory_operations_client(

@@ -10,15 +10,12 @@ use azure_core::{
 #[tracing::client]
 pub struct ApiVersionLocalOperationsClient {
     pub(crate) endpoint: Url,
-    pub(crate) api_version: String,
     pub(crate) pipeline: Pipeline,
 }
 
 /// Options used when creating a [`ApiVersionLocalOperationsClient`].
 #[derive(Clone, SafeDebug)]
 pub struct ApiVersionLocalOperationsClientOptions {
-    /// The `api-version` sent with every request; defaults to `2015-07-01-preview`.
-    pub api_version: String,
     /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
     /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
     /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
@@ -36,7 +33,6 @@ pub struct ApiVersionLocalOperationsClientOptions {
 impl Default for ApiVersionLocalOperationsClientOptions {
     fn default() -> Self {
         Self {
-            api_version: String::from(crate::runtime::DEFAULT_API_VERSION),
             client_options: ClientOptions::default(),
             endpoint: None,
             timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
@@ -62,7 +58,6 @@ impl ApiVersionLocalOperationsClient {
             &options.client_options,
         )?;
         Ok(Self {
-            api_version: options.api_version,
             pipeline: crate::runtime::pipeline(options.client_options, options.timeout),
             endpoint,
         })
@@ -99,7 +94,7 @@ impl ApiVersionLocalOperationsClient {
             azure_core::http::Method::Get,
             "/azurespecials/apiVersion/method/string/none/query/local/2.0",
             &[],
-            &[("api-version", Some(self.api_version.as_str()))],
+            &[("api-version", Some("2.0"))],
         )?;
         let call = crate::runtime::Call {
             timeout: options.timeout,
@@ -137,7 +132,7 @@ impl ApiVersionLocalOperationsClient {
             azure_core::http::Method::Get,
             "/azurespecials/apiVersion/method/string/none/query/local/null",
             &[],
-            &[("api-version", Some(self.api_version.as_str()))],
+            &[("api-version", options.api_version.as_deref())],
         )?;
         let call = crate::runtime::Call {
             timeout: options.timeout,
@@ -175,7 +170,7 @@ impl ApiVersionLocalOperationsClient {
             azure_core::http::Method::Get,
             "/azurespecials/apiVersion/path/string/none/query/local/2.0",
             &[],
-            &[("api-version", Some(self.api_version.as_str()))],
+            &[("api-version", Some("2.0"))],
         )?;
         let call = crate::runtime::Call {
             timeout: options.timeout,
@@ -213,7 +208,7 @@ impl ApiVersionLocalOperationsClient {
             azure_core::http::Method::Get,
             "/azurespecials/apiVersion/swagger/string/none/query/local/2.0",
             &[],
-            &[("api-version", Some(self.api_version.as_str()))],
+            &[("api-version", Some("2.0"))],
         )?;
         let call = crate::runtime::Call {
             timeout: options.timeout,

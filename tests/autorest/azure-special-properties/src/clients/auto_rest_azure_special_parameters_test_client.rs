@@ -28,7 +28,6 @@ pub struct AutoRestAzureSpecialParametersTestClient {
         not(
             any(
                 feature = "api_version_default_operations",
-                feature = "api_version_local_operations",
                 feature = "subscription_in_credentials_operations"
             )
         ),
@@ -99,7 +98,7 @@ impl AutoRestAzureSpecialParametersTestClient {
         &self.endpoint
     }
 
-    /// The [`ApiVersionDefaultOperationsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`ApiVersionDefaultOperationsClient`](crate::clients::ApiVersionDefaultOperationsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "api_version_default_operations")]
     #[tracing::subclient]
     pub fn api_version_default_operations_client(
@@ -112,7 +111,7 @@ impl AutoRestAzureSpecialParametersTestClient {
         }
     }
 
-    /// The [`ApiVersionLocalOperationsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`ApiVersionLocalOperationsClient`](crate::clients::ApiVersionLocalOperationsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "api_version_local_operations")]
     #[tracing::subclient]
     pub fn api_version_local_operations_client(
@@ -120,12 +119,11 @@ impl AutoRestAzureSpecialParametersTestClient {
     ) -> crate::clients::ApiVersionLocalOperationsClient {
         crate::clients::ApiVersionLocalOperationsClient {
             endpoint: self.endpoint.clone(),
-            api_version: self.api_version.clone(),
             pipeline: self.pipeline.clone(),
         }
     }
 
-    /// The [`HeaderOperationsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`HeaderOperationsClient`](crate::clients::HeaderOperationsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "header_operations")]
     #[tracing::subclient]
     pub fn header_operations_client(&self) -> crate::clients::HeaderOperationsClient {
@@ -135,7 +133,7 @@ impl AutoRestAzureSpecialParametersTestClient {
         }
     }
 
-    /// The [`OdataOperationsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`OdataOperationsClient`](crate::clients::OdataOperationsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "odata_operations")]
     #[tracing::subclient]
     pub fn odata_operations_client(&self) -> crate::clients::OdataOperationsClient {
@@ -145,7 +143,7 @@ impl AutoRestAzureSpecialParametersTestClient {
         }
     }
 
-    /// The [`SkipUrlEncodingOperationsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`SkipUrlEncodingOperationsClient`](crate::clients::SkipUrlEncodingOperationsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "skip_url_encoding_operations")]
     #[tracing::subclient]
     pub fn skip_url_encoding_operations_client(
@@ -157,7 +155,7 @@ impl AutoRestAzureSpecialParametersTestClient {
         }
     }
 
-    /// The [`SubscriptionInCredentialsOperationsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`SubscriptionInCredentialsOperationsClient`](crate::clients::SubscriptionInCredentialsOperationsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "subscription_in_credentials_operations")]
     #[tracing::subclient]
     pub fn subscription_in_credentials_operations_client(
@@ -170,7 +168,7 @@ impl AutoRestAzureSpecialParametersTestClient {
         }
     }
 
-    /// The [`SubscriptionInMethodOperationsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`SubscriptionInMethodOperationsClient`](crate::clients::SubscriptionInMethodOperationsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "subscription_in_method_operations")]
     #[tracing::subclient]
     pub fn subscription_in_method_operations_client(

@@ -152,18 +152,16 @@ impl SkipUrlEncodingOperationsClient {
     ///
     /// # Arguments
     ///
-    /// * `unencoded_path_param` - An unencoded path parameter with value 'path1/path2/path3'
     /// * `options` - Optional parameters for the request.
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. An empty `unencoded_path_param` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`.
     #[tracing::function(
         "AutoRest.TestServer.SkipUrlEncoding Operations.skipUrlEncoding_getSwaggerPathValid"
     )]
     pub async fn skip_url_encoding_get_swagger_path_valid(
         &self,
-        unencoded_path_param: crate::models::SkipUrlEncodingOperationsUnencodedPathParam,
         options: Option<
             crate::models::SkipUrlEncodingOperationsClientSkipUrlEncodingGetSwaggerPathValidOptions<
                 '_,
@@ -175,7 +173,7 @@ impl SkipUrlEncodingOperationsClient {
             &self.endpoint,
             azure_core::http::Method::Get,
             "/azurespecials/skipUrlEncoding/swagger/path/valid/{unencoded_path_param}",
-            &[unencoded_path_param.as_str()],
+            &["path1/path2/path3"],
             &[],
         )?;
         let call = crate::runtime::Call {
@@ -310,7 +308,6 @@ impl SkipUrlEncodingOperationsClient {
     ///
     /// # Arguments
     ///
-    /// * `q1` - An unencoded query parameter with value 'value1&q2=value2&q3=value3'
     /// * `options` - Optional parameters for the request.
     ///
     /// # Errors
@@ -321,7 +318,6 @@ impl SkipUrlEncodingOperationsClient {
     )]
     pub async fn skip_url_encoding_get_swagger_query_valid(
         &self,
-        q1: crate::models::SkipUrlEncodingOperationsQ1,
         options: Option<
             crate::models::SkipUrlEncodingOperationsClientSkipUrlEncodingGetSwaggerQueryValidOptions<
                 '_,
@@ -334,7 +330,7 @@ impl SkipUrlEncodingOperationsClient {
             azure_core::http::Method::Get,
             "/azurespecials/skipUrlEncoding/swagger/query/valid",
             &[],
-            &[("q1", Some(q1.as_str()))],
+            &[("q1", Some("value1&q2=value2&q3=value3"))],
         )?;
         let call = crate::runtime::Call {
             timeout: options.timeout,

@@ -47,9 +47,16 @@ pub type ApiVersionLocalOperationsClientApiVersionLocalGetMethodLocalValidOption
 >;
 #[cfg(feature = "api_version_local_operations")]
 /// Options for [`ApiVersionLocalOperationsClient::api_version_local_get_method_local_null()`](crate::clients::ApiVersionLocalOperationsClient::api_version_local_get_method_local_null).
-pub type ApiVersionLocalOperationsClientApiVersionLocalGetMethodLocalNullOptions<'a> = MethodOptions<
-    'a,
->;
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct ApiVersionLocalOperationsClientApiVersionLocalGetMethodLocalNullOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::ClientMethodOptions<'a>,
+    /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// This should appear as a method parameter, use value null, this should result in no serialized parameter
+    pub api_version: Option<String>,
+}
+
 #[cfg(feature = "api_version_local_operations")]
 /// Options for [`ApiVersionLocalOperationsClient::api_version_local_get_path_local_valid()`](crate::clients::ApiVersionLocalOperationsClient::api_version_local_get_path_local_valid).
 pub type ApiVersionLocalOperationsClientApiVersionLocalGetPathLocalValidOptions<'a> = MethodOptions<

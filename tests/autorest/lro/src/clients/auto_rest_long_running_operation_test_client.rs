@@ -81,7 +81,7 @@ impl AutoRestLongRunningOperationTestClient {
         &self.endpoint
     }
 
-    /// The [`LrOsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`LrOsClient`](crate::clients::LrOsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "lr_os")]
     #[tracing::subclient]
     pub fn lr_os_client(&self) -> crate::clients::LrOsClient {
@@ -91,7 +91,7 @@ impl AutoRestLongRunningOperationTestClient {
         }
     }
 
-    /// The [`LrOsCustomHeaderClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`LrOsCustomHeaderClient`](crate::clients::LrOsCustomHeaderClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "lr_os_custom_header")]
     #[tracing::subclient]
     pub fn lr_os_custom_header_client(&self) -> crate::clients::LrOsCustomHeaderClient {
@@ -101,7 +101,7 @@ impl AutoRestLongRunningOperationTestClient {
         }
     }
 
-    /// The [`LroRetrysClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`LroRetrysClient`](crate::clients::LroRetrysClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "lro_retrys")]
     #[tracing::subclient]
     pub fn lro_retrys_client(&self) -> crate::clients::LroRetrysClient {
@@ -111,7 +111,7 @@ impl AutoRestLongRunningOperationTestClient {
         }
     }
 
-    /// The [`LrosaDsClient`], sharing this client's pipeline, token cache and settings.
+    /// The [`LrosaDsClient`](crate::clients::LrosaDsClient), sharing this client's pipeline, token cache and settings.
     #[cfg(feature = "lrosa_ds")]
     #[tracing::subclient]
     pub fn lrosa_ds_client(&self) -> crate::clients::LrosaDsClient {

@@ -396,7 +396,6 @@ impl PagingClient {
     /// # Arguments
     ///
     /// * `required_query_parameter` - A required integer query parameter. Put in value '100' to pass test.
-    /// * `query_constant` - A constant. Must be True and will be passed as a query parameter to nextOperationWithQueryParams
     /// * `options` - Optional parameters for the request.
     ///
     /// # Returns
@@ -410,12 +409,10 @@ impl PagingClient {
     pub fn get_with_query_params(
         &self,
         required_query_parameter: i32,
-        query_constant: bool,
         options: Option<crate::models::PagingClientGetWithQueryParamsOptions<'_>>,
     ) -> Result<azure_core::http::Pager<crate::models::ProductResult>> {
         let options = options.unwrap_or_default();
         let required_query_parameter_text = required_query_parameter.to_string();
-        let query_constant_text = query_constant.to_string();
         let request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
@@ -423,7 +420,7 @@ impl PagingClient {
             &[],
             &[
                 ("requiredQueryParameter", Some(required_query_parameter_text.as_str())),
-                ("queryConstant", Some(query_constant_text.as_str())),
+                ("queryConstant", Some("true")),
             ],
         )?;
         let call = crate::runtime::Call {
@@ -533,7 +530,6 @@ impl PagingClient {
     ///
     /// # Arguments
     ///
-    /// * `query_constant` - A constant. Must be True
     /// * `options` - Optional parameters for the request.
     ///
     /// # Returns
@@ -546,19 +542,17 @@ impl PagingClient {
     #[tracing::function("AutoRest.TestServer.Paging.nextOperationWithQueryParams")]
     pub fn next_operation_with_query_params(
         &self,
-        query_constant: bool,
         options: Option<
             crate::models::PagingClientNextOperationWithQueryParamsOptions<'_>,
         >,
     ) -> Result<azure_core::http::Pager<crate::models::ProductResult>> {
         let options = options.unwrap_or_default();
-        let query_constant_text = query_constant.to_string();
         let request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
             "/paging/multiple/nextOperationWithQueryParams",
             &[],
-            &[("queryConstant", Some(query_constant_text.as_str()))],
+            &[("queryConstant", Some("true"))],
         )?;
         let call = crate::runtime::Call {
             timeout: options.timeout,
