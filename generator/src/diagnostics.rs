@@ -17,6 +17,16 @@
 //! the spec's [`SourceMap`](crate::read::SourceMap)); any stage that holds the spec adds one
 //! with `spec.warn(pointer, message)` (or `sources.warn(...)` while reading), and
 //! [`generate`](crate::generate) returns them with the crate.
+//!
+//! Whether a fault is an error or leaves something out depends on what it spoils:
+//! - in one operation, during lowering: return the error from that operation's lowering;
+//!   the operation is left out with a warning (the lower stage runs again without it, so
+//!   nothing it reached leaks), unless it was selected by name;
+//! - in one operation, while reading: push a [`Skipped`](crate::read::Skipped) to
+//!   `sources.skipped` and drop the operation from the document;
+//! - in one component (definition, global parameter, ...), while reading: drop it and call
+//!   `sources.leave_out(pointer, why)`; a `$ref` to it then fails with `why`;
+//! - anything else (the document cannot be read at all): return the error.
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;

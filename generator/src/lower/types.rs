@@ -362,20 +362,23 @@ impl<'a> Types<'a> {
             || (view.is_object() && !view.properties.is_empty())
             || (view.is_object() && !view.all_of.is_empty())
         {
-            let raw = enum_name(schema)
-                .or_else(|| {
-                    schema
-                        .schema_data
-                        .title
-                        .clone()
-                        .filter(|t| !t.trim().is_empty())
-                })
-                .unwrap_or_else(|| hint.to_string());
+            let named = enum_name(schema).or_else(|| {
+                schema
+                    .schema_data
+                    .title
+                    .clone()
+                    .filter(|t| !t.trim().is_empty())
+            });
+            let raw = named.clone().unwrap_or_else(|| hint.to_string());
             let rust = naming::type_name(&raw);
             if let Some(existing) = self.same_enum(&rust, &view) {
                 return Ok(existing);
             }
             let rust = self.scope.claim(rust);
+            if let Some(named) = &named {
+                // Names made from other names were warned about where those were.
+                super::warn_name(self.spec, pointer, "schema", named, &rust);
+            }
             self.define(schema, &view, pointer, rust.clone(), depth)?;
             return Ok(TypeRef::Named(rust));
         }
