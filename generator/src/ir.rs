@@ -209,6 +209,9 @@ pub enum OperationKind {
     Pageable(Paging),
     /// A `Poller` that follows `Azure-AsyncOperation` / `Location` until a terminal state.
     LongRunning(LongRunning),
+    /// A `HEAD` without a response body: `bool`, whether the resource exists (any success
+    /// status is `true`, 404 is `false`).
+    Exists,
 }
 
 /// How a long-running operation ends and where its final value comes from.
@@ -249,7 +252,38 @@ pub struct Paging {
     pub item_field: String,
     /// Type of one item.
     pub item_type: TypeRef,
+    /// `x-ms-pageable.operationName`: the operation that fetches the next pages.
+    pub next_operation: Option<String>,
+    /// The next pages' request, built from `next_operation` when each of its parameters is
+    /// a constant, the api-version or a parameter of this operation of the same name; `None`
+    /// means a `GET` of the next link.
+    pub next_request: Option<NextRequest>,
 }
+
+/// The request of a next-page operation (`x-ms-pageable.operationName`).
+#[derive(Clone, Debug, Serialize)]
+pub struct NextRequest {
+    /// Its HTTP method.
+    pub http_method: HttpMethod,
+    /// Its path template.
+    pub path: Vec<PathPart>,
+    /// Its parameters, each with the source and Rust name of this operation's value.
+    pub params: Vec<Param>,
+}
+
+impl PartialEq for NextRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.http_method == other.http_method
+            && self.params.len() == other.params.len()
+            && self
+                .params
+                .iter()
+                .zip(&other.params)
+                .all(|(a, b)| a.wire_name == b.wire_name && a.source == b.source)
+    }
+}
+
+impl Eq for NextRequest {}
 
 /// HTTP methods the client can send.
 #[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]

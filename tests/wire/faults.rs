@@ -399,7 +399,7 @@ async fn a_self_referencing_next_link_ends_the_pager_after_its_items() {
     assert_eq!(names, ["r1", "r2", "r3"]);
     let error = error.expect("the loop is an error");
     assert_eq!(error.kind(), &ErrorKind::DataConversion);
-    assert!(error.to_string().contains("already fetched"), "{error}");
+    assert!(error.to_string().contains("already followed"), "{error}");
     assert_eq!(server.request_count(), 2);
 
     // A link back to the first page (with another api-version) is a loop too.

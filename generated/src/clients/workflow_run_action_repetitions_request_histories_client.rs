@@ -150,6 +150,7 @@ impl WorkflowRunActionRepetitionsRequestHistoriesClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],

@@ -146,6 +146,7 @@ impl WorkflowRunActionScopeRepetitionsClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],

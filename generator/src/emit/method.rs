@@ -2,8 +2,8 @@
 
 use super::{docs, tokens};
 use crate::ir::{
-    Client, Crate, FinalStateVia, HttpMethod, Location, Operation, OperationKind, Param, PathPart,
-    Repeatability, Source, TypeRef,
+    Client, Crate, FinalStateVia, HttpMethod, Location, NextRequest, Operation, OperationKind,
+    Param, PathPart, Repeatability, Source, TypeRef,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -115,8 +115,10 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
         .then(|| quote!(#[allow(clippy::too_many_arguments)]));
     let docs = method_docs(op);
     let doc = quote!(#many #docs);
-    let mutable = (!headers.is_empty() || set_body.is_some() || op.kind == OperationKind::Plain)
-        .then(|| quote!(mut));
+    let mutable = (!headers.is_empty()
+        || set_body.is_some()
+        || matches!(op.kind, OperationKind::Plain | OperationKind::Exists))
+    .then(|| quote!(mut));
     let idempotent = op.idempotent;
     let build = quote! {
         let options = options.unwrap_or_default();
@@ -140,11 +142,29 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
                 Ok(response.into())
             }
         },
+        OperationKind::Exists => {
+            let mut with_404: Vec<u16> = op.success_codes.clone();
+            with_404.push(404);
+            quote! {
+                #doc
+                #[tracing::function(#span)]
+                pub async fn #name(&self, #(#arg_decls,)* #body_decl options: #options_ty) -> Result<bool> {
+                    #build
+                    let ctx = #call.context(&options.method_options.context);
+                    let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[#(#with_404),*]).await?;
+                    Ok(response.status() != azure_core::http::StatusCode::NotFound)
+                }
+            }
+        }
         OperationKind::Pageable(paging) => {
             let page = tokens::ty(&TypeRef::Named(paging.page_type.clone()));
             let next = match &paging.next_link {
                 Some(name) => quote!(Some(#name)),
                 None => quote!(None),
+            };
+            let (next_build, next_arg) = match &paging.next_request {
+                Some(next) => (next_request(next), quote!(Some(next_request))),
+                None => (quote!(), quote!(None)),
             };
             let versioned = op.params.iter().any(|p| p.source == Source::ApiVersion);
             let api_version = if versioned {
@@ -157,7 +177,8 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
                 #[tracing::function(#span)]
                 pub fn #name(&self, #(#arg_decls,)* #body_decl options: #options_ty) -> Result<azure_core::http::Pager<#page>> {
                     #build
-                    Ok(crate::runtime::pager(&self.pipeline, request, #api_version, #next, #codes, options.method_options, #call))
+                    #next_build
+                    Ok(crate::runtime::pager(&self.pipeline, request, #next_arg, #api_version, #next, #codes, options.method_options, #call))
                 }
             }
         }
@@ -200,7 +221,7 @@ pub fn shared_options(op: &Operation) -> Option<&'static str> {
         return None;
     }
     Some(match op.kind {
-        OperationKind::Plain => "MethodOptions",
+        OperationKind::Plain | OperationKind::Exists => "MethodOptions",
         OperationKind::Pageable(_) => "PagerMethodOptions",
         OperationKind::LongRunning(_) => "PollerMethodOptions",
     })
@@ -316,12 +337,14 @@ pub fn options(krate: &Crate, client: &Client, op: &Operation) -> TokenStream {
     });
     let (plain_timeout, pager_timeout, poller_timeout, polling_timeout) = timeout_docs();
     let timeout_doc = match &op.kind {
-        OperationKind::Plain => plain_timeout,
+        OperationKind::Plain | OperationKind::Exists => plain_timeout,
         OperationKind::Pageable(_) => pager_timeout,
         OperationKind::LongRunning(_) => poller_timeout,
     };
     let (method_options, resume) = match &op.kind {
-        OperationKind::Plain => (quote!(azure_core::http::ClientMethodOptions<'a>), None),
+        OperationKind::Plain | OperationKind::Exists => {
+            (quote!(azure_core::http::ClientMethodOptions<'a>), None)
+        }
         OperationKind::Pageable(_) => (quote!(azure_core::http::pager::PagerOptions<'a>), None),
         OperationKind::LongRunning(_) => {
             let doc = format!(
@@ -399,6 +422,59 @@ fn code_list(codes: &[u16]) -> String {
     parts.join(", ")
 }
 
+/// Builds `next_request`, the request of a next-page operation, from this method's values.
+fn next_request(next: &NextRequest) -> TokenStream {
+    let mut conversions = Vec::new();
+    let mut template = String::new();
+    let mut path_args = Vec::new();
+    for part in &next.path {
+        match part {
+            PathPart::Literal(text) => template.push_str(text),
+            PathPart::Param(wire) => {
+                let p = next.params.iter().find(|p| &p.wire_name == wire);
+                template.push('{');
+                template.push_str(p.map(|p| p.rust_name.as_str()).unwrap_or(wire));
+                template.push('}');
+                path_args.push(
+                    p.map(|p| text_value(p, &mut conversions))
+                        .unwrap_or_else(|| quote!("")),
+                );
+            }
+        }
+    }
+    let query: Vec<_> = next
+        .params
+        .iter()
+        .filter(|p| p.location == Location::Query)
+        .map(|p| {
+            let wire = &p.wire_name;
+            let value = optional_text(p, &mut conversions);
+            quote!((#wire, #value))
+        })
+        .collect();
+    let headers: Vec<_> = next
+        .params
+        .iter()
+        .filter(|p| p.location == Location::Header)
+        .map(|p| {
+            let wire = p.wire_name.to_ascii_lowercase();
+            let value = optional_text(p, &mut conversions);
+            quote! {
+                if let Some(value) = #value {
+                    next_request.insert_header(#wire, value.to_string());
+                }
+            }
+        })
+        .collect();
+    let method = http_method(next.http_method);
+    let mutable = (!headers.is_empty()).then(|| quote!(mut));
+    quote! {
+        #(#conversions)*
+        let #mutable next_request = crate::runtime::request(&self.endpoint, #method, #template, &[#(#path_args),*], &[#(#query),*])?;
+        #(#headers)*
+    }
+}
+
 fn arg_type(t: &TypeRef) -> TokenStream {
     match t {
         TypeRef::String => quote!(&str),
@@ -471,8 +547,10 @@ fn method_docs(op: &Operation) -> TokenStream {
     text.push_str("* `options` - Optional parameters for the request.\n\n");
     match &op.kind {
         OperationKind::Plain => {}
+        OperationKind::Exists => text.push_str("# Returns\n\n`true` when the resource exists, `false` when the service answers 404.\n\n"),
         OperationKind::Pageable(paging) => {
             let next = match &paging.next_link {
+                Some(name) if paging.next_request.is_some() => format!("then, while a page's `{name}` is set, sends the next-page operation `{}` with this call's values", paging.next_operation.as_deref().unwrap_or_default()),
                 Some(name) if op.params.iter().any(|p| p.source == Source::ApiVersion) => format!("then `GET`s each page's `{name}` (keeping the client's `api-version`) until it is absent or null"),
                 Some(name) => format!("then `GET`s each page's `{name}` until it is absent or null"),
                 None => "the service returns one page".to_string(),
@@ -494,6 +572,7 @@ fn method_docs(op: &Operation) -> TokenStream {
     let codes = code_list(&op.success_codes);
     text.push_str(&match &op.kind {
         OperationKind::Plain => format!("Any status other than {codes} is an error of kind `HttpResponse`"),
+        OperationKind::Exists => format!("Any status other than {codes} and 404 is an error of kind `HttpResponse`"),
         OperationKind::Pageable(_) => format!("Any status other than {codes} for any page is an error of kind `HttpResponse` (the pager yields it and ends)"),
         OperationKind::LongRunning(_) => format!("Any status other than {codes} for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response)"),
     });

@@ -128,11 +128,12 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         }
     };
     let Lowered {
-        clients,
+        mut clients,
         types,
         status_monitor,
         service_client,
     } = lowered;
+    next_requests(spec, &found, &mut clients);
     for (i, d) in failed {
         if let Some(o) = selected.get(i) {
             left_out.push((o.pointer.clone(), o.id.clone(), d));
@@ -170,6 +171,73 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         service_client,
         guide,
     })
+}
+
+/// Builds the next-page request of each pager whose `x-ms-pageable.operationName` names an
+/// operation of the crate: its parameters take this operation's values of the same name (or
+/// are constants or the api-version). Otherwise the pager follows the next link, with a
+/// warning saying why.
+fn next_requests(
+    spec: &Spec,
+    found: &[operations::Found],
+    clients: &mut BTreeMap<String, ir::Client>,
+) {
+    let all: BTreeMap<String, ir::Operation> = clients
+        .values()
+        .flat_map(|c| &c.operations)
+        .map(|o| (o.id.clone(), o.clone()))
+        .collect();
+    for op in clients.values_mut().flat_map(|c| c.operations.iter_mut()) {
+        let ir::OperationKind::Pageable(paging) = &mut op.kind else {
+            continue;
+        };
+        let Some(next_id) = paging.next_operation.clone() else {
+            continue;
+        };
+        let at = found
+            .iter()
+            .find(|f| f.id == op.id)
+            .map(|f| format!("{}/x-ms-pageable/operationName", f.pointer))
+            .unwrap_or_default();
+        let Some(next) = all.get(&next_id) else {
+            spec.warn(
+                &at,
+                format!("next-page operation `{next_id}` is not generated: the pager of `{}` follows the next link with a `GET` instead", op.id),
+            );
+            continue;
+        };
+        let mut params = Vec::new();
+        let mut missing = Vec::new();
+        for p in &next.params {
+            match &p.source {
+                ir::Source::Constant(_) | ir::Source::ApiVersion => params.push(p.clone()),
+                _ => match op.params.iter().find(|mine| mine.wire_name == p.wire_name) {
+                    Some(mine) => params.push(ir::Param {
+                        location: p.location,
+                        wire_name: p.wire_name.clone(),
+                        ..mine.clone()
+                    }),
+                    None => missing.push(p.wire_name.clone()),
+                },
+            }
+        }
+        if !missing.is_empty() {
+            spec.warn(
+                &at,
+                format!(
+                    "next-page operation `{next_id}` needs `{}`, which `{}` does not have: its pager follows the next link with a `GET` instead",
+                    missing.join("`, `"),
+                    op.id
+                ),
+            );
+            continue;
+        }
+        paging.next_request = Some(ir::NextRequest {
+            http_method: next.http_method,
+            path: next.path.clone(),
+            params,
+        });
+    }
 }
 
 /// The operations the README and the guide examples call: the first (by client, then spec

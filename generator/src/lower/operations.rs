@@ -282,6 +282,9 @@ fn kind(
             final_type: success.cloned(),
             final_state_via: final_state_via(spec, found)?,
         })),
+        (None, false) if found.method == HttpMethod::Head && success.is_none() => {
+            Ok(OperationKind::Exists)
+        }
         (None, false) => Ok(OperationKind::Plain),
         (Some(Value::Object(pageable)), false) => {
             let next_link = match pageable.get("nextLinkName") {
@@ -319,12 +322,24 @@ fn kind(
                     ),
                 ));
             };
+            let next_operation = match pageable.get("operationName") {
+                None | Some(Value::Null) => None,
+                Some(Value::String(name)) => Some(name.clone()),
+                Some(_) => {
+                    return Err(spec.error(
+                        &join(&at, "operationName"),
+                        "`operationName` must be a string",
+                    ))
+                }
+            };
             Ok(OperationKind::Pageable(Paging {
                 page_type: page_type.clone(),
                 next_link,
                 item_wire,
                 item_field: field.rust_name.clone(),
                 item_type: (**item_type).clone(),
+                next_operation,
+                next_request: None,
             }))
         }
         (Some(_), false) => Err(spec.error(&at, "`x-ms-pageable` must be an object")),

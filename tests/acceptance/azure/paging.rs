@@ -17,6 +17,7 @@ pub fn scenarios() -> Vec<Scenario> {
         single_with_body_params => ["PagingSingleWithBodyParams"],
         first_response_empty => ["PagingFirstResponseEmpty"],
         multiple => ["PagingMultiple"],
+        multiple_with_query_params => ["PagingMultipleWithQueryParameters"],
         duplicate_params => ["PagingDuplicateParameters"],
         odata_multiple => ["PagingOdataMultiple"],
         multiple_with_offset => ["PagingMultiplePath"],
@@ -97,6 +98,14 @@ async fn first_response_empty(env: Arc<Env>) -> Outcome {
 async fn multiple(env: Arc<Env>) -> Outcome {
     let pager = client(&env).get_multiple_pages(None)?;
     assert_eq!(ids(pager).await?, (1..=10).collect::<Vec<_>>());
+    Ok(())
+}
+
+async fn multiple_with_query_params(env: Arc<Env>) -> Outcome {
+    // The next page comes from the next-page operation (`operationName`), which sends the
+    // constant `queryConstant=true` and not the first call's `requiredQueryParameter`.
+    let pager = client(&env).get_with_query_params(100, None)?;
+    assert_eq!(ids(pager).await?, [1, 2]);
     Ok(())
 }
 

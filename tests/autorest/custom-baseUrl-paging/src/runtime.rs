@@ -372,23 +372,25 @@ fn same_origin_link(base: &Url, link: &str) -> Result<Url> {
     Ok(url)
 }
 
-/// What one pager has seen: the pages it fetched (so a next link back to one of them
-/// ends it instead of looping) and a next link it refused, reported after the items of
-/// the page that carried it.
-#[derive(Default)]
+/// What one pager has seen: the next links its pages gave (and its first request), so
+/// a link back to one of them ends it instead of looping; and a next link it refused,
+/// reported after the items of the page that carried it.
 struct Trail {
-    fetched: std::collections::HashSet<String>,
+    seen: std::collections::HashSet<String>,
     refused: Option<Error>,
 }
 
-/// A pager whose first page comes from `first` and every next page from a `GET` of
-/// the page's `next_link_name` field (absent, null or empty: the last page), with the
-/// operation's `api-version` (when it has one) replacing any the link carries. A failed
-/// page is an error. A next link that is invalid, on another origin, or to a page this
-/// pager already fetched ends it with an error after the items of the page that carried it.
+/// A pager whose first page comes from `first` and every next page, while the page's
+/// `next_link_name` field is set (absent, null or empty: the last page), from
+/// `next_request` (a next-page operation's request) or else a `GET` of that link, with
+/// the operation's `api-version` (when it has one) replacing any the link carries. A
+/// failed page is an error. A next link that is invalid, on another origin, or one this
+/// pager already saw ends it with an error after the items of the page that carried it.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn pager<P>(
     pipeline: &Pipeline,
     first: Request,
+    next_request: Option<Request>,
     api_version: Option<&str>,
     next_link_name: Option<&'static str>,
     success_codes: &'static [u16],
@@ -411,11 +413,21 @@ where
         context,
         continuation: options.continuation,
     };
-    let trail = Arc::new(Mutex::new(Trail::default()));
+    let trail = Arc::new(
+        Mutex::new(Trail {
+            seen: std::collections::HashSet::from([
+                String::from(
+                    with_api_version(first.url().clone(), api_version.as_deref()),
+                ),
+            ]),
+            refused: None,
+        }),
+    );
     azure_core::http::Pager::new(
         move |state: PagerState, options: PagerOptions<'static>| {
             let pipeline = pipeline.clone();
             let first = first.clone();
+            let next_request = next_request.clone();
             let api_version = api_version.clone();
             let trail = trail.clone();
             Box::pin(async move {
@@ -428,22 +440,19 @@ where
                         if let Some(error) = lock(&trail).refused.take() {
                             return Err(error);
                         }
-                        (
-                            next_page_request(
-                                &first,
-                                continuation,
-                                api_version.as_deref(),
-                            )?,
-                            options.context,
-                        )
+                        let request = match next_request {
+                            Some(next) => next,
+                            None => {
+                                next_page_request(
+                                    &first,
+                                    continuation,
+                                    api_version.as_deref(),
+                                )?
+                            }
+                        };
+                        (request, options.context)
                     }
                 };
-                lock(&trail)
-                    .fetched
-                    .insert(
-                        with_api_version(request.url().clone(), api_version.as_deref())
-                            .into(),
-                    );
                 let response = send(&pipeline, &ctx, &mut request, success_codes).await?;
                 let (status, headers, body) = response.deconstruct();
                 let next = match next_link_name {
@@ -453,12 +462,12 @@ where
                     None => Ok(None),
                 };
                 let next = match next {
-                    Ok(Some(url)) if lock(&trail).fetched.contains(url.as_str()) => {
+                    Ok(Some(url)) if !lock(&trail).seen.insert(url.to_string()) => {
                         Err(
                             Error::with_message(
                                 ErrorKind::DataConversion,
                                 format!(
-                                    "the service returned a next link to a page this pager already fetched, `{url}`; paging stops instead of looping"
+                                    "the service returned a next link this pager already followed, `{url}`; paging stops instead of looping"
                                 ),
                             ),
                         )

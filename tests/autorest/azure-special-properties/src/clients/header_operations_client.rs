@@ -159,9 +159,13 @@ impl HeaderOperationsClient {
     /// * `foo_client_request_id` - The fooRequestId
     /// * `options` - Optional parameters for the request.
     ///
+    /// # Returns
+    ///
+    /// `true` when the resource exists, `false` when the service answers 404.
+    ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`.
+    /// Any status other than 200 and 404 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`.
     #[tracing::function(
         "AutoRest.TestServer.Header Operations.header_customNamedRequestIdHead"
     )]
@@ -173,7 +177,7 @@ impl HeaderOperationsClient {
                 '_,
             >,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<bool> {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -190,8 +194,13 @@ impl HeaderOperationsClient {
             idempotent: true,
         };
         let ctx = call.context(&options.method_options.context);
-        let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
+        let response = crate::runtime::send(
+                &self.pipeline,
+                &ctx,
+                &mut request,
+                &[200u16, 404u16],
+            )
             .await?;
-        Ok(response.into())
+        Ok(response.status() != azure_core::http::StatusCode::NotFound)
     }
 }

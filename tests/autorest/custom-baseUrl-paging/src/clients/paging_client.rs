@@ -103,6 +103,7 @@ impl PagingClient {
                 &self.pipeline,
                 request,
                 None,
+                None,
                 Some("nextLink"),
                 &[200],
                 options.method_options,
@@ -147,6 +148,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 None,
                 Some("nextLink"),
                 &[200],

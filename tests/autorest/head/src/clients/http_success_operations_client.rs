@@ -74,9 +74,13 @@ impl HttpSuccessOperationsClient {
     ///
     /// * `options` - Optional parameters for the request.
     ///
+    /// # Returns
+    ///
+    /// `true` when the resource exists, `false` when the service answers 404.
+    ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`.
+    /// Any status other than 200 and 404 is an error of kind `HttpResponse`.
     #[tracing::function(
         "AutoRest.TestServer.HttpSuccess Operations.httpSuccess_head200"
     )]
@@ -85,7 +89,7 @@ impl HttpSuccessOperationsClient {
         options: Option<
             crate::models::HttpSuccessOperationsClientHttpSuccessHead200Options<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<bool> {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -99,9 +103,14 @@ impl HttpSuccessOperationsClient {
             idempotent: true,
         };
         let ctx = call.context(&options.method_options.context);
-        let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
+        let response = crate::runtime::send(
+                &self.pipeline,
+                &ctx,
+                &mut request,
+                &[200u16, 404u16],
+            )
             .await?;
-        Ok(response.into())
+        Ok(response.status() != azure_core::http::StatusCode::NotFound)
     }
 
     /// Return 204 status code if successful
@@ -110,9 +119,13 @@ impl HttpSuccessOperationsClient {
     ///
     /// * `options` - Optional parameters for the request.
     ///
+    /// # Returns
+    ///
+    /// `true` when the resource exists, `false` when the service answers 404.
+    ///
     /// # Errors
     ///
-    /// Any status other than 204 is an error of kind `HttpResponse`.
+    /// Any status other than 204 and 404 is an error of kind `HttpResponse`.
     #[tracing::function(
         "AutoRest.TestServer.HttpSuccess Operations.httpSuccess_head204"
     )]
@@ -121,7 +134,7 @@ impl HttpSuccessOperationsClient {
         options: Option<
             crate::models::HttpSuccessOperationsClientHttpSuccessHead204Options<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<bool> {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -135,9 +148,14 @@ impl HttpSuccessOperationsClient {
             idempotent: true,
         };
         let ctx = call.context(&options.method_options.context);
-        let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[204])
+        let response = crate::runtime::send(
+                &self.pipeline,
+                &ctx,
+                &mut request,
+                &[204u16, 404u16],
+            )
             .await?;
-        Ok(response.into())
+        Ok(response.status() != azure_core::http::StatusCode::NotFound)
     }
 
     /// Return 404 status code if successful
@@ -146,9 +164,13 @@ impl HttpSuccessOperationsClient {
     ///
     /// * `options` - Optional parameters for the request.
     ///
+    /// # Returns
+    ///
+    /// `true` when the resource exists, `false` when the service answers 404.
+    ///
     /// # Errors
     ///
-    /// Any status other than 204 is an error of kind `HttpResponse`.
+    /// Any status other than 204 and 404 is an error of kind `HttpResponse`.
     #[tracing::function(
         "AutoRest.TestServer.HttpSuccess Operations.httpSuccess_head404"
     )]
@@ -157,7 +179,7 @@ impl HttpSuccessOperationsClient {
         options: Option<
             crate::models::HttpSuccessOperationsClientHttpSuccessHead404Options<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<bool> {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -171,8 +193,13 @@ impl HttpSuccessOperationsClient {
             idempotent: true,
         };
         let ctx = call.context(&options.method_options.context);
-        let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[204])
+        let response = crate::runtime::send(
+                &self.pipeline,
+                &ctx,
+                &mut request,
+                &[204u16, 404u16],
+            )
             .await?;
-        Ok(response.into())
+        Ok(response.status() != azure_core::http::StatusCode::NotFound)
     }
 }

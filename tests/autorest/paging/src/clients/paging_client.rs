@@ -108,6 +108,7 @@ impl PagingClient {
                 &self.pipeline,
                 request,
                 None,
+                None,
                 Some("nextLink"),
                 &[200],
                 options.method_options,
@@ -150,6 +151,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 None,
                 Some("nextLink"),
                 &[200],
@@ -195,6 +197,7 @@ impl PagingClient {
                 request,
                 None,
                 None,
+                None,
                 &[200],
                 options.method_options,
                 call,
@@ -236,6 +239,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 None,
                 Some("nextLink"),
                 &[200],
@@ -286,6 +290,7 @@ impl PagingClient {
                 &self.pipeline,
                 request,
                 None,
+                None,
                 Some("nextLink"),
                 &[200],
                 options.method_options,
@@ -328,6 +333,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 None,
                 Some("nextLink"),
                 &[200],
@@ -383,6 +389,7 @@ impl PagingClient {
                 &self.pipeline,
                 request,
                 None,
+                None,
                 Some("nextLink"),
                 &[200],
                 options.method_options,
@@ -400,7 +407,7 @@ impl PagingClient {
     ///
     /// # Returns
     ///
-    /// A pager over the items in `values` of every page: nothing is sent until it is polled; it sends this request first, then `GET`s each page's `nextLink` until it is absent or null. `into_pages()` gives the pages; `into_continuation()` and the options' `method_options.continuation` resume paging.
+    /// A pager over the items in `values` of every page: nothing is sent until it is polled; it sends this request first, then, while a page's `nextLink` is set, sends the next-page operation `Paging_nextOperationWithQueryParams` with this call's values. `into_pages()` gives the pages; `into_continuation()` and the options' `method_options.continuation` resume paging.
     ///
     /// # Errors
     ///
@@ -427,10 +434,18 @@ impl PagingClient {
             timeout: options.timeout,
             idempotent: true,
         };
+        let next_request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Get,
+            "/paging/multiple/nextOperationWithQueryParams",
+            &[],
+            &[("queryConstant", Some("true"))],
+        )?;
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                Some(next_request),
                 None,
                 Some("nextLink"),
                 &[200],
@@ -475,6 +490,7 @@ impl PagingClient {
                 &self.pipeline,
                 request,
                 None,
+                None,
                 Some("nextLink"),
                 &[200],
                 options.method_options,
@@ -517,6 +533,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 None,
                 Some("nextLink"),
                 &[200],
@@ -562,6 +579,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 None,
                 None,
                 &[200],
@@ -616,6 +634,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 None,
                 Some("odata.nextLink"),
                 &[200],
@@ -674,6 +693,7 @@ impl PagingClient {
                 &self.pipeline,
                 request,
                 None,
+                None,
                 Some("nextLink"),
                 &[200],
                 options.method_options,
@@ -716,6 +736,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 None,
                 Some("nextLink"),
                 &[200],
@@ -762,6 +783,7 @@ impl PagingClient {
                 &self.pipeline,
                 request,
                 None,
+                None,
                 Some("nextLink"),
                 &[200],
                 options.method_options,
@@ -804,6 +826,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 None,
                 Some("nextLink"),
                 &[200],
@@ -848,6 +871,7 @@ impl PagingClient {
                 &self.pipeline,
                 request,
                 None,
+                None,
                 Some("nextLink"),
                 &[200],
                 options.method_options,
@@ -890,6 +914,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 None,
                 Some("nextLink"),
                 &[200],
@@ -939,6 +964,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 None,
                 Some("odata.nextLink"),
                 &[200],
@@ -993,6 +1019,7 @@ impl PagingClient {
                 &self.pipeline,
                 request,
                 None,
+                None,
                 Some("odata.nextLink"),
                 &[200],
                 options.method_options,
@@ -1035,6 +1062,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],
@@ -1078,6 +1106,7 @@ impl PagingClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],
