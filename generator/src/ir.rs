@@ -364,6 +364,10 @@ pub struct Param {
     pub ty: TypeRef,
     /// Docs: description plus documented service constraints.
     pub docs: String,
+    /// The method's local holding the value as text, for a value that is neither a string
+    /// nor an enumeration (claimed among the method's arguments and locals); else empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub text_local: String,
 }
 
 /// A JSON request body.

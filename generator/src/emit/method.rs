@@ -492,7 +492,7 @@ fn text_value(p: &Param, conversions: &mut Vec<TokenStream>) -> TokenStream {
         (_, TypeRef::String) => quote!(#n),
         (_, TypeRef::Named(_)) => quote!(#n.as_str()),
         _ => {
-            let local = tokens::ident(&format!("{}_text", p.rust_name));
+            let local = tokens::ident(&p.text_local);
             conversions.push(quote!(let #local = #n.to_string();));
             quote!(#local.as_str())
         }
@@ -510,14 +510,14 @@ fn optional_text(p: &Param, conversions: &mut Vec<TokenStream>) -> TokenStream {
         TypeRef::String => quote!(options.#n.as_deref()),
         TypeRef::Named(_) => quote!(options.#n.as_ref().map(|v| v.as_str())),
         TypeRef::Vec(_) => {
-            let local = tokens::ident(&format!("{}_text", p.rust_name));
+            let local = tokens::ident(&p.text_local);
             conversions.push(quote! {
                 let #local = options.#n.as_ref().map(|v| v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(","));
             });
             quote!(#local.as_deref())
         }
         _ => {
-            let local = tokens::ident(&format!("{}_text", p.rust_name));
+            let local = tokens::ident(&p.text_local);
             conversions.push(quote!(let #local = options.#n.as_ref().map(|v| v.to_string());));
             quote!(#local.as_deref())
         }

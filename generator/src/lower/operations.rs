@@ -131,7 +131,18 @@ pub fn lower(
     } else {
         naming::snake(&found.name)
     };
-    let options_name = format!("{}{}Options", client.name, naming::pascal(&found.name));
+    // Method names are unique in their client (also once cut to 64 characters), and never
+    // the client's own `new` or `endpoint`; options names among every type name.
+    let mut methods = naming::Scope::with(&["new", "endpoint"]);
+    for other in &client.operations {
+        methods.claim(other.method_name.clone());
+    }
+    let method_name = methods.claim(method_name);
+    let options_name = types.claim_name(format!(
+        "{}{}Options",
+        client.name,
+        naming::pascal(&found.name)
+    ));
     super::warn_name(
         spec,
         &join(&found.pointer, "operationId"),
@@ -195,6 +206,14 @@ pub fn lower(
     }
     let path = path_template(spec, found, &params)?;
     let body = body(spec, op, &found.pointer, &mut args, types, &found.name)?;
+    // Locals for values sent as text, after every argument: none shadows one.
+    for p in &mut params {
+        let as_text = matches!(p.source, Source::Argument | Source::Option)
+            && !matches!(p.ty, ir::TypeRef::String | ir::TypeRef::Named(_));
+        if as_text {
+            p.text_local = args.claim(format!("{}_text", p.rust_name));
+        }
+    }
     let (success_codes, success_type, error_type) =
         responses(spec, op, &found.pointer, types, &found.name)?;
     let kind = kind(spec, found, long_running, success_type.as_ref(), types)?;
@@ -519,6 +538,7 @@ fn parameter(
         docs: Some(parameter_docs(data))
             .filter(|d| !d.is_empty())
             .unwrap_or_else(|| format!("The `{}` parameter.", data.name)),
+        text_local: String::new(),
     })
 }
 

@@ -92,6 +92,11 @@ impl<'a> Types<'a> {
         self.scope.claim(naming::type_name(raw))
     }
 
+    /// Claims `name` as it is (an options or client type name) among the type names.
+    pub fn claim_name(&mut self, name: String) -> String {
+        self.scope.claim(name)
+    }
+
     /// Whether a type of this Rust name exists already.
     pub fn type_name_taken(&self, name: &str) -> bool {
         self.scope.contains(name)
