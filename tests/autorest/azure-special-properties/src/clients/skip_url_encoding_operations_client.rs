@@ -94,7 +94,7 @@ impl SkipUrlEncodingOperationsClient {
         let mut request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
-            "/azurespecials/skipUrlEncoding/method/path/valid/{unencoded_path_param}",
+            "/azurespecials/skipUrlEncoding/method/path/valid/{+unencoded_path_param}",
             &[unencoded_path_param],
             &[],
         )?;
@@ -134,7 +134,7 @@ impl SkipUrlEncodingOperationsClient {
         let mut request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
-            "/azurespecials/skipUrlEncoding/path/path/valid/{unencoded_path_param}",
+            "/azurespecials/skipUrlEncoding/path/path/valid/{+unencoded_path_param}",
             &[unencoded_path_param],
             &[],
         )?;
@@ -172,7 +172,7 @@ impl SkipUrlEncodingOperationsClient {
         let mut request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
-            "/azurespecials/skipUrlEncoding/swagger/path/valid/{unencoded_path_param}",
+            "/azurespecials/skipUrlEncoding/swagger/path/valid/{+unencoded_path_param}",
             &["path1/path2/path3"],
             &[],
         )?;
@@ -214,7 +214,7 @@ impl SkipUrlEncodingOperationsClient {
             azure_core::http::Method::Get,
             "/azurespecials/skipUrlEncoding/method/query/valid",
             &[],
-            &[("q1", Some(q1))],
+            &[("+q1", Some(q1))],
         )?;
         let call = crate::runtime::Call {
             timeout: options.timeout,
@@ -252,7 +252,7 @@ impl SkipUrlEncodingOperationsClient {
             azure_core::http::Method::Get,
             "/azurespecials/skipUrlEncoding/method/query/null",
             &[],
-            &[("q1", options.q1.as_deref())],
+            &[("+q1", options.q1.as_deref())],
         )?;
         let call = crate::runtime::Call {
             timeout: options.timeout,
@@ -292,7 +292,7 @@ impl SkipUrlEncodingOperationsClient {
             azure_core::http::Method::Get,
             "/azurespecials/skipUrlEncoding/path/query/valid",
             &[],
-            &[("q1", Some(q1))],
+            &[("+q1", Some(q1))],
         )?;
         let call = crate::runtime::Call {
             timeout: options.timeout,
@@ -330,7 +330,7 @@ impl SkipUrlEncodingOperationsClient {
             azure_core::http::Method::Get,
             "/azurespecials/skipUrlEncoding/swagger/query/valid",
             &[],
-            &[("q1", Some("value1&q2=value2&q3=value3"))],
+            &[("+q1", Some("value1&q2=value2&q3=value3"))],
         )?;
         let call = crate::runtime::Call {
             timeout: options.timeout,
