@@ -324,6 +324,7 @@ fn skip_client(env: &Env) -> SkipUrlEncodingOperationsClient {
     SkipUrlEncodingOperationsClient::new(Some(SkipUrlEncodingOperationsClientOptions {
         endpoint: Some(env.endpoint()),
         client_options: env.options(),
+        ..Default::default()
     }))
     .unwrap()
 }
