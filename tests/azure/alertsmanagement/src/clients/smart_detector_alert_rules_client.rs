@@ -5,7 +5,7 @@ use azure_core::credentials::TokenCredential;
 use std::sync::Arc;
 use azure_core::{
     fmt::SafeDebug, http::{ClientOptions, Pipeline, Url},
-    tracing, Result,
+    time::Duration, tracing, Result,
 };
 
 /// Operations of the SmartDetectorAlertRules group of AlertsManagementClient.
@@ -21,10 +21,18 @@ pub struct SmartDetectorAlertRulesClient {
 pub struct SmartDetectorAlertRulesClientOptions {
     /// The `api-version` sent with every request; defaults to `2019-06-01`.
     pub api_version: String,
-    /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+    /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+    /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+    /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+    /// connection was never made, never after the request may have been delivered.
     pub client_options: ClientOptions,
     /// Overrides the endpoint, which otherwise is Azure Resource Manager of `client_options.cloud` (public Azure by default). Tokens are requested for `{endpoint origin}/.default`.
     pub endpoint: Option<Url>,
+    /// How long one call may take, its retries included, before it fails with an `Io`
+    /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+    /// `None` waits as long as the retry policy and the transport do. A method's
+    /// `timeout` option overrides it for one call.
+    pub timeout: Option<Duration>,
 }
 
 impl Default for SmartDetectorAlertRulesClientOptions {
@@ -33,6 +41,7 @@ impl Default for SmartDetectorAlertRulesClientOptions {
             api_version: String::from("2019-06-01"),
             client_options: ClientOptions::default(),
             endpoint: None,
+            timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
         }
     }
 }
@@ -64,6 +73,7 @@ impl SmartDetectorAlertRulesClient {
                 credential,
                 &endpoint,
                 options.client_options,
+                options.timeout,
             ),
             endpoint,
         })
@@ -109,6 +119,10 @@ impl SmartDetectorAlertRulesClient {
                 ("expandDetector", expand_detector_text.as_deref()),
             ],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -118,6 +132,7 @@ impl SmartDetectorAlertRulesClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -163,6 +178,10 @@ impl SmartDetectorAlertRulesClient {
                 ("expandDetector", expand_detector_text.as_deref()),
             ],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -172,6 +191,7 @@ impl SmartDetectorAlertRulesClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -211,7 +231,11 @@ impl SmartDetectorAlertRulesClient {
                 ("expandDetector", expand_detector_text.as_deref()),
             ],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -253,7 +277,11 @@ impl SmartDetectorAlertRulesClient {
         )?;
         request.insert_header("content-type", "application/json");
         request.set_body(parameters);
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(
                 &self.pipeline,
                 &ctx,
@@ -276,7 +304,7 @@ impl SmartDetectorAlertRulesClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `SmartDetectorErrorResponse::try_from(error)` or `ServiceError::<SmartDetectorErrorResponse>::try_from(error)`. An empty `subscription_id`, `resource_group_name`, `alert_rule_name` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `SmartDetectorErrorResponse::try_from(error)` or `ServiceError::<SmartDetectorErrorResponse>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status. An empty `subscription_id`, `resource_group_name`, `alert_rule_name` (or one that is exactly `.` or `..`) is refused before anything is sent.
     #[tracing::function("Microsoft.AlertsManagement.SmartDetectorAlertRules.Patch")]
     pub async fn patch(
         &self,
@@ -298,7 +326,11 @@ impl SmartDetectorAlertRulesClient {
         )?;
         request.insert_header("content-type", "application/json");
         request.set_body(parameters);
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -332,7 +364,11 @@ impl SmartDetectorAlertRulesClient {
             &[subscription_id, resource_group_name, alert_rule_name],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(
                 &self.pipeline,
                 &ctx,

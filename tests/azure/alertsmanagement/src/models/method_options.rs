@@ -14,6 +14,8 @@
 pub struct MethodOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
+    /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
 }
 
 /// Options of a pageable method that has no optional parameters of its own.
@@ -22,6 +24,8 @@ pub struct MethodOptions<'a> {
 pub struct PagerMethodOptions<'a> {
     /// Allows customization of the method call, and where paging resumes.
     pub method_options: azure_core::http::pager::PagerOptions<'a>,
+    /// How long the request for each page may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
 }
 
 #[cfg(feature = "action_rules")]
@@ -30,6 +34,8 @@ pub struct PagerMethodOptions<'a> {
 pub struct ActionRulesClientListBySubscriptionOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::pager::PagerOptions<'a>,
+    /// How long the request for each page may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Filter by target resource group name. Default value is select all.
     pub target_resource_group: Option<String>,
     /// Filter by target resource type. Default value is select all.
@@ -58,6 +64,8 @@ pub struct ActionRulesClientListBySubscriptionOptions<'a> {
 pub struct ActionRulesClientListByResourceGroupOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::pager::PagerOptions<'a>,
+    /// How long the request for each page may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Filter by target resource group name. Default value is select all.
     pub target_resource_group: Option<String>,
     /// Filter by target resource type. Default value is select all.
@@ -101,6 +109,8 @@ pub type AlertsClientMetaDataOptions<'a> = MethodOptions<'a>;
 pub struct AlertsClientGetAllOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::pager::PagerOptions<'a>,
+    /// How long the request for each page may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Filter by target resource( which is full ARM ID) Default value is select all.
     pub target_resource: Option<String>,
     /// Filter by target resource type. Default value is select all.
@@ -152,6 +162,8 @@ pub type AlertsClientGetHistoryOptions<'a> = MethodOptions<'a>;
 pub struct AlertsClientGetSummaryOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
+    /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Include count of the SmartGroups as part of the summary. Default value is 'false'.
     pub include_smart_groups_count: Option<bool>,
     /// Filter by target resource( which is full ARM ID) Default value is select all.
@@ -185,6 +197,8 @@ pub type OperationsClientListOptions<'a> = PagerMethodOptions<'a>;
 pub struct SmartDetectorAlertRulesClientListOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::pager::PagerOptions<'a>,
+    /// How long the request for each page may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Indicates if Smart Detector should be expanded.
     pub expand_detector: Option<bool>,
 }
@@ -195,6 +209,8 @@ pub struct SmartDetectorAlertRulesClientListOptions<'a> {
 pub struct SmartDetectorAlertRulesClientListByResourceGroupOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::pager::PagerOptions<'a>,
+    /// How long the request for each page may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Indicates if Smart Detector should be expanded.
     pub expand_detector: Option<bool>,
 }
@@ -205,6 +221,8 @@ pub struct SmartDetectorAlertRulesClientListByResourceGroupOptions<'a> {
 pub struct SmartDetectorAlertRulesClientGetOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
+    /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Indicates if Smart Detector should be expanded.
     pub expand_detector: Option<bool>,
 }
@@ -224,6 +242,8 @@ pub type SmartDetectorAlertRulesClientDeleteOptions<'a> = MethodOptions<'a>;
 pub struct SmartGroupsClientGetAllOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::pager::PagerOptions<'a>,
+    /// How long the request for each page may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Filter by target resource( which is full ARM ID) Default value is select all.
     pub target_resource: Option<String>,
     /// Filter by target resource group name. Default value is select all.

@@ -5,7 +5,7 @@ use azure_core::credentials::TokenCredential;
 use std::sync::Arc;
 use azure_core::{
     fmt::SafeDebug, http::{ClientOptions, Pipeline, Url},
-    tracing, Result,
+    time::Duration, tracing, Result,
 };
 
 /// Operations of the Accounts group of PlaywrightTestingClient.
@@ -21,10 +21,18 @@ pub struct AccountsClient {
 pub struct AccountsClientOptions {
     /// The `api-version` sent with every request; defaults to `2024-02-01-preview`.
     pub api_version: String,
-    /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+    /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+    /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+    /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+    /// connection was never made, never after the request may have been delivered.
     pub client_options: ClientOptions,
     /// Overrides the endpoint, which otherwise is Azure Resource Manager of `client_options.cloud` (public Azure by default). Tokens are requested for `{endpoint origin}/.default`.
     pub endpoint: Option<Url>,
+    /// How long one call may take, its retries included, before it fails with an `Io`
+    /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+    /// `None` waits as long as the retry policy and the transport do. A method's
+    /// `timeout` option overrides it for one call.
+    pub timeout: Option<Duration>,
 }
 
 impl Default for AccountsClientOptions {
@@ -33,6 +41,7 @@ impl Default for AccountsClientOptions {
             api_version: String::from(crate::runtime::DEFAULT_API_VERSION),
             client_options: ClientOptions::default(),
             endpoint: None,
+            timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
         }
     }
 }
@@ -64,6 +73,7 @@ impl AccountsClient {
                 credential,
                 &endpoint,
                 options.client_options,
+                options.timeout,
             ),
             endpoint,
         })
@@ -103,6 +113,10 @@ impl AccountsClient {
             &[subscription_id_text.as_str()],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -112,6 +126,7 @@ impl AccountsClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -126,7 +141,7 @@ impl AccountsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorResponse::try_from(error)` or `ServiceError::<ErrorResponse>::try_from(error)`. An empty `subscription_id` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorResponse::try_from(error)` or `ServiceError::<ErrorResponse>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status. An empty `subscription_id` (or one that is exactly `.` or `..`) is refused before anything is sent.
     #[tracing::function(
         "Microsoft.AzurePlaywrightService.Accounts.CheckNameAvailability"
     )]
@@ -151,7 +166,11 @@ impl AccountsClient {
         )?;
         request.insert_header("content-type", "application/json");
         request.set_body(body);
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -188,6 +207,10 @@ impl AccountsClient {
             &[subscription_id_text.as_str(), resource_group_name],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -197,6 +220,7 @@ impl AccountsClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -230,7 +254,11 @@ impl AccountsClient {
             &[subscription_id_text.as_str(), resource_group_name, account_name],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -280,6 +308,10 @@ impl AccountsClient {
         )?;
         request.insert_header("content-type", "application/json");
         request.set_body(resource);
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -288,6 +320,8 @@ impl AccountsClient {
                 crate::runtime::FinalVia::StatusBody,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -304,7 +338,7 @@ impl AccountsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorResponse::try_from(error)` or `ServiceError::<ErrorResponse>::try_from(error)`. An empty `subscription_id`, `resource_group_name`, `account_name` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorResponse::try_from(error)` or `ServiceError::<ErrorResponse>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status. An empty `subscription_id`, `resource_group_name`, `account_name` (or one that is exactly `.` or `..`) is refused before anything is sent.
     #[tracing::function("Microsoft.AzurePlaywrightService.Accounts.Update")]
     pub async fn update(
         &self,
@@ -325,7 +359,11 @@ impl AccountsClient {
         )?;
         request.insert_header("content-type", "application/json");
         request.set_body(properties);
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -364,6 +402,10 @@ impl AccountsClient {
             &[subscription_id_text.as_str(), resource_group_name, account_name],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -372,6 +414,8 @@ impl AccountsClient {
                 crate::runtime::FinalVia::Location,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
