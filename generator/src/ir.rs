@@ -350,6 +350,10 @@ pub struct Param {
     pub ty: TypeRef,
     /// Docs: description plus documented service constraints.
     pub docs: String,
+    /// `x-ms-skip-url-encoding`: the value is sent as given (a path value may then span
+    /// several segments), not percent-encoded.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub skip_url_encoding: bool,
     /// The method's local holding the value as text, for a value that is neither a string
     /// nor an enumeration (claimed among the method's arguments and locals); else empty.
     #[serde(skip_serializing_if = "String::is_empty")]

@@ -43,6 +43,9 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
             PathPart::Param(wire) => {
                 let p = op.params.iter().find(|p| &p.wire_name == wire);
                 template.push('{');
+                if p.is_some_and(|p| p.skip_url_encoding) {
+                    template.push('+');
+                }
                 template.push_str(p.map(|p| p.rust_name.as_str()).unwrap_or(wire));
                 template.push('}');
                 path_args.push(
@@ -57,7 +60,12 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
         .iter()
         .filter(|p| p.location == Location::Query)
         .map(|p| {
-            let wire = &p.wire_name;
+            // `+name`: the runtime appends the value as given.
+            let wire = if p.skip_url_encoding {
+                format!("+{}", p.wire_name)
+            } else {
+                p.wire_name.clone()
+            };
             let value = optional_text(p, &mut conversions);
             quote!((#wire, #value))
         })
@@ -389,6 +397,9 @@ fn next_request(next: &NextRequest) -> TokenStream {
             PathPart::Param(wire) => {
                 let p = next.params.iter().find(|p| &p.wire_name == wire);
                 template.push('{');
+                if p.is_some_and(|p| p.skip_url_encoding) {
+                    template.push('+');
+                }
                 template.push_str(p.map(|p| p.rust_name.as_str()).unwrap_or(wire));
                 template.push('}');
                 path_args.push(
@@ -403,7 +414,12 @@ fn next_request(next: &NextRequest) -> TokenStream {
         .iter()
         .filter(|p| p.location == Location::Query)
         .map(|p| {
-            let wire = &p.wire_name;
+            // `+name`: the runtime appends the value as given.
+            let wire = if p.skip_url_encoding {
+                format!("+{}", p.wire_name)
+            } else {
+                p.wire_name.clone()
+            };
             let value = optional_text(p, &mut conversions);
             quote!((#wire, #value))
         })

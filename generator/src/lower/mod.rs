@@ -216,6 +216,7 @@ fn next_requests(
                     Some(mine) => params.push(ir::Param {
                         location: p.location,
                         wire_name: p.wire_name.clone(),
+                        skip_url_encoding: p.skip_url_encoding,
                         ..mine.clone()
                     }),
                     None => missing.push(p.wire_name.clone()),

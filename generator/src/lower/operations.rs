@@ -527,6 +527,11 @@ fn parameter(
         docs: Some(parameter_docs(data))
             .filter(|d| !d.is_empty())
             .unwrap_or_else(|| format!("The `{}` parameter.", data.name)),
+        skip_url_encoding: data
+            .extensions
+            .get("x-ms-skip-url-encoding")
+            .and_then(Value::as_bool)
+            == Some(true),
         text_local: String::new(),
     })
 }

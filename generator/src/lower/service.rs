@@ -31,6 +31,16 @@ pub fn service(spec: &Spec, selection: &Selection) -> Result<Service, Diagnostic
         ));
     }
     let arm = server == ARM;
+    if let Some(host) = spec.api.extensions.get("x-ms-parameterized-host") {
+        let template = host
+            .get("hostTemplate")
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or_default();
+        spec.warn(
+            "#/x-ms-parameterized-host",
+            format!("the host template `{template}` and its parameters are not modelled: callers set the full endpoint in the client options (the default is `{server}`)"),
+        );
+    }
     Ok(Service {
         namespace: selection.namespace.clone().unwrap_or_else(|| {
             super::naming::pascal(&super::naming::title_group(&spec.api.info.title))

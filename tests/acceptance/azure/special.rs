@@ -32,6 +32,17 @@ pub fn scenarios() -> Vec<Scenario> {
         ],
         api_version_local_null => ["AzureApiVersionMethodLocalNull"],
         odata_filter => ["AzureODataFilter"],
+        skip_url_encoding_path => [
+            "AzureMethodPathUrlEncoding",
+            "AzurePathPathUrlEncoding",
+            "AzureSwaggerPathUrlEncoding",
+        ],
+        skip_url_encoding_query => [
+            "AzureMethodQueryUrlEncoding",
+            "AzurePathQueryUrlEncoding",
+            "AzureSwaggerQueryUrlEncoding",
+        ],
+        skip_url_encoding_query_null => ["AzureMethodQueryUrlEncodingNull"],
         client_request_id_default => ["AzureXmsRequestClientIdNull"],
         client_request_id_overwrite => ["AzureXmsRequestClientOverwrite"],
         client_request_id_in_error => ["AzureRequestClientIdInError"],
@@ -299,6 +310,60 @@ async fn custom_named_request_id(env: Arc<Env>) -> Outcome {
 async fn custom_named_request_id_grouped(env: Arc<Env>) -> Outcome {
     let r = header_client(&env)
         .header_custom_named_request_id_param_grouping(REQUEST_ID, None)
+        .await?;
+    assert_eq!(r.status(), StatusCode::Ok);
+    Ok(())
+}
+
+fn skip_client(env: &Env) -> SkipUrlEncodingOperationsClient {
+    SkipUrlEncodingOperationsClient::new(Some(SkipUrlEncodingOperationsClientOptions {
+        endpoint: Some(env.endpoint()),
+        client_options: env.options(),
+    }))
+    .unwrap()
+}
+
+async fn skip_url_encoding_path(env: Arc<Env>) -> Outcome {
+    // `x-ms-skip-url-encoding`: the value's slashes reach the server as path separators.
+    let client = skip_client(&env);
+    let value = "path1/path2/path3";
+    let r = client
+        .skip_url_encoding_get_method_path_valid(value, None)
+        .await?;
+    assert_eq!(r.status(), StatusCode::Ok);
+    let r = client
+        .skip_url_encoding_get_path_path_valid(value, None)
+        .await?;
+    assert_eq!(r.status(), StatusCode::Ok);
+    let r = client
+        .skip_url_encoding_get_swagger_path_valid(None)
+        .await?;
+    assert_eq!(r.status(), StatusCode::Ok);
+    Ok(())
+}
+
+async fn skip_url_encoding_query(env: Arc<Env>) -> Outcome {
+    // The value's `&` and `=` reach the server unescaped: three query parameters.
+    let client = skip_client(&env);
+    let value = "value1&q2=value2&q3=value3";
+    let r = client
+        .skip_url_encoding_get_method_query_valid(value, None)
+        .await?;
+    assert_eq!(r.status(), StatusCode::Ok);
+    let r = client
+        .skip_url_encoding_get_path_query_valid(value, None)
+        .await?;
+    assert_eq!(r.status(), StatusCode::Ok);
+    let r = client
+        .skip_url_encoding_get_swagger_query_valid(None)
+        .await?;
+    assert_eq!(r.status(), StatusCode::Ok);
+    Ok(())
+}
+
+async fn skip_url_encoding_query_null(env: Arc<Env>) -> Outcome {
+    let r = skip_client(&env)
+        .skip_url_encoding_get_method_query_null(None)
         .await?;
     assert_eq!(r.status(), StatusCode::Ok);
     Ok(())

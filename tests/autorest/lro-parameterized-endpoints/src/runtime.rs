@@ -45,8 +45,9 @@ pub(crate) fn pipeline(options: ClientOptions) -> Pipeline {
 }
 
 /// Starts a request: `template` is the operation's path with `{name}` placeholders,
-/// filled in order by `args`, each sent as exactly one percent-encoded segment; then the
-/// query pairs whose values are set. Asks for JSON.
+/// filled in order by `args`, each sent as exactly one percent-encoded segment (`{+name}`,
+/// `x-ms-skip-url-encoding`: as given); then the query pairs whose values are set (a
+/// `+name` pair as given). Asks for JSON.
 pub(crate) fn request(
     endpoint: &Url,
     method: Method,
@@ -66,19 +67,39 @@ pub(crate) fn request(
                 ErrorKind::Other,
                 format!("no value for path parameter `{name}`"),
             ))?;
-        push_segment(&mut full, name, value)?;
+        match name.strip_prefix('+') {
+            Some(name) if value.is_empty() => {
+                return Err(
+                    Error::with_message(
+                        ErrorKind::Other,
+                        format!("parameter `{name}` cannot be empty"),
+                    ),
+                );
+            }
+            Some(_) => full.push_str(value),
+            None => push_segment(&mut full, name, value)?,
+        }
         rest = tail;
     }
     full.push_str(rest);
     let mut url = endpoint.clone();
     url.set_path(&full);
     url.set_query(None);
-    if query.iter().any(|(_, value)| value.is_some()) {
+    if query.iter().any(|(name, value)| value.is_some() && !name.starts_with('+')) {
         let mut pairs = url.query_pairs_mut();
         for (name, value) in query {
-            if let Some(value) = value {
+            if let Some(value) = value.filter(|_| !name.starts_with('+')) {
                 pairs.append_pair(name, value);
             }
+        }
+    }
+    for (name, value) in query {
+        if let (Some(name), Some(value)) = (name.strip_prefix('+'), value) {
+            let joined = match url.query() {
+                Some(q) if !q.is_empty() => format!("{q}&{name}={value}"),
+                _ => format!("{name}={value}"),
+            };
+            url.set_query(Some(&joined));
         }
     }
     let mut request = Request::new(url, method);

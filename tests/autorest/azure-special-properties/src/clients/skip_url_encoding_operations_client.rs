@@ -76,7 +76,7 @@ impl SkipUrlEncodingOperationsClient {
         let mut request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
-            "/azurespecials/skipUrlEncoding/method/path/valid/{unencoded_path_param}",
+            "/azurespecials/skipUrlEncoding/method/path/valid/{+unencoded_path_param}",
             &[unencoded_path_param],
             &[],
         )?;
@@ -112,7 +112,7 @@ impl SkipUrlEncodingOperationsClient {
         let mut request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
-            "/azurespecials/skipUrlEncoding/path/path/valid/{unencoded_path_param}",
+            "/azurespecials/skipUrlEncoding/path/path/valid/{+unencoded_path_param}",
             &[unencoded_path_param],
             &[],
         )?;
@@ -146,7 +146,7 @@ impl SkipUrlEncodingOperationsClient {
         let mut request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
-            "/azurespecials/skipUrlEncoding/swagger/path/valid/{unencoded_path_param}",
+            "/azurespecials/skipUrlEncoding/swagger/path/valid/{+unencoded_path_param}",
             &["path1/path2/path3"],
             &[],
         )?;
@@ -184,7 +184,7 @@ impl SkipUrlEncodingOperationsClient {
             azure_core::http::Method::Get,
             "/azurespecials/skipUrlEncoding/method/query/valid",
             &[],
-            &[("q1", Some(q1))],
+            &[("+q1", Some(q1))],
         )?;
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
@@ -218,7 +218,7 @@ impl SkipUrlEncodingOperationsClient {
             azure_core::http::Method::Get,
             "/azurespecials/skipUrlEncoding/method/query/null",
             &[],
-            &[("q1", options.q1.as_deref())],
+            &[("+q1", options.q1.as_deref())],
         )?;
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
@@ -254,7 +254,7 @@ impl SkipUrlEncodingOperationsClient {
             azure_core::http::Method::Get,
             "/azurespecials/skipUrlEncoding/path/query/valid",
             &[],
-            &[("q1", Some(q1))],
+            &[("+q1", Some(q1))],
         )?;
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
@@ -288,7 +288,7 @@ impl SkipUrlEncodingOperationsClient {
             azure_core::http::Method::Get,
             "/azurespecials/skipUrlEncoding/swagger/query/valid",
             &[],
-            &[("q1", Some("value1&q2=value2&q3=value3"))],
+            &[("+q1", Some("value1&q2=value2&q3=value3"))],
         )?;
         let ctx = options.method_options.context.to_borrowed();
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])

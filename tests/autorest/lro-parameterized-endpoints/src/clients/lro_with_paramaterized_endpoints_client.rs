@@ -128,7 +128,7 @@ impl LroWithParamaterizedEndpointsClient {
         let request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Post,
-            "/lroConstantParameterizedEndpoints/{constant_parameter}",
+            "/lroConstantParameterizedEndpoints/{+constant_parameter}",
             &["iAmConstant"],
             &[],
         )?;
