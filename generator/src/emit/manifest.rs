@@ -16,14 +16,16 @@ pub fn cargo_toml(krate: &Crate) -> String {
     };
     // A TOML basic string, escaped by the toml crate: spec text cannot end it early.
     let publishing = &krate.publishing;
-    let description = toml::Value::String(one_line(&publishing.description.clone().unwrap_or_else(|| {
-        format!(
-            "Rust client for {} ({} {})",
-            krate.title,
-            version_label(krate),
-            krate.api_version
-        )
-    })))
+    let description = toml::Value::String(one_line(
+        &publishing.description.clone().unwrap_or_else(|| {
+            format!(
+                "Rust client for {} ({} {})",
+                krate.title,
+                version_label(krate),
+                krate.api_version
+            )
+        }),
+    ))
     .to_string();
     // crates.io metadata: each line only when the config gives it.
     let mut metadata = String::new();
@@ -33,7 +35,10 @@ pub fn cargo_toml(krate: &Crate) -> String {
         ("documentation", &publishing.documentation),
     ] {
         if let Some(value) = value {
-            metadata.push_str(&format!("{key} = {}\n", toml::Value::String(one_line(value))));
+            metadata.push_str(&format!(
+                "{key} = {}\n",
+                toml::Value::String(one_line(value))
+            ));
         }
     }
     for (key, values) in [
