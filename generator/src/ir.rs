@@ -195,6 +195,11 @@ pub struct Operation {
     pub error_type: Option<TypeRef>,
     /// Plain call, pager (`x-ms-pageable`) or poller (`x-ms-long-running-operation`).
     pub kind: OperationKind,
+    /// Whether the request may be sent again after a failure that leaves unknown whether the
+    /// service acted on it (a dropped connection, a 500): true for GET, HEAD, PUT and DELETE, and
+    /// for requests that carry a `Repeatability-Request-ID`. Other requests (POST, PATCH) are
+    /// retried only when the service says it did not process them (408, 429, 503).
+    pub idempotent: bool,
 }
 
 /// How a method returns its result.
@@ -333,6 +338,17 @@ pub enum Source {
     /// Always this wire value: a required parameter whose enum has one value (AutoRest's
     /// constant parameters); the method takes no argument for it.
     Constant(String),
+    /// A header the client fills in itself on every request (OASIS repeatable requests).
+    Repeatability(Repeatability),
+}
+
+/// The headers of OASIS repeatable requests, which let a service recognise a repeated request.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+pub enum Repeatability {
+    /// `Repeatability-Request-ID`: a fresh UUID per call, the same on every retry of it.
+    RequestId,
+    /// `Repeatability-First-Sent`: when the call was first sent, as an RFC 7231 date.
+    FirstSent,
 }
 
 /// A path, query or header parameter.

@@ -179,7 +179,8 @@ fn test_hostile_descriptions_change_only_doc_comments() {
             "## Features",
             "```toml",
             "```",
-            "## Printing and serializing models"
+            "## Printing and serializing models",
+            "## Retries and deadlines"
         ],
         "{readme}"
     );

@@ -71,3 +71,70 @@ fn test_keyword_and_colliding_property_names() {
     let generated = generate_from_text("keywords", &spec(defs, "Odd", "Odd"), &[]);
     insta::assert_snapshot!("focused_keywords", file(&generated, "src/models/models.rs"));
 }
+
+/// OASIS repeatable requests: a POST that declares `Repeatability-Request-ID` and
+/// `Repeatability-First-Sent` gets them filled by the client (not asked of the caller) and is
+/// retried like an idempotent request; a POST without them is marked not idempotent; a PATCH
+/// that declares only the first-sent time stays not idempotent.
+#[test]
+fn test_repeatability_headers_are_filled_by_the_client() {
+    let text = r##"{
+  "swagger": "2.0",
+  "info": { "title": "Focused", "version": "2020-01-01" },
+  "host": "management.azure.com",
+  "schemes": ["https"],
+  "paths": {
+    "/jobs/{jobName}/start": {
+      "post": {
+        "operationId": "Jobs_Start",
+        "description": "Starts a job.",
+        "parameters": [
+          { "name": "jobName", "in": "path", "required": true, "type": "string" },
+          { "name": "Repeatability-Request-ID", "in": "header", "required": false, "type": "string", "description": "A unique id for the request." },
+          { "name": "repeatability-first-sent", "in": "header", "required": true, "type": "string", "format": "date-time-rfc1123", "description": "When the request was first sent." },
+          { "name": "api-version", "in": "query", "required": true, "type": "string" }
+        ],
+        "responses": { "202": { "description": "Accepted" } }
+      }
+    },
+    "/jobs/{jobName}/stop": {
+      "post": {
+        "operationId": "Jobs_Stop",
+        "description": "Stops a job.",
+        "parameters": [
+          { "name": "jobName", "in": "path", "required": true, "type": "string" },
+          { "name": "api-version", "in": "query", "required": true, "type": "string" }
+        ],
+        "responses": { "202": { "description": "Accepted" } }
+      }
+    },
+    "/jobs/{jobName}": {
+      "patch": {
+        "operationId": "Jobs_Touch",
+        "description": "Touches a job.",
+        "parameters": [
+          { "name": "jobName", "in": "path", "required": true, "type": "string" },
+          { "name": "Repeatability-First-Sent", "in": "header", "required": false, "type": "string" },
+          { "name": "api-version", "in": "query", "required": true, "type": "string" }
+        ],
+        "responses": { "204": { "description": "No content" } }
+      },
+      "delete": {
+        "operationId": "Jobs_Delete",
+        "description": "Deletes a job.",
+        "parameters": [
+          { "name": "jobName", "in": "path", "required": true, "type": "string" },
+          { "name": "api-version", "in": "query", "required": true, "type": "string" }
+        ],
+        "responses": { "204": { "description": "No content" } }
+      }
+    }
+  },
+  "definitions": {}
+}"##;
+    let generated = generate_from_text("repeatability", text, &[]);
+    insta::assert_snapshot!(
+        "focused_repeatability",
+        file(&generated, "src/clients/jobs_client.rs")
+    );
+}

@@ -33,7 +33,7 @@ pub mod transport;
 pub use credential::{RecordingCredential, TEST_TOKEN};
 pub use pki::{test_pki, TestPki};
 pub use recording_client::{CapturedRequest, RecordingHttpClient};
-pub use response::ScriptedResponse;
+pub use response::{Fault, ScriptedResponse};
 pub use server::{RecordedRequest, WireServer};
 pub use transport::{client_options, https_client, transport};
 

@@ -10,6 +10,20 @@ pub struct ScriptedResponse {
     pub headers: Vec<(String, String)>,
     /// Response body bytes.
     pub body: Vec<u8>,
+    /// A fault the server plays instead of (or before) answering normally.
+    pub fault: Option<Fault>,
+}
+
+/// Network faults the [`WireServer`](crate::WireServer) can play after reading a request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fault {
+    /// Close the connection without answering.
+    Close,
+    /// Write the status line, the headers (with the full `content-length`) and half of the
+    /// body, then close the connection.
+    CloseMidBody,
+    /// Wait this long, then answer.
+    Stall(std::time::Duration),
 }
 
 impl ScriptedResponse {
@@ -19,6 +33,7 @@ impl ScriptedResponse {
             status,
             headers: Vec::new(),
             body: Vec::new(),
+            fault: None,
         }
     }
 
@@ -37,6 +52,12 @@ impl ScriptedResponse {
     /// Adds a header (appended after the existing ones).
     pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// Plays `fault` instead of (or before) answering.
+    pub fn fault(mut self, fault: Fault) -> Self {
+        self.fault = Some(fault);
         self
     }
 

@@ -11,7 +11,10 @@
 //! client cannot hang a test. The server stops when the [`WireServer`] is
 //! dropped.
 
-use crate::{pki::test_pki, response::ScriptedResponse};
+use crate::{
+    pki::test_pki,
+    response::{Fault, ScriptedResponse},
+};
 use std::{
     collections::VecDeque,
     fmt,
@@ -367,7 +370,21 @@ async fn serve_connection(
         }
     };
 
-    let bytes = serialize_response(&response);
+    let mut bytes = serialize_response(&response);
+    match response.fault {
+        None => {}
+        Some(Fault::Close) => return,
+        Some(Fault::CloseMidBody) => {
+            bytes.truncate(bytes.len() - response.body.len().div_ceil(2));
+            let _ = tokio::time::timeout(WRITE_TIMEOUT, async {
+                tls.write_all(&bytes).await?;
+                tls.flush().await
+            })
+            .await;
+            return;
+        }
+        Some(Fault::Stall(pause)) => tokio::time::sleep(pause).await,
+    }
     let written = tokio::time::timeout(WRITE_TIMEOUT, async {
         tls.write_all(&bytes).await?;
         tls.flush().await?;

@@ -44,6 +44,8 @@ const START_TIMEOUT: Duration = Duration::from_secs(60);
 pub struct TestServer {
     url: String,
     process: Option<(Child, Option<ChildStdin>)>,
+    /// The server's coverage output and log, removed once it stopped.
+    scratch: Option<PathBuf>,
 }
 
 impl TestServer {
@@ -57,7 +59,11 @@ impl TestServer {
             let (host, port) = host_and_port(&url)?;
             wait_until_answering(&host, port, Duration::from_secs(10))
                 .map_err(|e| format!("{URL_VARIABLE}={url}: {e}"))?;
-            return Ok(TestServer { url, process: None });
+            return Ok(TestServer {
+                url,
+                process: None,
+                scratch: None,
+            });
         }
         let package = install()?;
         let port = free_port()?;
@@ -94,6 +100,7 @@ exit 0"#;
         let server = TestServer {
             url: format!("http://127.0.0.1:{port}"),
             process: Some((child, stdin)),
+            scratch: Some(coverage.clone()),
         };
         if let Err(e) = wait_until_answering("127.0.0.1", port, START_TIMEOUT) {
             let log = std::fs::read_to_string(coverage.join("server.log")).unwrap_or_default();
@@ -150,6 +157,9 @@ impl Drop for TestServer {
                     Ok(None) => std::thread::sleep(Duration::from_millis(20)),
                 }
             }
+        }
+        if let Some(scratch) = self.scratch.take() {
+            let _ = std::fs::remove_dir_all(scratch);
         }
     }
 }

@@ -121,6 +121,7 @@ macro_rules! client {
                 endpoint: Some(Url::parse(&$server.base_url()).unwrap()),
                 client_options: client_options(),
                 api_version: $p["api-version"].as_str().unwrap().to_string(),
+                ..Default::default()
             }),
         )
         .unwrap()

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod examples;
+mod faults;
 mod harness;
 mod models;
 mod paging_and_polling;

@@ -18,6 +18,7 @@ async fn keeper_report_start_sends_the_authorization_header_and_a_json_body() {
     .await;
     let options = KeeperClientOptions {
         client_options: client_options(),
+        ..Default::default()
     };
     let client = KeeperClient::new(&server.base_url(), Some(options)).unwrap();
     let time = OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap();
@@ -61,6 +62,7 @@ async fn keeper_status_other_than_201_is_an_http_response_error() {
     let server = WireServer::with_responses([ScriptedResponse::new(200)]).await;
     let options = KeeperClientOptions {
         client_options: client_options(),
+        ..Default::default()
     };
     let client = KeeperClient::new(&server.base_url(), Some(options)).unwrap();
     let error = client.ping("Bearer x", None).await.unwrap_err();
@@ -94,6 +96,7 @@ async fn buildomat_task_events_get_encodes_the_path_and_sends_a_u64_query() {
         &format!("{}/base/", server.base_url()),
         Some(BuildomatClientOptions {
             client_options: client_options(),
+            ..Default::default()
         }),
     )
     .unwrap();
@@ -124,6 +127,7 @@ async fn buildomat_text_plain_body_is_sent_as_raw_bytes() {
         &server.base_url(),
         Some(BuildomatClientOptions {
             client_options: client_options(),
+            ..Default::default()
         }),
     )
     .unwrap();
@@ -151,6 +155,7 @@ async fn buildomat_operation_without_responses_accepts_any_2xx_and_keeps_the_bod
         &server.base_url(),
         Some(BuildomatClientOptions {
             client_options: client_options(),
+            ..Default::default()
         }),
     )
     .unwrap();
@@ -190,6 +195,7 @@ async fn propolis_snapshot_request_sends_uuids_and_decodes_4xx_error_model() {
         &server.base_url(),
         Some(OxidePropolisServerClientOptions {
             client_options: client_options(),
+            ..Default::default()
         }),
     )
     .unwrap();
@@ -227,6 +233,7 @@ async fn param_collision_arguments_named_like_locals_reach_the_wire() {
         &server.base_url(),
         Some(ParameterNameCollisionTestClientOptions {
             client_options: client_options(),
+            ..Default::default()
         }),
     )
     .unwrap();
@@ -259,6 +266,7 @@ async fn param_overrides_operation_level_key_is_a_bool_and_unset_options_are_not
         &server.base_url(),
         Some(ParameterOverrideTestClientOptions {
             client_options: client_options(),
+            ..Default::default()
         }),
     )
     .unwrap();
@@ -285,6 +293,7 @@ async fn param_overrides_yaml_client_sends_the_same_request() {
         &server.base_url(),
         Some(ParameterOverrideTestClientOptions {
             client_options: client_options(),
+            ..Default::default()
         }),
     )
     .unwrap();
@@ -308,6 +317,7 @@ async fn cli_gen_optional_body_is_sent_only_when_given() {
         &server.base_url(),
         Some(CliGenTestClientOptions {
             client_options: client_options(),
+            ..Default::default()
         }),
     )
     .unwrap();
@@ -346,6 +356,7 @@ async fn propolis_enum_body_is_sent_as_a_json_string() {
         &server.base_url(),
         Some(OxidePropolisServerClientOptions {
             client_options: client_options(),
+            ..Default::default()
         }),
     )
     .unwrap();

@@ -145,6 +145,7 @@ async fn an_api_version_override_cannot_add_query_parameters() {
         endpoint: Some(Url::parse(&server.base_url()).unwrap()),
         client_options: client_options(),
         api_version: "2024-04-01&evil=1#frag x".into(),
+        ..Default::default()
     };
     let client = WorkflowsClient::new(
         Arc::new(RecordingCredential::new()),

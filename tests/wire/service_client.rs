@@ -147,6 +147,7 @@ async fn the_api_version_set_on_the_service_client_reaches_every_group() {
             endpoint: Some(Url::parse(&server.base_url()).unwrap()),
             client_options: client_options(),
             api_version: "2023-12-01".into(),
+            ..Default::default()
         }),
     )
     .unwrap();

@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: generation time per stage and peak memory on the fragment scaled to
 //! N = 1, 10 and 30 copies, and the generated crate's size and build cost for N = 1 and 30
-//! (for N = 30 also with one client's feature only).
+//! (for N = 30 also with one client's feature only), and the generated client's throughput and
+//! peak memory for 2,000 calls at concurrency 64 on the HTTPS loopback server.
 //! Prints a table and writes `target/bench/results.json`.
 
 use azure_codegen::{generate, write, Config};
@@ -35,7 +36,7 @@ pub fn bench(args: &[String], root: &Path) -> ExitCode {
                 _ => return usage("--runs needs a positive number"),
             },
             "-h" | "--help" => {
-                println!("cargo xtask bench [--quick] [--runs K]\n\n  --quick   only N = 1 and no compile measurement (what CI runs)\n  --runs K  generation runs per size; the median is reported (default 7)");
+                println!("cargo xtask bench [--quick] [--runs K]\n\n  --quick   only N = 1, no compile measurement, 200 client calls at concurrency 16 (what CI runs)\n  --runs K  generation runs per size; the median is reported (default 7)");
                 return ExitCode::SUCCESS;
             }
             other => return usage(&format!("unknown option `{other}`")),
@@ -122,7 +123,9 @@ fn run(options: &Options, root: &Path) -> Result<(), String> {
         }
         print_builds(&builds);
     }
-    let results = json!({ "generation": generation, "builds": builds, "runs": options.runs });
+    let client = measure_client(root, options.quick)?;
+    print_client(&client);
+    let results = json!({ "generation": generation, "builds": builds, "client": client, "runs": options.runs });
     let path = dir.join("results.json");
     let text = serde_json::to_string_pretty(&results).map_err(|e| e.to_string())?;
     std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
@@ -215,6 +218,67 @@ fn detach(dir: &Path) -> std::io::Result<()> {
     let mut text = std::fs::read_to_string(&manifest)?;
     text.push_str("\n[workspace]\n");
     std::fs::write(manifest, text)
+}
+
+/// Calls and concurrency of the client load: the full run, and the quick check's small one.
+const CLIENT_LOAD: (usize, usize) = (2_000, 64);
+const CLIENT_LOAD_QUICK: (usize, usize) = (200, 16);
+
+/// The generated client's throughput and peak memory on loopback: `tests`' `client_load`
+/// program (release build; the quick check runs a small load in the current profile).
+fn measure_client(root: &Path, quick: bool) -> Result<Value, String> {
+    let (calls, concurrency) = if quick {
+        CLIENT_LOAD_QUICK
+    } else {
+        CLIENT_LOAD
+    };
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut command = Command::new(cargo);
+    command.args([
+        "run",
+        "--quiet",
+        "--package",
+        "tests",
+        "--bin",
+        "client_load",
+    ]);
+    if !cfg!(debug_assertions) {
+        command.arg("--release");
+    }
+    let output = command
+        .args(["--", &calls.to_string(), &concurrency.to_string()])
+        .current_dir(root)
+        .output()
+        .map_err(|e| format!("cannot run the client load: {e}"))?;
+    let row: Value = serde_json::from_slice(&output.stdout).map_err(|e| {
+        format!(
+            "bad client load output ({e}): {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })?;
+    if !output.status.success() {
+        return Err(format!("the client load had errors: {row}"));
+    }
+    Ok(row)
+}
+
+fn print_client(row: &Value) {
+    println!(
+        "\nclient on loopback (one shared WorkflowRunsClient, `get` over HTTPS, one connection per call)"
+    );
+    println!(
+        "{:>6} {:>11} {:>6} {:>9} {:>10} {:>8}",
+        "calls", "concurrency", "errors", "seconds", "calls/s", "peak MB"
+    );
+    println!(
+        "{:>6} {:>11} {:>6} {:>9.2} {:>10.0} {:>8.0}",
+        row["calls"].as_u64().unwrap_or(0),
+        row["concurrency"].as_u64().unwrap_or(0),
+        row["errors"].as_u64().unwrap_or(0),
+        f(&row["seconds"]),
+        f(&row["calls_per_second"]),
+        f(&row["peak_rss_mb"]),
+    );
 }
 
 fn median_ms(mut v: Vec<Duration>) -> f64 {

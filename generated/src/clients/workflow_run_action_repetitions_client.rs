@@ -5,7 +5,7 @@ use azure_core::credentials::TokenCredential;
 use std::sync::Arc;
 use azure_core::{
     fmt::SafeDebug, http::{ClientOptions, Pipeline, Url},
-    tracing, Result,
+    time::Duration, tracing, Result,
 };
 
 /// Operations of the WorkflowRunActionRepetitions group of WebApps API Client.
@@ -23,10 +23,18 @@ pub struct WorkflowRunActionRepetitionsClient {
 pub struct WorkflowRunActionRepetitionsClientOptions {
     /// The `api-version` sent with every request; defaults to `2024-04-01`.
     pub api_version: String,
-    /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+    /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+    /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+    /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+    /// connection was never made, never after the request may have been delivered.
     pub client_options: ClientOptions,
     /// Overrides the endpoint, which otherwise is Azure Resource Manager of `client_options.cloud` (public Azure by default). Tokens are requested for `{endpoint origin}/.default`.
     pub endpoint: Option<Url>,
+    /// How long one call may take, its retries included, before it fails with an `Io`
+    /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+    /// `None` waits as long as the retry policy and the transport do. A method's
+    /// `timeout` option overrides it for one call.
+    pub timeout: Option<Duration>,
 }
 
 impl Default for WorkflowRunActionRepetitionsClientOptions {
@@ -35,6 +43,7 @@ impl Default for WorkflowRunActionRepetitionsClientOptions {
             api_version: String::from(crate::runtime::DEFAULT_API_VERSION),
             client_options: ClientOptions::default(),
             endpoint: None,
+            timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
         }
     }
 }
@@ -69,6 +78,7 @@ impl WorkflowRunActionRepetitionsClient {
                 credential,
                 &endpoint,
                 options.client_options,
+                options.timeout,
             ),
             endpoint,
         })
@@ -126,6 +136,10 @@ impl WorkflowRunActionRepetitionsClient {
             ],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -135,6 +149,7 @@ impl WorkflowRunActionRepetitionsClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -184,7 +199,11 @@ impl WorkflowRunActionRepetitionsClient {
             ],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -209,7 +228,7 @@ impl WorkflowRunActionRepetitionsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 for any page is an error of kind `HttpResponse` (the pager yields it and ends); decode its body with `ErrorResponse::try_from(error)` or `ServiceError::<ErrorResponse>::try_from(error)`. An empty `resource_group_name`, `name`, `workflow_name`, `run_name`, `action_name`, `repetition_name` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    /// Any status other than 200 for any page is an error of kind `HttpResponse` (the pager yields it and ends); decode its body with `ErrorResponse::try_from(error)` or `ServiceError::<ErrorResponse>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status. An empty `resource_group_name`, `name`, `workflow_name`, `run_name`, `action_name`, `repetition_name` (or one that is exactly `.` or `..`) is refused before anything is sent.
     #[tracing::function(
         "Microsoft.Web.WorkflowRunActionRepetitions.ListExpressionTraces"
     )]
@@ -243,6 +262,10 @@ impl WorkflowRunActionRepetitionsClient {
             ],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -252,6 +275,7 @@ impl WorkflowRunActionRepetitionsClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }

@@ -5,7 +5,7 @@ use azure_core::credentials::TokenCredential;
 use std::sync::Arc;
 use azure_core::{
     fmt::SafeDebug, http::{ClientOptions, Pipeline, Url},
-    tracing, Result,
+    time::Duration, tracing, Result,
 };
 
 /// Operations of the WorkflowRunActionRepetitionsRequestHistories group of WebApps API Client.
@@ -23,10 +23,18 @@ pub struct WorkflowRunActionRepetitionsRequestHistoriesClient {
 pub struct WorkflowRunActionRepetitionsRequestHistoriesClientOptions {
     /// The `api-version` sent with every request; defaults to `2024-04-01`.
     pub api_version: String,
-    /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+    /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+    /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+    /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+    /// connection was never made, never after the request may have been delivered.
     pub client_options: ClientOptions,
     /// Overrides the endpoint, which otherwise is Azure Resource Manager of `client_options.cloud` (public Azure by default). Tokens are requested for `{endpoint origin}/.default`.
     pub endpoint: Option<Url>,
+    /// How long one call may take, its retries included, before it fails with an `Io`
+    /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+    /// `None` waits as long as the retry policy and the transport do. A method's
+    /// `timeout` option overrides it for one call.
+    pub timeout: Option<Duration>,
 }
 
 impl Default for WorkflowRunActionRepetitionsRequestHistoriesClientOptions {
@@ -35,6 +43,7 @@ impl Default for WorkflowRunActionRepetitionsRequestHistoriesClientOptions {
             api_version: String::from(crate::runtime::DEFAULT_API_VERSION),
             client_options: ClientOptions::default(),
             endpoint: None,
+            timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
         }
     }
 }
@@ -69,6 +78,7 @@ impl WorkflowRunActionRepetitionsRequestHistoriesClient {
                 credential,
                 &endpoint,
                 options.client_options,
+                options.timeout,
             ),
             endpoint,
         })
@@ -132,6 +142,10 @@ impl WorkflowRunActionRepetitionsRequestHistoriesClient {
             ],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -141,6 +155,7 @@ impl WorkflowRunActionRepetitionsRequestHistoriesClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -197,7 +212,11 @@ impl WorkflowRunActionRepetitionsRequestHistoriesClient {
             ],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())

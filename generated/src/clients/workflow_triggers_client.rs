@@ -5,7 +5,7 @@ use azure_core::credentials::TokenCredential;
 use std::sync::Arc;
 use azure_core::{
     fmt::SafeDebug, http::{ClientOptions, Pipeline, Url},
-    tracing, Result,
+    time::Duration, tracing, Result,
 };
 
 /// Operations of the WorkflowTriggers group of WebApps API Client.
@@ -23,10 +23,18 @@ pub struct WorkflowTriggersClient {
 pub struct WorkflowTriggersClientOptions {
     /// The `api-version` sent with every request; defaults to `2024-04-01`.
     pub api_version: String,
-    /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+    /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+    /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+    /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+    /// connection was never made, never after the request may have been delivered.
     pub client_options: ClientOptions,
     /// Overrides the endpoint, which otherwise is Azure Resource Manager of `client_options.cloud` (public Azure by default). Tokens are requested for `{endpoint origin}/.default`.
     pub endpoint: Option<Url>,
+    /// How long one call may take, its retries included, before it fails with an `Io`
+    /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+    /// `None` waits as long as the retry policy and the transport do. A method's
+    /// `timeout` option overrides it for one call.
+    pub timeout: Option<Duration>,
 }
 
 impl Default for WorkflowTriggersClientOptions {
@@ -35,6 +43,7 @@ impl Default for WorkflowTriggersClientOptions {
             api_version: String::from(crate::runtime::DEFAULT_API_VERSION),
             client_options: ClientOptions::default(),
             endpoint: None,
+            timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
         }
     }
 }
@@ -69,6 +78,7 @@ impl WorkflowTriggersClient {
                 credential,
                 &endpoint,
                 options.client_options,
+                options.timeout,
             ),
             endpoint,
         })
@@ -116,6 +126,10 @@ impl WorkflowTriggersClient {
                 ("$filter", options.filter.as_deref()),
             ],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -125,6 +139,7 @@ impl WorkflowTriggersClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -165,7 +180,11 @@ impl WorkflowTriggersClient {
             ],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -183,7 +202,7 @@ impl WorkflowTriggersClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorResponse::try_from(error)` or `ServiceError::<ErrorResponse>::try_from(error)`. An empty `resource_group_name`, `name`, `workflow_name`, `trigger_name` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorResponse::try_from(error)` or `ServiceError::<ErrorResponse>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status. An empty `resource_group_name`, `name`, `workflow_name`, `trigger_name` (or one that is exactly `.` or `..`) is refused before anything is sent.
     #[tracing::function("Microsoft.Web.WorkflowTriggers.ListCallbackUrl")]
     pub async fn list_callback_url(
         &self,
@@ -207,7 +226,11 @@ impl WorkflowTriggersClient {
             ],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -229,7 +252,7 @@ impl WorkflowTriggersClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200, 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `ErrorResponse::try_from(error)` or `ServiceError::<ErrorResponse>::try_from(error)`. An empty `resource_group_name`, `name`, `workflow_name`, `trigger_name` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    /// Any status other than 200, 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `ErrorResponse::try_from(error)` or `ServiceError::<ErrorResponse>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status. An empty `resource_group_name`, `name`, `workflow_name`, `trigger_name` (or one that is exactly `.` or `..`) is refused before anything is sent.
     #[tracing::function("Microsoft.Web.WorkflowTriggers.Run")]
     pub fn begin_run(
         &self,
@@ -253,6 +276,10 @@ impl WorkflowTriggersClient {
             ],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -261,6 +288,8 @@ impl WorkflowTriggersClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -301,7 +330,11 @@ impl WorkflowTriggersClient {
             ],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())

@@ -5,7 +5,7 @@ use azure_core::credentials::TokenCredential;
 use std::sync::Arc;
 use azure_core::{
     fmt::SafeDebug, http::{ClientOptions, Pipeline, Url},
-    tracing, Result,
+    time::Duration, tracing, Result,
 };
 
 /// Operations of the WorkflowVersions group of WebApps API Client.
@@ -23,10 +23,18 @@ pub struct WorkflowVersionsClient {
 pub struct WorkflowVersionsClientOptions {
     /// The `api-version` sent with every request; defaults to `2024-04-01`.
     pub api_version: String,
-    /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+    /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+    /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+    /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+    /// connection was never made, never after the request may have been delivered.
     pub client_options: ClientOptions,
     /// Overrides the endpoint, which otherwise is Azure Resource Manager of `client_options.cloud` (public Azure by default). Tokens are requested for `{endpoint origin}/.default`.
     pub endpoint: Option<Url>,
+    /// How long one call may take, its retries included, before it fails with an `Io`
+    /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+    /// `None` waits as long as the retry policy and the transport do. A method's
+    /// `timeout` option overrides it for one call.
+    pub timeout: Option<Duration>,
 }
 
 impl Default for WorkflowVersionsClientOptions {
@@ -35,6 +43,7 @@ impl Default for WorkflowVersionsClientOptions {
             api_version: String::from(crate::runtime::DEFAULT_API_VERSION),
             client_options: ClientOptions::default(),
             endpoint: None,
+            timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
         }
     }
 }
@@ -69,6 +78,7 @@ impl WorkflowVersionsClient {
                 credential,
                 &endpoint,
                 options.client_options,
+                options.timeout,
             ),
             endpoint,
         })
@@ -115,6 +125,10 @@ impl WorkflowVersionsClient {
                 ("$top", top_text.as_deref()),
             ],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -124,6 +138,7 @@ impl WorkflowVersionsClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -164,7 +179,11 @@ impl WorkflowVersionsClient {
             ],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())

@@ -6,6 +6,8 @@
 pub struct MethodOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
+    /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
 }
 
 /// Options of a pageable method that has no optional parameters of its own.
@@ -21,6 +23,8 @@ pub struct MethodOptions<'a> {
 pub struct PagerMethodOptions<'a> {
     /// Allows customization of the method call, and where paging resumes.
     pub method_options: azure_core::http::pager::PagerOptions<'a>,
+    /// How long the request for each page may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
 }
 
 /// Options of a long-running method that has no optional parameters of its own.
@@ -31,6 +35,10 @@ pub struct PollerMethodOptions<'a> {
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
 }
 
 #[cfg(feature = "workflow_run_action_repetitions")]
@@ -66,6 +74,8 @@ pub type WorkflowRunActionScopeRepetitionsClientGetOptions<'a> = MethodOptions<'
 pub struct WorkflowRunActionsClientListOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::pager::PagerOptions<'a>,
+    /// How long the request for each page may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// The number of items to be included in the result.
     pub top: Option<i32>,
     /// The filter to apply on the operation. Options for filters include: Status.
@@ -86,6 +96,8 @@ pub type WorkflowRunActionsClientListExpressionTracesOptions<'a> = PagerMethodOp
 pub struct WorkflowRunsClientListOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::pager::PagerOptions<'a>,
+    /// How long the request for each page may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// The number of items to be included in the result.
     pub top: Option<i32>,
     /// The filter to apply on the operation. Options for filters include: Status, StartTime, and ClientTrackingId.
@@ -104,6 +116,8 @@ pub type WorkflowRunsClientCancelOptions<'a> = MethodOptions<'a>;
 pub struct WorkflowTriggerHistoriesClientListOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::pager::PagerOptions<'a>,
+    /// How long the request for each page may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// The number of items to be included in the result.
     pub top: Option<i32>,
     /// The filter to apply on the operation. Options for filters include: Status, StartTime, and ClientTrackingId.
@@ -122,6 +136,8 @@ pub type WorkflowTriggerHistoriesClientResubmitOptions<'a> = PollerMethodOptions
 pub struct WorkflowTriggersClientListOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::pager::PagerOptions<'a>,
+    /// How long the request for each page may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// The number of items to be included in the result.
     pub top: Option<i32>,
     /// The filter to apply on the operation.
@@ -146,6 +162,8 @@ pub type WorkflowTriggersClientGetSchemaJsonOptions<'a> = MethodOptions<'a>;
 pub struct WorkflowVersionsClientListOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::pager::PagerOptions<'a>,
+    /// How long the request for each page may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// The number of items to be included in the result.
     pub top: Option<i32>,
 }

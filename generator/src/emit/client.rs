@@ -36,10 +36,14 @@ pub fn client(krate: &Crate, client: &Client) -> TokenStream {
         quote!(crate::runtime::pipeline(
             credential,
             &endpoint,
-            options.client_options
+            options.client_options,
+            options.timeout
         ))
     } else {
-        quote!(crate::runtime::pipeline(options.client_options))
+        quote!(crate::runtime::pipeline(
+            options.client_options,
+            options.timeout
+        ))
     };
     let endpoint_arg = krate.service.endpoint_argument;
     let endpoint_param = endpoint_arg.then(|| quote!(endpoint: &str,));
@@ -89,37 +93,34 @@ pub fn client(krate: &Crate, client: &Client) -> TokenStream {
     let version_init = versioned.then(|| quote!(api_version: options.api_version,));
     let new_doc = format!(" Creates a new [`{}`].", client.name);
     let options_doc = format!(" Options used when creating a [`{}`].", client.name);
-    // Only `client_options` (and an optional endpoint) left: deriving `Default` says the same.
-    let derived_default = !versioned;
-    let derives = if derived_default {
-        quote!(#[derive(Clone, Default, SafeDebug)])
-    } else {
-        quote!(#[derive(Clone, SafeDebug)])
-    };
-    let default_impl = (!derived_default).then(|| {
-        quote! {
-            impl Default for #options {
-                fn default() -> Self {
-                    Self {
-                        #version_default
-                        client_options: ClientOptions::default(),
-                        #endpoint_default
-                    }
+    let options_struct = quote! {
+        #[doc = #options_doc]
+        #[derive(Clone, SafeDebug)]
+        pub struct #options {
+            #version_option
+            /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+            /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+            /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+            /// connection was never made, never after the request may have been delivered.
+            pub client_options: ClientOptions,
+            #endpoint_option
+            /// How long one call may take, its retries included, before it fails with an `Io`
+            /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+            /// `None` waits as long as the retry policy and the transport do. A method's
+            /// `timeout` option overrides it for one call.
+            pub timeout: Option<Duration>,
+        }
+
+        impl Default for #options {
+            fn default() -> Self {
+                Self {
+                    #version_default
+                    client_options: ClientOptions::default(),
+                    #endpoint_default
+                    timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
                 }
             }
         }
-    });
-    let options_struct = quote! {
-        #[doc = #options_doc]
-        #derives
-        pub struct #options {
-            #version_option
-            /// Transport, retries, cloud, telemetry and other `azure_core` settings.
-            pub client_options: ClientOptions,
-            #endpoint_option
-        }
-
-        #default_impl
     };
     let imports = bearer.then(|| {
         quote!(
@@ -130,7 +131,7 @@ pub fn client(krate: &Crate, client: &Client) -> TokenStream {
     let methods = client.operations.iter().map(|op| method::method(krate, op));
     quote! {
         #imports
-        use azure_core::{fmt::SafeDebug, http::{ClientOptions, Pipeline, Url}, tracing, Result};
+        use azure_core::{fmt::SafeDebug, http::{ClientOptions, Pipeline, Url}, time::Duration, tracing, Result};
 
         #doc
         #[tracing::client]

@@ -5,11 +5,6 @@ use crate::ir::{Auth, Crate};
 /// `Cargo.toml`: azure_core without default features, so users choose the HTTP stack; the
 /// `default` feature turns on reqwest and tokio.
 pub fn cargo_toml(krate: &Crate) -> String {
-    let pageable = krate
-        .clients
-        .values()
-        .flat_map(|c| &c.operations)
-        .any(|o| matches!(o.kind, crate::ir::OperationKind::Pageable(_)));
     let identity = match krate.service.auth {
         Auth::BearerToken => "azure_identity = \"1\"\n",
         Auth::None => "",
@@ -125,7 +120,8 @@ default = [{defaults}]
 # One feature per client (operation group): each compiles the client and what only it needs.
 {groups}
 [dependencies]
-{async_trait}azure_core = {{ version = "1.1", default-features = false }}
+async-trait = "0.1"
+azure_core = {{ version = "1.1", default-features = false }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
 {uuid}
@@ -136,11 +132,6 @@ serde_json = "1"
         defaults = defaults.join(", "),
         groups = groups,
         examples = examples,
-        async_trait = if pageable {
-            "async-trait = \"0.1\"\n"
-        } else {
-            ""
-        },
     )
 }
 
@@ -378,6 +369,22 @@ pub fn readme(krate: &Crate) -> String {
                 e.file_stem, e.operation_id
             ));
         }
+    }
+    out.push_str(&reliability(krate));
+    out
+}
+
+/// What happens under faults: retries, deadlines, and how pagers and pollers end.
+fn reliability(krate: &Crate) -> String {
+    let operations = || krate.clients.values().flat_map(|c| &c.operations);
+    let mut out = String::from("\n## Retries and deadlines\n\n");
+    out.push_str("GET, HEAD, PUT and DELETE keep the retry policy of `client_options.retry` (by default azure_core's exponential back-off: up to 8 retries on 408, 429, 500, 502, 503, 504 and I/O errors, honouring `Retry-After`). POST and PATCH are sent again only when the service answers 408, 429 or 503 or the connection was never made, never after a dropped connection or another error status, so an action is not repeated; a request that carries a `Repeatability-Request-ID` (filled in by the client where the service declares it) is retried like a GET. Any retry policy can be set in `client_options`.\n\n");
+    out.push_str("Every call ends within its deadline, its retries included: the client options' `timeout` (60 s by default), or the method options' `timeout` for one call. Past it the call fails with an `Io` error whose source is a `std::io::ErrorKind::TimedOut` error, saying what timed out, after how long, and how the last attempt ended. A dropped connection on a GET, retried by the default policy, thus fails after at most 60 s.\n");
+    if operations().any(|o| matches!(o.kind, crate::ir::OperationKind::Pageable(_))) {
+        out.push_str("\nPagers yield every item of a page before any error about that page's next link; a next link that is invalid, on another origin, or one the pager already followed ends it with an error instead of being followed.\n");
+    }
+    if operations().any(|o| matches!(o.kind, crate::ir::OperationKind::LongRunning(_))) {
+        out.push_str("\nPollers end on `Succeeded`, `Failed` and `Canceled` (any case, `Cancelled` too); any other status is in progress. A poller never waits past its method options' `polling_timeout` (24 hours by default) from its first request: it then ends with a timeout error, and its continuation resumes it.\n");
     }
     out
 }

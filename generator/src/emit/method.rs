@@ -3,7 +3,7 @@
 use super::{docs, tokens};
 use crate::ir::{
     Client, Crate, FinalStateVia, HttpMethod, Location, NextRequest, Operation, OperationKind,
-    Param, PathPart, Source, TypeRef,
+    Param, PathPart, Repeatability, Source, TypeRef,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -76,10 +76,21 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
         .filter(|p| p.location == Location::Header)
         .map(|p| {
             let wire = p.wire_name.to_ascii_lowercase();
-            let value = optional_text(p, &mut conversions);
-            quote! {
-                if let Some(value) = #value {
-                    request.insert_header(#wire, value.to_string());
+            match p.source {
+                // Set once per call, so every retry of it carries the same values.
+                Source::Repeatability(Repeatability::RequestId) => quote! {
+                    request.insert_header(#wire, azure_core::Uuid::new_v4().to_string());
+                },
+                Source::Repeatability(Repeatability::FirstSent) => quote! {
+                    request.insert_header(#wire, azure_core::time::to_rfc7231(&azure_core::time::OffsetDateTime::now_utc()));
+                },
+                _ => {
+                    let value = optional_text(p, &mut conversions);
+                    quote! {
+                        if let Some(value) = #value {
+                            request.insert_header(#wire, value.to_string());
+                        }
+                    }
                 }
             }
         })
@@ -116,14 +127,17 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
         || set_body.is_some()
         || matches!(op.kind, OperationKind::Plain | OperationKind::Exists))
     .then(|| quote!(mut));
+    let idempotent = op.idempotent;
     let build = quote! {
         let options = options.unwrap_or_default();
         #(#conversions)*
         let #mutable request = crate::runtime::request(&self.endpoint, #method, #template, &[#(#path_args),*], &[#(#query),*])?;
         #(#headers)*
         #set_body
+        let call = crate::runtime::Call { timeout: options.timeout, idempotent: #idempotent };
     };
     let codes = quote!(&[#(#codes),*]);
+    let call = quote!(call);
     let options_ty = quote!(Option<crate::models::#options<'_>>);
     match &op.kind {
         OperationKind::Plain => quote! {
@@ -131,7 +145,7 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
             #[tracing::function(#span)]
             pub async fn #name(&self, #(#arg_decls,)* #body_decl options: #options_ty) -> Result<azure_core::http::Response<#returns #format>> {
                 #build
-                let ctx = options.method_options.context.to_borrowed();
+                let ctx = #call.context(&options.method_options.context);
                 let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, #codes).await?;
                 Ok(response.into())
             }
@@ -144,7 +158,7 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
                 #[tracing::function(#span)]
                 pub async fn #name(&self, #(#arg_decls,)* #body_decl options: #options_ty) -> Result<bool> {
                     #build
-                    let ctx = options.method_options.context.to_borrowed();
+                    let ctx = #call.context(&options.method_options.context);
                     let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[#(#with_404),*]).await?;
                     Ok(response.status() != azure_core::http::StatusCode::NotFound)
                 }
@@ -172,7 +186,7 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
                 pub fn #name(&self, #(#arg_decls,)* #body_decl options: #options_ty) -> Result<azure_core::http::Pager<#page>> {
                     #build
                     #next_build
-                    Ok(crate::runtime::pager(&self.pipeline, request, #next_arg, #api_version, #next, #codes, options.method_options))
+                    Ok(crate::runtime::pager(&self.pipeline, request, #next_arg, #api_version, #next, #codes, options.method_options, #call))
                 }
             }
         }
@@ -200,7 +214,7 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
             #[tracing::function(#span)]
             pub fn #name(&self, #(#arg_decls,)* #body_decl options: #options_ty) -> Result<azure_core::http::Poller<#monitor>> {
                 #build
-                Ok(crate::runtime::poller(&self.pipeline, request, #codes, crate::runtime::FinalVia::#via, options.method_options, options.continuation))
+                Ok(crate::runtime::poller(&self.pipeline, request, #codes, crate::runtime::FinalVia::#via, options.method_options, options.continuation, #call, options.polling_timeout))
             }
             }
         }
@@ -247,6 +261,7 @@ pub fn shared_option_structs(krate: &Crate) -> TokenStream {
         gate("PollerMethodOptions"),
     );
     let used: std::collections::BTreeSet<&str> = used.keys().copied().collect();
+    let (plain_timeout, pager_timeout, poller_timeout, polling_timeout) = timeout_docs();
     let monitor = krate.status_monitor.as_deref().unwrap_or_default();
     let resume_doc = format!(
         " Resume polling from here instead of sending the request again: the link an earlier response gave (see [`{monitor}::continuation`](crate::models::{monitor}::continuation))."
@@ -259,6 +274,8 @@ pub fn shared_option_structs(krate: &Crate) -> TokenStream {
             pub struct MethodOptions<'a> {
                 /// Allows customization of the method call.
                 pub method_options: azure_core::http::ClientMethodOptions<'a>,
+                #[doc = #plain_timeout]
+                pub timeout: Option<azure_core::time::Duration>,
             }
         }
     });
@@ -270,6 +287,8 @@ pub fn shared_option_structs(krate: &Crate) -> TokenStream {
             pub struct PagerMethodOptions<'a> {
                 /// Allows customization of the method call, and where paging resumes.
                 pub method_options: azure_core::http::pager::PagerOptions<'a>,
+                #[doc = #pager_timeout]
+                pub timeout: Option<azure_core::time::Duration>,
             }
         }
     });
@@ -283,6 +302,10 @@ pub fn shared_option_structs(krate: &Crate) -> TokenStream {
                 pub method_options: azure_core::http::poller::PollerOptions<'a>,
                 #[doc = #resume_doc]
                 pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+                #[doc = #poller_timeout]
+                pub timeout: Option<azure_core::time::Duration>,
+                #[doc = #polling_timeout]
+                pub polling_timeout: Option<azure_core::time::Duration>,
             }
         }
     });
@@ -320,6 +343,12 @@ pub fn options(krate: &Crate, client: &Client, op: &Operation) -> TokenStream {
         let d = docs::doc(&b.docs);
         quote!(#d pub #n: Option<#t>,)
     });
+    let (plain_timeout, pager_timeout, poller_timeout, polling_timeout) = timeout_docs();
+    let timeout_doc = match &op.kind {
+        OperationKind::Plain | OperationKind::Exists => plain_timeout,
+        OperationKind::Pageable(_) => pager_timeout,
+        OperationKind::LongRunning(_) => poller_timeout,
+    };
     let (method_options, resume) = match &op.kind {
         OperationKind::Plain | OperationKind::Exists => {
             (quote!(azure_core::http::ClientMethodOptions<'a>), None)
@@ -335,6 +364,8 @@ pub fn options(krate: &Crate, client: &Client, op: &Operation) -> TokenStream {
                 Some(quote! {
                     #[doc = #doc]
                     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+                    #[doc = #polling_timeout]
+                    pub polling_timeout: Option<azure_core::time::Duration>,
                 }),
             )
         }
@@ -345,11 +376,24 @@ pub fn options(krate: &Crate, client: &Client, op: &Operation) -> TokenStream {
         pub struct #name<'a> {
             /// Allows customization of the method call.
             pub method_options: #method_options,
+            #[doc = #timeout_doc]
+            pub timeout: Option<azure_core::time::Duration>,
             #resume
             #(#fields)*
             #body
         }
     }
+}
+
+/// Docs of the `timeout` option of plain, pageable and long-running methods, and of
+/// `polling_timeout`.
+fn timeout_docs() -> (&'static str, &'static str, &'static str, &'static str) {
+    (
+        " How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).",
+        " How long the request for each page may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).",
+        " How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).",
+        " How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.",
+    )
 }
 
 /// `RequestContent<T>` for a JSON body; raw bytes carry no format.
@@ -551,6 +595,15 @@ fn method_docs(op: &Operation) -> TokenStream {
     match &op.error_type {
         Some(TypeRef::Named(e)) => text.push_str(&format!("; decode its body with `{e}::try_from(error)` or `ServiceError::<{e}>::try_from(error)`.")),
         _ => text.push('.'),
+    }
+    if !op.idempotent {
+        text.push_str(" Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.");
+    } else if op
+        .params
+        .iter()
+        .any(|p| p.source == Source::Repeatability(Repeatability::RequestId))
+    {
+        text.push_str(" Each call sends a fresh `Repeatability-Request-ID` (and the `Repeatability-First-Sent` time, when declared), the same on every retry, so the service can recognise a repeat and the request is retried like an idempotent one.");
     }
     let path_args: Vec<String> = op
         .params

@@ -33,6 +33,7 @@ pub fn runtime(krate: &Crate) -> TokenStream {
     });
     let endpoint = endpoint_fn(krate);
     let pipeline = pipeline_fn(krate);
+    let calls = call_fns(krate);
     let kinds: Vec<&OperationKind> = krate
         .clients
         .values()
@@ -66,14 +67,23 @@ pub fn runtime(krate: &Crate) -> TokenStream {
 
         use azure_core::{
             error::{CheckSuccessOptions, ErrorKind},
-            http::{ClientOptions, Context, Method, Pipeline, PipelineSendOptions, RawResponse, Request, Url},
+            http::{
+                policies::{Policy, PolicyResult},
+                ClientOptions, Context, Method, Pipeline, PipelineSendOptions, RawResponse, Request, Url,
+            },
+            time::Duration,
             Error, Result,
+        };
+        use std::sync::{
+            atomic::{AtomicU32, Ordering},
+            Arc, Mutex, MutexGuard,
         };
 
         #version_const
 
         #endpoint
         #pipeline
+        #calls
 
         /// Starts a request: `template` is the operation's path with `{name}` placeholders,
         /// filled in order by `args`, each sent as exactly one percent-encoded segment (`{+name}`,
@@ -193,41 +203,81 @@ fn link_fns(gate: Option<TokenStream>) -> TokenStream {
 /// The shared pager: first request as built by the method, then `GET nextLink`.
 fn pager_fns(gate: Option<TokenStream>) -> TokenStream {
     quote! {
+        /// What one pager has seen: the next links its pages gave (and its first request), so
+        /// a link back to one of them ends it instead of looping; and a next link it refused,
+        /// reported after the items of the page that carried it.
+        #gate
+        struct Trail {
+            seen: std::collections::HashSet<String>,
+            refused: Option<Error>,
+        }
+
         /// A pager whose first page comes from `first` and every next page, while the page's
         /// `next_link_name` field is set (absent, null or empty: the last page), from
         /// `next_request` (a next-page operation's request) or else a `GET` of that link, with
         /// the operation's `api-version` (when it has one) replacing any the link carries. A
-        /// failed page is an error.
+        /// failed page is an error. A next link that is invalid, on another origin, or one this
+        /// pager already saw ends it with an error after the items of the page that carried it.
         #gate
-        pub(crate) fn pager<P>(pipeline: &Pipeline, first: Request, next_request: Option<Request>, api_version: Option<&str>, next_link_name: Option<&'static str>, success_codes: &'static [u16], options: azure_core::http::pager::PagerOptions<'_>) -> azure_core::http::Pager<P>
+        #[allow(clippy::too_many_arguments)]
+        pub(crate) fn pager<P>(pipeline: &Pipeline, first: Request, next_request: Option<Request>, api_version: Option<&str>, next_link_name: Option<&'static str>, success_codes: &'static [u16], options: azure_core::http::pager::PagerOptions<'_>, call: Call) -> azure_core::http::Pager<P>
         where
             P: azure_core::http::pager::Page + serde::de::DeserializeOwned + Send + 'static,
         {
             use azure_core::http::pager::{PagerContinuation, PagerOptions, PagerResult, PagerState};
             let pipeline = pipeline.clone();
             let api_version = api_version.map(str::to_string);
-            let options = PagerOptions { context: options.context.into_owned(), continuation: options.continuation };
+            let mut context = options.context.into_owned();
+            if let Some(timeout) = call.timeout {
+                context.insert(CallTimeout(timeout));
+            }
+            let options = PagerOptions { context, continuation: options.continuation };
+            let trail = Arc::new(Mutex::new(Trail {
+                seen: std::collections::HashSet::from([String::from(with_api_version(first.url().clone(), api_version.as_deref()))]),
+                refused: None,
+            }));
             azure_core::http::Pager::new(
                 move |state: PagerState, options: PagerOptions<'static>| {
                     let pipeline = pipeline.clone();
                     let first = first.clone();
                     let next_request = next_request.clone();
                     let api_version = api_version.clone();
+                    let trail = trail.clone();
                     Box::pin(async move {
-                        let mut request = match state {
-                            PagerState::Initial => first,
-                            PagerState::More(continuation) => match next_request {
-                                // The next-page operation's own request, from the method's values.
-                                Some(next) => next,
-                                None => next_page_request(&first, continuation, api_version.as_deref())?,
-                            },
+                        let (mut request, ctx) = match state {
+                            PagerState::Initial if !call.idempotent => (first, options.context.with_value(NotIdempotent)),
+                            PagerState::Initial => (first, options.context),
+                            PagerState::More(continuation) => {
+                                if let Some(error) = lock(&trail).refused.take() {
+                                    return Err(error);
+                                }
+                                let request = match next_request {
+                                    // The next-page operation's own request, from the method's values.
+                                    Some(next) => next,
+                                    None => next_page_request(&first, continuation, api_version.as_deref())?,
+                                };
+                                (request, options.context)
+                            }
                         };
-                        let response = send(&pipeline, &options.context, &mut request, success_codes).await?;
+                        let response = send(&pipeline, &ctx, &mut request, success_codes).await?;
                         let (status, headers, body) = response.deconstruct();
                         let next = match next_link_name {
-                            Some(name) => next_link(&body, name, request.url())?,
-                            None => None,
+                            Some(name) => next_link(&body, name, request.url(), api_version.as_deref()),
+                            None => Ok(None),
                         };
+                        // A refused link is reported on the next call, after this page's items;
+                        // resuming from the continuation fetches this page again.
+                        let next = match next {
+                            Ok(Some(url)) if !lock(&trail).seen.insert(url.to_string()) => Err(Error::with_message(
+                                ErrorKind::DataConversion,
+                                format!("the service returned a next link this pager already followed, `{url}`; paging stops instead of looping"),
+                            )),
+                            next => next,
+                        };
+                        let next = next.unwrap_or_else(|error| {
+                            lock(&trail).refused = Some(error);
+                            Some(request.url().clone())
+                        });
                         let response = RawResponse::from_bytes(status, headers, body).into();
                         Ok(match next {
                             Some(link) => PagerResult::More { response, continuation: PagerContinuation::Link(link) },
@@ -244,36 +294,46 @@ fn pager_fns(gate: Option<TokenStream>) -> TokenStream {
         #gate
         fn next_page_request(first: &Request, continuation: azure_core::http::pager::PagerContinuation, api_version: Option<&str>) -> Result<Request> {
             let link = String::from(continuation);
-            let mut url = same_origin_link(first.url(), &link)?;
-            if let Some(api_version) = api_version {
-                let mut query: Vec<String> = url
-                    .query()
-                    .unwrap_or("")
-                    .split('&')
-                    .filter(|pair| {
-                        !pair.is_empty()
-                            && !pair.split('=').next().is_some_and(|name| name.eq_ignore_ascii_case("api-version"))
-                    })
-                    .map(str::to_string)
-                    .collect();
-                let mut pair = String::from("api-version=");
-                push_encoded(&mut pair, api_version);
-                query.push(pair);
-                url.set_query(Some(&query.join("&")));
-            }
+            let url = with_api_version(same_origin_link(first.url(), &link)?, api_version);
             let mut request = Request::new(url, azure_core::http::Method::Get);
             request.insert_header("accept", "application/json");
             Ok(request)
         }
 
-        /// The next link of a page body, resolved against the request URL.
+        /// `url` with its `api-version` pairs (any spelling) replaced by one carrying
+        /// `api_version`, at the end, when that is given; the rest of the query is kept byte for
+        /// byte.
         #gate
-        fn next_link(body: &[u8], name: &str, base: &Url) -> Result<Option<Url>> {
+        fn with_api_version(mut url: Url, api_version: Option<&str>) -> Url {
+            let Some(api_version) = api_version else {
+                return url;
+            };
+            let mut query: Vec<String> = url
+                .query()
+                .unwrap_or("")
+                .split('&')
+                .filter(|pair| {
+                    !pair.is_empty()
+                        && !pair.split('=').next().is_some_and(|name| name.eq_ignore_ascii_case("api-version"))
+                })
+                .map(str::to_string)
+                .collect();
+            let mut pair = String::from("api-version=");
+            push_encoded(&mut pair, api_version);
+            query.push(pair);
+            url.set_query(Some(&query.join("&")));
+            url
+        }
+
+        /// The URL of the next page named by a page body, resolved against the request URL,
+        /// as it will be requested.
+        #gate
+        fn next_link(body: &[u8], name: &str, base: &Url, api_version: Option<&str>) -> Result<Option<Url>> {
             let page: serde_json::Value = serde_json::from_slice(body).map_err(|e| Error::with_message(ErrorKind::DataConversion, format!("a page is not JSON: {e}")))?;
             match page.get(name) {
                 None | Some(serde_json::Value::Null) => Ok(None),
                 Some(serde_json::Value::String(link)) if link.is_empty() => Ok(None),
-                Some(serde_json::Value::String(link)) => same_origin_link(base, link).map(Some),
+                Some(serde_json::Value::String(link)) => same_origin_link(base, link).map(|url| Some(with_api_version(url, api_version))),
                 Some(_) => Err(Error::with_message(ErrorKind::DataConversion, format!("the page's `{name}` is not a string"))),
             }
         }
@@ -336,6 +396,11 @@ fn poller_fns(status_monitor: &str, gate: Option<TokenStream>) -> TokenStream {
             ErrorKind::HttpResponse { status, error_code, raw_response: Some(Box::new(RawResponse::from_bytes(status, headers, body))) }.into_error()
         }
 
+        /// How long a poller waits for its operation before it gives up, unless the call's
+        /// `polling_timeout` says otherwise.
+        #gate
+        pub(crate) const DEFAULT_POLLING_TIMEOUT: Duration = Duration::hours(24);
+
         /// A poller that sends `first` (or, to resume, polls `resume`) and follows the
         /// operation to its end, the way Azure's long-running operations work:
         ///
@@ -348,10 +413,14 @@ fn poller_fns(status_monitor: &str, gate: Option<TokenStream>) -> TokenStream {
         /// * else the first response is the final one.
         ///
         /// Each poll waits as long as `Retry-After` (`retry-after-ms`, `x-ms-retry-after-ms`,
-        /// `Retry-After`) says, else the options' frequency. `Failed` and `Canceled` end it with
-        /// an `HttpResponse` error holding the last response.
+        /// `Retry-After`) says, else the options' frequency. `Failed` and `Canceled` (any case,
+        /// also `Cancelled`) end it with an `HttpResponse` error holding the last response; any
+        /// other status is in progress. It never waits past `polling_timeout` (else
+        /// [`DEFAULT_POLLING_TIMEOUT`]) from its first request: it then ends with a timeout
+        /// error, and its continuation can resume it.
         #gate
-        pub(crate) fn poller<T, F>(pipeline: &Pipeline, first: Request, success_codes: &'static [u16], via: FinalVia, options: azure_core::http::poller::PollerOptions<'_>, resume: Option<azure_core::http::poller::PollerContinuation>) -> azure_core::http::Poller<crate::models::#monitor<T, F>>
+        #[allow(clippy::too_many_arguments)]
+        pub(crate) fn poller<T, F>(pipeline: &Pipeline, first: Request, success_codes: &'static [u16], via: FinalVia, options: azure_core::http::poller::PollerOptions<'_>, resume: Option<azure_core::http::poller::PollerContinuation>, call: Call, polling_timeout: Option<Duration>) -> azure_core::http::Poller<crate::models::#monitor<T, F>>
         where
             T: Send + 'static,
             F: azure_core::http::Format + Send + 'static,
@@ -362,17 +431,36 @@ fn poller_fns(status_monitor: &str, gate: Option<TokenStream>) -> TokenStream {
             let pipeline = pipeline.clone();
             let mut options = options.into_owned();
             // azure_core refuses a frequency under one second.
-            options.frequency = options.frequency.max(azure_core::time::Duration::seconds(1));
+            options.frequency = options.frequency.max(Duration::seconds(1));
+            if let Some(timeout) = call.timeout {
+                options.context.insert(CallTimeout(timeout));
+            }
+            let ceiling = polling_timeout.unwrap_or(DEFAULT_POLLING_TIMEOUT).max(Duration::ZERO);
+            let started: Arc<std::sync::OnceLock<std::time::Instant>> = Arc::default();
+            let polls = Arc::new(AtomicU32::new(0));
             azure_core::http::Poller::new(
                 move |state: PollerState, options: PollerOptions<'static>| {
                     let pipeline = pipeline.clone();
                     let first = first.clone();
                     let resume = resume.clone();
+                    let started = *started.get_or_init(std::time::Instant::now);
+                    let polls = polls.clone();
                     Box::pin(async move {
+                        let elapsed = || Duration::try_from(started.elapsed()).unwrap_or(Duration::MAX);
+                        let sent = polls.fetch_add(1, Ordering::Relaxed);
+                        if sent > 0 && elapsed() >= ceiling {
+                            return Err(timeout_error(format!(
+                                "the long-running operation did not finish within {} ({sent} request{}); resume it from the poller's continuation",
+                                duration_text(ceiling),
+                                if sent == 1 { "" } else { "s" },
+                            )));
+                        }
                         let current = match state {
                             PollerState::More(links) => Some(links),
                             PollerState::Initial => resume,
                         };
+                        // Never sleeps past the ceiling: the next call ends the poller there.
+                        let clip = |wait: Duration| wait.min(ceiling - elapsed()).max(Duration::ZERO);
                         let monitor = |text: &str| azure_core::Bytes::from(format!(r#"{{"status":"{text}"}}"#));
                         let done = |status, headers: azure_core::http::headers::Headers, monitor_body: azure_core::Bytes, target: Request, final_raw: Option<RawResponse>, pipeline: Pipeline, options: PollerOptions<'static>| {
                             PollerResult::Succeeded {
@@ -396,7 +484,8 @@ fn poller_fns(status_monitor: &str, gate: Option<TokenStream>) -> TokenStream {
                         let Some(current) = current else {
                             // The first request.
                             let mut request = first.clone();
-                            let response = send(&pipeline, &options.context, &mut request, success_codes).await?;
+                            let ctx = if call.idempotent { options.context.to_borrowed() } else { options.context.clone().with_value(NotIdempotent) };
+                            let response = send(&pipeline, &ctx, &mut request, success_codes).await?;
                             let (status, headers, body) = response.deconstruct();
                             let body = azure_core::Bytes::from(body);
                             let header = |name: &'static str| headers.get_optional_str(&HeaderName::from_static(name)).map(|link| resolve_link(first.url(), link)).transpose();
@@ -437,7 +526,7 @@ fn poller_fns(status_monitor: &str, gate: Option<TokenStream>) -> TokenStream {
                             };
                             return match links {
                                 Some(continuation) => Ok(PollerResult::InProgress {
-                                    retry_after: azure_core::http::poller::get_retry_after(&headers, &[RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS, RETRY_AFTER], &options),
+                                    retry_after: clip(azure_core::http::poller::get_retry_after(&headers, &[RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS, RETRY_AFTER], &options)),
                                     response: RawResponse::from_bytes(status, headers, monitor("InProgress")).into(),
                                     continuation,
                                 }),
@@ -451,7 +540,7 @@ fn poller_fns(status_monitor: &str, gate: Option<TokenStream>) -> TokenStream {
                         let response = send(&pipeline, &options.context, &mut request, &[200, 201, 202, 204]).await?;
                         let (status, headers, body) = response.deconstruct();
                         let body = azure_core::Bytes::from(body);
-                        let retry_after = azure_core::http::poller::get_retry_after(&headers, &[RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS, RETRY_AFTER], &options);
+                        let retry_after = clip(azure_core::http::poller::get_retry_after(&headers, &[RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS, RETRY_AFTER], &options));
                         let fresh = |name: &'static str| headers.get_optional_str(&HeaderName::from_static(name)).map(|link| resolve_link(request.url(), link)).transpose();
                         match final_link {
                             Some(final_link) => {
@@ -571,22 +660,223 @@ fn endpoint_fn(krate: &Crate) -> TokenStream {
 fn pipeline_fn(krate: &Crate) -> TokenStream {
     match krate.service.auth {
         Auth::BearerToken => quote! {
-            /// The request pipeline: azure_core's standard policies (telemetry `User-Agent`,
-            /// `x-ms-client-request-id`, retry, logging) plus bearer tokens from `credential`
-            /// for scope `{endpoint origin}/.default`.
-            pub(crate) fn pipeline(credential: std::sync::Arc<dyn azure_core::credentials::TokenCredential>, endpoint: &Url, options: ClientOptions) -> Pipeline {
-                use azure_core::http::policies::{auth::BearerTokenAuthorizationPolicy, Policy};
+            /// The request pipeline: [`CallPolicy`] (the deadline), azure_core's standard policies
+            /// (`x-ms-client-request-id`, telemetry `User-Agent`, the configured retry policy,
+            /// logging), and per attempt [`AttemptPolicy`] (no blind repeats of POST and PATCH) and
+            /// bearer tokens from `credential` for scope `{endpoint origin}/.default`.
+            pub(crate) fn pipeline(credential: Arc<dyn azure_core::credentials::TokenCredential>, endpoint: &Url, options: ClientOptions, timeout: Option<Duration>) -> Pipeline {
+                use azure_core::http::policies::auth::BearerTokenAuthorizationPolicy;
                 let scope = format!("{}/.default", endpoint.origin().ascii_serialization());
-                let auth: std::sync::Arc<dyn Policy> = std::sync::Arc::new(BearerTokenAuthorizationPolicy::new(credential, vec![scope]));
-                Pipeline::new(option_env!("CARGO_PKG_NAME"), option_env!("CARGO_PKG_VERSION"), options, Vec::new(), vec![auth], None)
+                let auth: Arc<dyn Policy> = Arc::new(BearerTokenAuthorizationPolicy::new(credential, vec![scope]));
+                Pipeline::new(option_env!("CARGO_PKG_NAME"), option_env!("CARGO_PKG_VERSION"), options, vec![Arc::new(CallPolicy { timeout })], vec![Arc::new(AttemptPolicy), auth], None)
             }
         },
         Auth::None => quote! {
-            /// The request pipeline: azure_core's standard policies, no authorization.
-            pub(crate) fn pipeline(options: ClientOptions) -> Pipeline {
-                Pipeline::new(option_env!("CARGO_PKG_NAME"), option_env!("CARGO_PKG_VERSION"), options, Vec::new(), Vec::new(), None)
+            /// The request pipeline: [`CallPolicy`] (the deadline), azure_core's standard policies
+            /// (`x-ms-client-request-id`, telemetry `User-Agent`, the configured retry policy,
+            /// logging), and per attempt [`AttemptPolicy`] (no blind repeats of POST and PATCH);
+            /// no authorization.
+            pub(crate) fn pipeline(options: ClientOptions, timeout: Option<Duration>) -> Pipeline {
+                Pipeline::new(option_env!("CARGO_PKG_NAME"), option_env!("CARGO_PKG_VERSION"), options, vec![Arc::new(CallPolicy { timeout })], vec![Arc::new(AttemptPolicy)], None)
             }
         },
+    }
+}
+
+/// Retries that respect idempotency, and per-call deadlines: two small policies around
+/// azure_core's retry policy, and what a method tells them about its call.
+fn call_fns(krate: &Crate) -> TokenStream {
+    // Only plain calls build their context here; pagers and pollers build theirs.
+    let plain_clients = features::of_clients(krate, |c| {
+        c.operations
+            .iter()
+            .any(|o| matches!(o.kind, OperationKind::Plain | OperationKind::Exists))
+    });
+    let context_fn = (!plain_clients.is_empty()).then(|| {
+        let gate = features::gate(krate, &plain_clients);
+        quote! {
+            impl Call {
+                /// `context` with this call's deadline and, for a request that must not be
+                /// repeated blindly, the mark [`AttemptPolicy`] looks for.
+                #gate
+                pub(crate) fn context<'a>(self, context: &'a Context<'a>) -> Context<'a> {
+                    let mut context = context.to_borrowed();
+                    if let Some(timeout) = self.timeout {
+                        context.insert(CallTimeout(timeout));
+                    }
+                    if !self.idempotent {
+                        context.insert(NotIdempotent);
+                    }
+                    context
+                }
+            }
+        }
+    });
+    quote! {
+        /// How long one call may take, its retries included, unless the client's or the
+        /// call's options say otherwise.
+        pub(crate) const DEFAULT_TIMEOUT: Duration = Duration::seconds(60);
+
+        /// What a method tells the pipeline about one call.
+        #[derive(Clone, Copy, Debug)]
+        pub(crate) struct Call {
+            /// The call's own deadline (its options' `timeout`); `None`: the client's.
+            pub(crate) timeout: Option<Duration>,
+            /// Whether the request may be sent again when it is unknown whether the service
+            /// acted on it (see [`AttemptPolicy`]).
+            pub(crate) idempotent: bool,
+        }
+
+        #context_fn
+
+        /// A call's own deadline, overriding the client's.
+        struct CallTimeout(Duration);
+
+        /// Marks a call whose request may have effects if sent twice (POST or PATCH without a
+        /// `Repeatability-Request-ID`).
+        struct NotIdempotent;
+
+        /// What the attempts of one call left behind, shared by [`CallPolicy`] (outside the
+        /// retry policy) and [`AttemptPolicy`] (inside it, once per attempt).
+        struct Attempts {
+            /// Whether this call's request must not be repeated blindly.
+            guarded: bool,
+            /// How many attempts were sent.
+            sent: AtomicU32,
+            /// How the last failed attempt ended, for the timeout error.
+            last_failure: Mutex<Option<String>>,
+            /// An outcome kept from the retry policy so it does not repeat the request.
+            held: Mutex<Option<PolicyResult>>,
+        }
+
+        fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+            mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        }
+
+        /// Runs first on every call, outside the retry policy: ends the call at its deadline
+        /// (the call's `timeout`, else the client's) with an `Io` error of kind
+        /// [`std::io::ErrorKind::TimedOut`], and hands back the outcome [`AttemptPolicy`] kept
+        /// from the retry policy.
+        #[derive(Debug)]
+        struct CallPolicy {
+            timeout: Option<Duration>,
+        }
+
+        #[async_trait::async_trait]
+        impl Policy for CallPolicy {
+            async fn send(&self, ctx: &Context, request: &mut Request, next: &[Arc<dyn Policy>]) -> PolicyResult {
+                let timeout = ctx.value::<CallTimeout>().map(|t| t.0).or(self.timeout);
+                let ctx = ctx.clone().with_value(Attempts {
+                    guarded: ctx.value::<NotIdempotent>().is_some(),
+                    sent: AtomicU32::new(0),
+                    last_failure: Mutex::new(None),
+                    held: Mutex::new(None),
+                });
+                let Some((policy, rest)) = next.split_first() else {
+                    return Err(Error::with_message(ErrorKind::Other, "the pipeline has no transport"));
+                };
+                let sent = policy.send(&ctx, request, rest);
+                let outcome = match timeout {
+                    None => sent.await,
+                    Some(limit) => match within(limit, sent).await {
+                        Some(outcome) => outcome,
+                        None => return Err(timed_out(request, limit, ctx.value::<Attempts>())),
+                    },
+                };
+                match ctx.value::<Attempts>().and_then(|a| lock(&a.held).take()) {
+                    Some(held) => held,
+                    None => outcome,
+                }
+            }
+        }
+
+        /// Runs once per attempt, inside the retry policy. For a request that must not be
+        /// repeated blindly (see [`NotIdempotent`]), it keeps from the retry policy every
+        /// outcome after which the service may have acted: any error status but 408, 429 and
+        /// 503 (which say the request was not processed) and an I/O error once the request may
+        /// have been sent. A connection that was never made (`ErrorKind::Connection`) is still
+        /// retried. Other requests keep the retry policy's behaviour.
+        #[derive(Debug)]
+        struct AttemptPolicy;
+
+        #[async_trait::async_trait]
+        impl Policy for AttemptPolicy {
+            async fn send(&self, ctx: &Context, request: &mut Request, next: &[Arc<dyn Policy>]) -> PolicyResult {
+                let Some((policy, rest)) = next.split_first() else {
+                    return Err(Error::with_message(ErrorKind::Other, "the pipeline has no transport"));
+                };
+                let Some(attempts) = ctx.value::<Attempts>() else {
+                    return policy.send(ctx, request, rest).await;
+                };
+                attempts.sent.fetch_add(1, Ordering::Relaxed);
+                let outcome = policy.send(ctx, request, rest).await;
+                let repeatable = match &outcome {
+                    Ok(response) => {
+                        let status = u16::from(response.status());
+                        if status >= 400 {
+                            *lock(&attempts.last_failure) = Some(format!("status {status}"));
+                        }
+                        status < 400 || matches!(status, 408 | 429 | 503)
+                    }
+                    Err(error) => {
+                        *lock(&attempts.last_failure) = Some(error.to_string());
+                        !matches!(error.kind(), ErrorKind::Io)
+                    }
+                };
+                if attempts.guarded && !repeatable {
+                    *lock(&attempts.held) = Some(outcome);
+                    return Err(Error::with_message(ErrorKind::Other, "the service may have acted on the request; it is not sent again"));
+                }
+                outcome
+            }
+        }
+
+        /// `future`'s output, or `None` once `limit` has passed.
+        async fn within<F: std::future::Future>(limit: Duration, future: F) -> Option<F::Output> {
+            use std::{future::Future as _, task::Poll};
+            let mut future = std::pin::pin!(future);
+            let mut timer = std::pin::pin!(azure_core::sleep::sleep(limit.max(Duration::ZERO)));
+            std::future::poll_fn(move |cx| {
+                if let Poll::Ready(output) = future.as_mut().poll(cx) {
+                    return Poll::Ready(Some(output));
+                }
+                timer.as_mut().poll(cx).map(|()| None)
+            })
+            .await
+        }
+
+        /// `90 s` or `300 ms`.
+        fn duration_text(duration: Duration) -> String {
+            let ms = duration.whole_milliseconds();
+            if ms % 1000 == 0 {
+                format!("{} s", ms / 1000)
+            } else {
+                format!("{ms} ms")
+            }
+        }
+
+        /// An `Io` error whose source is a [`std::io::ErrorKind::TimedOut`] error.
+        fn timeout_error(message: String) -> Error {
+            Error::with_error(ErrorKind::Io, std::io::Error::new(std::io::ErrorKind::TimedOut, message.clone()), message)
+        }
+
+        /// The error of a call that passed its deadline: what, after how long, how many
+        /// attempts were sent and how the last failed one ended.
+        fn timed_out(request: &Request, limit: Duration, attempts: Option<&Attempts>) -> Error {
+            let sent = attempts.map_or(0, |a| a.sent.load(Ordering::Relaxed));
+            let last = attempts
+                .and_then(|a| lock(&a.last_failure).clone())
+                .map_or_else(|| String::from("no response yet"), |failure| format!("the last failed with {failure}"));
+            let url = request.url();
+            timeout_error(format!(
+                "{} {}{} timed out after {} ({sent} attempt{}; {last})",
+                request.method(),
+                url.origin().ascii_serialization(),
+                url.path(),
+                duration_text(limit),
+                if sent == 1 { "" } else { "s" },
+            ))
+        }
     }
 }
 

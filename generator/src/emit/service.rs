@@ -66,10 +66,14 @@ pub fn service_client(krate: &Crate, service: &ServiceClient) -> TokenStream {
         quote!(crate::runtime::pipeline(
             credential,
             &endpoint,
-            options.client_options
+            options.client_options,
+            options.timeout
         ))
     } else {
-        quote!(crate::runtime::pipeline(options.client_options))
+        quote!(crate::runtime::pipeline(
+            options.client_options,
+            options.timeout
+        ))
     };
     let endpoint_param = endpoint_arg.then(|| quote!(endpoint: &str,));
     let endpoint_param_doc = endpoint_arg.then(|| {
@@ -110,26 +114,18 @@ pub fn service_client(krate: &Crate, service: &ServiceClient) -> TokenStream {
     let version_default =
         versioned.then(|| quote!(api_version: String::from(crate::runtime::DEFAULT_API_VERSION),));
     let version_init = versioned.then(|| quote!(api_version: options.api_version,));
-    // Only `client_options` and an unset endpoint left: deriving `Default` says the same.
-    let derived_default = !versioned;
-    let derives = if derived_default {
-        quote!(#[derive(Clone, Default, SafeDebug)])
-    } else {
-        quote!(#[derive(Clone, SafeDebug)])
-    };
-    let default_impl = (!derived_default).then(|| {
-        quote! {
-            impl Default for #options {
-                fn default() -> Self {
-                    Self {
-                        #version_default
-                        client_options: ClientOptions::default(),
-                        #endpoint_default
-                    }
+    let default_impl = quote! {
+        impl Default for #options {
+            fn default() -> Self {
+                Self {
+                    #version_default
+                    client_options: ClientOptions::default(),
+                    #endpoint_default
+                    timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
                 }
             }
         }
-    });
+    };
     let new_doc = format!(" Creates a new [`{}`].", service.name);
     let options_doc = format!(" Options used when creating a [`{}`].", service.name);
     let getters = service.getters.iter().filter_map(|g| {
@@ -173,7 +169,7 @@ pub fn service_client(krate: &Crate, service: &ServiceClient) -> TokenStream {
     });
     quote! {
         #imports
-        use azure_core::{fmt::SafeDebug, http::{ClientOptions, Pipeline, Url}, tracing, Result};
+        use azure_core::{fmt::SafeDebug, http::{ClientOptions, Pipeline, Url}, time::Duration, tracing, Result};
 
         #doc
         #[tracing::client]
@@ -186,12 +182,20 @@ pub fn service_client(krate: &Crate, service: &ServiceClient) -> TokenStream {
         }
 
         #[doc = #options_doc]
-        #derives
+        #[derive(Clone, SafeDebug)]
         pub struct #options {
             #version_option
-            /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+            /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+            /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+            /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+            /// connection was never made, never after the request may have been delivered.
             pub client_options: ClientOptions,
             #endpoint_option
+            /// How long one call may take, its retries included, before it fails with an `Io`
+            /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+            /// `None` waits as long as the retry policy and the transport do. A method's
+            /// `timeout` option overrides it for one call.
+            pub timeout: Option<Duration>,
         }
 
         #default_impl

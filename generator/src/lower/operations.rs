@@ -186,7 +186,12 @@ pub fn lower(
     // Besides `options`, the names of the locals a method body binds, so no argument is
     // shadowed before it is used.
     let mut args = Scope::with(&["options", "self", "ctx", "url", "request", "response"]);
-    let mut option_fields = Scope::with(&["method_options", "continuation"]);
+    let mut option_fields = Scope::with(&[
+        "method_options",
+        "continuation",
+        "timeout",
+        "polling_timeout",
+    ]);
     let mut params = Vec::new();
     for (at, p) in merged {
         params.push(parameter(
@@ -228,12 +233,13 @@ pub fn lower(
             .unwrap_or_else(|| format!("Calls `{}`.", found.id)),
         http_method: found.method,
         path,
-        params,
         body,
         success_codes,
         success_type,
         error_type,
         kind,
+        idempotent: idempotent(found.method, &params),
+        params,
     })
 }
 
@@ -492,8 +498,13 @@ fn parameter(
             .get("x-ms-api-version")
             .and_then(Value::as_bool)
             != Some(false);
+    let repeatability = (location == Location::Header)
+        .then(|| repeatability_header(&data.name))
+        .flatten();
     let source = if api_version {
         Source::ApiVersion
+    } else if let Some(header) = repeatability {
+        Source::Repeatability(header)
     } else if let Some(value) = constant_value(data) {
         Source::Constant(value)
     } else if client_located {
@@ -568,6 +579,30 @@ fn constant_value(data: &openapiv3::ParameterData) -> Option<String> {
         Value::Number(number) => Some(number.to_string()),
         _ => None,
     }
+}
+
+/// The OASIS repeatable-request header named `name` (matched case-insensitively), which the
+/// client fills in itself instead of asking the caller.
+fn repeatability_header(name: &str) -> Option<ir::Repeatability> {
+    if name.eq_ignore_ascii_case("Repeatability-Request-ID") {
+        Some(ir::Repeatability::RequestId)
+    } else if name.eq_ignore_ascii_case("Repeatability-First-Sent") {
+        Some(ir::Repeatability::FirstSent)
+    } else {
+        None
+    }
+}
+
+/// Whether a request may be sent again when it is unknown whether the service acted on it:
+/// GET, HEAD, PUT and DELETE are idempotent by HTTP's definition; any other method only when
+/// the request carries a `Repeatability-Request-ID`, which lets the service recognise a repeat.
+fn idempotent(method: HttpMethod, params: &[Param]) -> bool {
+    matches!(
+        method,
+        HttpMethod::Get | HttpMethod::Head | HttpMethod::Put | HttpMethod::Delete
+    ) || params
+        .iter()
+        .any(|p| p.source == Source::Repeatability(ir::Repeatability::RequestId))
 }
 
 /// The description, then the service's constraints, which are documented, not enforced.

@@ -22,6 +22,7 @@ fn client(env: &Env) -> AutoRestParameterGroupingTestServiceClient {
         AutoRestParameterGroupingTestServiceClientOptions {
             endpoint: Some(env.endpoint()),
             client_options: env.options(),
+            ..Default::default()
         },
     ))
     .unwrap()
@@ -108,6 +109,7 @@ async fn put_group_with_constant(env: Arc<Env>) -> Outcome {
         FileAndDirectoryOperationsClient::new(Some(FileAndDirectoryOperationsClientOptions {
             endpoint: Some(env.endpoint()),
             client_options: env.options(),
+            ..Default::default()
         }))?;
     let r = client
         .parameter_grouping_group_with_constant(Some(

@@ -13,6 +13,7 @@ async fn head_success(env: Arc<Env>) -> Outcome {
     let client = HttpSuccessOperationsClient::new(Some(HttpSuccessOperationsClientOptions {
         endpoint: Some(env.endpoint()),
         client_options: env.options(),
+        ..Default::default()
     }))?;
     // A HEAD answers whether the resource exists: 200 and 204 are `true`, 404 `false`.
     assert!(client.http_success_head200(None).await?);

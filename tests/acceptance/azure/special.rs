@@ -204,6 +204,7 @@ async fn odata_filter(env: Arc<Env>) -> Outcome {
     let client = OdataOperationsClient::new(Some(OdataOperationsClientOptions {
         endpoint: Some(env.endpoint()),
         client_options: env.options(),
+        ..Default::default()
     }))?;
     let r = client
         .odata_get_with_filter(Some(OdataOperationsClientOdataGetWithFilterOptions {
@@ -224,7 +225,10 @@ fn with_request_id<'a>(id: &str) -> MethodOptions<'a> {
     method_options
         .context
         .insert(ClientRequestId::new(id.to_string()));
-    MethodOptions { method_options }
+    MethodOptions {
+        method_options,
+        ..Default::default()
+    }
 }
 
 async fn client_request_id_default(env: Arc<Env>) -> Outcome {
@@ -290,6 +294,7 @@ fn header_client(env: &Env) -> HeaderOperationsClient {
     HeaderOperationsClient::new(Some(HeaderOperationsClientOptions {
         endpoint: Some(env.endpoint()),
         client_options: env.options(),
+        ..Default::default()
     }))
     .unwrap()
 }
@@ -319,6 +324,7 @@ fn skip_client(env: &Env) -> SkipUrlEncodingOperationsClient {
     SkipUrlEncodingOperationsClient::new(Some(SkipUrlEncodingOperationsClientOptions {
         endpoint: Some(env.endpoint()),
         client_options: env.options(),
+        ..Default::default()
     }))
     .unwrap()
 }

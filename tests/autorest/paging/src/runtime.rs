@@ -5,10 +5,16 @@
 use azure_core::{
     error::{CheckSuccessOptions, ErrorKind},
     http::{
+        policies::{Policy, PolicyResult},
         ClientOptions, Context, Method, Pipeline, PipelineSendOptions, RawResponse,
         Request, Url,
     },
-    Error, Result,
+    time::Duration, Error, Result,
+};
+
+use std::sync::{
+    atomic::{AtomicU32, Ordering},
+    Arc, Mutex, MutexGuard,
 };
 
 /// The `api-version` clients send unless told otherwise.
@@ -34,15 +40,207 @@ fn check_scheme(url: Url) -> Result<Url> {
     Ok(url)
 }
 
-/// The request pipeline: azure_core's standard policies, no authorization.
-pub(crate) fn pipeline(options: ClientOptions) -> Pipeline {
+/// The request pipeline: [`CallPolicy`] (the deadline), azure_core's standard policies
+/// (`x-ms-client-request-id`, telemetry `User-Agent`, the configured retry policy,
+/// logging), and per attempt [`AttemptPolicy`] (no blind repeats of POST and PATCH);
+/// no authorization.
+pub(crate) fn pipeline(options: ClientOptions, timeout: Option<Duration>) -> Pipeline {
     Pipeline::new(
         option_env!("CARGO_PKG_NAME"),
         option_env!("CARGO_PKG_VERSION"),
         options,
-        Vec::new(),
-        Vec::new(),
+        vec![Arc::new(CallPolicy { timeout })],
+        vec![Arc::new(AttemptPolicy)],
         None,
+    )
+}
+
+/// How long one call may take, its retries included, unless the client's or the
+/// call's options say otherwise.
+pub(crate) const DEFAULT_TIMEOUT: Duration = Duration::seconds(60);
+/// What a method tells the pipeline about one call.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Call {
+    /// The call's own deadline (its options' `timeout`); `None`: the client's.
+    pub(crate) timeout: Option<Duration>,
+    /// Whether the request may be sent again when it is unknown whether the service
+    /// acted on it (see [`AttemptPolicy`]).
+    pub(crate) idempotent: bool,
+}
+
+/// A call's own deadline, overriding the client's.
+struct CallTimeout(Duration);
+/// Marks a call whose request may have effects if sent twice (POST or PATCH without a
+/// `Repeatability-Request-ID`).
+struct NotIdempotent;
+/// What the attempts of one call left behind, shared by [`CallPolicy`] (outside the
+/// retry policy) and [`AttemptPolicy`] (inside it, once per attempt).
+struct Attempts {
+    /// Whether this call's request must not be repeated blindly.
+    guarded: bool,
+    /// How many attempts were sent.
+    sent: AtomicU32,
+    /// How the last failed attempt ended, for the timeout error.
+    last_failure: Mutex<Option<String>>,
+    /// An outcome kept from the retry policy so it does not repeat the request.
+    held: Mutex<Option<PolicyResult>>,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Runs first on every call, outside the retry policy: ends the call at its deadline
+/// (the call's `timeout`, else the client's) with an `Io` error of kind
+/// [`std::io::ErrorKind::TimedOut`], and hands back the outcome [`AttemptPolicy`] kept
+/// from the retry policy.
+#[derive(Debug)]
+struct CallPolicy {
+    timeout: Option<Duration>,
+}
+
+#[async_trait::async_trait]
+impl Policy for CallPolicy {
+    async fn send(
+        &self,
+        ctx: &Context,
+        request: &mut Request,
+        next: &[Arc<dyn Policy>],
+    ) -> PolicyResult {
+        let timeout = ctx.value::<CallTimeout>().map(|t| t.0).or(self.timeout);
+        let ctx = ctx
+            .clone()
+            .with_value(Attempts {
+                guarded: ctx.value::<NotIdempotent>().is_some(),
+                sent: AtomicU32::new(0),
+                last_failure: Mutex::new(None),
+                held: Mutex::new(None),
+            });
+        let Some((policy, rest)) = next.split_first() else {
+            return Err(
+                Error::with_message(ErrorKind::Other, "the pipeline has no transport"),
+            );
+        };
+        let sent = policy.send(&ctx, request, rest);
+        let outcome = match timeout {
+            None => sent.await,
+            Some(limit) => {
+                match within(limit, sent).await {
+                    Some(outcome) => outcome,
+                    None => {
+                        return Err(timed_out(request, limit, ctx.value::<Attempts>()));
+                    }
+                }
+            }
+        };
+        match ctx.value::<Attempts>().and_then(|a| lock(&a.held).take()) {
+            Some(held) => held,
+            None => outcome,
+        }
+    }
+}
+
+/// Runs once per attempt, inside the retry policy. For a request that must not be
+/// repeated blindly (see [`NotIdempotent`]), it keeps from the retry policy every
+/// outcome after which the service may have acted: any error status but 408, 429 and
+/// 503 (which say the request was not processed) and an I/O error once the request may
+/// have been sent. A connection that was never made (`ErrorKind::Connection`) is still
+/// retried. Other requests keep the retry policy's behaviour.
+#[derive(Debug)]
+struct AttemptPolicy;
+#[async_trait::async_trait]
+impl Policy for AttemptPolicy {
+    async fn send(
+        &self,
+        ctx: &Context,
+        request: &mut Request,
+        next: &[Arc<dyn Policy>],
+    ) -> PolicyResult {
+        let Some((policy, rest)) = next.split_first() else {
+            return Err(
+                Error::with_message(ErrorKind::Other, "the pipeline has no transport"),
+            );
+        };
+        let Some(attempts) = ctx.value::<Attempts>() else {
+            return policy.send(ctx, request, rest).await;
+        };
+        attempts.sent.fetch_add(1, Ordering::Relaxed);
+        let outcome = policy.send(ctx, request, rest).await;
+        let repeatable = match &outcome {
+            Ok(response) => {
+                let status = u16::from(response.status());
+                if status >= 400 {
+                    *lock(&attempts.last_failure) = Some(format!("status {status}"));
+                }
+                status < 400 || matches!(status, 408 | 429 | 503)
+            }
+            Err(error) => {
+                *lock(&attempts.last_failure) = Some(error.to_string());
+                !matches!(error.kind(), ErrorKind::Io)
+            }
+        };
+        if attempts.guarded && !repeatable {
+            *lock(&attempts.held) = Some(outcome);
+            return Err(
+                Error::with_message(
+                    ErrorKind::Other,
+                    "the service may have acted on the request; it is not sent again",
+                ),
+            );
+        }
+        outcome
+    }
+}
+
+/// `future`'s output, or `None` once `limit` has passed.
+async fn within<F: std::future::Future>(
+    limit: Duration,
+    future: F,
+) -> Option<F::Output> {
+    use std::{future::Future as _, task::Poll};
+    let mut future = std::pin::pin!(future);
+    let mut timer = std::pin::pin!(azure_core::sleep::sleep(limit.max(Duration::ZERO)));
+    std::future::poll_fn(move |cx| {
+            if let Poll::Ready(output) = future.as_mut().poll(cx) {
+                return Poll::Ready(Some(output));
+            }
+            timer.as_mut().poll(cx).map(|()| None)
+        })
+        .await
+}
+
+/// `90 s` or `300 ms`.
+fn duration_text(duration: Duration) -> String {
+    let ms = duration.whole_milliseconds();
+    if ms % 1000 == 0 { format!("{} s", ms / 1000) } else { format!("{ms} ms") }
+}
+
+/// An `Io` error whose source is a [`std::io::ErrorKind::TimedOut`] error.
+fn timeout_error(message: String) -> Error {
+    Error::with_error(
+        ErrorKind::Io,
+        std::io::Error::new(std::io::ErrorKind::TimedOut, message.clone()),
+        message,
+    )
+}
+
+/// The error of a call that passed its deadline: what, after how long, how many
+/// attempts were sent and how the last failed one ended.
+fn timed_out(request: &Request, limit: Duration, attempts: Option<&Attempts>) -> Error {
+    let sent = attempts.map_or(0, |a| a.sent.load(Ordering::Relaxed));
+    let last = attempts
+        .and_then(|a| lock(&a.last_failure).clone())
+        .map_or_else(
+            || String::from("no response yet"),
+            |failure| format!("the last failed with {failure}"),
+        );
+    let url = request.url();
+    timeout_error(
+        format!(
+            "{} {}{} timed out after {} ({sent} attempt{}; {last})", request.method(),
+            url.origin().ascii_serialization(), url.path(), duration_text(limit), if sent
+            == 1 { "" } else { "s" },
+        ),
     )
 }
 
@@ -202,11 +400,21 @@ fn same_origin_link(base: &Url, link: &str) -> Result<Url> {
     Ok(url)
 }
 
+/// What one pager has seen: the next links its pages gave (and its first request), so
+/// a link back to one of them ends it instead of looping; and a next link it refused,
+/// reported after the items of the page that carried it.
+struct Trail {
+    seen: std::collections::HashSet<String>,
+    refused: Option<Error>,
+}
+
 /// A pager whose first page comes from `first` and every next page, while the page's
 /// `next_link_name` field is set (absent, null or empty: the last page), from
 /// `next_request` (a next-page operation's request) or else a `GET` of that link, with
 /// the operation's `api-version` (when it has one) replacing any the link carries. A
-/// failed page is an error.
+/// failed page is an error. A next link that is invalid, on another origin, or one this
+/// pager already saw ends it with an error after the items of the page that carried it.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn pager<P>(
     pipeline: &Pipeline,
     first: Request,
@@ -215,6 +423,7 @@ pub(crate) fn pager<P>(
     next_link_name: Option<&'static str>,
     success_codes: &'static [u16],
     options: azure_core::http::pager::PagerOptions<'_>,
+    call: Call,
 ) -> azure_core::http::Pager<P>
 where
     P: azure_core::http::pager::Page + serde::de::DeserializeOwned + Send + 'static,
@@ -224,21 +433,42 @@ where
     };
     let pipeline = pipeline.clone();
     let api_version = api_version.map(str::to_string);
+    let mut context = options.context.into_owned();
+    if let Some(timeout) = call.timeout {
+        context.insert(CallTimeout(timeout));
+    }
     let options = PagerOptions {
-        context: options.context.into_owned(),
+        context,
         continuation: options.continuation,
     };
+    let trail = Arc::new(
+        Mutex::new(Trail {
+            seen: std::collections::HashSet::from([
+                String::from(
+                    with_api_version(first.url().clone(), api_version.as_deref()),
+                ),
+            ]),
+            refused: None,
+        }),
+    );
     azure_core::http::Pager::new(
         move |state: PagerState, options: PagerOptions<'static>| {
             let pipeline = pipeline.clone();
             let first = first.clone();
             let next_request = next_request.clone();
             let api_version = api_version.clone();
+            let trail = trail.clone();
             Box::pin(async move {
-                let mut request = match state {
-                    PagerState::Initial => first,
+                let (mut request, ctx) = match state {
+                    PagerState::Initial if !call.idempotent => {
+                        (first, options.context.with_value(NotIdempotent))
+                    }
+                    PagerState::Initial => (first, options.context),
                     PagerState::More(continuation) => {
-                        match next_request {
+                        if let Some(error) = lock(&trail).refused.take() {
+                            return Err(error);
+                        }
+                        let request = match next_request {
                             Some(next) => next,
                             None => {
                                 next_page_request(
@@ -247,21 +477,36 @@ where
                                     api_version.as_deref(),
                                 )?
                             }
-                        }
+                        };
+                        (request, options.context)
                     }
                 };
-                let response = send(
-                        &pipeline,
-                        &options.context,
-                        &mut request,
-                        success_codes,
-                    )
-                    .await?;
+                let response = send(&pipeline, &ctx, &mut request, success_codes).await?;
                 let (status, headers, body) = response.deconstruct();
                 let next = match next_link_name {
-                    Some(name) => next_link(&body, name, request.url())?,
-                    None => None,
+                    Some(name) => {
+                        next_link(&body, name, request.url(), api_version.as_deref())
+                    }
+                    None => Ok(None),
                 };
+                let next = match next {
+                    Ok(Some(url)) if !lock(&trail).seen.insert(url.to_string()) => {
+                        Err(
+                            Error::with_message(
+                                ErrorKind::DataConversion,
+                                format!(
+                                    "the service returned a next link this pager already followed, `{url}`; paging stops instead of looping"
+                                ),
+                            ),
+                        )
+                    }
+                    next => next,
+                };
+                let next = next
+                    .unwrap_or_else(|error| {
+                        lock(&trail).refused = Some(error);
+                        Some(request.url().clone())
+                    });
                 let response = RawResponse::from_bytes(status, headers, body).into();
                 Ok(
                     match next {
@@ -288,33 +533,47 @@ fn next_page_request(
     api_version: Option<&str>,
 ) -> Result<Request> {
     let link = String::from(continuation);
-    let mut url = same_origin_link(first.url(), &link)?;
-    if let Some(api_version) = api_version {
-        let mut query: Vec<String> = url
-            .query()
-            .unwrap_or("")
-            .split('&')
-            .filter(|pair| {
-                !pair.is_empty()
-                    && !pair
-                        .split('=')
-                        .next()
-                        .is_some_and(|name| name.eq_ignore_ascii_case("api-version"))
-            })
-            .map(str::to_string)
-            .collect();
-        let mut pair = String::from("api-version=");
-        push_encoded(&mut pair, api_version);
-        query.push(pair);
-        url.set_query(Some(&query.join("&")));
-    }
+    let url = with_api_version(same_origin_link(first.url(), &link)?, api_version);
     let mut request = Request::new(url, azure_core::http::Method::Get);
     request.insert_header("accept", "application/json");
     Ok(request)
 }
 
-/// The next link of a page body, resolved against the request URL.
-fn next_link(body: &[u8], name: &str, base: &Url) -> Result<Option<Url>> {
+/// `url` with its `api-version` pairs (any spelling) replaced by one carrying
+/// `api_version`, at the end, when that is given; the rest of the query is kept byte for
+/// byte.
+fn with_api_version(mut url: Url, api_version: Option<&str>) -> Url {
+    let Some(api_version) = api_version else {
+        return url;
+    };
+    let mut query: Vec<String> = url
+        .query()
+        .unwrap_or("")
+        .split('&')
+        .filter(|pair| {
+            !pair.is_empty()
+                && !pair
+                    .split('=')
+                    .next()
+                    .is_some_and(|name| name.eq_ignore_ascii_case("api-version"))
+        })
+        .map(str::to_string)
+        .collect();
+    let mut pair = String::from("api-version=");
+    push_encoded(&mut pair, api_version);
+    query.push(pair);
+    url.set_query(Some(&query.join("&")));
+    url
+}
+
+/// The URL of the next page named by a page body, resolved against the request URL,
+/// as it will be requested.
+fn next_link(
+    body: &[u8],
+    name: &str,
+    base: &Url,
+    api_version: Option<&str>,
+) -> Result<Option<Url>> {
     let page: serde_json::Value = serde_json::from_slice(body)
         .map_err(|e| Error::with_message(
             ErrorKind::DataConversion,
@@ -323,7 +582,10 @@ fn next_link(body: &[u8], name: &str, base: &Url) -> Result<Option<Url>> {
     match page.get(name) {
         None | Some(serde_json::Value::Null) => Ok(None),
         Some(serde_json::Value::String(link)) if link.is_empty() => Ok(None),
-        Some(serde_json::Value::String(link)) => same_origin_link(base, link).map(Some),
+        Some(serde_json::Value::String(link)) => {
+            same_origin_link(base, link)
+                .map(|url| Some(with_api_version(url, api_version)))
+        }
         Some(_) => {
             Err(
                 Error::with_message(

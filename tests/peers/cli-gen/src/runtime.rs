@@ -5,10 +5,16 @@
 use azure_core::{
     error::{CheckSuccessOptions, ErrorKind},
     http::{
+        policies::{Policy, PolicyResult},
         ClientOptions, Context, Method, Pipeline, PipelineSendOptions, RawResponse,
         Request, Url,
     },
-    Error, Result,
+    time::Duration, Error, Result,
+};
+
+use std::sync::{
+    atomic::{AtomicU32, Ordering},
+    Arc, Mutex, MutexGuard,
 };
 
 /// The endpoint the caller gave to `new`.
@@ -28,15 +34,222 @@ fn check_scheme(url: Url) -> Result<Url> {
     Ok(url)
 }
 
-/// The request pipeline: azure_core's standard policies, no authorization.
-pub(crate) fn pipeline(options: ClientOptions) -> Pipeline {
+/// The request pipeline: [`CallPolicy`] (the deadline), azure_core's standard policies
+/// (`x-ms-client-request-id`, telemetry `User-Agent`, the configured retry policy,
+/// logging), and per attempt [`AttemptPolicy`] (no blind repeats of POST and PATCH);
+/// no authorization.
+pub(crate) fn pipeline(options: ClientOptions, timeout: Option<Duration>) -> Pipeline {
     Pipeline::new(
         option_env!("CARGO_PKG_NAME"),
         option_env!("CARGO_PKG_VERSION"),
         options,
-        Vec::new(),
-        Vec::new(),
+        vec![Arc::new(CallPolicy { timeout })],
+        vec![Arc::new(AttemptPolicy)],
         None,
+    )
+}
+
+/// How long one call may take, its retries included, unless the client's or the
+/// call's options say otherwise.
+pub(crate) const DEFAULT_TIMEOUT: Duration = Duration::seconds(60);
+/// What a method tells the pipeline about one call.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Call {
+    /// The call's own deadline (its options' `timeout`); `None`: the client's.
+    pub(crate) timeout: Option<Duration>,
+    /// Whether the request may be sent again when it is unknown whether the service
+    /// acted on it (see [`AttemptPolicy`]).
+    pub(crate) idempotent: bool,
+}
+
+impl Call {
+    /// `context` with this call's deadline and, for a request that must not be
+    /// repeated blindly, the mark [`AttemptPolicy`] looks for.
+    pub(crate) fn context<'a>(self, context: &'a Context<'a>) -> Context<'a> {
+        let mut context = context.to_borrowed();
+        if let Some(timeout) = self.timeout {
+            context.insert(CallTimeout(timeout));
+        }
+        if !self.idempotent {
+            context.insert(NotIdempotent);
+        }
+        context
+    }
+}
+
+/// A call's own deadline, overriding the client's.
+struct CallTimeout(Duration);
+/// Marks a call whose request may have effects if sent twice (POST or PATCH without a
+/// `Repeatability-Request-ID`).
+struct NotIdempotent;
+/// What the attempts of one call left behind, shared by [`CallPolicy`] (outside the
+/// retry policy) and [`AttemptPolicy`] (inside it, once per attempt).
+struct Attempts {
+    /// Whether this call's request must not be repeated blindly.
+    guarded: bool,
+    /// How many attempts were sent.
+    sent: AtomicU32,
+    /// How the last failed attempt ended, for the timeout error.
+    last_failure: Mutex<Option<String>>,
+    /// An outcome kept from the retry policy so it does not repeat the request.
+    held: Mutex<Option<PolicyResult>>,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Runs first on every call, outside the retry policy: ends the call at its deadline
+/// (the call's `timeout`, else the client's) with an `Io` error of kind
+/// [`std::io::ErrorKind::TimedOut`], and hands back the outcome [`AttemptPolicy`] kept
+/// from the retry policy.
+#[derive(Debug)]
+struct CallPolicy {
+    timeout: Option<Duration>,
+}
+
+#[async_trait::async_trait]
+impl Policy for CallPolicy {
+    async fn send(
+        &self,
+        ctx: &Context,
+        request: &mut Request,
+        next: &[Arc<dyn Policy>],
+    ) -> PolicyResult {
+        let timeout = ctx.value::<CallTimeout>().map(|t| t.0).or(self.timeout);
+        let ctx = ctx
+            .clone()
+            .with_value(Attempts {
+                guarded: ctx.value::<NotIdempotent>().is_some(),
+                sent: AtomicU32::new(0),
+                last_failure: Mutex::new(None),
+                held: Mutex::new(None),
+            });
+        let Some((policy, rest)) = next.split_first() else {
+            return Err(
+                Error::with_message(ErrorKind::Other, "the pipeline has no transport"),
+            );
+        };
+        let sent = policy.send(&ctx, request, rest);
+        let outcome = match timeout {
+            None => sent.await,
+            Some(limit) => {
+                match within(limit, sent).await {
+                    Some(outcome) => outcome,
+                    None => {
+                        return Err(timed_out(request, limit, ctx.value::<Attempts>()));
+                    }
+                }
+            }
+        };
+        match ctx.value::<Attempts>().and_then(|a| lock(&a.held).take()) {
+            Some(held) => held,
+            None => outcome,
+        }
+    }
+}
+
+/// Runs once per attempt, inside the retry policy. For a request that must not be
+/// repeated blindly (see [`NotIdempotent`]), it keeps from the retry policy every
+/// outcome after which the service may have acted: any error status but 408, 429 and
+/// 503 (which say the request was not processed) and an I/O error once the request may
+/// have been sent. A connection that was never made (`ErrorKind::Connection`) is still
+/// retried. Other requests keep the retry policy's behaviour.
+#[derive(Debug)]
+struct AttemptPolicy;
+#[async_trait::async_trait]
+impl Policy for AttemptPolicy {
+    async fn send(
+        &self,
+        ctx: &Context,
+        request: &mut Request,
+        next: &[Arc<dyn Policy>],
+    ) -> PolicyResult {
+        let Some((policy, rest)) = next.split_first() else {
+            return Err(
+                Error::with_message(ErrorKind::Other, "the pipeline has no transport"),
+            );
+        };
+        let Some(attempts) = ctx.value::<Attempts>() else {
+            return policy.send(ctx, request, rest).await;
+        };
+        attempts.sent.fetch_add(1, Ordering::Relaxed);
+        let outcome = policy.send(ctx, request, rest).await;
+        let repeatable = match &outcome {
+            Ok(response) => {
+                let status = u16::from(response.status());
+                if status >= 400 {
+                    *lock(&attempts.last_failure) = Some(format!("status {status}"));
+                }
+                status < 400 || matches!(status, 408 | 429 | 503)
+            }
+            Err(error) => {
+                *lock(&attempts.last_failure) = Some(error.to_string());
+                !matches!(error.kind(), ErrorKind::Io)
+            }
+        };
+        if attempts.guarded && !repeatable {
+            *lock(&attempts.held) = Some(outcome);
+            return Err(
+                Error::with_message(
+                    ErrorKind::Other,
+                    "the service may have acted on the request; it is not sent again",
+                ),
+            );
+        }
+        outcome
+    }
+}
+
+/// `future`'s output, or `None` once `limit` has passed.
+async fn within<F: std::future::Future>(
+    limit: Duration,
+    future: F,
+) -> Option<F::Output> {
+    use std::{future::Future as _, task::Poll};
+    let mut future = std::pin::pin!(future);
+    let mut timer = std::pin::pin!(azure_core::sleep::sleep(limit.max(Duration::ZERO)));
+    std::future::poll_fn(move |cx| {
+            if let Poll::Ready(output) = future.as_mut().poll(cx) {
+                return Poll::Ready(Some(output));
+            }
+            timer.as_mut().poll(cx).map(|()| None)
+        })
+        .await
+}
+
+/// `90 s` or `300 ms`.
+fn duration_text(duration: Duration) -> String {
+    let ms = duration.whole_milliseconds();
+    if ms % 1000 == 0 { format!("{} s", ms / 1000) } else { format!("{ms} ms") }
+}
+
+/// An `Io` error whose source is a [`std::io::ErrorKind::TimedOut`] error.
+fn timeout_error(message: String) -> Error {
+    Error::with_error(
+        ErrorKind::Io,
+        std::io::Error::new(std::io::ErrorKind::TimedOut, message.clone()),
+        message,
+    )
+}
+
+/// The error of a call that passed its deadline: what, after how long, how many
+/// attempts were sent and how the last failed one ended.
+fn timed_out(request: &Request, limit: Duration, attempts: Option<&Attempts>) -> Error {
+    let sent = attempts.map_or(0, |a| a.sent.load(Ordering::Relaxed));
+    let last = attempts
+        .and_then(|a| lock(&a.last_failure).clone())
+        .map_or_else(
+            || String::from("no response yet"),
+            |failure| format!("the last failed with {failure}"),
+        );
+    let url = request.url();
+    timeout_error(
+        format!(
+            "{} {}{} timed out after {} ({sent} attempt{}; {last})", request.method(),
+            url.origin().ascii_serialization(), url.path(), duration_text(limit), if sent
+            == 1 { "" } else { "s" },
+        ),
     )
 }
 

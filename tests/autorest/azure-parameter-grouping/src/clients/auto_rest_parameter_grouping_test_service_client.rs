@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 use azure_core::{
     fmt::SafeDebug, http::{ClientOptions, Pipeline, Url},
-    tracing, Result,
+    time::Duration, tracing, Result,
 };
 
 /// Operations of AutoRest Parameter Grouping Test Service.
@@ -14,12 +14,30 @@ pub struct AutoRestParameterGroupingTestServiceClient {
 }
 
 /// Options used when creating a [`AutoRestParameterGroupingTestServiceClient`].
-#[derive(Clone, Default, SafeDebug)]
+#[derive(Clone, SafeDebug)]
 pub struct AutoRestParameterGroupingTestServiceClientOptions {
-    /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+    /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+    /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+    /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+    /// connection was never made, never after the request may have been delivered.
     pub client_options: ClientOptions,
     /// Overrides the endpoint, which otherwise is the spec's server.
     pub endpoint: Option<Url>,
+    /// How long one call may take, its retries included, before it fails with an `Io`
+    /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+    /// `None` waits as long as the retry policy and the transport do. A method's
+    /// `timeout` option overrides it for one call.
+    pub timeout: Option<Duration>,
+}
+
+impl Default for AutoRestParameterGroupingTestServiceClientOptions {
+    fn default() -> Self {
+        Self {
+            client_options: ClientOptions::default(),
+            endpoint: None,
+            timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
+        }
+    }
 }
 
 impl AutoRestParameterGroupingTestServiceClient {
@@ -42,7 +60,7 @@ impl AutoRestParameterGroupingTestServiceClient {
             &options.client_options,
         )?;
         Ok(Self {
-            pipeline: crate::runtime::pipeline(options.client_options),
+            pipeline: crate::runtime::pipeline(options.client_options, options.timeout),
             endpoint,
         })
     }
@@ -62,7 +80,7 @@ impl AutoRestParameterGroupingTestServiceClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. An empty `path` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status. An empty `path` (or one that is exactly `.` or `..`) is refused before anything is sent.
     #[tracing::function("AutoRest.TestServer.parameterGrouping_postRequired")]
     pub async fn parameter_grouping_post_required(
         &self,
@@ -88,7 +106,11 @@ impl AutoRestParameterGroupingTestServiceClient {
         }
         request.insert_header("content-type", "application/json");
         request.set_body(body);
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -102,7 +124,7 @@ impl AutoRestParameterGroupingTestServiceClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`.
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.parameterGrouping_postOptional")]
     pub async fn parameter_grouping_post_optional(
         &self,
@@ -124,7 +146,11 @@ impl AutoRestParameterGroupingTestServiceClient {
         if let Some(value) = options.custom_header.as_deref() {
             request.insert_header("customheader", value.to_string());
         }
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -138,7 +164,7 @@ impl AutoRestParameterGroupingTestServiceClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`.
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.parameterGrouping_postReservedWords")]
     pub async fn parameter_grouping_post_reserved_words(
         &self,
@@ -156,7 +182,11 @@ impl AutoRestParameterGroupingTestServiceClient {
             &[],
             &[("from", options.from.as_deref()), ("accept", options.accept.as_deref())],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -170,7 +200,7 @@ impl AutoRestParameterGroupingTestServiceClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`.
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.parameterGrouping_postMultiParamGroups")]
     pub async fn parameter_grouping_post_multi_param_groups(
         &self,
@@ -199,7 +229,11 @@ impl AutoRestParameterGroupingTestServiceClient {
         if let Some(value) = options.header_two.as_deref() {
             request.insert_header("header-two", value.to_string());
         }
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -213,7 +247,7 @@ impl AutoRestParameterGroupingTestServiceClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`.
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function(
         "AutoRest.TestServer.parameterGrouping_postSharedParameterGroupObject"
     )]
@@ -237,7 +271,11 @@ impl AutoRestParameterGroupingTestServiceClient {
         if let Some(value) = options.header_one.as_deref() {
             request.insert_header("header-one", value.to_string());
         }
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())

@@ -9,6 +9,8 @@ pub struct AutoRestParameterGroupingTestServiceClientParameterGroupingPostRequir
 > {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
+    /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// The `customHeader` parameter.
     pub custom_header: Option<String>,
     /// Query parameter with default
@@ -23,6 +25,8 @@ pub struct AutoRestParameterGroupingTestServiceClientParameterGroupingPostOption
 > {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
+    /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// The `customHeader` parameter.
     pub custom_header: Option<String>,
     /// Query parameter with default
@@ -37,6 +41,8 @@ pub struct AutoRestParameterGroupingTestServiceClientParameterGroupingPostReserv
 > {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
+    /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// 'from' is a reserved word. Pass in 'bob' to pass.
     pub from: Option<String>,
     /// 'accept' is a reserved word. Pass in 'yes' to pass.
@@ -51,6 +57,8 @@ pub struct AutoRestParameterGroupingTestServiceClientParameterGroupingPostMultiP
 > {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
+    /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// The `header-one` parameter.
     pub header_one: Option<String>,
     /// Query parameter with default
@@ -69,6 +77,8 @@ pub struct AutoRestParameterGroupingTestServiceClientParameterGroupingPostShared
 > {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
+    /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// The `header-one` parameter.
     pub header_one: Option<String>,
     /// Query parameter with default
@@ -83,6 +93,8 @@ pub struct FileAndDirectoryOperationsClientParameterGroupingGroupWithConstantOpt
 > {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
+    /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// A grouped parameter that is a constant.
     pub grouped_constant: Option<crate::models::EncryptionAlgorithmType>,
     /// Optional parameter part of a parameter grouping.

@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 use azure_core::{
     fmt::SafeDebug, http::{ClientOptions, Pipeline, Url},
-    tracing, Result,
+    time::Duration, tracing, Result,
 };
 
 /// Operations of the ApiVersionDefault Operations group of AutoRest Azure Special Parameters Test Client.
@@ -19,10 +19,18 @@ pub struct ApiVersionDefaultOperationsClient {
 pub struct ApiVersionDefaultOperationsClientOptions {
     /// The `api-version` sent with every request; defaults to `2015-07-01-preview`.
     pub api_version: String,
-    /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+    /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+    /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+    /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+    /// connection was never made, never after the request may have been delivered.
     pub client_options: ClientOptions,
     /// Overrides the endpoint, which otherwise is the spec's server.
     pub endpoint: Option<Url>,
+    /// How long one call may take, its retries included, before it fails with an `Io`
+    /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+    /// `None` waits as long as the retry policy and the transport do. A method's
+    /// `timeout` option overrides it for one call.
+    pub timeout: Option<Duration>,
 }
 
 impl Default for ApiVersionDefaultOperationsClientOptions {
@@ -31,6 +39,7 @@ impl Default for ApiVersionDefaultOperationsClientOptions {
             api_version: String::from(crate::runtime::DEFAULT_API_VERSION),
             client_options: ClientOptions::default(),
             endpoint: None,
+            timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
         }
     }
 }
@@ -56,7 +65,7 @@ impl ApiVersionDefaultOperationsClient {
         )?;
         Ok(Self {
             api_version: options.api_version,
-            pipeline: crate::runtime::pipeline(options.client_options),
+            pipeline: crate::runtime::pipeline(options.client_options, options.timeout),
             endpoint,
         })
     }
@@ -94,7 +103,11 @@ impl ApiVersionDefaultOperationsClient {
             &[],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -128,7 +141,11 @@ impl ApiVersionDefaultOperationsClient {
             &[],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -162,7 +179,11 @@ impl ApiVersionDefaultOperationsClient {
             &[],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -196,7 +217,11 @@ impl ApiVersionDefaultOperationsClient {
             &[],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())

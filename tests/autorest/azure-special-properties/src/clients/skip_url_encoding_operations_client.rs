@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 use azure_core::{
     fmt::SafeDebug, http::{ClientOptions, Pipeline, Url},
-    tracing, Result,
+    time::Duration, tracing, Result,
 };
 
 /// Operations of the SkipUrlEncoding Operations group of AutoRest Azure Special Parameters Test Client.
@@ -14,12 +14,30 @@ pub struct SkipUrlEncodingOperationsClient {
 }
 
 /// Options used when creating a [`SkipUrlEncodingOperationsClient`].
-#[derive(Clone, Default, SafeDebug)]
+#[derive(Clone, SafeDebug)]
 pub struct SkipUrlEncodingOperationsClientOptions {
-    /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+    /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+    /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+    /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+    /// connection was never made, never after the request may have been delivered.
     pub client_options: ClientOptions,
     /// Overrides the endpoint, which otherwise is the spec's server.
     pub endpoint: Option<Url>,
+    /// How long one call may take, its retries included, before it fails with an `Io`
+    /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+    /// `None` waits as long as the retry policy and the transport do. A method's
+    /// `timeout` option overrides it for one call.
+    pub timeout: Option<Duration>,
+}
+
+impl Default for SkipUrlEncodingOperationsClientOptions {
+    fn default() -> Self {
+        Self {
+            client_options: ClientOptions::default(),
+            endpoint: None,
+            timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
+        }
+    }
 }
 
 impl SkipUrlEncodingOperationsClient {
@@ -40,7 +58,7 @@ impl SkipUrlEncodingOperationsClient {
             &options.client_options,
         )?;
         Ok(Self {
-            pipeline: crate::runtime::pipeline(options.client_options),
+            pipeline: crate::runtime::pipeline(options.client_options, options.timeout),
             endpoint,
         })
     }
@@ -80,7 +98,11 @@ impl SkipUrlEncodingOperationsClient {
             &[unencoded_path_param],
             &[],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -116,7 +138,11 @@ impl SkipUrlEncodingOperationsClient {
             &[unencoded_path_param],
             &[],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -150,7 +176,11 @@ impl SkipUrlEncodingOperationsClient {
             &["path1/path2/path3"],
             &[],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -186,7 +216,11 @@ impl SkipUrlEncodingOperationsClient {
             &[],
             &[("+q1", Some(q1))],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -220,7 +254,11 @@ impl SkipUrlEncodingOperationsClient {
             &[],
             &[("+q1", options.q1.as_deref())],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -256,7 +294,11 @@ impl SkipUrlEncodingOperationsClient {
             &[],
             &[("+q1", Some(q1))],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -290,7 +332,11 @@ impl SkipUrlEncodingOperationsClient {
             &[],
             &[("+q1", Some("value1&q2=value2&q3=value3"))],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())

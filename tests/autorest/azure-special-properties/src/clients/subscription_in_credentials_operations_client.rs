@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 use azure_core::{
     fmt::SafeDebug, http::{ClientOptions, Pipeline, Url},
-    tracing, Result,
+    time::Duration, tracing, Result,
 };
 
 /// Operations of the SubscriptionInCredentials Operations group of AutoRest Azure Special Parameters Test Client.
@@ -19,10 +19,18 @@ pub struct SubscriptionInCredentialsOperationsClient {
 pub struct SubscriptionInCredentialsOperationsClientOptions {
     /// The `api-version` sent with every request; defaults to `2015-07-01-preview`.
     pub api_version: String,
-    /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+    /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+    /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+    /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+    /// connection was never made, never after the request may have been delivered.
     pub client_options: ClientOptions,
     /// Overrides the endpoint, which otherwise is the spec's server.
     pub endpoint: Option<Url>,
+    /// How long one call may take, its retries included, before it fails with an `Io`
+    /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+    /// `None` waits as long as the retry policy and the transport do. A method's
+    /// `timeout` option overrides it for one call.
+    pub timeout: Option<Duration>,
 }
 
 impl Default for SubscriptionInCredentialsOperationsClientOptions {
@@ -31,6 +39,7 @@ impl Default for SubscriptionInCredentialsOperationsClientOptions {
             api_version: String::from(crate::runtime::DEFAULT_API_VERSION),
             client_options: ClientOptions::default(),
             endpoint: None,
+            timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
         }
     }
 }
@@ -56,7 +65,7 @@ impl SubscriptionInCredentialsOperationsClient {
         )?;
         Ok(Self {
             api_version: options.api_version,
-            pipeline: crate::runtime::pipeline(options.client_options),
+            pipeline: crate::runtime::pipeline(options.client_options, options.timeout),
             endpoint,
         })
     }
@@ -94,7 +103,11 @@ impl SubscriptionInCredentialsOperationsClient {
             &[],
             &[],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -133,7 +146,11 @@ impl SubscriptionInCredentialsOperationsClient {
         if let Some(value) = Some(x_ms_client_request_id) {
             request.insert_header("x-ms-client-request-id", value.to_string());
         }
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -148,7 +165,7 @@ impl SubscriptionInCredentialsOperationsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. An empty `subscription_id` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status. An empty `subscription_id` (or one that is exactly `.` or `..`) is refused before anything is sent.
     #[tracing::function(
         "AutoRest.TestServer.SubscriptionInCredentials Operations.subscriptionInCredentials_postMethodGlobalValid"
     )]
@@ -169,7 +186,11 @@ impl SubscriptionInCredentialsOperationsClient {
             &[subscription_id],
             &[],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -184,7 +205,7 @@ impl SubscriptionInCredentialsOperationsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. An empty `subscription_id` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status. An empty `subscription_id` (or one that is exactly `.` or `..`) is refused before anything is sent.
     #[tracing::function(
         "AutoRest.TestServer.SubscriptionInCredentials Operations.subscriptionInCredentials_postMethodGlobalNull"
     )]
@@ -205,7 +226,11 @@ impl SubscriptionInCredentialsOperationsClient {
             &[subscription_id],
             &[],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -220,7 +245,7 @@ impl SubscriptionInCredentialsOperationsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. An empty `subscription_id` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status. An empty `subscription_id` (or one that is exactly `.` or `..`) is refused before anything is sent.
     #[tracing::function(
         "AutoRest.TestServer.SubscriptionInCredentials Operations.subscriptionInCredentials_postMethodGlobalNotProvidedValid"
     )]
@@ -241,7 +266,11 @@ impl SubscriptionInCredentialsOperationsClient {
             &[subscription_id],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -256,7 +285,7 @@ impl SubscriptionInCredentialsOperationsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. An empty `subscription_id` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status. An empty `subscription_id` (or one that is exactly `.` or `..`) is refused before anything is sent.
     #[tracing::function(
         "AutoRest.TestServer.SubscriptionInCredentials Operations.subscriptionInCredentials_postPathGlobalValid"
     )]
@@ -277,7 +306,11 @@ impl SubscriptionInCredentialsOperationsClient {
             &[subscription_id],
             &[],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -292,7 +325,7 @@ impl SubscriptionInCredentialsOperationsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. An empty `subscription_id` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status. An empty `subscription_id` (or one that is exactly `.` or `..`) is refused before anything is sent.
     #[tracing::function(
         "AutoRest.TestServer.SubscriptionInCredentials Operations.subscriptionInCredentials_postSwaggerGlobalValid"
     )]
@@ -313,7 +346,11 @@ impl SubscriptionInCredentialsOperationsClient {
             &[subscription_id],
             &[],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())

@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 use azure_core::{
     fmt::SafeDebug, http::{ClientOptions, Pipeline, Url},
-    tracing, Result,
+    time::Duration, tracing, Result,
 };
 
 /// Operations of the SubscriptionInMethod Operations group of AutoRest Azure Special Parameters Test Client.
@@ -14,12 +14,30 @@ pub struct SubscriptionInMethodOperationsClient {
 }
 
 /// Options used when creating a [`SubscriptionInMethodOperationsClient`].
-#[derive(Clone, Default, SafeDebug)]
+#[derive(Clone, SafeDebug)]
 pub struct SubscriptionInMethodOperationsClientOptions {
-    /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+    /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+    /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+    /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+    /// connection was never made, never after the request may have been delivered.
     pub client_options: ClientOptions,
     /// Overrides the endpoint, which otherwise is the spec's server.
     pub endpoint: Option<Url>,
+    /// How long one call may take, its retries included, before it fails with an `Io`
+    /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+    /// `None` waits as long as the retry policy and the transport do. A method's
+    /// `timeout` option overrides it for one call.
+    pub timeout: Option<Duration>,
+}
+
+impl Default for SubscriptionInMethodOperationsClientOptions {
+    fn default() -> Self {
+        Self {
+            client_options: ClientOptions::default(),
+            endpoint: None,
+            timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
+        }
+    }
 }
 
 impl SubscriptionInMethodOperationsClient {
@@ -42,7 +60,7 @@ impl SubscriptionInMethodOperationsClient {
             &options.client_options,
         )?;
         Ok(Self {
-            pipeline: crate::runtime::pipeline(options.client_options),
+            pipeline: crate::runtime::pipeline(options.client_options, options.timeout),
             endpoint,
         })
     }
@@ -61,7 +79,7 @@ impl SubscriptionInMethodOperationsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. An empty `subscription_id` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status. An empty `subscription_id` (or one that is exactly `.` or `..`) is refused before anything is sent.
     #[tracing::function(
         "AutoRest.TestServer.SubscriptionInMethod Operations.subscriptionInMethod_postMethodLocalValid"
     )]
@@ -82,7 +100,11 @@ impl SubscriptionInMethodOperationsClient {
             &[subscription_id],
             &[],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -97,7 +119,7 @@ impl SubscriptionInMethodOperationsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. An empty `subscription_id` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status. An empty `subscription_id` (or one that is exactly `.` or `..`) is refused before anything is sent.
     #[tracing::function(
         "AutoRest.TestServer.SubscriptionInMethod Operations.subscriptionInMethod_postMethodLocalNull"
     )]
@@ -118,7 +140,11 @@ impl SubscriptionInMethodOperationsClient {
             &[subscription_id],
             &[],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -133,7 +159,7 @@ impl SubscriptionInMethodOperationsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. An empty `subscription_id` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status. An empty `subscription_id` (or one that is exactly `.` or `..`) is refused before anything is sent.
     #[tracing::function(
         "AutoRest.TestServer.SubscriptionInMethod Operations.subscriptionInMethod_postPathLocalValid"
     )]
@@ -154,7 +180,11 @@ impl SubscriptionInMethodOperationsClient {
             &[subscription_id],
             &[],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -169,7 +199,7 @@ impl SubscriptionInMethodOperationsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. An empty `subscription_id` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status. An empty `subscription_id` (or one that is exactly `.` or `..`) is refused before anything is sent.
     #[tracing::function(
         "AutoRest.TestServer.SubscriptionInMethod Operations.subscriptionInMethod_postSwaggerLocalValid"
     )]
@@ -190,7 +220,11 @@ impl SubscriptionInMethodOperationsClient {
             &[subscription_id],
             &[],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())

@@ -16,6 +16,8 @@
 pub struct MethodOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
+    /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
 }
 
 #[cfg(feature = "api_version_default_operations")]
@@ -49,6 +51,8 @@ pub type ApiVersionLocalOperationsClientApiVersionLocalGetMethodLocalValidOption
 pub struct ApiVersionLocalOperationsClientApiVersionLocalGetMethodLocalNullOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
+    /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// This should appear as a method parameter, use value null, this should result in no serialized parameter
     pub api_version: Option<String>,
 }
@@ -82,6 +86,8 @@ pub type HeaderOperationsClientHeaderCustomNamedRequestIdHeadOptions<'a> = Metho
 pub struct OdataOperationsClientOdataGetWithFilterOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
+    /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// The filter parameter with value '$filter=id gt 5 and name eq 'foo''.
     pub filter: Option<String>,
     /// The top parameter with value 10.
@@ -116,6 +122,8 @@ pub type SkipUrlEncodingOperationsClientSkipUrlEncodingGetMethodQueryValidOption
 pub struct SkipUrlEncodingOperationsClientSkipUrlEncodingGetMethodQueryNullOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
+    /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Unencoded query parameter with value null
     pub q1: Option<String>,
 }

@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 use azure_core::{
     fmt::SafeDebug, http::{ClientOptions, Pipeline, Url},
-    tracing, Result,
+    time::Duration, tracing, Result,
 };
 
 /// Operations of the Paging group of AutoRest Parameterized Host Test Paging Client.
@@ -14,12 +14,30 @@ pub struct PagingClient {
 }
 
 /// Options used when creating a [`PagingClient`].
-#[derive(Clone, Default, SafeDebug)]
+#[derive(Clone, SafeDebug)]
 pub struct PagingClientOptions {
-    /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+    /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+    /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+    /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+    /// connection was never made, never after the request may have been delivered.
     pub client_options: ClientOptions,
     /// Overrides the endpoint, which otherwise is the spec's server.
     pub endpoint: Option<Url>,
+    /// How long one call may take, its retries included, before it fails with an `Io`
+    /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+    /// `None` waits as long as the retry policy and the transport do. A method's
+    /// `timeout` option overrides it for one call.
+    pub timeout: Option<Duration>,
+}
+
+impl Default for PagingClientOptions {
+    fn default() -> Self {
+        Self {
+            client_options: ClientOptions::default(),
+            endpoint: None,
+            timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
+        }
+    }
 }
 
 impl PagingClient {
@@ -40,7 +58,7 @@ impl PagingClient {
             &options.client_options,
         )?;
         Ok(Self {
-            pipeline: crate::runtime::pipeline(options.client_options),
+            pipeline: crate::runtime::pipeline(options.client_options, options.timeout),
             endpoint,
         })
     }
@@ -76,6 +94,10 @@ impl PagingClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -85,6 +107,7 @@ impl PagingClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -117,6 +140,10 @@ impl PagingClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -126,6 +153,7 @@ impl PagingClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }

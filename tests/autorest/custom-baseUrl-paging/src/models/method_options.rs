@@ -6,6 +6,8 @@
 pub struct PagerMethodOptions<'a> {
     /// Allows customization of the method call, and where paging resumes.
     pub method_options: azure_core::http::pager::PagerOptions<'a>,
+    /// How long the request for each page may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
 }
 
 #[cfg(feature = "paging")]

@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 use azure_core::{
     fmt::SafeDebug, http::{ClientOptions, Pipeline, Url},
-    tracing, Result,
+    time::Duration, tracing, Result,
 };
 
 /// Operations of LRO With Paramaterized Endpoints.
@@ -14,12 +14,30 @@ pub struct LroWithParamaterizedEndpointsClient {
 }
 
 /// Options used when creating a [`LroWithParamaterizedEndpointsClient`].
-#[derive(Clone, Default, SafeDebug)]
+#[derive(Clone, SafeDebug)]
 pub struct LroWithParamaterizedEndpointsClientOptions {
-    /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+    /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+    /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+    /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+    /// connection was never made, never after the request may have been delivered.
     pub client_options: ClientOptions,
     /// Overrides the endpoint, which otherwise is the spec's server.
     pub endpoint: Option<Url>,
+    /// How long one call may take, its retries included, before it fails with an `Io`
+    /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+    /// `None` waits as long as the retry policy and the transport do. A method's
+    /// `timeout` option overrides it for one call.
+    pub timeout: Option<Duration>,
+}
+
+impl Default for LroWithParamaterizedEndpointsClientOptions {
+    fn default() -> Self {
+        Self {
+            client_options: ClientOptions::default(),
+            endpoint: None,
+            timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
+        }
+    }
 }
 
 impl LroWithParamaterizedEndpointsClient {
@@ -42,7 +60,7 @@ impl LroWithParamaterizedEndpointsClient {
             &options.client_options,
         )?;
         Ok(Self {
-            pipeline: crate::runtime::pipeline(options.client_options),
+            pipeline: crate::runtime::pipeline(options.client_options, options.timeout),
             endpoint,
         })
     }
@@ -64,7 +82,7 @@ impl LroWithParamaterizedEndpointsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200, 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`.
+    /// Any status other than 200, 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.pollWithParameterizedEndpoints")]
     pub fn begin_poll_with_parameterized_endpoints(
         &self,
@@ -86,6 +104,10 @@ impl LroWithParamaterizedEndpointsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -94,6 +116,8 @@ impl LroWithParamaterizedEndpointsClient {
                 crate::runtime::FinalVia::Location,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -110,7 +134,7 @@ impl LroWithParamaterizedEndpointsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200, 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`.
+    /// Any status other than 200, 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.pollWithConstantParameterizedEndpoints")]
     pub fn begin_poll_with_constant_parameterized_endpoints(
         &self,
@@ -132,6 +156,10 @@ impl LroWithParamaterizedEndpointsClient {
             &["iAmConstant"],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -140,6 +168,8 @@ impl LroWithParamaterizedEndpointsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }

@@ -8,6 +8,10 @@ pub struct PollerMethodOptions<'a> {
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
 }
 
 #[cfg(feature = "lro_with_paramaterized_endpoints")]

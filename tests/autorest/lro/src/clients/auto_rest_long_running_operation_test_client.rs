@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 use azure_core::{
     fmt::SafeDebug, http::{ClientOptions, Pipeline, Url},
-    tracing, Result,
+    time::Duration, tracing, Result,
 };
 
 /// The service client of AutoRest Long-running Operation Test Service: made once, it hands out the client of each operation group, all sharing its pipeline (and token cache).
@@ -25,12 +25,30 @@ pub struct AutoRestLongRunningOperationTestClient {
 }
 
 /// Options used when creating a [`AutoRestLongRunningOperationTestClient`].
-#[derive(Clone, Default, SafeDebug)]
+#[derive(Clone, SafeDebug)]
 pub struct AutoRestLongRunningOperationTestClientOptions {
-    /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+    /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+    /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+    /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+    /// connection was never made, never after the request may have been delivered.
     pub client_options: ClientOptions,
     /// Overrides the endpoint, which otherwise is the spec's server.
     pub endpoint: Option<Url>,
+    /// How long one call may take, its retries included, before it fails with an `Io`
+    /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+    /// `None` waits as long as the retry policy and the transport do. A method's
+    /// `timeout` option overrides it for one call.
+    pub timeout: Option<Duration>,
+}
+
+impl Default for AutoRestLongRunningOperationTestClientOptions {
+    fn default() -> Self {
+        Self {
+            client_options: ClientOptions::default(),
+            endpoint: None,
+            timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
+        }
+    }
 }
 
 impl AutoRestLongRunningOperationTestClient {
@@ -53,7 +71,7 @@ impl AutoRestLongRunningOperationTestClient {
             &options.client_options,
         )?;
         Ok(Self {
-            pipeline: crate::runtime::pipeline(options.client_options),
+            pipeline: crate::runtime::pipeline(options.client_options, options.timeout),
             endpoint,
         })
     }

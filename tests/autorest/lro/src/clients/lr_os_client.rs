@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 use azure_core::{
     fmt::SafeDebug, http::{ClientOptions, Pipeline, Url},
-    tracing, Result,
+    time::Duration, tracing, Result,
 };
 
 /// Operations of the LROs group of AutoRest Long-running Operation Test Service.
@@ -14,12 +14,30 @@ pub struct LrOsClient {
 }
 
 /// Options used when creating a [`LrOsClient`].
-#[derive(Clone, Default, SafeDebug)]
+#[derive(Clone, SafeDebug)]
 pub struct LrOsClientOptions {
-    /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+    /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+    /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+    /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+    /// connection was never made, never after the request may have been delivered.
     pub client_options: ClientOptions,
     /// Overrides the endpoint, which otherwise is the spec's server.
     pub endpoint: Option<Url>,
+    /// How long one call may take, its retries included, before it fails with an `Io`
+    /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+    /// `None` waits as long as the retry policy and the transport do. A method's
+    /// `timeout` option overrides it for one call.
+    pub timeout: Option<Duration>,
+}
+
+impl Default for LrOsClientOptions {
+    fn default() -> Self {
+        Self {
+            client_options: ClientOptions::default(),
+            endpoint: None,
+            timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
+        }
+    }
 }
 
 impl LrOsClient {
@@ -40,7 +58,7 @@ impl LrOsClient {
             &options.client_options,
         )?;
         Ok(Self {
-            pipeline: crate::runtime::pipeline(options.client_options),
+            pipeline: crate::runtime::pipeline(options.client_options, options.timeout),
             endpoint,
         })
     }
@@ -87,6 +105,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -95,6 +117,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -111,7 +135,7 @@ impl LrOsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.LROs.patch200SucceededIgnoreHeaders")]
     pub fn begin_patch200_succeeded_ignore_headers(
         &self,
@@ -138,6 +162,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -146,6 +174,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -162,7 +192,7 @@ impl LrOsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200, 201 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 200, 201 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.LROs.patch201RetryWithAsyncHeader")]
     pub fn begin_patch201_retry_with_async_header(
         &self,
@@ -187,6 +217,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -195,6 +229,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -211,7 +247,7 @@ impl LrOsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200, 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 200, 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function(
         "AutoRest.TestServer.LROs.patch202RetryWithAsyncAndLocationHeader"
     )]
@@ -240,6 +276,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -248,6 +288,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -289,6 +331,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -297,6 +343,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -313,7 +361,7 @@ impl LrOsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 202, 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 202, 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.LROs.post202List")]
     pub fn begin_post202_list(
         &self,
@@ -334,6 +382,10 @@ impl LrOsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -342,6 +394,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -383,6 +437,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -391,6 +449,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -432,6 +492,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -440,6 +504,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -481,6 +547,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -489,6 +559,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -530,6 +602,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -538,6 +614,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -579,6 +657,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -587,6 +669,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -628,6 +712,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -636,6 +724,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -677,6 +767,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -685,6 +779,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -726,6 +822,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -734,6 +834,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -775,6 +877,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -783,6 +889,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -824,6 +932,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -832,6 +944,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -873,6 +987,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -881,6 +999,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -922,6 +1042,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -930,6 +1054,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -971,6 +1097,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -979,6 +1109,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1020,6 +1152,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1028,6 +1164,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1069,6 +1207,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1077,6 +1219,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1118,6 +1262,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1126,6 +1274,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1167,6 +1317,10 @@ impl LrOsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1175,6 +1329,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1216,6 +1372,10 @@ impl LrOsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1224,6 +1384,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1265,6 +1427,10 @@ impl LrOsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1273,6 +1439,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1303,6 +1471,10 @@ impl LrOsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1311,6 +1483,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1348,6 +1522,10 @@ impl LrOsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1356,6 +1534,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1393,6 +1573,10 @@ impl LrOsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1401,6 +1585,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1431,6 +1617,10 @@ impl LrOsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1439,6 +1629,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1469,6 +1661,10 @@ impl LrOsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1477,6 +1673,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1507,6 +1705,10 @@ impl LrOsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1515,6 +1717,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1545,6 +1749,10 @@ impl LrOsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1553,6 +1761,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1583,6 +1793,10 @@ impl LrOsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1591,6 +1805,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1621,6 +1837,10 @@ impl LrOsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1629,6 +1849,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1645,7 +1867,7 @@ impl LrOsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 202, 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 202, 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.LROs.post200WithPayload")]
     pub fn begin_post200_with_payload(
         &self,
@@ -1666,6 +1888,10 @@ impl LrOsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1674,6 +1900,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1690,7 +1918,7 @@ impl LrOsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.LROs.post202Retry200")]
     pub fn begin_post202_retry200(
         &self,
@@ -1708,6 +1936,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1716,6 +1948,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1732,7 +1966,7 @@ impl LrOsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.LROs.post202NoRetry204")]
     pub fn begin_post202_no_retry204(
         &self,
@@ -1757,6 +1991,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1765,6 +2003,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1781,7 +2021,7 @@ impl LrOsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.LROs.postDoubleHeadersFinalLocationGet")]
     pub fn begin_post_double_headers_final_location_get(
         &self,
@@ -1804,6 +2044,10 @@ impl LrOsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1812,6 +2056,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Location,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1828,7 +2074,7 @@ impl LrOsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.LROs.postDoubleHeadersFinalAzureHeaderGet")]
     pub fn begin_post_double_headers_final_azure_header_get(
         &self,
@@ -1851,6 +2097,10 @@ impl LrOsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1859,6 +2109,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::StatusBody,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1875,7 +2127,7 @@ impl LrOsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function(
         "AutoRest.TestServer.LROs.postDoubleHeadersFinalAzureHeaderGetDefault"
     )]
@@ -1902,6 +2154,10 @@ impl LrOsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1910,6 +2166,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1926,7 +2184,7 @@ impl LrOsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 202, 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 202, 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.LROs.postAsyncRetrySucceeded")]
     pub fn begin_post_async_retry_succeeded(
         &self,
@@ -1951,6 +2209,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1959,6 +2221,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1975,7 +2239,7 @@ impl LrOsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 202, 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 202, 200 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.LROs.postAsyncNoRetrySucceeded")]
     pub fn begin_post_async_no_retry_succeeded(
         &self,
@@ -2000,6 +2264,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -2008,6 +2276,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -2024,7 +2294,7 @@ impl LrOsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.LROs.postAsyncRetryFailed")]
     pub fn begin_post_async_retry_failed(
         &self,
@@ -2042,6 +2312,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -2050,6 +2324,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -2066,7 +2342,7 @@ impl LrOsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.LROs.postAsyncRetrycanceled")]
     pub fn begin_post_async_retrycanceled(
         &self,
@@ -2084,6 +2360,10 @@ impl LrOsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -2092,6 +2372,8 @@ impl LrOsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }

@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 use azure_core::{
     fmt::SafeDebug, http::{ClientOptions, Pipeline, Url},
-    tracing, Result,
+    time::Duration, tracing, Result,
 };
 
 /// Operations of the LROsCustomHeader group of AutoRest Long-running Operation Test Service.
@@ -14,12 +14,30 @@ pub struct LrOsCustomHeaderClient {
 }
 
 /// Options used when creating a [`LrOsCustomHeaderClient`].
-#[derive(Clone, Default, SafeDebug)]
+#[derive(Clone, SafeDebug)]
 pub struct LrOsCustomHeaderClientOptions {
-    /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+    /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+    /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+    /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+    /// connection was never made, never after the request may have been delivered.
     pub client_options: ClientOptions,
     /// Overrides the endpoint, which otherwise is the spec's server.
     pub endpoint: Option<Url>,
+    /// How long one call may take, its retries included, before it fails with an `Io`
+    /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+    /// `None` waits as long as the retry policy and the transport do. A method's
+    /// `timeout` option overrides it for one call.
+    pub timeout: Option<Duration>,
+}
+
+impl Default for LrOsCustomHeaderClientOptions {
+    fn default() -> Self {
+        Self {
+            client_options: ClientOptions::default(),
+            endpoint: None,
+            timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
+        }
+    }
 }
 
 impl LrOsCustomHeaderClient {
@@ -40,7 +58,7 @@ impl LrOsCustomHeaderClient {
             &options.client_options,
         )?;
         Ok(Self {
-            pipeline: crate::runtime::pipeline(options.client_options),
+            pipeline: crate::runtime::pipeline(options.client_options, options.timeout),
             endpoint,
         })
     }
@@ -89,6 +107,10 @@ impl LrOsCustomHeaderClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -97,6 +119,8 @@ impl LrOsCustomHeaderClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -142,6 +166,10 @@ impl LrOsCustomHeaderClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -150,6 +178,8 @@ impl LrOsCustomHeaderClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -166,7 +196,7 @@ impl LrOsCustomHeaderClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.LROsCustomHeader.post202Retry200")]
     pub fn begin_post202_retry200(
         &self,
@@ -184,6 +214,10 @@ impl LrOsCustomHeaderClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -192,6 +226,8 @@ impl LrOsCustomHeaderClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -208,7 +244,7 @@ impl LrOsCustomHeaderClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.LROsCustomHeader.postAsyncRetrySucceeded")]
     pub fn begin_post_async_retry_succeeded(
         &self,
@@ -228,6 +264,10 @@ impl LrOsCustomHeaderClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -236,6 +276,8 @@ impl LrOsCustomHeaderClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }

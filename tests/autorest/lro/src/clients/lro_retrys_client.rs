@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 use azure_core::{
     fmt::SafeDebug, http::{ClientOptions, Pipeline, Url},
-    tracing, Result,
+    time::Duration, tracing, Result,
 };
 
 /// Operations of the LRORetrys group of AutoRest Long-running Operation Test Service.
@@ -14,12 +14,30 @@ pub struct LroRetrysClient {
 }
 
 /// Options used when creating a [`LroRetrysClient`].
-#[derive(Clone, Default, SafeDebug)]
+#[derive(Clone, SafeDebug)]
 pub struct LroRetrysClientOptions {
-    /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+    /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+    /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+    /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+    /// connection was never made, never after the request may have been delivered.
     pub client_options: ClientOptions,
     /// Overrides the endpoint, which otherwise is the spec's server.
     pub endpoint: Option<Url>,
+    /// How long one call may take, its retries included, before it fails with an `Io`
+    /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+    /// `None` waits as long as the retry policy and the transport do. A method's
+    /// `timeout` option overrides it for one call.
+    pub timeout: Option<Duration>,
+}
+
+impl Default for LroRetrysClientOptions {
+    fn default() -> Self {
+        Self {
+            client_options: ClientOptions::default(),
+            endpoint: None,
+            timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
+        }
+    }
 }
 
 impl LroRetrysClient {
@@ -40,7 +58,7 @@ impl LroRetrysClient {
             &options.client_options,
         )?;
         Ok(Self {
-            pipeline: crate::runtime::pipeline(options.client_options),
+            pipeline: crate::runtime::pipeline(options.client_options, options.timeout),
             endpoint,
         })
     }
@@ -89,6 +107,10 @@ impl LroRetrysClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -97,6 +119,8 @@ impl LroRetrysClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -140,6 +164,10 @@ impl LroRetrysClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -148,6 +176,8 @@ impl LroRetrysClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -191,6 +221,10 @@ impl LroRetrysClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -199,6 +233,8 @@ impl LroRetrysClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -229,6 +265,10 @@ impl LroRetrysClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -237,6 +277,8 @@ impl LroRetrysClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -271,6 +313,10 @@ impl LroRetrysClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -279,6 +325,8 @@ impl LroRetrysClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -295,7 +343,7 @@ impl LroRetrysClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.LRORetrys.post202Retry200")]
     pub fn begin_post202_retry200(
         &self,
@@ -313,6 +361,10 @@ impl LroRetrysClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -321,6 +373,8 @@ impl LroRetrysClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -337,7 +391,7 @@ impl LroRetrysClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.LRORetrys.postAsyncRelativeRetrySucceeded")]
     pub fn begin_post_async_relative_retry_succeeded(
         &self,
@@ -357,6 +411,10 @@ impl LroRetrysClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -365,6 +423,8 @@ impl LroRetrysClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }

@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 use azure_core::{
     fmt::SafeDebug, http::{ClientOptions, Pipeline, Url},
-    tracing, Result,
+    time::Duration, tracing, Result,
 };
 
 /// Operations of the LROSADs group of AutoRest Long-running Operation Test Service.
@@ -14,12 +14,30 @@ pub struct LrosaDsClient {
 }
 
 /// Options used when creating a [`LrosaDsClient`].
-#[derive(Clone, Default, SafeDebug)]
+#[derive(Clone, SafeDebug)]
 pub struct LrosaDsClientOptions {
-    /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+    /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+    /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+    /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+    /// connection was never made, never after the request may have been delivered.
     pub client_options: ClientOptions,
     /// Overrides the endpoint, which otherwise is the spec's server.
     pub endpoint: Option<Url>,
+    /// How long one call may take, its retries included, before it fails with an `Io`
+    /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+    /// `None` waits as long as the retry policy and the transport do. A method's
+    /// `timeout` option overrides it for one call.
+    pub timeout: Option<Duration>,
+}
+
+impl Default for LrosaDsClientOptions {
+    fn default() -> Self {
+        Self {
+            client_options: ClientOptions::default(),
+            endpoint: None,
+            timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
+        }
+    }
 }
 
 impl LrosaDsClient {
@@ -40,7 +58,7 @@ impl LrosaDsClient {
             &options.client_options,
         )?;
         Ok(Self {
-            pipeline: crate::runtime::pipeline(options.client_options),
+            pipeline: crate::runtime::pipeline(options.client_options, options.timeout),
             endpoint,
         })
     }
@@ -87,6 +105,10 @@ impl LrosaDsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -95,6 +117,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -136,6 +160,10 @@ impl LrosaDsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -144,6 +172,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -189,6 +219,10 @@ impl LrosaDsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -197,6 +231,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -238,6 +274,10 @@ impl LrosaDsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -246,6 +286,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -276,6 +318,10 @@ impl LrosaDsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -284,6 +330,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -314,6 +362,10 @@ impl LrosaDsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -322,6 +374,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -354,6 +408,10 @@ impl LrosaDsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -362,6 +420,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -378,7 +438,7 @@ impl LrosaDsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.LROSADs.postNonRetry400")]
     pub fn begin_post_non_retry400(
         &self,
@@ -396,6 +456,10 @@ impl LrosaDsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -404,6 +468,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -420,7 +486,7 @@ impl LrosaDsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.LROSADs.post202NonRetry400")]
     pub fn begin_post202_non_retry400(
         &self,
@@ -438,6 +504,10 @@ impl LrosaDsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -446,6 +516,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -462,7 +534,7 @@ impl LrosaDsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.LROSADs.postAsyncRelativeRetry400")]
     pub fn begin_post_async_relative_retry400(
         &self,
@@ -480,6 +552,10 @@ impl LrosaDsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -488,6 +564,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -533,6 +611,10 @@ impl LrosaDsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -541,6 +623,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -584,6 +668,10 @@ impl LrosaDsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -592,6 +680,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -637,6 +727,10 @@ impl LrosaDsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -645,6 +739,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -675,6 +771,10 @@ impl LrosaDsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -683,6 +783,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -715,6 +817,10 @@ impl LrosaDsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -723,6 +829,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -739,7 +847,7 @@ impl LrosaDsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.LROSADs.post202NoLocation")]
     pub fn begin_post202_no_location(
         &self,
@@ -757,6 +865,10 @@ impl LrosaDsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -765,6 +877,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -781,7 +895,7 @@ impl LrosaDsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.LROSADs.postAsyncRelativeRetryNoPayload")]
     pub fn begin_post_async_relative_retry_no_payload(
         &self,
@@ -801,6 +915,10 @@ impl LrosaDsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -809,6 +927,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -850,6 +970,10 @@ impl LrosaDsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -858,6 +982,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -903,6 +1029,10 @@ impl LrosaDsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -911,6 +1041,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -958,6 +1090,10 @@ impl LrosaDsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -966,6 +1102,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -998,6 +1136,10 @@ impl LrosaDsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1006,6 +1148,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1040,6 +1184,10 @@ impl LrosaDsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1048,6 +1196,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1084,6 +1234,10 @@ impl LrosaDsClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1092,6 +1246,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1108,7 +1264,7 @@ impl LrosaDsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.LROSADs.post202RetryInvalidHeader")]
     pub fn begin_post202_retry_invalid_header(
         &self,
@@ -1126,6 +1282,10 @@ impl LrosaDsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1134,6 +1294,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1150,7 +1312,7 @@ impl LrosaDsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function(
         "AutoRest.TestServer.LROSADs.postAsyncRelativeRetryInvalidHeader"
     )]
@@ -1172,6 +1334,10 @@ impl LrosaDsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1180,6 +1346,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }
@@ -1196,7 +1364,7 @@ impl LrosaDsClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`.
+    /// Any status other than 202 for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response); decode its body with `CloudError::try_from(error)` or `ServiceError::<CloudError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function(
         "AutoRest.TestServer.LROSADs.postAsyncRelativeRetryInvalidJsonPolling"
     )]
@@ -1220,6 +1388,10 @@ impl LrosaDsClient {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
         Ok(
             crate::runtime::poller(
                 &self.pipeline,
@@ -1228,6 +1400,8 @@ impl LrosaDsClient {
                 crate::runtime::FinalVia::Default,
                 options.method_options,
                 options.continuation,
+                call,
+                options.polling_timeout,
             ),
         )
     }

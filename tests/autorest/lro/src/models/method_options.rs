@@ -9,6 +9,10 @@ pub struct PollerMethodOptions<'a> {
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
 }
 
 #[cfg(feature = "lr_os")]
@@ -17,8 +21,12 @@ pub struct PollerMethodOptions<'a> {
 pub struct LrOsClientPut200SucceededOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -29,8 +37,12 @@ pub struct LrOsClientPut200SucceededOptions<'a> {
 pub struct LrOsClientPatch200SucceededIgnoreHeadersOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to patch
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -41,8 +53,12 @@ pub struct LrOsClientPatch200SucceededIgnoreHeadersOptions<'a> {
 pub struct LrOsClientPatch201RetryWithAsyncHeaderOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to patch
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -53,8 +69,12 @@ pub struct LrOsClientPatch201RetryWithAsyncHeaderOptions<'a> {
 pub struct LrOsClientPatch202RetryWithAsyncAndLocationHeaderOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to patch
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -65,8 +85,12 @@ pub struct LrOsClientPatch202RetryWithAsyncAndLocationHeaderOptions<'a> {
 pub struct LrOsClientPut201SucceededOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -80,8 +104,12 @@ pub type LrOsClientPost202ListOptions<'a> = PollerMethodOptions<'a>;
 pub struct LrOsClientPut200SucceededNoStateOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -92,8 +120,12 @@ pub struct LrOsClientPut200SucceededNoStateOptions<'a> {
 pub struct LrOsClientPut202Retry200Options<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -104,8 +136,12 @@ pub struct LrOsClientPut202Retry200Options<'a> {
 pub struct LrOsClientPut201CreatingSucceeded200Options<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -116,8 +152,12 @@ pub struct LrOsClientPut201CreatingSucceeded200Options<'a> {
 pub struct LrOsClientPut200UpdatingSucceeded204Options<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -128,8 +168,12 @@ pub struct LrOsClientPut200UpdatingSucceeded204Options<'a> {
 pub struct LrOsClientPut201CreatingFailed200Options<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -140,8 +184,12 @@ pub struct LrOsClientPut201CreatingFailed200Options<'a> {
 pub struct LrOsClientPut200Acceptedcanceled200Options<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -152,8 +200,12 @@ pub struct LrOsClientPut200Acceptedcanceled200Options<'a> {
 pub struct LrOsClientPutNoHeaderInRetryOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -164,8 +216,12 @@ pub struct LrOsClientPutNoHeaderInRetryOptions<'a> {
 pub struct LrOsClientPutAsyncRetrySucceededOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -176,8 +232,12 @@ pub struct LrOsClientPutAsyncRetrySucceededOptions<'a> {
 pub struct LrOsClientPutAsyncNoRetrySucceededOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -188,8 +248,12 @@ pub struct LrOsClientPutAsyncNoRetrySucceededOptions<'a> {
 pub struct LrOsClientPutAsyncRetryFailedOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -200,8 +264,12 @@ pub struct LrOsClientPutAsyncRetryFailedOptions<'a> {
 pub struct LrOsClientPutAsyncNoRetrycanceledOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -212,8 +280,12 @@ pub struct LrOsClientPutAsyncNoRetrycanceledOptions<'a> {
 pub struct LrOsClientPutAsyncNoHeaderInRetryOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -224,8 +296,12 @@ pub struct LrOsClientPutAsyncNoHeaderInRetryOptions<'a> {
 pub struct LrOsClientPutNonResourceOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// sku to put
     pub sku: Option<azure_core::http::RequestContent<crate::models::Sku>>,
 }
@@ -236,8 +312,12 @@ pub struct LrOsClientPutNonResourceOptions<'a> {
 pub struct LrOsClientPutAsyncNonResourceOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Sku to put
     pub sku: Option<azure_core::http::RequestContent<crate::models::Sku>>,
 }
@@ -248,8 +328,12 @@ pub struct LrOsClientPutAsyncNonResourceOptions<'a> {
 pub struct LrOsClientPutSubResourceOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Sub Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::SubProduct>>,
 }
@@ -260,8 +344,12 @@ pub struct LrOsClientPutSubResourceOptions<'a> {
 pub struct LrOsClientPutAsyncSubResourceOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Sub Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::SubProduct>>,
 }
@@ -317,8 +405,12 @@ pub type LrOsClientPost200WithPayloadOptions<'a> = PollerMethodOptions<'a>;
 pub struct LrOsClientPost202Retry200Options<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -329,8 +421,12 @@ pub struct LrOsClientPost202Retry200Options<'a> {
 pub struct LrOsClientPost202NoRetry204Options<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -356,8 +452,12 @@ pub type LrOsClientPostDoubleHeadersFinalAzureHeaderGetDefaultOptions<'a> = Poll
 pub struct LrOsClientPostAsyncRetrySucceededOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -368,8 +468,12 @@ pub struct LrOsClientPostAsyncRetrySucceededOptions<'a> {
 pub struct LrOsClientPostAsyncNoRetrySucceededOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -380,8 +484,12 @@ pub struct LrOsClientPostAsyncNoRetrySucceededOptions<'a> {
 pub struct LrOsClientPostAsyncRetryFailedOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -392,8 +500,12 @@ pub struct LrOsClientPostAsyncRetryFailedOptions<'a> {
 pub struct LrOsClientPostAsyncRetrycanceledOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -404,8 +516,12 @@ pub struct LrOsClientPostAsyncRetrycanceledOptions<'a> {
 pub struct LrOsCustomHeaderClientPutAsyncRetrySucceededOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -416,8 +532,12 @@ pub struct LrOsCustomHeaderClientPutAsyncRetrySucceededOptions<'a> {
 pub struct LrOsCustomHeaderClientPut201CreatingSucceeded200Options<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -428,8 +548,12 @@ pub struct LrOsCustomHeaderClientPut201CreatingSucceeded200Options<'a> {
 pub struct LrOsCustomHeaderClientPost202Retry200Options<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -440,8 +564,12 @@ pub struct LrOsCustomHeaderClientPost202Retry200Options<'a> {
 pub struct LrOsCustomHeaderClientPostAsyncRetrySucceededOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -452,8 +580,12 @@ pub struct LrOsCustomHeaderClientPostAsyncRetrySucceededOptions<'a> {
 pub struct LroRetrysClientPut201CreatingSucceeded200Options<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -464,8 +596,12 @@ pub struct LroRetrysClientPut201CreatingSucceeded200Options<'a> {
 pub struct LroRetrysClientPutAsyncRelativeRetrySucceededOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -489,8 +625,12 @@ pub type LroRetrysClientDeleteAsyncRelativeRetrySucceededOptions<'a> = PollerMet
 pub struct LroRetrysClientPost202Retry200Options<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -501,8 +641,12 @@ pub struct LroRetrysClientPost202Retry200Options<'a> {
 pub struct LroRetrysClientPostAsyncRelativeRetrySucceededOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -513,8 +657,12 @@ pub struct LroRetrysClientPostAsyncRelativeRetrySucceededOptions<'a> {
 pub struct LrosaDsClientPutNonRetry400Options<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -525,8 +673,12 @@ pub struct LrosaDsClientPutNonRetry400Options<'a> {
 pub struct LrosaDsClientPutNonRetry201Creating400Options<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -537,8 +689,12 @@ pub struct LrosaDsClientPutNonRetry201Creating400Options<'a> {
 pub struct LrosaDsClientPutNonRetry201Creating400InvalidJsonOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -549,8 +705,12 @@ pub struct LrosaDsClientPutNonRetry201Creating400InvalidJsonOptions<'a> {
 pub struct LrosaDsClientPutAsyncRelativeRetry400Options<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -570,8 +730,12 @@ pub type LrosaDsClientDeleteAsyncRelativeRetry400Options<'a> = PollerMethodOptio
 pub struct LrosaDsClientPostNonRetry400Options<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -582,8 +746,12 @@ pub struct LrosaDsClientPostNonRetry400Options<'a> {
 pub struct LrosaDsClientPost202NonRetry400Options<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -594,8 +762,12 @@ pub struct LrosaDsClientPost202NonRetry400Options<'a> {
 pub struct LrosaDsClientPostAsyncRelativeRetry400Options<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -606,8 +778,12 @@ pub struct LrosaDsClientPostAsyncRelativeRetry400Options<'a> {
 pub struct LrosaDsClientPutError201NoProvisioningStatePayloadOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -618,8 +794,12 @@ pub struct LrosaDsClientPutError201NoProvisioningStatePayloadOptions<'a> {
 pub struct LrosaDsClientPutAsyncRelativeRetryNoStatusOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -630,8 +810,12 @@ pub struct LrosaDsClientPutAsyncRelativeRetryNoStatusOptions<'a> {
 pub struct LrosaDsClientPutAsyncRelativeRetryNoStatusPayloadOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -650,8 +834,12 @@ pub type LrosaDsClientDeleteAsyncRelativeRetryNoStatusOptions<'a> = PollerMethod
 pub struct LrosaDsClientPost202NoLocationOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -662,8 +850,12 @@ pub struct LrosaDsClientPost202NoLocationOptions<'a> {
 pub struct LrosaDsClientPostAsyncRelativeRetryNoPayloadOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -674,8 +866,12 @@ pub struct LrosaDsClientPostAsyncRelativeRetryNoPayloadOptions<'a> {
 pub struct LrosaDsClientPut200InvalidJsonOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -686,8 +882,12 @@ pub struct LrosaDsClientPut200InvalidJsonOptions<'a> {
 pub struct LrosaDsClientPutAsyncRelativeRetryInvalidHeaderOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -698,8 +898,12 @@ pub struct LrosaDsClientPutAsyncRelativeRetryInvalidHeaderOptions<'a> {
 pub struct LrosaDsClientPutAsyncRelativeRetryInvalidJsonPollingOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -723,8 +927,12 @@ pub type LrosaDsClientDeleteAsyncRelativeRetryInvalidJsonPollingOptions<'a> = Po
 pub struct LrosaDsClientPost202RetryInvalidHeaderOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -735,8 +943,12 @@ pub struct LrosaDsClientPost202RetryInvalidHeaderOptions<'a> {
 pub struct LrosaDsClientPostAsyncRelativeRetryInvalidHeaderOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }
@@ -747,8 +959,12 @@ pub struct LrosaDsClientPostAsyncRelativeRetryInvalidHeaderOptions<'a> {
 pub struct LrosaDsClientPostAsyncRelativeRetryInvalidJsonPollingOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::poller::PollerOptions<'a>,
+    /// How long each request of the poller may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Resume polling from here instead of sending the request again: the link an earlier response gave (see [`OperationStatus::continuation`](crate::models::OperationStatus::continuation)).
     pub continuation: Option<azure_core::http::poller::PollerContinuation>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
     /// Product to put
     pub product: Option<azure_core::http::RequestContent<crate::models::Product>>,
 }

@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 use azure_core::{
     fmt::SafeDebug, http::{ClientOptions, Pipeline, Url},
-    tracing, Result,
+    time::Duration, tracing, Result,
 };
 
 /// Operations of the Paging group of AutoRest Paging Test Service.
@@ -19,10 +19,18 @@ pub struct PagingClient {
 pub struct PagingClientOptions {
     /// The `api-version` sent with every request; defaults to `1.0.0`.
     pub api_version: String,
-    /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+    /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+    /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+    /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+    /// connection was never made, never after the request may have been delivered.
     pub client_options: ClientOptions,
     /// Overrides the endpoint, which otherwise is the spec's server.
     pub endpoint: Option<Url>,
+    /// How long one call may take, its retries included, before it fails with an `Io`
+    /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+    /// `None` waits as long as the retry policy and the transport do. A method's
+    /// `timeout` option overrides it for one call.
+    pub timeout: Option<Duration>,
 }
 
 impl Default for PagingClientOptions {
@@ -31,6 +39,7 @@ impl Default for PagingClientOptions {
             api_version: String::from(crate::runtime::DEFAULT_API_VERSION),
             client_options: ClientOptions::default(),
             endpoint: None,
+            timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
         }
     }
 }
@@ -54,7 +63,7 @@ impl PagingClient {
         )?;
         Ok(Self {
             api_version: options.api_version,
-            pipeline: crate::runtime::pipeline(options.client_options),
+            pipeline: crate::runtime::pipeline(options.client_options, options.timeout),
             endpoint,
         })
     }
@@ -90,6 +99,10 @@ impl PagingClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -99,6 +112,7 @@ impl PagingClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -129,6 +143,10 @@ impl PagingClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -138,6 +156,7 @@ impl PagingClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -168,6 +187,10 @@ impl PagingClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -177,6 +200,7 @@ impl PagingClient {
                 None,
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -207,6 +231,10 @@ impl PagingClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -216,6 +244,7 @@ impl PagingClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -252,6 +281,10 @@ impl PagingClient {
         )?;
         request.insert_header("content-type", "application/json");
         request.set_body(parameters);
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -261,6 +294,7 @@ impl PagingClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -291,6 +325,10 @@ impl PagingClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -300,6 +338,7 @@ impl PagingClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -324,7 +363,7 @@ impl PagingClient {
     ) -> Result<azure_core::http::Pager<crate::models::ProductResult>> {
         let options = options.unwrap_or_default();
         let maxresults_text = options.maxresults.as_ref().map(|v| v.to_string());
-        let timeout_text = options.timeout.as_ref().map(|v| v.to_string());
+        let timeout_2_text = options.timeout_2.as_ref().map(|v| v.to_string());
         let mut request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
@@ -338,9 +377,13 @@ impl PagingClient {
         if let Some(value) = maxresults_text.as_deref() {
             request.insert_header("maxresults", value.to_string());
         }
-        if let Some(value) = timeout_text.as_deref() {
+        if let Some(value) = timeout_2_text.as_deref() {
             request.insert_header("timeout", value.to_string());
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -350,6 +393,7 @@ impl PagingClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -386,6 +430,10 @@ impl PagingClient {
                 ("queryConstant", Some("true")),
             ],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         let next_request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
@@ -402,6 +450,7 @@ impl PagingClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -432,6 +481,10 @@ impl PagingClient {
             &[],
             &[("$filter", options.filter.as_deref())],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -441,6 +494,7 @@ impl PagingClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -471,6 +525,10 @@ impl PagingClient {
             &[],
             &[("$maxpagesize", options.maxpagesize.as_ref().map(|v| v.as_str()))],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -480,6 +538,7 @@ impl PagingClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -512,6 +571,10 @@ impl PagingClient {
             &[],
             &[("queryConstant", Some("true"))],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -521,6 +584,7 @@ impl PagingClient {
                 None,
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -545,7 +609,7 @@ impl PagingClient {
     ) -> Result<azure_core::http::Pager<crate::models::OdataProductResult>> {
         let options = options.unwrap_or_default();
         let maxresults_text = options.maxresults.as_ref().map(|v| v.to_string());
-        let timeout_text = options.timeout.as_ref().map(|v| v.to_string());
+        let timeout_2_text = options.timeout_2.as_ref().map(|v| v.to_string());
         let mut request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
@@ -559,9 +623,13 @@ impl PagingClient {
         if let Some(value) = maxresults_text.as_deref() {
             request.insert_header("maxresults", value.to_string());
         }
-        if let Some(value) = timeout_text.as_deref() {
+        if let Some(value) = timeout_2_text.as_deref() {
             request.insert_header("timeout", value.to_string());
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -571,6 +639,7 @@ impl PagingClient {
                 Some("odata.nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -598,7 +667,7 @@ impl PagingClient {
         let options = options.unwrap_or_default();
         let offset_text = offset.to_string();
         let maxresults_text = options.maxresults.as_ref().map(|v| v.to_string());
-        let timeout_text = options.timeout.as_ref().map(|v| v.to_string());
+        let timeout_2_text = options.timeout_2.as_ref().map(|v| v.to_string());
         let mut request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
@@ -612,9 +681,13 @@ impl PagingClient {
         if let Some(value) = maxresults_text.as_deref() {
             request.insert_header("maxresults", value.to_string());
         }
-        if let Some(value) = timeout_text.as_deref() {
+        if let Some(value) = timeout_2_text.as_deref() {
             request.insert_header("timeout", value.to_string());
         }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -624,6 +697,7 @@ impl PagingClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -654,6 +728,10 @@ impl PagingClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -663,6 +741,7 @@ impl PagingClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -695,6 +774,10 @@ impl PagingClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -704,6 +787,7 @@ impl PagingClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -734,6 +818,10 @@ impl PagingClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -743,6 +831,7 @@ impl PagingClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -773,6 +862,10 @@ impl PagingClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -782,6 +875,7 @@ impl PagingClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -812,6 +906,10 @@ impl PagingClient {
             &[],
             &[],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -821,6 +919,7 @@ impl PagingClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -857,6 +956,10 @@ impl PagingClient {
             &[tenant],
             &[("api_version", Some(api_version))],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -866,6 +969,7 @@ impl PagingClient {
                 Some("odata.nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -906,6 +1010,10 @@ impl PagingClient {
             &[tenant],
             &[("api_version", Some(api_version))],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -915,6 +1023,7 @@ impl PagingClient {
                 Some("odata.nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -945,6 +1054,10 @@ impl PagingClient {
             &[],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -954,6 +1067,7 @@ impl PagingClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }
@@ -984,6 +1098,10 @@ impl PagingClient {
             &[],
             &[("api-version", Some(self.api_version.as_str()))],
         )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -993,6 +1111,7 @@ impl PagingClient {
                 Some("nextLink"),
                 &[200],
                 options.method_options,
+                call,
             ),
         )
     }

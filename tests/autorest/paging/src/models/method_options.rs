@@ -6,6 +6,8 @@
 pub struct PagerMethodOptions<'a> {
     /// Allows customization of the method call, and where paging resumes.
     pub method_options: azure_core::http::pager::PagerOptions<'a>,
+    /// How long the request for each page may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
 }
 
 #[cfg(feature = "paging")]
@@ -32,12 +34,14 @@ pub type PagingClientFirstResponseEmptyOptions<'a> = PagerMethodOptions<'a>;
 pub struct PagingClientGetMultiplePagesOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::pager::PagerOptions<'a>,
+    /// How long the request for each page may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// The `client-request-id` parameter.
     pub client_request_id: Option<String>,
     /// Sets the maximum number of items to return in the response.
     pub maxresults: Option<i32>,
     /// Sets the maximum time that the server can spend processing the request, in seconds. The default is 30 seconds.
-    pub timeout: Option<i32>,
+    pub timeout_2: Option<i32>,
 }
 
 #[cfg(feature = "paging")]
@@ -49,6 +53,8 @@ pub type PagingClientGetWithQueryParamsOptions<'a> = PagerMethodOptions<'a>;
 pub struct PagingClientDuplicateParamsOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::pager::PagerOptions<'a>,
+    /// How long the request for each page may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// OData filter options. Pass in 'foo'
     pub filter: Option<String>,
 }
@@ -59,6 +65,8 @@ pub struct PagingClientDuplicateParamsOptions<'a> {
 pub struct PagingClientPageWithMaxPageSizeOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::pager::PagerOptions<'a>,
+    /// How long the request for each page may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// Max page size query param. Don't send
     pub maxpagesize: Option<crate::models::MaxPageSizeType>,
 }
@@ -72,12 +80,14 @@ pub type PagingClientNextOperationWithQueryParamsOptions<'a> = PagerMethodOption
 pub struct PagingClientGetOdataMultiplePagesOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::pager::PagerOptions<'a>,
+    /// How long the request for each page may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// The `client-request-id` parameter.
     pub client_request_id: Option<String>,
     /// Sets the maximum number of items to return in the response.
     pub maxresults: Option<i32>,
     /// Sets the maximum time that the server can spend processing the request, in seconds. The default is 30 seconds.
-    pub timeout: Option<i32>,
+    pub timeout_2: Option<i32>,
 }
 
 #[cfg(feature = "paging")]
@@ -86,12 +96,14 @@ pub struct PagingClientGetOdataMultiplePagesOptions<'a> {
 pub struct PagingClientGetMultiplePagesWithOffsetOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::pager::PagerOptions<'a>,
+    /// How long the request for each page may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// The `client-request-id` parameter.
     pub client_request_id: Option<String>,
     /// Sets the maximum number of items to return in the response.
     pub maxresults: Option<i32>,
     /// Sets the maximum time that the server can spend processing the request, in seconds. The default is 30 seconds.
-    pub timeout: Option<i32>,
+    pub timeout_2: Option<i32>,
 }
 
 #[cfg(feature = "paging")]

@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 use azure_core::{
     fmt::SafeDebug, http::{ClientOptions, Pipeline, Url},
-    tracing, Result,
+    time::Duration, tracing, Result,
 };
 
 /// Operations of Buildomat.
@@ -14,10 +14,27 @@ pub struct BuildomatClient {
 }
 
 /// Options used when creating a [`BuildomatClient`].
-#[derive(Clone, Default, SafeDebug)]
+#[derive(Clone, SafeDebug)]
 pub struct BuildomatClientOptions {
-    /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+    /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+    /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+    /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+    /// connection was never made, never after the request may have been delivered.
     pub client_options: ClientOptions,
+    /// How long one call may take, its retries included, before it fails with an `Io`
+    /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+    /// `None` waits as long as the retry policy and the transport do. A method's
+    /// `timeout` option overrides it for one call.
+    pub timeout: Option<Duration>,
+}
+
+impl Default for BuildomatClientOptions {
+    fn default() -> Self {
+        Self {
+            client_options: ClientOptions::default(),
+            timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
+        }
+    }
 }
 
 impl BuildomatClient {
@@ -36,7 +53,7 @@ impl BuildomatClient {
         let options = options.unwrap_or_default();
         let endpoint = crate::runtime::endpoint(endpoint)?;
         Ok(Self {
-            pipeline: crate::runtime::pipeline(options.client_options),
+            pipeline: crate::runtime::pipeline(options.client_options, options.timeout),
             endpoint,
         })
     }
@@ -54,7 +71,7 @@ impl BuildomatClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`.
+    /// Any status other than 200 is an error of kind `HttpResponse`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("Buildomat.control_hold")]
     pub async fn control_hold(
         &self,
@@ -68,7 +85,11 @@ impl BuildomatClient {
             &[],
             &[],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -82,7 +103,7 @@ impl BuildomatClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`.
+    /// Any status other than 200 is an error of kind `HttpResponse`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("Buildomat.control_resume")]
     pub async fn control_resume(
         &self,
@@ -96,7 +117,11 @@ impl BuildomatClient {
             &[],
             &[],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -126,7 +151,11 @@ impl BuildomatClient {
             &[task],
             &[],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -154,7 +183,11 @@ impl BuildomatClient {
             &[],
             &[],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -169,7 +202,7 @@ impl BuildomatClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 201 is an error of kind `HttpResponse`.
+    /// Any status other than 201 is an error of kind `HttpResponse`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("Buildomat.task_submit")]
     pub async fn task_submit(
         &self,
@@ -186,7 +219,11 @@ impl BuildomatClient {
         )?;
         request.insert_header("content-type", "application/json");
         request.set_body(body);
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())
@@ -217,7 +254,11 @@ impl BuildomatClient {
             &[task],
             &[("minseq", minseq_text.as_deref())],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -247,7 +288,11 @@ impl BuildomatClient {
             &[task],
             &[],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -279,7 +324,11 @@ impl BuildomatClient {
             &[task, output],
             &[],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(
                 &self.pipeline,
                 &ctx,
@@ -308,7 +357,7 @@ impl BuildomatClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 201 is an error of kind `HttpResponse`.
+    /// Any status other than 201 is an error of kind `HttpResponse`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("Buildomat.user_create")]
     pub async fn user_create(
         &self,
@@ -325,7 +374,11 @@ impl BuildomatClient {
         )?;
         request.insert_header("content-type", "application/json");
         request.set_body(body);
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())
@@ -353,7 +406,11 @@ impl BuildomatClient {
             &[],
             &[],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -385,7 +442,11 @@ impl BuildomatClient {
             request.insert_header("content-type", "text/plain");
             request.set_body(body);
         }
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -400,7 +461,7 @@ impl BuildomatClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 201 is an error of kind `HttpResponse`.
+    /// Any status other than 201 is an error of kind `HttpResponse`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("Buildomat.worker_bootstrap")]
     pub async fn worker_bootstrap(
         &self,
@@ -417,7 +478,11 @@ impl BuildomatClient {
         )?;
         request.insert_header("content-type", "application/json");
         request.set_body(body);
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())
@@ -445,7 +510,11 @@ impl BuildomatClient {
             &[],
             &[],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -461,7 +530,7 @@ impl BuildomatClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 201 is an error of kind `HttpResponse`. An empty `task` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    /// Any status other than 201 is an error of kind `HttpResponse`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status. An empty `task` (or one that is exactly `.` or `..`) is refused before anything is sent.
     #[tracing::function("Buildomat.worker_task_append")]
     pub async fn worker_task_append(
         &self,
@@ -479,7 +548,11 @@ impl BuildomatClient {
         )?;
         request.insert_header("content-type", "application/json");
         request.set_body(body);
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())
@@ -495,7 +568,7 @@ impl BuildomatClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 201 is an error of kind `HttpResponse`. An empty `task` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    /// Any status other than 201 is an error of kind `HttpResponse`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status. An empty `task` (or one that is exactly `.` or `..`) is refused before anything is sent.
     #[tracing::function("Buildomat.worker_task_upload_chunk")]
     pub async fn worker_task_upload_chunk(
         &self,
@@ -516,7 +589,11 @@ impl BuildomatClient {
         )?;
         request.insert_header("content-type", "application/octet-stream");
         request.set_body(body);
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())
@@ -532,7 +609,7 @@ impl BuildomatClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`. An empty `task` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    /// Any status other than 200 is an error of kind `HttpResponse`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status. An empty `task` (or one that is exactly `.` or `..`) is refused before anything is sent.
     #[tracing::function("Buildomat.worker_task_complete")]
     pub async fn worker_task_complete(
         &self,
@@ -550,7 +627,11 @@ impl BuildomatClient {
         )?;
         request.insert_header("content-type", "application/json");
         request.set_body(body);
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -566,7 +647,7 @@ impl BuildomatClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 201 is an error of kind `HttpResponse`. An empty `task` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    /// Any status other than 201 is an error of kind `HttpResponse`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status. An empty `task` (or one that is exactly `.` or `..`) is refused before anything is sent.
     #[tracing::function("Buildomat.worker_task_add_output")]
     pub async fn worker_task_add_output(
         &self,
@@ -584,7 +665,11 @@ impl BuildomatClient {
         )?;
         request.insert_header("content-type", "application/json");
         request.set_body(body);
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())
@@ -612,7 +697,11 @@ impl BuildomatClient {
             &[],
             &[],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -626,7 +715,7 @@ impl BuildomatClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`.
+    /// Any status other than 200 is an error of kind `HttpResponse`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("Buildomat.workers_recycle")]
     pub async fn workers_recycle(
         &self,
@@ -640,7 +729,11 @@ impl BuildomatClient {
             &[],
             &[],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -668,7 +761,11 @@ impl BuildomatClient {
             &[],
             &[("id", options.id.as_deref())],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -699,7 +796,11 @@ impl BuildomatClient {
         if let Some(value) = options.accept_language.as_ref().map(|v| v.as_str()) {
             request.insert_header("accept-language", value.to_string());
         }
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(
                 &self.pipeline,
                 &ctx,

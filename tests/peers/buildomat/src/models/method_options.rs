@@ -6,6 +6,8 @@
 pub struct MethodOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
+    /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
 }
 
 #[cfg(feature = "buildomat")]
@@ -29,6 +31,8 @@ pub type BuildomatClientTaskSubmitOptions<'a> = MethodOptions<'a>;
 pub struct BuildomatClientTaskEventsGetOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
+    /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// The `minseq` parameter.
     pub minseq: Option<u64>,
 }
@@ -51,6 +55,8 @@ pub type BuildomatClientWhoamiOptions<'a> = MethodOptions<'a>;
 pub struct BuildomatClientWhoamiPutNameOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
+    /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// The request body. Raw bytes, sent as `text/plain`.
     pub body: Option<
         azure_core::http::RequestContent<::azure_core::Bytes, azure_core::http::NoFormat>,
@@ -87,6 +93,8 @@ pub type BuildomatClientWorkersRecycleOptions<'a> = MethodOptions<'a>;
 pub struct BuildomatClientGetThingOrThingsOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
+    /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// The `id` parameter.
     pub id: Option<String>,
 }
@@ -97,6 +105,8 @@ pub struct BuildomatClientGetThingOrThingsOptions<'a> {
 pub struct BuildomatClientHeaderArgOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
+    /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// The `accept-language` parameter.
     pub accept_language: Option<crate::models::BuildomatAcceptLanguage>,
 }

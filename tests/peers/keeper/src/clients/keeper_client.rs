@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 use azure_core::{
     fmt::SafeDebug, http::{ClientOptions, Pipeline, Url},
-    tracing, Result,
+    time::Duration, tracing, Result,
 };
 
 /// Operations of Keeper API.
@@ -14,10 +14,27 @@ pub struct KeeperClient {
 }
 
 /// Options used when creating a [`KeeperClient`].
-#[derive(Clone, Default, SafeDebug)]
+#[derive(Clone, SafeDebug)]
 pub struct KeeperClientOptions {
-    /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+    /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+    /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+    /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+    /// connection was never made, never after the request may have been delivered.
     pub client_options: ClientOptions,
+    /// How long one call may take, its retries included, before it fails with an `Io`
+    /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+    /// `None` waits as long as the retry policy and the transport do. A method's
+    /// `timeout` option overrides it for one call.
+    pub timeout: Option<Duration>,
+}
+
+impl Default for KeeperClientOptions {
+    fn default() -> Self {
+        Self {
+            client_options: ClientOptions::default(),
+            timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
+        }
+    }
 }
 
 impl KeeperClient {
@@ -36,7 +53,7 @@ impl KeeperClient {
         let options = options.unwrap_or_default();
         let endpoint = crate::runtime::endpoint(endpoint)?;
         Ok(Self {
-            pipeline: crate::runtime::pipeline(options.client_options),
+            pipeline: crate::runtime::pipeline(options.client_options, options.timeout),
             endpoint,
         })
     }
@@ -56,7 +73,7 @@ impl KeeperClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 201 is an error of kind `HttpResponse`.
+    /// Any status other than 201 is an error of kind `HttpResponse`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("Keeper.enrol")]
     pub async fn enrol(
         &self,
@@ -77,7 +94,11 @@ impl KeeperClient {
         }
         request.insert_header("content-type", "application/json");
         request.set_body(body);
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())
@@ -110,7 +131,11 @@ impl KeeperClient {
         if let Some(value) = Some(authorization) {
             request.insert_header("authorization", value.to_string());
         }
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())
@@ -143,7 +168,11 @@ impl KeeperClient {
         if let Some(value) = Some(authorization) {
             request.insert_header("authorization", value.to_string());
         }
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())
@@ -159,7 +188,7 @@ impl KeeperClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 201 is an error of kind `HttpResponse`.
+    /// Any status other than 201 is an error of kind `HttpResponse`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("Keeper.report_finish")]
     pub async fn report_finish(
         &self,
@@ -180,7 +209,11 @@ impl KeeperClient {
         }
         request.insert_header("content-type", "application/json");
         request.set_body(body);
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())
@@ -196,7 +229,7 @@ impl KeeperClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 201 is an error of kind `HttpResponse`.
+    /// Any status other than 201 is an error of kind `HttpResponse`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("Keeper.report_output")]
     pub async fn report_output(
         &self,
@@ -217,7 +250,11 @@ impl KeeperClient {
         }
         request.insert_header("content-type", "application/json");
         request.set_body(body);
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())
@@ -233,7 +270,7 @@ impl KeeperClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 201 is an error of kind `HttpResponse`.
+    /// Any status other than 201 is an error of kind `HttpResponse`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("Keeper.report_start")]
     pub async fn report_start(
         &self,
@@ -254,7 +291,11 @@ impl KeeperClient {
         }
         request.insert_header("content-type", "application/json");
         request.set_body(body);
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())

@@ -6,6 +6,8 @@
 pub struct MethodOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
+    /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
 }
 
 #[cfg(feature = "keeper")]

@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 use azure_core::{
     fmt::SafeDebug, http::{ClientOptions, Pipeline, Url},
-    tracing, Result,
+    time::Duration, tracing, Result,
 };
 
 /// Operations of Parameter override test.
@@ -14,10 +14,27 @@ pub struct ParameterOverrideTestClient {
 }
 
 /// Options used when creating a [`ParameterOverrideTestClient`].
-#[derive(Clone, Default, SafeDebug)]
+#[derive(Clone, SafeDebug)]
 pub struct ParameterOverrideTestClientOptions {
-    /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+    /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+    /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+    /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+    /// connection was never made, never after the request may have been delivered.
     pub client_options: ClientOptions,
+    /// How long one call may take, its retries included, before it fails with an `Io`
+    /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+    /// `None` waits as long as the retry policy and the transport do. A method's
+    /// `timeout` option overrides it for one call.
+    pub timeout: Option<Duration>,
+}
+
+impl Default for ParameterOverrideTestClientOptions {
+    fn default() -> Self {
+        Self {
+            client_options: ClientOptions::default(),
+            timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
+        }
+    }
 }
 
 impl ParameterOverrideTestClient {
@@ -39,7 +56,7 @@ impl ParameterOverrideTestClient {
         let options = options.unwrap_or_default();
         let endpoint = crate::runtime::endpoint(endpoint)?;
         Ok(Self {
-            pipeline: crate::runtime::pipeline(options.client_options),
+            pipeline: crate::runtime::pipeline(options.client_options, options.timeout),
             endpoint,
         })
     }
@@ -72,7 +89,11 @@ impl ParameterOverrideTestClient {
             &[],
             &[("key", key_text.as_deref()), ("uniqueKey", options.unique_key.as_deref())],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())

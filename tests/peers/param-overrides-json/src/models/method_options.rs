@@ -7,6 +7,8 @@
 pub struct ParameterOverrideTestClientKeyGetOptions<'a> {
     /// Allows customization of the method call.
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
+    /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
     /// The same key parameter that overlaps with the path level parameter
     pub key: Option<bool>,
     /// A key parameter that will not be overridden by the path spec

@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 use azure_core::{
     fmt::SafeDebug, http::{ClientOptions, Pipeline, Url},
-    tracing, Result,
+    time::Duration, tracing, Result,
 };
 
 /// Operations of Oxide Propolis Server API.
@@ -14,10 +14,27 @@ pub struct OxidePropolisServerClient {
 }
 
 /// Options used when creating a [`OxidePropolisServerClient`].
-#[derive(Clone, Default, SafeDebug)]
+#[derive(Clone, SafeDebug)]
 pub struct OxidePropolisServerClientOptions {
-    /// Transport, retries, cloud, telemetry and other `azure_core` settings.
+    /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+    /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+    /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+    /// connection was never made, never after the request may have been delivered.
     pub client_options: ClientOptions,
+    /// How long one call may take, its retries included, before it fails with an `Io`
+    /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+    /// `None` waits as long as the retry policy and the transport do. A method's
+    /// `timeout` option overrides it for one call.
+    pub timeout: Option<Duration>,
+}
+
+impl Default for OxidePropolisServerClientOptions {
+    fn default() -> Self {
+        Self {
+            client_options: ClientOptions::default(),
+            timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
+        }
+    }
 }
 
 impl OxidePropolisServerClient {
@@ -39,7 +56,7 @@ impl OxidePropolisServerClient {
         let options = options.unwrap_or_default();
         let endpoint = crate::runtime::endpoint(endpoint)?;
         Ok(Self {
-            pipeline: crate::runtime::pipeline(options.client_options),
+            pipeline: crate::runtime::pipeline(options.client_options, options.timeout),
             endpoint,
         })
     }
@@ -71,7 +88,11 @@ impl OxidePropolisServerClient {
             &[],
             &[],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -105,7 +126,11 @@ impl OxidePropolisServerClient {
         )?;
         request.insert_header("content-type", "application/json");
         request.set_body(body);
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[201])
             .await?;
         Ok(response.into())
@@ -121,7 +146,7 @@ impl OxidePropolisServerClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. An empty `id`, `snapshot_id` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status. An empty `id`, `snapshot_id` (or one that is exactly `.` or `..`) is refused before anything is sent.
     #[tracing::function("OxidePropolisServer.instance_issue_crucible_snapshot_request")]
     pub async fn instance_issue_crucible_snapshot_request(
         &self,
@@ -143,7 +168,11 @@ impl OxidePropolisServerClient {
             &[id_text.as_str(), snapshot_id_text.as_str()],
             &[],
         )?;
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -181,7 +210,11 @@ impl OxidePropolisServerClient {
         )?;
         request.insert_header("content-type", "application/json");
         request.set_body(body);
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
@@ -215,7 +248,11 @@ impl OxidePropolisServerClient {
         )?;
         request.insert_header("content-type", "application/json");
         request.set_body(body);
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[204])
             .await?;
         Ok(response.into())
@@ -253,7 +290,11 @@ impl OxidePropolisServerClient {
         )?;
         request.insert_header("content-type", "application/json");
         request.set_body(body);
-        let ctx = options.method_options.context.to_borrowed();
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
         let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
         Ok(response.into())
