@@ -27,6 +27,37 @@ pub struct Config {
     /// true`, or `--deny-warnings` on the command line).
     #[serde(default)]
     pub deny_warnings: bool,
+    /// What the crate's `Cargo.toml` tells crates.io (a `[publishing]` table).
+    #[serde(default)]
+    pub publishing: Publishing,
+}
+
+/// Package metadata for crates.io; everything is optional, and a crate is not publishable
+/// (`publish = false`) unless `publish = true`.
+#[derive(Clone, Debug, Default, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Publishing {
+    /// The product description; by default, one made from the spec's title and version.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The source repository's URL.
+    #[serde(default)]
+    pub repository: Option<String>,
+    /// The project's home page.
+    #[serde(default)]
+    pub homepage: Option<String>,
+    /// Where the documentation lives (e.g. docs.rs).
+    #[serde(default)]
+    pub documentation: Option<String>,
+    /// Up to five crates.io keywords.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// crates.io category slugs.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// Whether `cargo publish` may upload the crate.
+    #[serde(default)]
+    pub publish: bool,
 }
 
 impl Config {

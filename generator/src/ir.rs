@@ -30,6 +30,8 @@ pub struct Crate {
     /// once, it hands out every group's client over one shared pipeline.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub service_client: Option<ServiceClient>,
+    /// crates.io metadata for `Cargo.toml`, from the config.
+    pub publishing: crate::config::Publishing,
     /// The operations the crate's README and its guide examples call.
     pub guide: Guide,
     /// Operations left out of the crate, and why (e.g. a WebSocket upgrade).

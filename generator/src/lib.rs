@@ -106,7 +106,8 @@ fn generate_here(config: &Config) -> Result<GeneratedCrate, Diagnostic> {
         operations: config.operations.clone(),
         examples: config.examples.clone(),
     };
-    let ir = lower::lower(&spec, &selection)?;
+    let mut ir = lower::lower(&spec, &selection)?;
+    ir.publishing = config.publishing.clone();
     validate::validate(&ir, &config.spec)?;
     let lower_done = Instant::now();
     let source = config

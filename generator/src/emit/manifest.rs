@@ -10,13 +10,47 @@ pub fn cargo_toml(krate: &Crate) -> String {
         Auth::None => "",
     };
     // A TOML basic string, escaped by the toml crate: spec text cannot end it early.
-    let description = toml::Value::String(one_line(&format!(
-        "Rust client for {} ({} {})",
-        krate.title,
-        version_label(krate),
-        krate.api_version
-    )))
+    let publishing = &krate.publishing;
+    let description = toml::Value::String(one_line(
+        &publishing.description.clone().unwrap_or_else(|| {
+            format!(
+                "Rust client for {} ({} {})",
+                krate.title,
+                version_label(krate),
+                krate.api_version
+            )
+        }),
+    ))
     .to_string();
+    // crates.io metadata: each line only when the config gives it.
+    let mut metadata = String::new();
+    for (key, value) in [
+        ("repository", &publishing.repository),
+        ("homepage", &publishing.homepage),
+        ("documentation", &publishing.documentation),
+    ] {
+        if let Some(value) = value {
+            metadata.push_str(&format!(
+                "{key} = {}\n",
+                toml::Value::String(one_line(value))
+            ));
+        }
+    }
+    for (key, values) in [
+        ("keywords", &publishing.keywords),
+        ("categories", &publishing.categories),
+    ] {
+        if !values.is_empty() {
+            let list: Vec<String> = values
+                .iter()
+                .map(|v| toml::Value::String(one_line(v)).to_string())
+                .collect();
+            metadata.push_str(&format!("{key} = [{}]\n", list.join(", ")));
+        }
+    }
+    if !publishing.publish {
+        metadata.push_str("publish = false\n");
+    }
     // Client features are snake_case ASCII (the lower stage makes them so); quoted by toml all
     // the same.
     let quoted = |f: &str| toml::Value::String(f.to_string()).to_string();
@@ -79,8 +113,8 @@ edition = "2021"
 rust-version = "1.88"
 license = "MIT"
 description = {description}
-publish = false
-
+readme = "README.md"
+{metadata}
 [features]
 default = [{defaults}]
 # One feature per client (operation group): each compiles the client and what only it needs.

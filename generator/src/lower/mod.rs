@@ -170,6 +170,7 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         status_monitor,
         service_client,
         guide,
+        publishing: Default::default(),
     })
 }
 
