@@ -418,6 +418,18 @@ fn parameter(
             return Err(spec.error(at, "cookie parameters are not supported"))
         }
     };
+    // A header name is an HTTP token (RFC 9110): a CR, LF, space, `:` or any other character
+    // outside it would let a spec split or forge headers.
+    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    if location == Location::Header && (data.name.is_empty() || !data.name.chars().all(token)) {
+        return Err(spec.error(
+            &join(at, "name"),
+            format!(
+                "header parameter name {:?} is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~ only)",
+                data.name
+            ),
+        ));
+    }
     let ty = match &data.format {
         ParameterSchemaOrContent::Schema(schema) => types.of(
             schema,
