@@ -435,6 +435,18 @@ fn parameter(
             return Err(spec.error(at, "cookie parameters are not supported"))
         }
     };
+    // A header name is an HTTP token (RFC 9110): a CR, LF, space, `:` or any other character
+    // outside it would let a spec split or forge headers.
+    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    if location == Location::Header && (data.name.is_empty() || !data.name.chars().all(token)) {
+        return Err(spec.error(
+            &join(at, "name"),
+            format!(
+                "header parameter name {:?} is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~ only)",
+                data.name
+            ),
+        ));
+    }
     // `api-version` in the query is the client's, unless `x-ms-api-version: false` says it is
     // the operation's own; a required single-value enum is a constant either way.
     let named_api_version = data.name == "api-version" && location == Location::Query;
