@@ -2,6 +2,7 @@
 //! function per construct. Nothing here decides a name or reads the spec.
 
 mod client;
+mod constructor;
 mod docs;
 mod enumeration;
 mod errors;

@@ -1,0 +1,179 @@
+//! What the service client and every operation-group client share: the options struct with
+//! its defaults, and `new`, which picks the endpoint and builds the pipeline.
+
+use super::tokens;
+use crate::ir::{Auth, Crate};
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+/// What differs between the clients whose constructors this module prints.
+pub struct Constructor<'a> {
+    /// The client's type name, for the docs.
+    pub client: &'a str,
+    /// The options type's name.
+    pub options: &'a str,
+    /// The doc line of the `credential` argument (bearer-token crates only).
+    pub credential_doc: &'a str,
+    /// The client's own required arguments (e.g. `subscription_id`), in order.
+    pub field_names: &'a [Ident],
+    /// One `# Arguments` doc line for each of them.
+    pub arg_docs: Vec<TokenStream>,
+    /// The `api_version` option with its doc, when the client sends one.
+    pub version_option: Option<TokenStream>,
+    /// Its default, in the `Default` impl.
+    pub version_default: Option<TokenStream>,
+    /// Its move from the options into the client, in `new`.
+    pub version_init: Option<TokenStream>,
+}
+
+/// `use` items the constructor needs beyond azure_core's `http` and `time` ones.
+pub fn imports(krate: &Crate) -> Option<TokenStream> {
+    bearer(krate).then(|| {
+        quote!(
+            use azure_core::credentials::TokenCredential;
+            use std::sync::Arc;
+        )
+    })
+}
+
+/// `<Client>Options` and its `Default` impl.
+pub fn options_struct(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
+    let options = tokens::ident(parts.options);
+    let options_doc = format!(" Options used when creating a [`{}`].", parts.client);
+    let endpoint_arg = krate.service.endpoint_argument;
+    let endpoint_doc = if krate.service.arm {
+        " Overrides the endpoint, which otherwise is Azure Resource Manager of `client_options.cloud` (public Azure by default). Tokens are requested for `{endpoint origin}/.default`."
+    } else {
+        " Overrides the endpoint, which otherwise is the spec's server."
+    };
+    let endpoint_option = (!endpoint_arg).then(|| {
+        quote! {
+            #[doc = #endpoint_doc]
+            pub endpoint: Option<Url>,
+        }
+    });
+    let endpoint_default = (!endpoint_arg).then(|| quote!(endpoint: None,));
+    let version_option = &parts.version_option;
+    let version_default = &parts.version_default;
+    quote! {
+        #[doc = #options_doc]
+        #[derive(Clone, SafeDebug)]
+        pub struct #options {
+            #version_option
+            /// Transport, retries, cloud, telemetry and other `azure_core` settings. With the
+            /// default retry policy, GET, HEAD, PUT and DELETE are retried on 408, 429, 500, 502,
+            /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
+            /// connection was never made, never after the request may have been delivered.
+            pub client_options: ClientOptions,
+            #endpoint_option
+            /// How long one call may take, its retries included, before it fails with an `Io`
+            /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
+            /// `None` waits as long as the retry policy and the transport do. A method's
+            /// `timeout` option overrides it for one call.
+            pub timeout: Option<Duration>,
+        }
+
+        impl Default for #options {
+            fn default() -> Self {
+                Self {
+                    #version_default
+                    client_options: ClientOptions::default(),
+                    #endpoint_default
+                    timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
+                }
+            }
+        }
+    }
+}
+
+/// `new` (endpoint, pipeline, the client's own arguments) and the `endpoint` accessor.
+pub fn constructor(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
+    let options = tokens::ident(parts.options);
+    let namespace = &krate.service.namespace;
+    let new_doc = format!(" Creates a new [`{}`].", parts.client);
+    let bearer = bearer(krate);
+    let credential_arg = bearer.then(|| quote!(credential: Arc<dyn TokenCredential>,));
+    let credential_doc = bearer.then(|| {
+        let lines = parts
+            .credential_doc
+            .lines()
+            .map(|line| quote!(#[doc = #line]));
+        quote!(#(#lines)*)
+    });
+    let pipeline = if bearer {
+        quote!(crate::runtime::pipeline(
+            credential,
+            &endpoint,
+            options.client_options,
+            options.timeout
+        ))
+    } else {
+        quote!(crate::runtime::pipeline(
+            options.client_options,
+            options.timeout
+        ))
+    };
+    let endpoint_arg = krate.service.endpoint_argument;
+    let endpoint_param = endpoint_arg.then(|| quote!(endpoint: &str,));
+    let endpoint_param_doc = endpoint_arg.then(|| {
+        quote! {
+            /// * `endpoint` - The service's URL, e.g. `https://api.example.com`.
+        }
+    });
+    let endpoint_expr = if endpoint_arg {
+        quote!(crate::runtime::endpoint(endpoint)?)
+    } else {
+        quote!(crate::runtime::endpoint(
+            options.endpoint.clone(),
+            &options.client_options
+        )?)
+    };
+    let field_names = parts.field_names;
+    let arg_docs = &parts.arg_docs;
+    let version_init = &parts.version_init;
+    quote! {
+        #[doc = #new_doc]
+        ///
+        /// # Arguments
+        ///
+        #endpoint_param_doc
+        #credential_doc
+        #(#arg_docs)*
+        /// * `options` - Optional configuration for the client.
+        ///
+        /// # Errors
+        ///
+        /// Fails when the endpoint is not an `http(s)` URL or cannot be determined.
+        #[tracing::new(#namespace)]
+        pub fn new(#endpoint_param #credential_arg #(#field_names: String,)* options: Option<#options>) -> Result<Self> {
+            let options = options.unwrap_or_default();
+            let endpoint = #endpoint_expr;
+            Ok(Self {
+                #version_init
+                #(#field_names,)*
+                pipeline: #pipeline,
+                endpoint,
+            })
+        }
+
+        /// The endpoint requests are sent to.
+        pub fn endpoint(&self) -> &Url {
+            &self.endpoint
+        }
+    }
+}
+
+/// The `# Arguments` doc line of one of the client's own arguments: its name and the first
+/// line of its docs.
+pub fn arg_doc(rust_name: &str, docs: &str) -> TokenStream {
+    let line = format!(
+        " * `{rust_name}` - {}",
+        docs.lines().next().unwrap_or("").trim()
+    );
+    quote!(#[doc = #line])
+}
+
+/// Whether clients take a `TokenCredential`.
+fn bearer(krate: &Crate) -> bool {
+    matches!(krate.service.auth, Auth::BearerToken)
+}
