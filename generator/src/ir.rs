@@ -276,6 +276,17 @@ pub struct NextRequest {
     pub params: Vec<Param>,
 }
 
+impl Client {
+    /// Whether any of its operations sends the client's `api-version` (one of the client's
+    /// fields and options then holds it).
+    pub fn sends_api_version(&self) -> bool {
+        self.operations
+            .iter()
+            .flat_map(|o| &o.params)
+            .any(|p| p.source == Source::ApiVersion)
+    }
+}
+
 impl PartialEq for NextRequest {
     fn eq(&self, other: &Self) -> bool {
         self.http_method == other.http_method

@@ -16,11 +16,7 @@ pub fn client(krate: &Crate, client: &Client) -> TokenStream {
         .map(|f| tokens::ident(&f.rust_name))
         .collect();
     let field_docs = client.fields.iter().map(|f| docs::doc(&f.docs));
-    let versioned = client
-        .operations
-        .iter()
-        .flat_map(|o| &o.params)
-        .any(|p| p.source == crate::ir::Source::ApiVersion);
+    let versioned = client.sends_api_version();
     let default_version = format!(
         " The `api-version` sent with every request; defaults to `{}`.",
         client.api_version

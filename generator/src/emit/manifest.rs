@@ -137,12 +137,7 @@ serde_json = "1"
 
 /// `api-version` when requests carry the spec's version, else just `version`.
 fn version_label(krate: &Crate) -> &'static str {
-    let sent = krate
-        .clients
-        .values()
-        .flat_map(|c| &c.operations)
-        .flat_map(|o| &o.params)
-        .any(|p| p.source == crate::ir::Source::ApiVersion);
+    let sent = krate.clients.values().any(|c| c.sends_api_version());
     if sent {
         "api-version"
     } else {

@@ -11,13 +11,8 @@ pub fn runtime(krate: &Crate) -> TokenStream {
     let api_version = &krate.api_version;
     // The clients that send the crate's default api-version (a client whose operations come
     // from a file of another version has its own default).
-    let uses_default = |c: &crate::ir::Client| {
-        c.api_version == krate.api_version
-            && c.operations
-                .iter()
-                .flat_map(|o| &o.params)
-                .any(|p| p.source == crate::ir::Source::ApiVersion)
-    };
+    let uses_default =
+        |c: &crate::ir::Client| c.api_version == krate.api_version && c.sends_api_version();
     let versioned = krate.clients.values().any(uses_default);
     let version_gate = features::gate(krate, &features::of_clients(krate, uses_default));
     let version_const = versioned.then(|| {

@@ -4,7 +4,7 @@
 
 use super::constructor::{self, Constructor};
 use super::{docs, features, tokens};
-use crate::ir::{Crate, ServiceClient, Source};
+use crate::ir::{Crate, ServiceClient};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -15,11 +15,7 @@ pub fn service_client(krate: &Crate, service: &ServiceClient) -> TokenStream {
     // The groups that send the crate's default api-version share this client's `api_version`;
     // a group whose files declare another version keeps its own.
     let versioned_features: features::Features = features::of_clients(krate, |c| {
-        c.api_version == krate.api_version
-            && c.operations
-                .iter()
-                .flat_map(|o| &o.params)
-                .any(|p| p.source == Source::ApiVersion)
+        c.api_version == krate.api_version && c.sends_api_version()
     });
     let versioned = !versioned_features.is_empty();
     // With no group's feature on, only `endpoint` is read; a field only some groups read is
@@ -91,12 +87,7 @@ pub fn service_client(krate: &Crate, service: &ServiceClient) -> TokenStream {
         let method = tokens::ident(&g.method);
         let ty = tokens::ident(&client.name);
         let gate = features::client_gate(client);
-        let group_versioned = client
-            .operations
-            .iter()
-            .flat_map(|o| &o.params)
-            .any(|p| p.source == Source::ApiVersion);
-        let version = group_versioned.then(|| {
+        let version = client.sends_api_version().then(|| {
             if client.api_version == krate.api_version {
                 quote!(api_version: self.api_version.clone(),)
             } else {
