@@ -14,7 +14,7 @@ pub type Outcome = azure_core::Result<()>;
 /// A boxed scenario future.
 pub type Run = fn(Arc<Env>) -> Pin<Box<dyn Future<Output = Outcome> + Send>>;
 
-/// One scenario: a name, the `/report/azure` counters it must raise, and the test.
+/// One scenario: a name, the server counters it must raise (from either report), and the test.
 pub struct Scenario {
     pub name: &'static str,
     pub covers: &'static [&'static str],

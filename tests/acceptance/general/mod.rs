@@ -1,0 +1,9 @@
+//! The general half of the test server (`/report`): one module per Swagger file, as in
+//! `azure/`, each with a `scenarios()` list that this module joins.
+
+use crate::support::Scenario;
+
+/// Every general scenario this suite drives, with the counters each must raise.
+pub fn scenarios() -> Vec<Scenario> {
+    Vec::new()
+}
