@@ -489,7 +489,7 @@ pub struct OperationResult {
     /// The start time of the workflow scope repetition.
     #[serde(
         rename = "startTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -497,7 +497,7 @@ pub struct OperationResult {
     /// The end time of the workflow scope repetition.
     #[serde(
         rename = "endTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -571,7 +571,7 @@ pub struct OperationResultProperties {
     /// The start time of the workflow scope repetition.
     #[serde(
         rename = "startTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -579,7 +579,7 @@ pub struct OperationResultProperties {
     /// The end time of the workflow scope repetition.
     #[serde(
         rename = "endTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -775,7 +775,7 @@ pub struct RequestHistoryProperties {
     /// The time the request started.
     #[serde(
         rename = "startTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -783,7 +783,7 @@ pub struct RequestHistoryProperties {
     /// The time the request ended.
     #[serde(
         rename = "endTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -867,7 +867,7 @@ pub struct RetryHistory {
     /// Gets the start time.
     #[serde(
         rename = "startTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -875,7 +875,7 @@ pub struct RetryHistory {
     /// Gets the end time.
     #[serde(
         rename = "endTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -1087,7 +1087,7 @@ pub struct WorkflowProperties {
     /// Gets the created time.
     #[serde(
         rename = "createdTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1095,7 +1095,7 @@ pub struct WorkflowProperties {
     /// Gets the changed time.
     #[serde(
         rename = "changedTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1261,7 +1261,7 @@ pub struct WorkflowRunActionProperties {
     /// Gets the start time.
     #[serde(
         rename = "startTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1269,7 +1269,7 @@ pub struct WorkflowRunActionProperties {
     /// Gets the end time.
     #[serde(
         rename = "endTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1396,7 +1396,7 @@ pub struct WorkflowRunActionRepetitionProperties {
     /// The start time of the workflow scope repetition.
     #[serde(
         rename = "startTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -1404,7 +1404,7 @@ pub struct WorkflowRunActionRepetitionProperties {
     /// The end time of the workflow scope repetition.
     #[serde(
         rename = "endTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -1495,7 +1495,7 @@ pub struct WorkflowRunProperties {
     /// Gets the wait end time.
     #[serde(
         rename = "waitEndTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1503,7 +1503,7 @@ pub struct WorkflowRunProperties {
     /// Gets the start time.
     #[serde(
         rename = "startTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1511,7 +1511,7 @@ pub struct WorkflowRunProperties {
     /// Gets the end time.
     #[serde(
         rename = "endTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1585,7 +1585,7 @@ pub struct WorkflowRunTrigger {
     /// Gets the scheduled time.
     #[serde(
         rename = "scheduledTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1593,7 +1593,7 @@ pub struct WorkflowRunTrigger {
     /// Gets the start time.
     #[serde(
         rename = "startTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1601,7 +1601,7 @@ pub struct WorkflowRunTrigger {
     /// Gets the end time.
     #[serde(
         rename = "endTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1769,7 +1769,7 @@ pub struct WorkflowTriggerHistoryProperties {
     /// Gets the start time.
     #[serde(
         rename = "startTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1777,7 +1777,7 @@ pub struct WorkflowTriggerHistoryProperties {
     /// Gets the end time.
     #[serde(
         rename = "endTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1785,7 +1785,7 @@ pub struct WorkflowTriggerHistoryProperties {
     /// The scheduled time.
     #[serde(
         rename = "scheduledTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1895,7 +1895,7 @@ pub struct WorkflowTriggerProperties {
     /// Gets the created time.
     #[serde(
         rename = "createdTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1903,7 +1903,7 @@ pub struct WorkflowTriggerProperties {
     /// Gets the changed time.
     #[serde(
         rename = "changedTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1917,7 +1917,7 @@ pub struct WorkflowTriggerProperties {
     /// Gets the last execution time.
     #[serde(
         rename = "lastExecutionTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1925,7 +1925,7 @@ pub struct WorkflowTriggerProperties {
     /// Gets the next execution time.
     #[serde(
         rename = "nextExecutionTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -2042,7 +2042,7 @@ pub struct WorkflowVersionProperties {
     /// Gets the created time.
     #[serde(
         rename = "createdTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -2050,7 +2050,7 @@ pub struct WorkflowVersionProperties {
     /// Gets the changed time.
     #[serde(
         rename = "changedTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]

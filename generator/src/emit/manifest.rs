@@ -123,12 +123,15 @@ default = [{defaults}]
 async-trait = "0.1"
 azure_core = {{ version = "1.1", default-features = false }}
 serde = {{ version = "1", features = ["derive"] }}
-serde_json = "1"
-{uuid}
+serde_json = {{ version = "1", features = ["float_roundtrip"] }}
+{time}{uuid}
 [dev-dependencies]
 {identity}{futures}tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
 {examples}"#,
         package = krate.package,
+        // The `formats` module names `time::Date` and `time::Time`: the same `time` azure_core
+        // uses, so it adds nothing to the build.
+        time = if krate.uses_formats { "time = \"0.3\"\n" } else { "" },
         defaults = defaults.join(", "),
         groups = groups,
         examples = examples,

@@ -2,7 +2,7 @@
 
 use super::{docs, tokens};
 use crate::ir::{
-    Client, Crate, FinalStateVia, HttpMethod, Location, NextRequest, Operation, OperationKind,
+    Client, Collection, Crate, FinalStateVia, HttpMethod, Location, NextRequest, Operation, OperationKind,
     Param, PathPart, Repeatability, Source, TypeRef,
 };
 use proc_macro2::TokenStream;
@@ -30,7 +30,11 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
         quote!(#n: #t,)
     });
     let (returns, format) = match &op.success_type {
-        Some(t) => (tokens::ty(t), quote!()),
+        // A body with a wire format of its own is decoded by it.
+        Some(t) => match tokens::format(t) {
+            Some(f) => (tokens::ty(t), quote!(, crate::formats::JsonAs<#f>)),
+            None => (tokens::ty(t), quote!()),
+        },
         None => (quote!(()), quote!(, azure_core::http::NoFormat)),
     };
     let mut conversions = Vec::new();
@@ -43,7 +47,7 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
             PathPart::Param(wire) => {
                 let p = op.params.iter().find(|p| &p.wire_name == wire);
                 template.push('{');
-                if p.is_some_and(|p| p.skip_url_encoding) {
+                if p.is_some_and(as_given) {
                     template.push('+');
                 }
                 template.push_str(p.map(|p| p.rust_name.as_str()).unwrap_or(wire));
@@ -58,7 +62,7 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
     let query: Vec<_> = op
         .params
         .iter()
-        .filter(|p| p.location == Location::Query)
+        .filter(|p| p.location == Location::Query && !multi(p))
         .map(|p| {
             // `+name`: the runtime appends the value as given.
             let wire = if p.skip_url_encoding {
@@ -69,6 +73,13 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
             let value = optional_text(p, &mut conversions);
             quote!((#wire, #value))
         })
+        .collect();
+    let request_ident = quote!(request);
+    let pairs: Vec<_> = op
+        .params
+        .iter()
+        .filter(|p| multi(p))
+        .map(|p| multi_items(p, &request_ident, &mut conversions))
         .collect();
     let headers: Vec<_> = op
         .params
@@ -102,18 +113,26 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
         .map(|c| proc_macro2::Literal::u16_unsuffixed(*c));
     let set_body = op.body.as_ref().map(|b| {
         let mime = b.raw_content_type.as_deref().unwrap_or("application/json");
+        // A body with a wire format of its own (a date, bytes, a list of them) is taken as the
+        // value and written by its format.
+        let content = |value: TokenStream| match tokens::format(&b.ty) {
+            Some(format) if b.raw_content_type.is_none() => quote!(#format::json(&#value)?),
+            _ => value,
+        };
         if b.required {
             let n = tokens::ident(&b.rust_name);
+            let content = content(quote!(#n));
             quote! {
                 request.insert_header("content-type", #mime);
-                request.set_body(#n);
+                request.set_body(#content);
             }
         } else {
             let n = tokens::ident(&b.rust_name);
+            let content = content(quote!(body));
             quote! {
                 if let Some(body) = options.#n {
                     request.insert_header("content-type", #mime);
-                    request.set_body(body);
+                    request.set_body(#content);
                 }
             }
         }
@@ -124,6 +143,7 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
     let docs = method_docs(op);
     let doc = quote!(#many #docs);
     let mutable = (!headers.is_empty()
+        || !pairs.is_empty()
         || set_body.is_some()
         || matches!(op.kind, OperationKind::Plain | OperationKind::Exists))
     .then(|| quote!(mut));
@@ -132,6 +152,7 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
         let options = options.unwrap_or_default();
         #(#conversions)*
         let #mutable request = crate::runtime::request(&self.endpoint, #method, #template, &[#(#path_args),*], &[#(#query),*])?;
+        #(#pairs)*
         #(#headers)*
         #set_body
         let call = crate::runtime::Call { timeout: options.timeout, idempotent: #idempotent };
@@ -402,10 +423,13 @@ fn timeout_docs() -> (&'static str, &'static str, &'static str, &'static str) {
     )
 }
 
-/// `RequestContent<T>` for a JSON body; raw bytes carry no format.
+/// `RequestContent<T>` for a JSON body; raw bytes carry no format; a value with a wire format of
+/// its own (a date, bytes, a list of them) is taken as it is.
 fn content_type(b: &crate::ir::Body) -> TokenStream {
     let t = tokens::ty(&b.ty);
-    if b.raw_content_type.is_some() {
+    if b.raw_content_type.is_none() && b.ty.format().is_some() {
+        t
+    } else if b.raw_content_type.is_some() {
         quote!(azure_core::http::RequestContent<#t, azure_core::http::NoFormat>)
     } else {
         quote!(azure_core::http::RequestContent<#t>)
@@ -447,7 +471,7 @@ fn next_request(next: &NextRequest) -> TokenStream {
             PathPart::Param(wire) => {
                 let p = next.params.iter().find(|p| &p.wire_name == wire);
                 template.push('{');
-                if p.is_some_and(|p| p.skip_url_encoding) {
+                if p.is_some_and(as_given) {
                     template.push('+');
                 }
                 template.push_str(p.map(|p| p.rust_name.as_str()).unwrap_or(wire));
@@ -462,7 +486,7 @@ fn next_request(next: &NextRequest) -> TokenStream {
     let query: Vec<_> = next
         .params
         .iter()
-        .filter(|p| p.location == Location::Query)
+        .filter(|p| p.location == Location::Query && !multi(p))
         .map(|p| {
             // `+name`: the runtime appends the value as given.
             let wire = if p.skip_url_encoding {
@@ -473,6 +497,13 @@ fn next_request(next: &NextRequest) -> TokenStream {
             let value = optional_text(p, &mut conversions);
             quote!((#wire, #value))
         })
+        .collect();
+    let request_ident = quote!(next_request);
+    let pairs: Vec<_> = next
+        .params
+        .iter()
+        .filter(|p| multi(p))
+        .map(|p| multi_items(p, &request_ident, &mut conversions))
         .collect();
     let headers: Vec<_> = next
         .params
@@ -489,12 +520,23 @@ fn next_request(next: &NextRequest) -> TokenStream {
         })
         .collect();
     let method = http_method(next.http_method);
-    let mutable = (!headers.is_empty()).then(|| quote!(mut));
+    let mutable = (!headers.is_empty() || !pairs.is_empty()).then(|| quote!(mut));
     quote! {
         #(#conversions)*
         let #mutable next_request = crate::runtime::request(&self.endpoint, #method, #template, &[#(#path_args),*], &[#(#query),*])?;
+        #(#pairs)*
         #(#headers)*
     }
+}
+
+/// Whether a path value is sent as given (`{+name}`): `x-ms-skip-url-encoding`, or a label or
+/// matrix value, whose items are encoded one by one.
+fn as_given(p: &Param) -> bool {
+    p.skip_url_encoding
+        || matches!(
+            p.collection,
+            Some(Collection::Label { .. } | Collection::Matrix { .. })
+        )
 }
 
 fn arg_type(t: &TypeRef) -> TokenStream {
@@ -515,7 +557,8 @@ fn text_value(p: &Param, conversions: &mut Vec<TokenStream>) -> TokenStream {
         (_, TypeRef::Named(_)) => quote!(#n.as_str()),
         _ => {
             let local = tokens::ident(&p.text_local);
-            conversions.push(quote!(let #local = #n.to_string();));
+            let text = value_text(p, quote!(&#n));
+            conversions.push(quote!(let #local = #text;));
             quote!(#local.as_str())
         }
     }
@@ -531,17 +574,84 @@ fn optional_text(p: &Param, conversions: &mut Vec<TokenStream>) -> TokenStream {
     match &p.ty {
         TypeRef::String => quote!(options.#n.as_deref()),
         TypeRef::Named(_) => quote!(options.#n.as_ref().map(|v| v.as_str())),
-        TypeRef::Vec(_) => {
+        ty => {
             let local = tokens::ident(&p.text_local);
-            conversions.push(quote! {
-                let #local = options.#n.as_ref().map(|v| v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(","));
-            });
+            let text = match tokens::format(ty).filter(|_| p.collection.is_none()) {
+                Some(format) => quote!(#format::text),
+                None => {
+                    let text = value_text(p, quote!(v));
+                    quote!(|v| #text)
+                }
+            };
+            conversions.push(quote!(let #local = options.#n.as_ref().map(#text);));
             quote!(#local.as_deref())
         }
-        _ => {
-            let local = tokens::ident(&p.text_local);
-            conversions.push(quote!(let #local = options.#n.as_ref().map(|v| v.to_string());));
-            quote!(#local.as_deref())
+    }
+}
+
+/// A `String` expression for the text of one scalar `value` (a reference) of type `ty`: its
+/// format's text (dates, durations, bytes), else its `Display`.
+fn scalar_text(ty: &TypeRef, value: TokenStream) -> TokenStream {
+    match tokens::format(ty) {
+        Some(format) => quote!(#format::text(#value)),
+        None => quote!(#value.to_string()),
+    }
+}
+
+/// A `String` expression for the text of `value` (a reference to the parameter's value): a
+/// scalar's text, or an array's items written as the parameter's collection format says.
+fn value_text(p: &Param, value: TokenStream) -> TokenStream {
+    let TypeRef::Vec(item) = &p.ty else {
+        return scalar_text(&p.ty, value);
+    };
+    let text = scalar_text(item, quote!(item));
+    let items = quote!(#value.iter().map(|item| #text));
+    match &p.collection {
+        Some(Collection::Joined(separator)) => {
+            quote!(#items.collect::<Vec<_>>().join(#separator))
+        }
+        // Label and matrix values are sent as given (`{+name}`): each item is percent-encoded
+        // here, the separators are not.
+        Some(Collection::Label { explode }) => {
+            let separator = if *explode { "." } else { "," };
+            quote!(format!(".{}", #items.map(|text| crate::runtime::encoded(&text)).collect::<Vec<_>>().join(#separator)))
+        }
+        Some(Collection::Matrix { explode }) => {
+            let name = format!(";{}=", p.wire_name);
+            let separator = if *explode { name.clone() } else { ",".to_string() };
+            quote!(format!("{}{}", #name, #items.map(|text| crate::runtime::encoded(&text)).collect::<Vec<_>>().join(#separator)))
+        }
+        // `Multi` is sent as one pair per item (see `multi_items`), never as one text.
+        Some(Collection::Multi) | None => quote!(#items.collect::<Vec<_>>().join(",")),
+    }
+}
+
+/// Whether a parameter is sent as one query pair per item.
+fn multi(p: &Param) -> bool {
+    p.location == Location::Query && p.collection == Some(Collection::Multi)
+}
+
+/// For a parameter sent as one query pair per item: the local holding the items' texts (an
+/// `Option<Vec<String>>` for an optional one) and the statement that appends the pairs to
+/// `request`'s URL. No item, no pair.
+fn multi_items(p: &Param, request: &TokenStream, conversions: &mut Vec<TokenStream>) -> TokenStream {
+    let n = tokens::ident(&p.rust_name);
+    let local = tokens::ident(&p.text_local);
+    let wire = &p.wire_name;
+    let item = match &p.ty {
+        TypeRef::Vec(item) => scalar_text(item, quote!(item)),
+        other => scalar_text(other, quote!(item)),
+    };
+    let (values, texts) = match &p.source {
+        Source::Option => (quote!(options.#n.as_ref()), quote!(#local.iter().flatten())),
+        _ => (quote!(Some(&#n)), quote!(#local.iter().flatten())),
+    };
+    conversions.push(quote! {
+        let #local: Option<Vec<String>> = #values.map(|values| values.iter().map(|item| #item).collect());
+    });
+    quote! {
+        for text in #texts {
+            #request.url_mut().query_pairs_mut().append_pair(#wire, text);
         }
     }
 }

@@ -8,6 +8,7 @@ mod enumeration;
 mod errors;
 mod example;
 mod features;
+mod formats;
 pub mod guide;
 mod manifest;
 mod method;
@@ -48,6 +49,8 @@ pub enum Piece<'a> {
     Lib,
     /// `src/runtime.rs`.
     Runtime,
+    /// `src/formats.rs`: the wire formats of dates, times, durations and bytes.
+    Formats,
     /// `src/clients/mod.rs`.
     ClientsMod,
     /// `src/models/mod.rs`.
@@ -80,6 +83,9 @@ pub fn plan(krate: &Crate) -> Vec<(String, Piece<'_>)> {
         ("src/clients/mod.rs".to_string(), Piece::ClientsMod),
         ("src/models/mod.rs".to_string(), Piece::ModelsMod),
     ];
+    if krate.uses_formats {
+        files.push(("src/formats.rs".into(), Piece::Formats));
+    }
     let (structs, enumerations) = kinds(krate);
     if structs {
         files.push(("src/models/models.rs".into(), Piece::Models));
@@ -128,6 +134,7 @@ pub fn render(krate: &Crate, piece: &Piece) -> Contents {
         Piece::Readme => Contents::Text(manifest::readme(krate)),
         Piece::Lib => Contents::Rust(lib_rs(krate)),
         Piece::Runtime => Contents::Rust(runtime::runtime(krate)),
+        Piece::Formats => Contents::Rust(formats::formats()),
         Piece::ClientsMod => Contents::Rust(clients_mod(krate)),
         Piece::ModelsMod => Contents::Rust(models_mod(krate)),
         Piece::Models => Contents::Rust(models(krate)),
@@ -193,12 +200,14 @@ fn lib_rs(krate: &Crate) -> TokenStream {
     });
     // With no client's feature on, the shared helpers have no caller.
     let any_client = features::predicate(&features::all(krate));
+    let formats = krate.uses_formats.then(|| quote!(pub mod formats;));
     quote! {
         #![doc = include_str!("../README.md")]
         #![cfg_attr(docsrs, feature(doc_cfg))]
         #![warn(missing_docs)]
 
         pub mod clients;
+        #formats
         pub mod models;
         #[cfg_attr(not(#any_client), allow(dead_code))]
         mod runtime;

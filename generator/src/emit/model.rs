@@ -1,7 +1,7 @@
 //! A model struct.
 
 use super::{docs, tokens};
-use crate::ir::{Paging, StructDef, TypeRef};
+use crate::ir::{Paging, StructDef};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -28,15 +28,19 @@ pub fn model(def: &StructDef, gate: Option<TokenStream>) -> TokenStream {
         let rust = tokens::ident(&f.rust_name);
         let ty = tokens::ty(&f.ty);
         let wire = &f.wire_name;
-        let with = (f.ty == TypeRef::DateTime)
-            .then(|| quote!(with = "::azure_core::time::rfc3339::option",));
+        // A value with a wire format of its own (dates, bytes...) is written and read by its
+        // type in the `formats` module, whatever `Vec`s and maps hold it.
+        let with = tokens::format(&f.ty).map(|path| {
+            let path = path.to_string().replace(' ', "");
+            quote!(with = #path,)
+        });
         // A read-only property is never sent; serialized by a user, it is kept when set.
         let skip = if f.read_only {
             quote!(skip_serializing_if = "crate::runtime::skip_read_only")
         } else {
             quote!(skip_serializing_if = "Option::is_none")
         };
-        let default = (f.ty == TypeRef::DateTime).then(|| quote!(default,));
+        let default = with.is_some().then(|| quote!(default,));
         quote! {
             #doc
             #[serde(rename = #wire, #with #default #skip)]

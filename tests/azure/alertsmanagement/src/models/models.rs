@@ -86,7 +86,7 @@ pub struct ActionRuleProperties {
     /// Creation time of action rule. Date-Time in ISO-8601 format.
     #[serde(
         rename = "createdAt",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -94,7 +94,7 @@ pub struct ActionRuleProperties {
     /// Last updated time of action rule. Date-Time in ISO-8601 format.
     #[serde(
         rename = "lastModifiedAt",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -363,8 +363,13 @@ pub struct AlertRulePatchProperties {
     #[serde(rename = "severity", skip_serializing_if = "Option::is_none")]
     pub severity: Option<crate::models::Severity>,
     /// The alert rule frequency in ISO8601 format. The time granularity must be in minutes and minimum value is 5 minutes.
-    #[serde(rename = "frequency", skip_serializing_if = "Option::is_none")]
-    pub frequency: Option<String>,
+    #[serde(
+        rename = "frequency",
+        with = "crate::formats::Duration",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub frequency: Option<::azure_core::time::Duration>,
     /// The alert rule actions.
     #[serde(rename = "actionGroups", skip_serializing_if = "Option::is_none")]
     pub action_groups: Option<crate::models::ActionGroupsInformation>,
@@ -399,8 +404,13 @@ pub struct AlertRuleProperties {
     /// The alert rule frequency in ISO8601 format. The time granularity must be in minutes and minimum value is 5 minutes.
     ///
     /// Required.
-    #[serde(rename = "frequency", skip_serializing_if = "Option::is_none")]
-    pub frequency: Option<String>,
+    #[serde(
+        rename = "frequency",
+        with = "crate::formats::Duration",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub frequency: Option<::azure_core::time::Duration>,
     /// The alert rule's detector.
     ///
     /// Required.
@@ -837,7 +847,7 @@ pub struct Essentials {
     /// Creation time(ISO-8601 format) of alert instance.
     #[serde(
         rename = "startDateTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -845,7 +855,7 @@ pub struct Essentials {
     /// Last modification time(ISO-8601 format) of alert instance.
     #[serde(
         rename = "lastModifiedDateTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -853,7 +863,7 @@ pub struct Essentials {
     /// Resolved time(ISO-8601 format) of alert instance. This will be updated when monitor service resolves the alert instance because the rule condition is no longer met.
     #[serde(
         rename = "monitorConditionResolvedDateTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1207,7 +1217,7 @@ pub struct SmartGroupProperties {
     /// Creation time of smart group. Date-Time in ISO-8601 format.
     #[serde(
         rename = "startDateTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1215,7 +1225,7 @@ pub struct SmartGroupProperties {
     /// Last updated time of smart group. Date-Time in ISO-8601 format.
     #[serde(
         rename = "lastModifiedDateTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1282,8 +1292,13 @@ pub struct SmartGroupsList {
 )]
 pub struct ThrottlingInformation {
     /// The required duration (in ISO8601 format) to wait before notifying on the alert rule again. The time granularity must be in minutes and minimum value is 0 minutes
-    #[serde(rename = "duration", skip_serializing_if = "Option::is_none")]
-    pub duration: Option<String>,
+    #[serde(
+        rename = "duration",
+        with = "crate::formats::Duration",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub duration: Option<::azure_core::time::Duration>,
 }
 
 #[cfg(feature = "action_rules")]

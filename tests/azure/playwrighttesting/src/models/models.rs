@@ -63,7 +63,7 @@ pub struct AccountFreeTrialProperties {
     /// Required.
     #[serde(
         rename = "createdAt",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -73,7 +73,7 @@ pub struct AccountFreeTrialProperties {
     /// Required.
     #[serde(
         rename = "expiryAt",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -603,7 +603,7 @@ pub struct SystemData {
     /// The timestamp of resource creation (UTC).
     #[serde(
         rename = "createdAt",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -617,7 +617,7 @@ pub struct SystemData {
     /// The timestamp of resource last modification (UTC)
     #[serde(
         rename = "lastModifiedAt",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
