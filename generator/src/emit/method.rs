@@ -557,7 +557,11 @@ fn text_value(p: &Param, conversions: &mut Vec<TokenStream>) -> TokenStream {
         (_, TypeRef::Named(_)) => quote!(#n.as_str()),
         _ => {
             let local = tokens::ident(&p.text_local);
-            let text = value_text(p, quote!(&#n));
+            let text = match (&p.ty, tokens::format(&p.ty)) {
+                (TypeRef::Vec(_), _) => value_text(p, quote!(#n)),
+                (_, Some(format)) => quote!(#format::text(&#n)),
+                _ => quote!(#n.to_string()),
+            };
             conversions.push(quote!(let #local = #text;));
             quote!(#local.as_str())
         }

@@ -134,7 +134,7 @@ pub fn render(krate: &Crate, piece: &Piece) -> Contents {
         Piece::Readme => Contents::Text(manifest::readme(krate)),
         Piece::Lib => Contents::Rust(lib_rs(krate)),
         Piece::Runtime => Contents::Rust(runtime::runtime(krate)),
-        Piece::Formats => Contents::Rust(formats::formats()),
+        Piece::Formats => Contents::Rust(formats::module()),
         Piece::ClientsMod => Contents::Rust(clients_mod(krate)),
         Piece::ModelsMod => Contents::Rust(models_mod(krate)),
         Piece::Models => Contents::Rust(models(krate)),

@@ -12,6 +12,8 @@ mod body_number;
 mod body_string;
 mod body_time;
 mod primitives;
+mod url;
+mod url_multi_collection_format;
 
 use crate::support::Scenario;
 
@@ -28,6 +30,8 @@ pub fn scenarios() -> Vec<Scenario> {
         body_number::scenarios(),
         body_string::scenarios(),
         body_time::scenarios(),
+        url::scenarios(),
+        url_multi_collection_format::scenarios(),
     ]
     .into_iter()
     .flatten()

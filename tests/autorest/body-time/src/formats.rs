@@ -176,58 +176,6 @@ impl<F, T: Encoded<F>> Encoded<F> for Box<T> {
     }
 }
 
-/// The functions each format offers, and the response bodies it decodes.
-macro_rules! format_functions {
-    ($($format:ident => $scalar:ty),* $(,)?) => {
-        $(impl $format { #[doc = " Writes `value` (for `#[serde(with = \"...\")]`)."] pub
-        fn serialize < T : Encoded < Self >, S : Serializer > (value : & T, serializer :
-        S) -> std::result::Result < S::Ok, S::Error > { value.encode(serializer) } #[doc
-        = " Reads a value (for `#[serde(with = \"...\")]`)."] pub fn deserialize <'de, T
-        : Encoded < Self >, D : Deserializer <'de >> (deserializer : D) ->
-        std::result::Result < T, D::Error > { T::decode(deserializer) } #[doc =
-        " `value` as text, for a path, query or header."] pub fn text < T : Text < Self
-        >> (value : & T) -> String { value.to_text() } #[doc =
-        " Reads a value from its text (a response header)."] pub fn parse < T : Text <
-        Self >> (text : & str) -> Result < T > { T::from_text(text) } #[doc =
-        " `value` as a JSON request body."] pub fn json < T : Encoded < Self >> (value :
-        & T) -> Result < azure_core::Bytes > { let mut out = Vec::new(); value.encode(&
-        mut serde_json::Serializer::new(& mut out)).map_err(| e |
-        Error::new(ErrorKind::DataConversion, e)) ?; Ok(out.into()) } } impl
-        DeserializeWith < JsonAs <$format >> for $scalar { fn deserialize_with(body :
-        ResponseBody) -> Result < Self > { from_body::<$format, Self > (& body) } } impl
-        < T : Encoded <$format >> DeserializeWith < JsonAs <$format >> for Option < T > {
-        fn deserialize_with(body : ResponseBody) -> Result < Self > {
-        from_body::<$format, Self > (& body) } } impl < T : Encoded <$format >>
-        DeserializeWith < JsonAs <$format >> for Vec < T > { fn deserialize_with(body :
-        ResponseBody) -> Result < Self > { from_body::<$format, Self > (& body) } } impl
-        < T : Encoded <$format >> DeserializeWith < JsonAs <$format >> for HashMap <
-        String, T > { fn deserialize_with(body : ResponseBody) -> Result < Self > {
-        from_body::<$format, Self > (& body) } })*
-    };
-}
-format_functions! {
-    Rfc3339 => OffsetDateTime, Rfc1123 => OffsetDateTime, UnixTime => OffsetDateTime,
-    Date => time::Date, Time => time::Time, Duration => azure_core::time::Duration,
-    Base64 => Vec < u8 >, Base64Url => Vec < u8 >,
-}
-
-/// Scalars written as JSON strings of their text.
-macro_rules! string_encoded {
-    ($($format:ident => $scalar:ty),* $(,)?) => {
-        $(impl Encoded <$format > for $scalar { fn encode < S : Serializer > (& self,
-        serializer : S) -> std::result::Result < S::Ok, S::Error > { serializer
-        .serialize_str(& Text::<$format >::to_text(self)) } fn decode <'de, D :
-        Deserializer <'de >> (deserializer : D) -> std::result::Result < Self, D::Error >
-        { let text = String::deserialize(deserializer) ?; < Self as Text <$format
-        >>::from_text(& text).map_err(serde::de::Error::custom) } })*
-    };
-}
-string_encoded! {
-    Rfc3339 => OffsetDateTime, Rfc1123 => OffsetDateTime, Date => time::Date, Time =>
-    time::Time, Duration => azure_core::time::Duration, Base64 => Vec < u8 >, Base64Url
-    => Vec < u8 >,
-}
-
 impl Encoded<UnixTime> for OffsetDateTime {
     fn encode<S: Serializer>(
         &self,
@@ -242,6 +190,15 @@ impl Encoded<UnixTime> for OffsetDateTime {
         let seconds = i64::deserialize(deserializer)?;
         OffsetDateTime::from_unix_timestamp(seconds).map_err(serde::de::Error::custom)
     }
+}
+
+/// `value` of format `F` as JSON.
+fn to_json<F, T: Encoded<F>>(value: &T) -> Result<azure_core::Bytes> {
+    let mut out = Vec::new();
+    value
+        .encode(&mut serde_json::Serializer::new(&mut out))
+        .map_err(|e| Error::new(ErrorKind::DataConversion, e))?;
+    Ok(out.into())
 }
 
 /// Decodes a response body of format `F`.
@@ -579,5 +536,565 @@ impl Text<Base64Url> for Vec<u8> {
     fn from_text(text: &str) -> Result<Self> {
         azure_core::base64::decode_url_safe(text.trim())
             .map_err(|_| invalid(text, "URL-safe base64"))
+    }
+}
+
+impl Rfc3339 {
+    /// Writes `value` (for `#[serde(with = "...")]`).
+    pub fn serialize<T: Encoded<Self>, S: Serializer>(
+        value: &T,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        value.encode(serializer)
+    }
+
+    /// Reads a value (for `#[serde(with = "...")]`).
+    pub fn deserialize<'de, T: Encoded<Self>, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<T, D::Error> {
+        T::decode(deserializer)
+    }
+
+    /// `value` as text, for a path, query or header.
+    pub fn text<T: Text<Self>>(value: &T) -> String {
+        value.to_text()
+    }
+
+    /// Reads a value from its text (e.g. a response header).
+    pub fn parse<T: Text<Self>>(text: &str) -> Result<T> {
+        T::from_text(text)
+    }
+
+    /// `value` as a JSON request body.
+    pub fn json<T: Encoded<Self>>(value: &T) -> Result<azure_core::Bytes> {
+        to_json::<Self, T>(value)
+    }
+}
+
+impl DeserializeWith<JsonAs<Rfc3339>> for OffsetDateTime {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Rfc3339, Self>(&body)
+    }
+}
+
+impl<T: Encoded<Rfc3339>> DeserializeWith<JsonAs<Rfc3339>> for Option<T> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Rfc3339, Self>(&body)
+    }
+}
+
+impl<T: Encoded<Rfc3339>> DeserializeWith<JsonAs<Rfc3339>> for Vec<T> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Rfc3339, Self>(&body)
+    }
+}
+
+impl<T: Encoded<Rfc3339>> DeserializeWith<JsonAs<Rfc3339>> for HashMap<String, T> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Rfc3339, Self>(&body)
+    }
+}
+
+impl Encoded<Rfc3339> for OffsetDateTime {
+    fn encode<S: Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&Text::<Rfc3339>::to_text(self))
+    }
+
+    fn decode<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        <Self as Text<Rfc3339>>::from_text(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Rfc1123 {
+    /// Writes `value` (for `#[serde(with = "...")]`).
+    pub fn serialize<T: Encoded<Self>, S: Serializer>(
+        value: &T,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        value.encode(serializer)
+    }
+
+    /// Reads a value (for `#[serde(with = "...")]`).
+    pub fn deserialize<'de, T: Encoded<Self>, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<T, D::Error> {
+        T::decode(deserializer)
+    }
+
+    /// `value` as text, for a path, query or header.
+    pub fn text<T: Text<Self>>(value: &T) -> String {
+        value.to_text()
+    }
+
+    /// Reads a value from its text (e.g. a response header).
+    pub fn parse<T: Text<Self>>(text: &str) -> Result<T> {
+        T::from_text(text)
+    }
+
+    /// `value` as a JSON request body.
+    pub fn json<T: Encoded<Self>>(value: &T) -> Result<azure_core::Bytes> {
+        to_json::<Self, T>(value)
+    }
+}
+
+impl DeserializeWith<JsonAs<Rfc1123>> for OffsetDateTime {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Rfc1123, Self>(&body)
+    }
+}
+
+impl<T: Encoded<Rfc1123>> DeserializeWith<JsonAs<Rfc1123>> for Option<T> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Rfc1123, Self>(&body)
+    }
+}
+
+impl<T: Encoded<Rfc1123>> DeserializeWith<JsonAs<Rfc1123>> for Vec<T> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Rfc1123, Self>(&body)
+    }
+}
+
+impl<T: Encoded<Rfc1123>> DeserializeWith<JsonAs<Rfc1123>> for HashMap<String, T> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Rfc1123, Self>(&body)
+    }
+}
+
+impl Encoded<Rfc1123> for OffsetDateTime {
+    fn encode<S: Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&Text::<Rfc1123>::to_text(self))
+    }
+
+    fn decode<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        <Self as Text<Rfc1123>>::from_text(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl UnixTime {
+    /// Writes `value` (for `#[serde(with = "...")]`).
+    pub fn serialize<T: Encoded<Self>, S: Serializer>(
+        value: &T,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        value.encode(serializer)
+    }
+
+    /// Reads a value (for `#[serde(with = "...")]`).
+    pub fn deserialize<'de, T: Encoded<Self>, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<T, D::Error> {
+        T::decode(deserializer)
+    }
+
+    /// `value` as text, for a path, query or header.
+    pub fn text<T: Text<Self>>(value: &T) -> String {
+        value.to_text()
+    }
+
+    /// Reads a value from its text (e.g. a response header).
+    pub fn parse<T: Text<Self>>(text: &str) -> Result<T> {
+        T::from_text(text)
+    }
+
+    /// `value` as a JSON request body.
+    pub fn json<T: Encoded<Self>>(value: &T) -> Result<azure_core::Bytes> {
+        to_json::<Self, T>(value)
+    }
+}
+
+impl DeserializeWith<JsonAs<UnixTime>> for OffsetDateTime {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<UnixTime, Self>(&body)
+    }
+}
+
+impl<T: Encoded<UnixTime>> DeserializeWith<JsonAs<UnixTime>> for Option<T> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<UnixTime, Self>(&body)
+    }
+}
+
+impl<T: Encoded<UnixTime>> DeserializeWith<JsonAs<UnixTime>> for Vec<T> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<UnixTime, Self>(&body)
+    }
+}
+
+impl<T: Encoded<UnixTime>> DeserializeWith<JsonAs<UnixTime>> for HashMap<String, T> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<UnixTime, Self>(&body)
+    }
+}
+
+impl Date {
+    /// Writes `value` (for `#[serde(with = "...")]`).
+    pub fn serialize<T: Encoded<Self>, S: Serializer>(
+        value: &T,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        value.encode(serializer)
+    }
+
+    /// Reads a value (for `#[serde(with = "...")]`).
+    pub fn deserialize<'de, T: Encoded<Self>, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<T, D::Error> {
+        T::decode(deserializer)
+    }
+
+    /// `value` as text, for a path, query or header.
+    pub fn text<T: Text<Self>>(value: &T) -> String {
+        value.to_text()
+    }
+
+    /// Reads a value from its text (e.g. a response header).
+    pub fn parse<T: Text<Self>>(text: &str) -> Result<T> {
+        T::from_text(text)
+    }
+
+    /// `value` as a JSON request body.
+    pub fn json<T: Encoded<Self>>(value: &T) -> Result<azure_core::Bytes> {
+        to_json::<Self, T>(value)
+    }
+}
+
+impl DeserializeWith<JsonAs<Date>> for time::Date {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Date, Self>(&body)
+    }
+}
+
+impl<T: Encoded<Date>> DeserializeWith<JsonAs<Date>> for Option<T> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Date, Self>(&body)
+    }
+}
+
+impl<T: Encoded<Date>> DeserializeWith<JsonAs<Date>> for Vec<T> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Date, Self>(&body)
+    }
+}
+
+impl<T: Encoded<Date>> DeserializeWith<JsonAs<Date>> for HashMap<String, T> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Date, Self>(&body)
+    }
+}
+
+impl Encoded<Date> for time::Date {
+    fn encode<S: Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&Text::<Date>::to_text(self))
+    }
+
+    fn decode<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        <Self as Text<Date>>::from_text(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Time {
+    /// Writes `value` (for `#[serde(with = "...")]`).
+    pub fn serialize<T: Encoded<Self>, S: Serializer>(
+        value: &T,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        value.encode(serializer)
+    }
+
+    /// Reads a value (for `#[serde(with = "...")]`).
+    pub fn deserialize<'de, T: Encoded<Self>, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<T, D::Error> {
+        T::decode(deserializer)
+    }
+
+    /// `value` as text, for a path, query or header.
+    pub fn text<T: Text<Self>>(value: &T) -> String {
+        value.to_text()
+    }
+
+    /// Reads a value from its text (e.g. a response header).
+    pub fn parse<T: Text<Self>>(text: &str) -> Result<T> {
+        T::from_text(text)
+    }
+
+    /// `value` as a JSON request body.
+    pub fn json<T: Encoded<Self>>(value: &T) -> Result<azure_core::Bytes> {
+        to_json::<Self, T>(value)
+    }
+}
+
+impl DeserializeWith<JsonAs<Time>> for time::Time {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Time, Self>(&body)
+    }
+}
+
+impl<T: Encoded<Time>> DeserializeWith<JsonAs<Time>> for Option<T> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Time, Self>(&body)
+    }
+}
+
+impl<T: Encoded<Time>> DeserializeWith<JsonAs<Time>> for Vec<T> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Time, Self>(&body)
+    }
+}
+
+impl<T: Encoded<Time>> DeserializeWith<JsonAs<Time>> for HashMap<String, T> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Time, Self>(&body)
+    }
+}
+
+impl Encoded<Time> for time::Time {
+    fn encode<S: Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&Text::<Time>::to_text(self))
+    }
+
+    fn decode<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        <Self as Text<Time>>::from_text(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Duration {
+    /// Writes `value` (for `#[serde(with = "...")]`).
+    pub fn serialize<T: Encoded<Self>, S: Serializer>(
+        value: &T,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        value.encode(serializer)
+    }
+
+    /// Reads a value (for `#[serde(with = "...")]`).
+    pub fn deserialize<'de, T: Encoded<Self>, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<T, D::Error> {
+        T::decode(deserializer)
+    }
+
+    /// `value` as text, for a path, query or header.
+    pub fn text<T: Text<Self>>(value: &T) -> String {
+        value.to_text()
+    }
+
+    /// Reads a value from its text (e.g. a response header).
+    pub fn parse<T: Text<Self>>(text: &str) -> Result<T> {
+        T::from_text(text)
+    }
+
+    /// `value` as a JSON request body.
+    pub fn json<T: Encoded<Self>>(value: &T) -> Result<azure_core::Bytes> {
+        to_json::<Self, T>(value)
+    }
+}
+
+impl DeserializeWith<JsonAs<Duration>> for azure_core::time::Duration {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Duration, Self>(&body)
+    }
+}
+
+impl<T: Encoded<Duration>> DeserializeWith<JsonAs<Duration>> for Option<T> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Duration, Self>(&body)
+    }
+}
+
+impl<T: Encoded<Duration>> DeserializeWith<JsonAs<Duration>> for Vec<T> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Duration, Self>(&body)
+    }
+}
+
+impl<T: Encoded<Duration>> DeserializeWith<JsonAs<Duration>> for HashMap<String, T> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Duration, Self>(&body)
+    }
+}
+
+impl Encoded<Duration> for azure_core::time::Duration {
+    fn encode<S: Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&Text::<Duration>::to_text(self))
+    }
+
+    fn decode<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        <Self as Text<Duration>>::from_text(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Base64 {
+    /// Writes `value` (for `#[serde(with = "...")]`).
+    pub fn serialize<T: Encoded<Self>, S: Serializer>(
+        value: &T,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        value.encode(serializer)
+    }
+
+    /// Reads a value (for `#[serde(with = "...")]`).
+    pub fn deserialize<'de, T: Encoded<Self>, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<T, D::Error> {
+        T::decode(deserializer)
+    }
+
+    /// `value` as text, for a path, query or header.
+    pub fn text<T: Text<Self>>(value: &T) -> String {
+        value.to_text()
+    }
+
+    /// Reads a value from its text (e.g. a response header).
+    pub fn parse<T: Text<Self>>(text: &str) -> Result<T> {
+        T::from_text(text)
+    }
+
+    /// `value` as a JSON request body.
+    pub fn json<T: Encoded<Self>>(value: &T) -> Result<azure_core::Bytes> {
+        to_json::<Self, T>(value)
+    }
+}
+
+impl DeserializeWith<JsonAs<Base64>> for Vec<u8> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Base64, Self>(&body)
+    }
+}
+
+impl<T: Encoded<Base64>> DeserializeWith<JsonAs<Base64>> for Option<T> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Base64, Self>(&body)
+    }
+}
+
+impl<T: Encoded<Base64>> DeserializeWith<JsonAs<Base64>> for Vec<T> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Base64, Self>(&body)
+    }
+}
+
+impl<T: Encoded<Base64>> DeserializeWith<JsonAs<Base64>> for HashMap<String, T> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Base64, Self>(&body)
+    }
+}
+
+impl Encoded<Base64> for Vec<u8> {
+    fn encode<S: Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&Text::<Base64>::to_text(self))
+    }
+
+    fn decode<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        <Self as Text<Base64>>::from_text(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Base64Url {
+    /// Writes `value` (for `#[serde(with = "...")]`).
+    pub fn serialize<T: Encoded<Self>, S: Serializer>(
+        value: &T,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        value.encode(serializer)
+    }
+
+    /// Reads a value (for `#[serde(with = "...")]`).
+    pub fn deserialize<'de, T: Encoded<Self>, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<T, D::Error> {
+        T::decode(deserializer)
+    }
+
+    /// `value` as text, for a path, query or header.
+    pub fn text<T: Text<Self>>(value: &T) -> String {
+        value.to_text()
+    }
+
+    /// Reads a value from its text (e.g. a response header).
+    pub fn parse<T: Text<Self>>(text: &str) -> Result<T> {
+        T::from_text(text)
+    }
+
+    /// `value` as a JSON request body.
+    pub fn json<T: Encoded<Self>>(value: &T) -> Result<azure_core::Bytes> {
+        to_json::<Self, T>(value)
+    }
+}
+
+impl DeserializeWith<JsonAs<Base64Url>> for Vec<u8> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Base64Url, Self>(&body)
+    }
+}
+
+impl<T: Encoded<Base64Url>> DeserializeWith<JsonAs<Base64Url>> for Option<T> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Base64Url, Self>(&body)
+    }
+}
+
+impl<T: Encoded<Base64Url>> DeserializeWith<JsonAs<Base64Url>> for Vec<T> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Base64Url, Self>(&body)
+    }
+}
+
+impl<T: Encoded<Base64Url>> DeserializeWith<JsonAs<Base64Url>> for HashMap<String, T> {
+    fn deserialize_with(body: ResponseBody) -> Result<Self> {
+        from_body::<Base64Url, Self>(&body)
+    }
+}
+
+impl Encoded<Base64Url> for Vec<u8> {
+    fn encode<S: Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&Text::<Base64Url>::to_text(self))
+    }
+
+    fn decode<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        <Self as Text<Base64Url>>::from_text(&text).map_err(serde::de::Error::custom)
     }
 }

@@ -419,7 +419,7 @@ impl PagingClient {
         options: Option<crate::models::PagingClientGetWithQueryParamsOptions<'_>>,
     ) -> Result<azure_core::http::Pager<crate::models::ProductResult>> {
         let options = options.unwrap_or_default();
-        let required_query_parameter_text = &required_query_parameter.to_string();
+        let required_query_parameter_text = required_query_parameter.to_string();
         let request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
@@ -665,7 +665,7 @@ impl PagingClient {
         options: Option<crate::models::PagingClientGetMultiplePagesWithOffsetOptions<'_>>,
     ) -> Result<azure_core::http::Pager<crate::models::ProductResult>> {
         let options = options.unwrap_or_default();
-        let offset_text = &offset.to_string();
+        let offset_text = offset.to_string();
         let maxresults_text = options.maxresults.as_ref().map(|v| v.to_string());
         let timeout_2_text = options.timeout_2.as_ref().map(|v| v.to_string());
         let mut request = crate::runtime::request(

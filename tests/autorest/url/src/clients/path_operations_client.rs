@@ -333,7 +333,7 @@ impl PathOperationsClient {
             &self.endpoint,
             azure_core::http::Method::Get,
             "/paths/float/-1.034E-20/{float_path}",
-            &["-1.0340000000000001e-20"],
+            &["-1.034e-20"],
             &[],
         )?;
         let call = crate::runtime::Call {

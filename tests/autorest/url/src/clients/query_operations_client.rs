@@ -87,7 +87,7 @@ impl QueryOperationsClient {
         >,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
         let options = options.unwrap_or_default();
-        let array_path_text = &array_path
+        let array_path_text = array_path
             .iter()
             .map(|item| item.to_string())
             .collect::<Vec<_>>()
@@ -414,7 +414,7 @@ impl QueryOperationsClient {
             azure_core::http::Method::Get,
             "/queries/float/-1.034E-20",
             &[],
-            &[("floatQuery", Some("-1.0340000000000001e-20"))],
+            &[("floatQuery", Some("-1.034e-20"))],
         )?;
         let call = crate::runtime::Call {
             timeout: options.timeout,

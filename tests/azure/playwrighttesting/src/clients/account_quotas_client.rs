@@ -109,7 +109,7 @@ impl AccountQuotasClient {
         options: Option<crate::models::AccountQuotasClientListByAccountOptions<'_>>,
     ) -> Result<azure_core::http::Pager<crate::models::AccountQuotaListResult>> {
         let options = options.unwrap_or_default();
-        let subscription_id_text = &subscription_id.to_string();
+        let subscription_id_text = subscription_id.to_string();
         let request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
@@ -158,7 +158,7 @@ impl AccountQuotasClient {
         options: Option<crate::models::AccountQuotasClientGetOptions<'_>>,
     ) -> Result<azure_core::http::Response<crate::models::AccountQuota>> {
         let options = options.unwrap_or_default();
-        let subscription_id_text = &subscription_id.to_string();
+        let subscription_id_text = subscription_id.to_string();
         let mut request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,

@@ -105,7 +105,7 @@ impl AccountsClient {
         options: Option<crate::models::AccountsClientListBySubscriptionOptions<'_>>,
     ) -> Result<azure_core::http::Pager<crate::models::AccountListResult>> {
         let options = options.unwrap_or_default();
-        let subscription_id_text = &subscription_id.to_string();
+        let subscription_id_text = subscription_id.to_string();
         let request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
@@ -156,7 +156,7 @@ impl AccountsClient {
         azure_core::http::Response<crate::models::CheckNameAvailabilityResponse>,
     > {
         let options = options.unwrap_or_default();
-        let subscription_id_text = &subscription_id.to_string();
+        let subscription_id_text = subscription_id.to_string();
         let mut request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Post,
@@ -199,7 +199,7 @@ impl AccountsClient {
         options: Option<crate::models::AccountsClientListByResourceGroupOptions<'_>>,
     ) -> Result<azure_core::http::Pager<crate::models::AccountListResult>> {
         let options = options.unwrap_or_default();
-        let subscription_id_text = &subscription_id.to_string();
+        let subscription_id_text = subscription_id.to_string();
         let request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
@@ -246,7 +246,7 @@ impl AccountsClient {
         options: Option<crate::models::AccountsClientGetOptions<'_>>,
     ) -> Result<azure_core::http::Response<crate::models::Account>> {
         let options = options.unwrap_or_default();
-        let subscription_id_text = &subscription_id.to_string();
+        let subscription_id_text = subscription_id.to_string();
         let mut request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
@@ -298,7 +298,7 @@ impl AccountsClient {
         >,
     > {
         let options = options.unwrap_or_default();
-        let subscription_id_text = &subscription_id.to_string();
+        let subscription_id_text = subscription_id.to_string();
         let mut request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Put,
@@ -349,7 +349,7 @@ impl AccountsClient {
         options: Option<crate::models::AccountsClientUpdateOptions<'_>>,
     ) -> Result<azure_core::http::Response<crate::models::Account>> {
         let options = options.unwrap_or_default();
-        let subscription_id_text = &subscription_id.to_string();
+        let subscription_id_text = subscription_id.to_string();
         let mut request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Patch,
@@ -394,7 +394,7 @@ impl AccountsClient {
         options: Option<crate::models::AccountsClientDeleteOptions<'_>>,
     ) -> Result<azure_core::http::Poller<crate::models::OperationStatus>> {
         let options = options.unwrap_or_default();
-        let subscription_id_text = &subscription_id.to_string();
+        let subscription_id_text = subscription_id.to_string();
         let request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Delete,

@@ -107,7 +107,7 @@ impl QuotasClient {
         options: Option<crate::models::QuotasClientListBySubscriptionOptions<'_>>,
     ) -> Result<azure_core::http::Pager<crate::models::QuotaListResult>> {
         let options = options.unwrap_or_default();
-        let subscription_id_text = &subscription_id.to_string();
+        let subscription_id_text = subscription_id.to_string();
         let request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
@@ -154,7 +154,7 @@ impl QuotasClient {
         options: Option<crate::models::QuotasClientGetOptions<'_>>,
     ) -> Result<azure_core::http::Response<crate::models::Quota>> {
         let options = options.unwrap_or_default();
-        let subscription_id_text = &subscription_id.to_string();
+        let subscription_id_text = subscription_id.to_string();
         let mut request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,

@@ -94,12 +94,12 @@ impl ParameterNameCollisionTestClient {
         options: Option<crate::models::ParameterNameCollisionTestClientKeyGetOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
         let options = options.unwrap_or_default();
-        let query_text = &query.to_string();
-        let url_2_text = &url_2.to_string();
-        let request_2_text = &request_2.to_string();
-        let response_2_text = &response_2.to_string();
-        let result_text = &result.to_string();
-        let client_text = &client.to_string();
+        let query_text = query.to_string();
+        let url_2_text = url_2.to_string();
+        let request_2_text = request_2.to_string();
+        let response_2_text = response_2.to_string();
+        let result_text = result.to_string();
+        let client_text = client.to_string();
         let mut request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,

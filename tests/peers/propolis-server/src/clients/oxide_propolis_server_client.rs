@@ -159,8 +159,8 @@ impl OxidePropolisServerClient {
         >,
     ) -> Result<azure_core::http::Response<::serde_json::Value>> {
         let options = options.unwrap_or_default();
-        let id_text = &id.to_string();
-        let snapshot_id_text = &snapshot_id.to_string();
+        let id_text = id.to_string();
+        let snapshot_id_text = snapshot_id.to_string();
         let mut request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Post,
