@@ -131,7 +131,11 @@ serde_json = {{ version = "1", features = ["float_roundtrip"] }}
         package = krate.package,
         // The `formats` module names `time::Date` and `time::Time`: the same `time` azure_core
         // uses, so it adds nothing to the build.
-        time = if krate.uses_formats { "time = \"0.3\"\n" } else { "" },
+        time = if krate.uses_formats {
+            "time = \"0.3\"\n"
+        } else {
+            ""
+        },
         defaults = defaults.join(", "),
         groups = groups,
         examples = examples,

@@ -2,8 +2,8 @@
 
 use super::{docs, tokens};
 use crate::ir::{
-    Client, Collection, Crate, FinalStateVia, HttpMethod, Location, NextRequest, Operation, OperationKind,
-    Param, PathPart, Repeatability, Source, TypeRef,
+    Client, Collection, Crate, FinalStateVia, HttpMethod, Location, NextRequest, Operation,
+    OperationKind, Param, PathPart, Repeatability, Source, TypeRef,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -618,12 +618,20 @@ fn value_text(p: &Param, value: TokenStream) -> TokenStream {
         // here, the separators are not.
         Some(Collection::Label { explode }) => {
             let separator = if *explode { "." } else { "," };
-            quote!(format!(".{}", #items.map(|text| crate::runtime::encoded(&text)).collect::<Vec<_>>().join(#separator)))
+            quote!(
+                format!(".{}", #items.map(|text| crate::runtime::encoded(&text)).collect::<Vec<_>>().join(#separator))
+            )
         }
         Some(Collection::Matrix { explode }) => {
             let name = format!(";{}=", p.wire_name);
-            let separator = if *explode { name.clone() } else { ",".to_string() };
-            quote!(format!("{}{}", #name, #items.map(|text| crate::runtime::encoded(&text)).collect::<Vec<_>>().join(#separator)))
+            let separator = if *explode {
+                name.clone()
+            } else {
+                ",".to_string()
+            };
+            quote!(
+                format!("{}{}", #name, #items.map(|text| crate::runtime::encoded(&text)).collect::<Vec<_>>().join(#separator))
+            )
         }
         // `Multi` is sent as one pair per item (see `multi_items`), never as one text.
         Some(Collection::Multi) | None => quote!(#items.collect::<Vec<_>>().join(",")),
@@ -638,7 +646,11 @@ fn multi(p: &Param) -> bool {
 /// For a parameter sent as one query pair per item: the local holding the items' texts (an
 /// `Option<Vec<String>>` for an optional one) and the statement that appends the pairs to
 /// `request`'s URL. No item, no pair.
-fn multi_items(p: &Param, request: &TokenStream, conversions: &mut Vec<TokenStream>) -> TokenStream {
+fn multi_items(
+    p: &Param,
+    request: &TokenStream,
+    conversions: &mut Vec<TokenStream>,
+) -> TokenStream {
     let n = tokens::ident(&p.rust_name);
     let local = tokens::ident(&p.text_local);
     let wire = &p.wire_name;

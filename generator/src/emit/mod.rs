@@ -200,7 +200,11 @@ fn lib_rs(krate: &Crate) -> TokenStream {
     });
     // With no client's feature on, the shared helpers have no caller.
     let any_client = features::predicate(&features::all(krate));
-    let formats = krate.uses_formats.then(|| quote!(pub mod formats;));
+    let formats = krate.uses_formats.then(|| {
+        quote!(
+            pub mod formats;
+        )
+    });
     quote! {
         #![doc = include_str!("../README.md")]
         #![cfg_attr(docsrs, feature(doc_cfg))]

@@ -184,7 +184,8 @@ fn uses_formats(
     let formatted = |t: &ir::TypeRef| t.format().is_some();
     let in_types = types.values().any(|t| match t {
         ir::TypeDef::Struct(s) => {
-            s.fields.iter().any(|f| formatted(&f.ty)) || s.additional.as_ref().is_some_and(formatted)
+            s.fields.iter().any(|f| formatted(&f.ty))
+                || s.additional.as_ref().is_some_and(formatted)
         }
         ir::TypeDef::Enum(_) => false,
     });

@@ -15,7 +15,11 @@ pub fn scenarios() -> Vec<Scenario> {
 }
 
 async fn dates(env: Arc<Env>) -> Outcome {
-    let client = client!(AutoRestDateTestServiceClient, AutoRestDateTestServiceClientOptions, env);
+    let client = client!(
+        AutoRestDateTestServiceClient,
+        AutoRestDateTestServiceClientOptions,
+        env
+    );
     let max = Date::from_calendar_date(9999, Month::December, 31).unwrap();
     let min = Date::from_calendar_date(1, Month::January, 1).unwrap();
     assert_eq!(client.date_get_max_date(None).await?.into_model()?, max);
@@ -26,7 +30,11 @@ async fn dates(env: Arc<Env>) -> Outcome {
 }
 
 async fn dates_invalid(env: Arc<Env>) -> Outcome {
-    let client = client!(AutoRestDateTestServiceClient, AutoRestDateTestServiceClientOptions, env);
+    let client = client!(
+        AutoRestDateTestServiceClient,
+        AutoRestDateTestServiceClientOptions,
+        env
+    );
     undecodable(client.date_get_null(None).await?);
     let invalid = undecodable(client.date_get_invalid_date(None).await?);
     assert!(invalid.contains("201O-18-90"), "{invalid}");

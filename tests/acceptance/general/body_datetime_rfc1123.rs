@@ -21,20 +21,50 @@ pub fn scenarios() -> Vec<Scenario> {
 }
 
 async fn rfc1123(env: Arc<Env>) -> Outcome {
-    let client = client!(AutoRestRfc1123DateTimeTestServiceClient, AutoRestRfc1123DateTimeTestServiceClientOptions, env);
+    let client = client!(
+        AutoRestRfc1123DateTimeTestServiceClient,
+        AutoRestRfc1123DateTimeTestServiceClientOptions,
+        env
+    );
     let max = datetime!(9999-12-31 23:59:59 UTC);
     let min = datetime!(0001-01-01 00:00:00 UTC);
-    client.datetimerfc1123_put_utc_max_date_time(max, None).await?;
+    client
+        .datetimerfc1123_put_utc_max_date_time(max, None)
+        .await?;
     // `fri, 31 dec 9999 23:59:59 gmt`: case does not matter.
-    assert_eq!(client.datetimerfc1123_get_utc_lowercase_max_date_time(None).await?.into_model()?, max);
-    assert_eq!(client.datetimerfc1123_get_utc_uppercase_max_date_time(None).await?.into_model()?, max);
-    assert_eq!(client.datetimerfc1123_get_utc_min_date_time(None).await?.into_model()?, min);
-    client.datetimerfc1123_put_utc_min_date_time(min, None).await?;
+    assert_eq!(
+        client
+            .datetimerfc1123_get_utc_lowercase_max_date_time(None)
+            .await?
+            .into_model()?,
+        max
+    );
+    assert_eq!(
+        client
+            .datetimerfc1123_get_utc_uppercase_max_date_time(None)
+            .await?
+            .into_model()?,
+        max
+    );
+    assert_eq!(
+        client
+            .datetimerfc1123_get_utc_min_date_time(None)
+            .await?
+            .into_model()?,
+        min
+    );
+    client
+        .datetimerfc1123_put_utc_min_date_time(min, None)
+        .await?;
     Ok(())
 }
 
 async fn rfc1123_invalid(env: Arc<Env>) -> Outcome {
-    let client = client!(AutoRestRfc1123DateTimeTestServiceClient, AutoRestRfc1123DateTimeTestServiceClientOptions, env);
+    let client = client!(
+        AutoRestRfc1123DateTimeTestServiceClient,
+        AutoRestRfc1123DateTimeTestServiceClientOptions,
+        env
+    );
     undecodable(client.datetimerfc1123_get_null(None).await?);
     undecodable(client.datetimerfc1123_get_invalid(None).await?);
     // Year 10000 and day 0 are out of range.

@@ -15,9 +15,16 @@ pub fn scenarios() -> Vec<Scenario> {
 }
 
 async fn durations(env: Arc<Env>) -> Outcome {
-    let client = client!(AutoRestDurationTestServiceClient, AutoRestDurationTestServiceClientOptions, env);
+    let client = client!(
+        AutoRestDurationTestServiceClient,
+        AutoRestDurationTestServiceClientOptions,
+        env
+    );
     // `P3Y6M4DT12H30M5S`: years of 365 days and months of 30 days.
-    let got = client.duration_get_positive_duration(None).await?.into_model()?;
+    let got = client
+        .duration_get_positive_duration(None)
+        .await?
+        .into_model()?;
     let expected = Duration::days(3 * 365 + 6 * 30 + 4)
         + Duration::hours(12)
         + Duration::minutes(30)
@@ -33,7 +40,11 @@ async fn durations(env: Arc<Env>) -> Outcome {
 }
 
 async fn durations_invalid(env: Arc<Env>) -> Outcome {
-    let client = client!(AutoRestDurationTestServiceClient, AutoRestDurationTestServiceClientOptions, env);
+    let client = client!(
+        AutoRestDurationTestServiceClient,
+        AutoRestDurationTestServiceClientOptions,
+        env
+    );
     undecodable(client.duration_get_null(None).await?);
     let invalid = undecodable(client.duration_get_invalid(None).await?);
     assert!(invalid.contains("123ABC"), "{invalid}");

@@ -22,7 +22,8 @@ pub fn scenarios() -> Vec<Scenario> {
     ]
 }
 
-const WHITESPACE: &str = "    Now is the time for all good men to come to the aid of their country    ";
+const WHITESPACE: &str =
+    "    Now is the time for all good men to come to the aid of their country    ";
 
 async fn strings(env: Arc<Env>) -> Outcome {
     let client = client!(StringOperationsClient, StringOperationsClientOptions, env);
@@ -39,19 +40,38 @@ async fn strings(env: Arc<Env>) -> Outcome {
 
 async fn enumerations(env: Arc<Env>) -> Outcome {
     let client = client!(StringOperationsClient, StringOperationsClientOptions, env);
-    assert_eq!(client.enum_get_not_expandable(None).await?.into_model()?, Colors::RedColor);
-    client.enum_put_not_expandable(json(&Colors::RedColor), None).await?;
-    assert_eq!(client.enum_get_referenced(None).await?.into_model()?, RefColors::RedColor);
-    client.enum_put_referenced(json(&RefColors::RedColor), None).await?;
+    assert_eq!(
+        client.enum_get_not_expandable(None).await?.into_model()?,
+        Colors::RedColor
+    );
+    client
+        .enum_put_not_expandable(json(&Colors::RedColor), None)
+        .await?;
+    assert_eq!(
+        client.enum_get_referenced(None).await?.into_model()?,
+        RefColors::RedColor
+    );
+    client
+        .enum_put_referenced(json(&RefColors::RedColor), None)
+        .await?;
     Ok(())
 }
 
 async fn base64_strings(env: Arc<Env>) -> Outcome {
     let client = client!(StringOperationsClient, StringOperationsClientOptions, env);
     let text = b"a string that gets encoded with base64".to_vec();
-    assert_eq!(client.string_get_base64_encoded(None).await?.into_model()?, text);
+    assert_eq!(
+        client.string_get_base64_encoded(None).await?.into_model()?,
+        text
+    );
     let text = b"a string that gets encoded with base64url".to_vec();
-    assert_eq!(client.string_get_base64_url_encoded(None).await?.into_model()?, text);
+    assert_eq!(
+        client
+            .string_get_base64_url_encoded(None)
+            .await?
+            .into_model()?,
+        text
+    );
     client.string_put_base64_url_encoded(text, None).await?;
     undecodable(client.string_get_null_base64_url_encoded(None).await?);
     Ok(())

@@ -11,7 +11,11 @@ pub fn scenarios() -> Vec<Scenario> {
 }
 
 async fn times(env: Arc<Env>) -> Outcome {
-    let client = client!(AutoRestTimeTestServiceClient, AutoRestTimeTestServiceClientOptions, env);
+    let client = client!(
+        AutoRestTimeTestServiceClient,
+        AutoRestTimeTestServiceClientOptions,
+        env
+    );
     assert_eq!(client.time_get(None).await?.into_model()?, time!(11:34:56));
     let answer = client.time_put(time!(08:07:56), None).await?.into_model()?;
     assert_eq!(answer, "Nice job posting time");

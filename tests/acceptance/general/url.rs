@@ -91,13 +91,17 @@ async fn path_constants(env: Arc<Env>) -> Outcome {
 async fn path_values(env: Arc<Env>) -> Outcome {
     let client = paths(&env)?;
     client.paths_enum_valid(UriColor::GreenColor, None).await?;
-    client.paths_byte_multi_byte(MULTIBYTE.as_bytes().to_vec(), None).await?;
+    client
+        .paths_byte_multi_byte(MULTIBYTE.as_bytes().to_vec(), None)
+        .await?;
     // base64url, unpadded: `lorem` is `bG9yZW0`.
     client.paths_base64_url(b"lorem".to_vec(), None).await?;
     let april_2016 = OffsetDateTime::from_unix_timestamp(1_460_505_600).unwrap();
     client.paths_unix_time_url(april_2016, None).await?;
     // The spec files this operation under the queries client.
-    queries(&env)?.paths_array_csv_in_path(array(), None).await?;
+    queries(&env)?
+        .paths_array_csv_in_path(array(), None)
+        .await?;
     Ok(())
 }
 
@@ -183,7 +187,9 @@ async fn query_arrays(env: Arc<Env>) -> Outcome {
         array_query: Some(["hello", "nihao", "bonjour"].map(String::from).to_vec()),
         ..Default::default()
     };
-    client.queries_array_string_no_collection_format_empty(Some(no_format)).await?;
+    client
+        .queries_array_string_no_collection_format_empty(Some(no_format))
+        .await?;
     let ssv = QueryOperationsClientQueriesArrayStringSsvValidOptions {
         array_query: Some(array()),
         ..Default::default()
@@ -216,13 +222,41 @@ async fn path_items(env: Arc<Env>) -> Outcome {
             })
         };
     }
-    let all = query!(QueryOperationsClientPathItemsGetAllWithValuesOptions, true, true, true);
-    client.path_items_get_all_with_values(item, global, local, all).await?;
-    let no_global = query!(QueryOperationsClientPathItemsGetGlobalQueryNullOptions, false, true, true);
-    client.path_items_get_global_query_null(item, global, local, no_global).await?;
-    let item_only = query!(QueryOperationsClientPathItemsGetGlobalAndLocalQueryNullOptions, false, true, false);
-    client.path_items_get_global_and_local_query_null(item, global, local, item_only).await?;
-    let global_only = query!(QueryOperationsClientPathItemsGetLocalPathItemQueryNullOptions, true, false, false);
-    client.path_items_get_local_path_item_query_null(item, global, local, global_only).await?;
+    let all = query!(
+        QueryOperationsClientPathItemsGetAllWithValuesOptions,
+        true,
+        true,
+        true
+    );
+    client
+        .path_items_get_all_with_values(item, global, local, all)
+        .await?;
+    let no_global = query!(
+        QueryOperationsClientPathItemsGetGlobalQueryNullOptions,
+        false,
+        true,
+        true
+    );
+    client
+        .path_items_get_global_query_null(item, global, local, no_global)
+        .await?;
+    let item_only = query!(
+        QueryOperationsClientPathItemsGetGlobalAndLocalQueryNullOptions,
+        false,
+        true,
+        false
+    );
+    client
+        .path_items_get_global_and_local_query_null(item, global, local, item_only)
+        .await?;
+    let global_only = query!(
+        QueryOperationsClientPathItemsGetLocalPathItemQueryNullOptions,
+        true,
+        false,
+        false
+    );
+    client
+        .path_items_get_local_path_item_query_null(item, global, local, global_only)
+        .await?;
     Ok(())
 }
