@@ -52,9 +52,10 @@ pub fn scenarios() -> Vec<Scenario> {
 const MULTIBYTE: &str =
     "\u{554a}\u{9f44}\u{4e02}\u{72db}\u{72dc}\u{f9f1}\u{f92c}\u{f9f1}\u{fa0c}\u{fa29}";
 
-/// The array the server expects: the spec's `null` item is sent as an empty one.
-fn array() -> Vec<String> {
-    ["ArrayQuery1", "begin!*'();:@ &=+$,/?#[]end", "", ""]
+/// The array the server expects, first item `first`: the spec's `null` item is sent as an
+/// empty one.
+fn array(first: &str) -> Vec<String> {
+    [first, "begin!*'();:@ &=+$,/?#[]end", "", ""]
         .map(String::from)
         .to_vec()
 }
@@ -98,7 +99,7 @@ async fn path_values(env: Arc<Env>) -> Outcome {
     client.paths_unix_time_url(april_2016, None).await?;
     // The spec files this operation under the queries client.
     queries(&env)?
-        .paths_array_csv_in_path(array(), None)
+        .paths_array_csv_in_path(array("ArrayPath1"), None)
         .await?;
     Ok(())
 }
@@ -170,7 +171,7 @@ async fn query_values(env: Arc<Env>) -> Outcome {
 async fn query_arrays(env: Arc<Env>) -> Outcome {
     let client = queries(&env)?;
     let csv = QueryOperationsClientQueriesArrayStringCsvValidOptions {
-        array_query: Some(array()),
+        array_query: Some(array("ArrayQuery1")),
         ..Default::default()
     };
     client.queries_array_string_csv_valid(Some(csv)).await?;
@@ -189,17 +190,17 @@ async fn query_arrays(env: Arc<Env>) -> Outcome {
         .queries_array_string_no_collection_format_empty(Some(no_format))
         .await?;
     let ssv = QueryOperationsClientQueriesArrayStringSsvValidOptions {
-        array_query: Some(array()),
+        array_query: Some(array("ArrayQuery1")),
         ..Default::default()
     };
     client.queries_array_string_ssv_valid(Some(ssv)).await?;
     let tsv = QueryOperationsClientQueriesArrayStringTsvValidOptions {
-        array_query: Some(array()),
+        array_query: Some(array("ArrayQuery1")),
         ..Default::default()
     };
     client.queries_array_string_tsv_valid(Some(tsv)).await?;
     let pipes = QueryOperationsClientQueriesArrayStringPipesValidOptions {
-        array_query: Some(array()),
+        array_query: Some(array("ArrayQuery1")),
         ..Default::default()
     };
     client.queries_array_string_pipes_valid(Some(pipes)).await?;
