@@ -147,7 +147,11 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
                 let last = order.len().saturating_sub(1);
                 let arms = order.into_iter().enumerate().map(|(i, v)| {
                     let n = tokens::ident(&v.rust_name);
-                    let p = if i == last { quote!(_) } else { super::responses::pattern(v) };
+                    let p = if i == last {
+                        quote!(_)
+                    } else {
+                        super::responses::pattern(v)
+                    };
                     quote!(#p => crate::models::#name::#n(response.into()),)
                 });
                 (quote!(crate::models::#name), quote!(#(#arms)*))

@@ -286,9 +286,17 @@ fn models_mod(krate: &Crate) -> TokenStream {
     let options_gate = features::module_gate(options);
     // The per-status enums, each behind its client's feature.
     let responses = responses::any(krate).then(|| {
-        let gate = features::module_gate(krate.clients.values().filter(|c| {
-            c.operations.iter().any(|o| o.result.is_some() || o.errors.is_some())
-        }).map(|c| Some(features::Features::from([c.feature.as_str()]))));
+        let gate = features::module_gate(
+            krate
+                .clients
+                .values()
+                .filter(|c| {
+                    c.operations
+                        .iter()
+                        .any(|o| o.result.is_some() || o.errors.is_some())
+                })
+                .map(|c| Some(features::Features::from([c.feature.as_str()]))),
+        );
         quote! {
             #gate
             mod responses;

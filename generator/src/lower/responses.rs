@@ -121,7 +121,14 @@ pub fn responses(
             default_success = body(spec, response, &default_at, types, name, "Response")?;
         }
         Some(response) => {
-            error_default = Some(body(spec, response, &default_at, types, "Error", "Response")?);
+            error_default = Some(body(
+                spec,
+                response,
+                &default_at,
+                types,
+                "Error",
+                "Response",
+            )?);
         }
         // No responses at all: any 2xx is success, and its body is not described.
         None if declared.responses.is_empty() => success_codes.extend(200..300),

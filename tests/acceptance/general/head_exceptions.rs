@@ -17,8 +17,14 @@ async fn head_exceptions(env: Arc<Env>) -> Outcome {
         client_options: env.options(),
         ..Default::default()
     }))?;
-    assert_eq!(c.head_exception_head200(None).await?.status(), StatusCode::Ok);
-    assert_eq!(c.head_exception_head204(None).await?.status(), StatusCode::NoContent);
+    assert_eq!(
+        c.head_exception_head200(None).await?.status(),
+        StatusCode::Ok
+    );
+    assert_eq!(
+        c.head_exception_head204(None).await?.status(),
+        StatusCode::NoContent
+    );
     let e = c.head_exception_head404(None).await.unwrap_err();
     assert_eq!(e.http_status(), Some(StatusCode::NotFound));
     Ok(())

@@ -79,7 +79,10 @@ pub fn scenarios() -> Vec<Scenario> {
     ]
 }
 
-fn service(env: &Env, client_options: azure_core::http::ClientOptions) -> AutoRestHttpInfrastructureTestClient {
+fn service(
+    env: &Env,
+    client_options: azure_core::http::ClientOptions,
+) -> AutoRestHttpInfrastructureTestClient {
     AutoRestHttpInfrastructureTestClient::new(Some(AutoRestHttpInfrastructureTestClientOptions {
         endpoint: Some(env.endpoint()),
         client_options,
@@ -91,7 +94,10 @@ fn service(env: &Env, client_options: azure_core::http::ClientOptions) -> AutoRe
 /// The status of an `HttpResponse` error, or a panic naming what came back instead.
 fn status_of<T: std::fmt::Debug>(result: azure_core::Result<T>) -> u16 {
     match result {
-        Err(e) => u16::from(e.http_status().unwrap_or_else(|| panic!("not an HTTP error: {e}"))),
+        Err(e) => u16::from(
+            e.http_status()
+                .unwrap_or_else(|| panic!("not an HTTP error: {e}")),
+        ),
         Ok(v) => panic!("expected an error status, got {v:?}"),
     }
 }
@@ -115,8 +121,14 @@ async fn success(env: Arc<Env>) -> Outcome {
     assert_eq!(c.http_success_post200(None).await?.status(), ok);
     assert_eq!(c.http_success_patch200(None).await?.status(), ok);
     assert_eq!(c.http_success_delete200(None).await?.status(), ok);
-    assert_eq!(c.http_success_put201(None).await?.status(), StatusCode::Created);
-    assert_eq!(c.http_success_post201(None).await?.status(), StatusCode::Created);
+    assert_eq!(
+        c.http_success_put201(None).await?.status(),
+        StatusCode::Created
+    );
+    assert_eq!(
+        c.http_success_post201(None).await?.status(),
+        StatusCode::Created
+    );
     for status in [
         c.http_success_put202(None).await?.status(),
         c.http_success_post202(None).await?.status(),
@@ -146,7 +158,9 @@ async fn redirects(env: Arc<Env>) -> Outcome {
     // A declared redirect is an answer the caller gets, with its `Location`, not followed.
     let location = |r: &azure_core::http::Response<(), azure_core::http::NoFormat>| {
         r.headers()
-            .get_optional_str(&azure_core::http::headers::HeaderName::from_static("location"))
+            .get_optional_str(&azure_core::http::headers::HeaderName::from_static(
+                "location",
+            ))
             .map(str::to_string)
     };
     match c.http_redirects_get300(None).await? {
@@ -179,8 +193,14 @@ async fn redirects(env: Arc<Env>) -> Outcome {
     let r = c.http_redirects_post303(None).await?;
     assert_eq!(location(&r).as_deref(), Some("/http/success/get/200"));
     let g = service(&env, env.options()).http_operation_operations_client();
-    assert_eq!(u16::from(g.http_redirects_get301(None).await?.status()), 301);
-    assert_eq!(u16::from(g.http_redirects_get302(None).await?.status()), 302);
+    assert_eq!(
+        u16::from(g.http_redirects_get301(None).await?.status()),
+        301
+    );
+    assert_eq!(
+        u16::from(g.http_redirects_get302(None).await?.status()),
+        302
+    );
     let put307 = service(&env, env.options()).http_redirects_client();
     assert_eq!(u16::from(put307.put307(None).await?.status()), 307);
     Ok(())
@@ -259,7 +279,10 @@ async fn error_bodies(env: Arc<Env>) -> Outcome {
     // No error model declared: the status and the raw body are kept.
     let e = service_error::<_, serde_json::Value>(c.http_failure_get_no_model_error(None).await);
     assert_eq!(u16::from(e.status), 400);
-    assert_eq!(e.error, Some(serde_json::json!({"message": "NoErrorModel"})));
+    assert_eq!(
+        e.error,
+        Some(serde_json::json!({"message": "NoErrorModel"}))
+    );
     let e = service_error::<_, serde_json::Value>(c.http_failure_get_no_model_empty(None).await);
     assert_eq!(u16::from(e.status), 400);
     assert!(e.raw_body.is_empty());
@@ -270,25 +293,42 @@ async fn model_or_none(env: Arc<Env>) -> Outcome {
     use MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefaultError200ValidResponse as A200;
     use MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefaultError204ValidResponse as A204;
     let c = service(&env, env.options()).multiple_response_operations_client();
-    match c.multiple_responses_get200_model204_no_model_default_error200_val(None).await? {
+    match c
+        .multiple_responses_get200_model204_no_model_default_error200_val(None)
+        .await?
+    {
         A200::Ok(r) => assert_eq!(r.into_model()?.status_code.as_deref(), Some("200")),
         other => panic!("expected 200, got {other:?}"),
     }
-    match c.multiple_responses_get200_model204_no_model_default_error204_val(None).await? {
+    match c
+        .multiple_responses_get200_model204_no_model_default_error204_val(None)
+        .await?
+    {
         A204::NoContent(r) => assert_eq!(r.status(), StatusCode::NoContent),
         other => panic!("expected 204, got {other:?}"),
     }
     // 201 and 202 are not declared: errors, whose body is the `default` model's shape.
     let e = service_error::<_, ErrorModel>(
-        c.multiple_responses_get200_model204_no_model_default_error201_inv(None).await,
+        c.multiple_responses_get200_model204_no_model_default_error201_inv(None)
+            .await,
     );
     assert_eq!(u16::from(e.status), 201);
-    assert_eq!(status_of(c.multiple_responses_get200_model204_no_model_default_error202_non(None).await), 202);
+    assert_eq!(
+        status_of(
+            c.multiple_responses_get200_model204_no_model_default_error202_non(None)
+                .await
+        ),
+        202
+    );
     let e = service_error::<_, ErrorModel>(
-        c.multiple_responses_get200_model204_no_model_default_error400_val(None).await,
+        c.multiple_responses_get200_model204_no_model_default_error400_val(None)
+            .await,
     );
     assert_eq!(u16::from(e.status), 400);
-    assert_eq!(e.error.and_then(|e| e.message).as_deref(), Some("client error"));
+    assert_eq!(
+        e.error.and_then(|e| e.message).as_deref(),
+        Some("client error")
+    );
     Ok(())
 }
 
@@ -296,11 +336,17 @@ async fn two_models(env: Arc<Env>) -> Outcome {
     use MultipleResponseOperationsClientMultipleResponsesGet200Model201ModelDefaultError200ValidResponse as B200;
     use MultipleResponseOperationsClientMultipleResponsesGet200Model201ModelDefaultError201ValidResponse as B201;
     let c = service(&env, env.options()).multiple_response_operations_client();
-    match c.multiple_responses_get200_model201_model_default_error200_valid(None).await? {
+    match c
+        .multiple_responses_get200_model201_model_default_error200_valid(None)
+        .await?
+    {
         B200::Ok(r) => assert_eq!(r.into_model()?.status_code.as_deref(), Some("200")),
         other => panic!("expected 200, got {other:?}"),
     }
-    match c.multiple_responses_get200_model201_model_default_error201_valid(None).await? {
+    match c
+        .multiple_responses_get200_model201_model_default_error201_valid(None)
+        .await?
+    {
         B201::Created(r) => {
             let b = r.into_model()?;
             assert_eq!(b.status_code.as_deref(), Some("201"));
@@ -320,14 +366,20 @@ async fn two_models(env: Arc<Env>) -> Outcome {
 async fn error_model_per_status(env: Arc<Env>) -> Outcome {
     use MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404ModelDDefaultError200VaResponse as C200;
     use MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404ModelDDefaultError201VaResponse as C201;
-    use MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404ModelDDefaultError404VaError as C404;
     use MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404ModelDDefaultError400VaError as C400;
+    use MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404ModelDDefaultError404VaError as C404;
     let c = service(&env, env.options()).multiple_response_operations_client();
-    match c.multiple_responses_get200_model_a201_model_c404_model_d_default(None).await? {
+    match c
+        .multiple_responses_get200_model_a201_model_c404_model_d_default(None)
+        .await?
+    {
         C200::Ok(r) => assert_eq!(r.into_model()?.status_code.as_deref(), Some("200")),
         other => panic!("expected 200, got {other:?}"),
     }
-    match c.multiple_responses_get200_model_a201_model_c404_model_d_default_2(None).await? {
+    match c
+        .multiple_responses_get200_model_a201_model_c404_model_d_default_2(None)
+        .await?
+    {
         C201::Created(r) => assert_eq!(r.into_model()?.http_code.as_deref(), Some("201")),
         other => panic!("expected 201, got {other:?}"),
     }
@@ -354,11 +406,15 @@ async fn error_model_per_status(env: Arc<Env>) -> Outcome {
 async fn no_bodies(env: Arc<Env>) -> Outcome {
     let c = service(&env, env.options()).multiple_response_operations_client();
     assert_eq!(
-        c.multiple_responses_get202_none204_none_default_error202_none(None).await?.status(),
+        c.multiple_responses_get202_none204_none_default_error202_none(None)
+            .await?
+            .status(),
         StatusCode::Accepted
     );
     assert_eq!(
-        c.multiple_responses_get202_none204_none_default_error204_none(None).await?.status(),
+        c.multiple_responses_get202_none204_none_default_error204_none(None)
+            .await?
+            .status(),
         StatusCode::NoContent
     );
     let e = ErrorModel::try_from(
@@ -369,20 +425,26 @@ async fn no_bodies(env: Arc<Env>) -> Outcome {
     assert_eq!(e.message.as_deref(), Some("client error"));
     // A body where none is declared is not read.
     assert_eq!(
-        c.multiple_responses_get202_none204_none_default_none202_invalid(None).await?.status(),
+        c.multiple_responses_get202_none204_none_default_none202_invalid(None)
+            .await?
+            .status(),
         StatusCode::Accepted
     );
     assert_eq!(
-        c.multiple_responses_get202_none204_none_default_none204_none(None).await?.status(),
+        c.multiple_responses_get202_none204_none_default_none204_none(None)
+            .await?
+            .status(),
         StatusCode::NoContent
     );
     let e = service_error::<_, serde_json::Value>(
-        c.multiple_responses_get202_none204_none_default_none400_none(None).await,
+        c.multiple_responses_get202_none204_none_default_none400_none(None)
+            .await,
     );
     assert_eq!(u16::from(e.status), 400);
     assert!(e.raw_body.is_empty());
     let e = service_error::<_, serde_json::Value>(
-        c.multiple_responses_get202_none204_none_default_none400_invalid(None).await,
+        c.multiple_responses_get202_none204_none_default_none400_invalid(None)
+            .await,
     );
     assert_eq!(u16::from(e.status), 400);
     assert_eq!(e.error, Some(serde_json::json!({"property": "value"})));
@@ -391,33 +453,48 @@ async fn no_bodies(env: Arc<Env>) -> Outcome {
 
 async fn default_bodies(env: Arc<Env>) -> Outcome {
     let c = service(&env, env.options()).multiple_response_operations_client();
-    let a = c.multiple_responses_get_default_model_a200_valid(None).await?.into_model()?;
+    let a = c
+        .multiple_responses_get_default_model_a200_valid(None)
+        .await?
+        .into_model()?;
     assert_eq!(a.status_code.as_deref(), Some("200"));
     // A 200 without the declared body: the call succeeds, the model cannot be read.
-    let r = c.multiple_responses_get_default_model_a200_none(None).await?;
+    let r = c
+        .multiple_responses_get_default_model_a200_none(None)
+        .await?;
     assert_eq!(r.status(), StatusCode::Ok);
     assert!(r.into_model().is_err());
     // The server answers the "valid" 400 without a body and the "none" one with an
     // unrelated body: the `default` model is read where there is one.
-    let e = service_error::<_, A>(c.multiple_responses_get_default_model_a400_valid(None).await);
+    let e = service_error::<_, A>(
+        c.multiple_responses_get_default_model_a400_valid(None)
+            .await,
+    );
     assert_eq!(u16::from(e.status), 400);
     assert!(e.error.is_none());
     let e = service_error::<_, A>(c.multiple_responses_get_default_model_a400_none(None).await);
     assert_eq!(u16::from(e.status), 400);
     assert_eq!(e.error.map(|a| a.status_code), Some(None));
     assert_eq!(
-        c.multiple_responses_get_default_none200_invalid(None).await?.status(),
+        c.multiple_responses_get_default_none200_invalid(None)
+            .await?
+            .status(),
         StatusCode::Ok
     );
     assert_eq!(
-        c.multiple_responses_get_default_none200_none(None).await?.status(),
+        c.multiple_responses_get_default_none200_none(None)
+            .await?
+            .status(),
         StatusCode::Ok
     );
     let e = service_error::<_, serde_json::Value>(
         c.multiple_responses_get_default_none400_invalid(None).await,
     );
     assert_eq!(e.error, Some(serde_json::json!({"statusCode": "200"})));
-    assert_eq!(status_of(c.multiple_responses_get_default_none400_none(None).await), 400);
+    assert_eq!(
+        status_of(c.multiple_responses_get_default_none400_none(None).await),
+        400
+    );
     Ok(())
 }
 
@@ -426,10 +503,16 @@ async fn one_model(env: Arc<Env>) -> Outcome {
     let r = c.multiple_responses_get200_model_a200_none(None).await?;
     assert_eq!(r.status(), StatusCode::Ok);
     assert!(r.into_model().is_err());
-    let a = c.multiple_responses_get200_model_a200_valid(None).await?.into_model()?;
+    let a = c
+        .multiple_responses_get200_model_a200_valid(None)
+        .await?
+        .into_model()?;
     assert_eq!(a.status_code.as_deref(), Some("200"));
     // Unknown properties are ignored: the model reads with its field unset.
-    let a = c.multiple_responses_get200_model_a200_invalid(None).await?.into_model()?;
+    let a = c
+        .multiple_responses_get200_model_a200_invalid(None)
+        .await?
+        .into_model()?;
     assert_eq!(a.status_code, None);
     for result in [
         c.multiple_responses_get200_model_a400_none(None).await,

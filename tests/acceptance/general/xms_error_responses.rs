@@ -55,7 +55,10 @@ async fn pet_errors_per_status(env: Arc<Env>) -> Outcome {
     match error("coyoteUgly").await? {
         PetClientGetPetByIdError::NotFound(e) => {
             assert_eq!(e.what_not_found.as_deref(), Some("AnimalNotFound"));
-            assert_eq!(e.reason.as_deref(), Some("the type of animal requested is not available"));
+            assert_eq!(
+                e.reason.as_deref(),
+                Some("the type of animal requested is not available")
+            );
             assert_eq!(e.some_base_prop.as_deref(), Some("problem finding animal"));
         }
         other => panic!("expected the 404 model, got {other:?}"),
@@ -97,7 +100,10 @@ async fn pet_action_errors(env: Arc<Env>) -> Outcome {
     let e = c.do_something("fetch", None).await.unwrap_err();
     assert_eq!(e.http_status().map(u16::from), Some(404));
     let hungry = PetActionError::try_from(e)?;
-    assert_eq!(hungry.error_type.as_deref(), Some("PetHungryOrThirstyError"));
+    assert_eq!(
+        hungry.error_type.as_deref(),
+        Some("PetHungryOrThirstyError")
+    );
     assert_eq!(hungry.error_message.as_deref(), Some("scooby is low"));
     Ok(())
 }
