@@ -68,6 +68,8 @@ pub struct Pet {
     #[serde(rename = "aniType", skip_serializing_if = "Option::is_none")]
     pub ani_type: Option<String>,
     /// Gets the Pet by id.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
 }
