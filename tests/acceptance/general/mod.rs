@@ -11,29 +11,32 @@ mod body_integer;
 mod body_number;
 mod body_string;
 mod body_time;
+mod head_exceptions;
+mod http_infrastructure;
 mod primitives;
 mod url;
 mod url_multi_collection_format;
+mod xms_error_responses;
 
 use crate::support::Scenario;
 
 /// Every general scenario this suite drives, with the counters each must raise.
 pub fn scenarios() -> Vec<Scenario> {
-    [
-        body_boolean::scenarios(),
-        body_byte::scenarios(),
-        body_date::scenarios(),
-        body_datetime::scenarios(),
-        body_datetime_rfc1123::scenarios(),
-        body_duration::scenarios(),
-        body_integer::scenarios(),
-        body_number::scenarios(),
-        body_string::scenarios(),
-        body_time::scenarios(),
-        url::scenarios(),
-        url_multi_collection_format::scenarios(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
+    let mut all = Vec::new();
+    all.extend(http_infrastructure::scenarios());
+    all.extend(xms_error_responses::scenarios());
+    all.extend(head_exceptions::scenarios());
+    all.extend(body_boolean::scenarios());
+    all.extend(body_byte::scenarios());
+    all.extend(body_date::scenarios());
+    all.extend(body_datetime::scenarios());
+    all.extend(body_datetime_rfc1123::scenarios());
+    all.extend(body_duration::scenarios());
+    all.extend(body_integer::scenarios());
+    all.extend(body_number::scenarios());
+    all.extend(body_string::scenarios());
+    all.extend(body_time::scenarios());
+    all.extend(url::scenarios());
+    all.extend(url_multi_collection_format::scenarios());
+    all
 }
