@@ -13,7 +13,7 @@ pub fn scenarios() -> Vec<Scenario> {
             "UrlPathsBoolTrue", "UrlPathsBoolFalse", "UrlPathsIntPositive", "UrlPathsIntNegative",
             "UrlPathsLongPositive", "UrlPathsLongNegative", "UrlPathsFloatPositive",
             "UrlPathsFloatNegative", "UrlPathsDoublePositive", "UrlPathsDoubleNegative",
-            "UrlPathsStringUnicode", "UrlPathsStringUrlEncoded",
+            "UrlPathsStringUnicode", "UrlPathsStringUrlEncoded", "UrlPathsStringUrlNonEncoded",
             "UrlPathsDateValid", "UrlPathsDateTimeValid",
         ],
         path_values => [
@@ -82,6 +82,8 @@ async fn path_constants(env: Arc<Env>) -> Outcome {
     client.paths_double_decimal_negative(None).await?;
     client.paths_string_unicode(None).await?;
     client.paths_string_url_encoded(None).await?;
+    // `x-ms-skip-url-encoding`: sent as given.
+    client.paths_string_url_non_encoded(None).await?;
     client.paths_date_valid(None).await?;
     client.paths_date_time_valid(None).await?;
     Ok(())

@@ -179,7 +179,7 @@ impl TryFrom<RefColors> for azure_core::http::RequestContent<RefColors> {
 /// The `StringGetEmptyResponse` values.
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub enum StringGetEmptyResponse {
-    /// ``
+    /// \`\`
     #[serde(rename = "")]
     Unnamed,
 }
@@ -334,7 +334,7 @@ impl ::std::str::FromStr for StringGetWhitespaceResponse {
 /// The `StringPutEmptyBody` values.
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize)]
 pub enum StringPutEmptyBody {
-    /// ``
+    /// \`\`
     #[serde(rename = "")]
     Unnamed,
 }

@@ -484,6 +484,40 @@ impl PathOperationsClient {
         Ok(response.into())
     }
 
+    /// <https://tools.ietf.org/html/rfc3986#appendix-A> 'path' accept any 'pchar' not encoded
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`.
+    #[tracing::function("AutoRest.TestServer.Path Operations.paths_stringUrlNonEncoded")]
+    pub async fn paths_string_url_non_encoded(
+        &self,
+        options: Option<
+            crate::models::PathOperationsClientPathsStringUrlNonEncodedOptions<'_>,
+        >,
+    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Get,
+            "/paths/string/begin!*'();:@&=+$,end/{+string_path}",
+            &["begin!*'();:@&=+$,end"],
+            &[],
+        )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
+        let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
+            .await?;
+        Ok(response.into())
+    }
+
     /// Get ''
     ///
     /// # Arguments

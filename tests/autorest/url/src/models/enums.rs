@@ -111,9 +111,9 @@ impl ::std::str::FromStr for PathOperationsStringPath2 {
 #[cfg(feature = "path_operations")]
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize)]
 pub enum PathOperationsStringPath3 {
-    /// ``
-    #[serde(rename = "")]
-    Unnamed,
+    /// `begin!*'();:@&=+$,end`
+    #[serde(rename = "begin!*'();:@&=+$,end")]
+    BeginEnd,
 }
 
 #[cfg(feature = "path_operations")]
@@ -121,7 +121,7 @@ impl PathOperationsStringPath3 {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::Unnamed => "",
+            Self::BeginEnd => "begin!*'();:@&=+$,end",
         }
     }
 }
@@ -146,13 +146,67 @@ impl ::std::str::FromStr for PathOperationsStringPath3 {
     /// Fails with an error of kind `DataConversion` for a value the spec does not list.
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         match value {
-            "" => Ok(Self::Unnamed),
+            "begin!*'();:@&=+$,end" => Ok(Self::BeginEnd),
             _ => {
                 Err(
                     azure_core::Error::with_message(
                         azure_core::error::ErrorKind::DataConversion,
                         format!(
                             "`{value}` is not a value of `PathOperationsStringPath3`"
+                        ),
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// The `PathOperationsStringPath4` values.
+#[cfg(feature = "path_operations")]
+#[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize)]
+pub enum PathOperationsStringPath4 {
+    /// \`\`
+    #[serde(rename = "")]
+    Unnamed,
+}
+
+#[cfg(feature = "path_operations")]
+impl PathOperationsStringPath4 {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Unnamed => "",
+        }
+    }
+}
+
+#[cfg(feature = "path_operations")]
+impl AsRef<str> for PathOperationsStringPath4 {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "path_operations")]
+impl ::std::fmt::Display for PathOperationsStringPath4 {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "path_operations")]
+impl ::std::str::FromStr for PathOperationsStringPath4 {
+    type Err = azure_core::Error;
+    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "" => Ok(Self::Unnamed),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!(
+                            "`{value}` is not a value of `PathOperationsStringPath4`"
                         ),
                     ),
                 )
@@ -273,7 +327,7 @@ impl ::std::str::FromStr for QueryOperationsStringQuery2 {
 #[cfg(feature = "query_operations")]
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize)]
 pub enum QueryOperationsStringQuery3 {
-    /// ``
+    /// \`\`
     #[serde(rename = "")]
     Unnamed,
 }

@@ -49,6 +49,9 @@ pub type PathOperationsClientPathsStringUnicodeOptions<'a> = MethodOptions<'a>;
 /// Options for [`PathOperationsClient::paths_string_url_encoded()`](crate::clients::PathOperationsClient::paths_string_url_encoded).
 pub type PathOperationsClientPathsStringUrlEncodedOptions<'a> = MethodOptions<'a>;
 #[cfg(feature = "path_operations")]
+/// Options for [`PathOperationsClient::paths_string_url_non_encoded()`](crate::clients::PathOperationsClient::paths_string_url_non_encoded).
+pub type PathOperationsClientPathsStringUrlNonEncodedOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "path_operations")]
 /// Options for [`PathOperationsClient::paths_string_empty()`](crate::clients::PathOperationsClient::paths_string_empty).
 pub type PathOperationsClientPathsStringEmptyOptions<'a> = MethodOptions<'a>;
 #[cfg(feature = "path_operations")]
