@@ -3,6 +3,7 @@
 
 pub mod naming;
 mod operations;
+mod responses;
 mod service;
 mod types;
 mod view;
@@ -276,7 +277,7 @@ fn guide(clients: &BTreeMap<String, ir::Client>, examples: &[ir::Example]) -> ir
             .flat_map(|c| &c.operations)
             .filter(|o| usable(o))
     };
-    let plain = |o: &&ir::Operation| o.kind == ir::OperationKind::Plain;
+    let plain = |o: &&ir::Operation| o.kind == ir::OperationKind::Plain && o.result.is_none();
     let call = ops()
         .filter(plain)
         .find(|o| o.http_method == ir::HttpMethod::Get && o.success_type.is_some())

@@ -128,6 +128,52 @@ pub fn type_name(raw: &str) -> String {
     }
 }
 
+/// The variant of a status in a per-status enum (`code` as the spec writes it): the status's
+/// reason phrase (`201` -> `Created`, `404` -> `NotFound`), `Status{code}` for a status without
+/// one, `Status4xx` for a range, and `Default` for the spec's `default` (every other status).
+pub fn status_variant(code: &str) -> String {
+    let name = match code {
+        "default" => "Default",
+        "200" => "Ok",
+        "201" => "Created",
+        "202" => "Accepted",
+        "203" => "NonAuthoritativeInformation",
+        "204" => "NoContent",
+        "205" => "ResetContent",
+        "206" => "PartialContent",
+        "207" => "MultiStatus",
+        "300" => "MultipleChoices",
+        "301" => "MovedPermanently",
+        "302" => "Found",
+        "303" => "SeeOther",
+        "304" => "NotModified",
+        "307" => "TemporaryRedirect",
+        "308" => "PermanentRedirect",
+        "400" => "BadRequest",
+        "401" => "Unauthorized",
+        "402" => "PaymentRequired",
+        "403" => "Forbidden",
+        "404" => "NotFound",
+        "405" => "MethodNotAllowed",
+        "406" => "NotAcceptable",
+        "408" => "RequestTimeout",
+        "409" => "Conflict",
+        "410" => "Gone",
+        "412" => "PreconditionFailed",
+        "413" => "PayloadTooLarge",
+        "415" => "UnsupportedMediaType",
+        "422" => "UnprocessableEntity",
+        "429" => "TooManyRequests",
+        "500" => "InternalServerError",
+        "501" => "NotImplemented",
+        "502" => "BadGateway",
+        "503" => "ServiceUnavailable",
+        "504" => "GatewayTimeout",
+        other => return pascal(&format!("status {}", other.to_ascii_lowercase())),
+    };
+    name.to_string()
+}
+
 /// `Group_Method`, Azure's operationId convention: a group that starts with a capital letter,
 /// then `_`, then the method. `report_finish` or `key.get` are single names.
 pub fn azure_group(id: &str) -> Option<(&str, &str)> {
