@@ -541,6 +541,9 @@ pub enum TypeRef {
     Base64,
     /// Bytes as unpadded URL-safe base64 (`format: base64url`, `Vec<u8>`).
     Base64Url,
+    /// An entity tag (`azure_core::http::Etag`): a string `etag` property, and the
+    /// `If-Match` / `If-None-Match` request headers.
+    Etag,
     /// Any JSON value (`serde_json::Value`).
     Json,
     /// A model type by Rust name.

@@ -36,6 +36,7 @@ pub fn ty(t: &TypeRef) -> TokenStream {
         TypeRef::Time => quote!(::time::Time),
         TypeRef::Duration => quote!(::azure_core::time::Duration),
         TypeRef::Base64 | TypeRef::Base64Url => quote!(Vec<u8>),
+        TypeRef::Etag => quote!(azure_core::http::Etag),
         TypeRef::Json => quote!(::serde_json::Value),
         TypeRef::Named(n) => {
             let n = ident(n);
