@@ -63,6 +63,29 @@ pub struct Service {
     /// absolute server URL and the service is not Azure Resource Manager.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub endpoint_argument: bool,
+    /// The spec's server URL is relative (`/v1`, `./api`): it is resolved against the endpoint
+    /// given to `new`, as a URL resolver would (`endpoint_argument` is then true).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relative_base: Option<String>,
+    /// The variables of the server URL (`{region}`), each a client option with its default;
+    /// `default_endpoint` (or `relative_base`) keeps their `{name}` placeholders.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub variables: Vec<ServerVariable>,
+}
+
+/// A variable of the server URL template, set in the client options.
+#[derive(Clone, Debug, Serialize)]
+pub struct ServerVariable {
+    /// Its name in the template (`region` for `{region}`).
+    pub wire_name: String,
+    /// Rust name of the options field (claimed among the options' own fields).
+    pub rust_name: String,
+    /// The value used unless the caller sets another.
+    pub default: String,
+    /// The values it may take (`enum`); empty: any.
+    pub values: Vec<String>,
+    /// Docs from its description.
+    pub docs: String,
 }
 
 /// How requests are authorized.

@@ -76,8 +76,10 @@ fn test_every_peer_document_is_a_checked_in_target() {
         .map(|c| c.spec.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
     listed.sort();
-    let mut documents: Vec<String> = std::fs::read_dir(root().join("specs/peers"))
-        .unwrap()
+    // The peers' documents and the ones written for this project.
+    let mut documents: Vec<String> = ["specs/peers", "specs/openapi"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(root().join(dir)).unwrap())
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".json") || n.ends_with(".yaml"))
         .collect();
@@ -187,13 +189,17 @@ fn test_servers_and_bearer_scheme_make_a_credential_client_with_a_default_endpoi
     );
     let generated = try_generate("bearer.json", &text).unwrap();
     let service = &generated.ir.service;
-    assert_eq!(service.default_endpoint, "https://eu.widgets.example/v1");
+    assert_eq!(service.default_endpoint, "https://{region}.widgets.example/v1");
+    let [region] = &service.variables[..] else {
+        panic!("expected one server variable: {:?}", service.variables)
+    };
+    assert_eq!((region.rust_name.as_str(), region.default.as_str()), ("region", "eu"));
     assert!(!service.endpoint_argument);
     assert!(matches!(service.auth, azure_codegen::ir::Auth::BearerToken));
     let client = super::file(&generated, "src/clients/widgets_client.rs");
     insta::assert_snapshot!("bearer_client", client);
     let runtime = super::file(&generated, "src/runtime.rs");
-    assert!(runtime.contains("Url::parse(\"https://eu.widgets.example/v1\")"));
+    assert!(runtime.contains("Url::parse(&fill(\"https://{region}.widgets.example/v1\", variables)?)?"));
     assert!(runtime.contains("BearerTokenAuthorizationPolicy"));
 }
 
@@ -223,14 +229,22 @@ fn test_api_key_scheme_is_refused_clearly() {
 }
 
 #[test]
-fn test_relative_server_url_is_refused_clearly() {
+fn test_relative_server_url_makes_an_endpoint_argument_it_is_resolved_against() {
     let text = document(r#""servers": [ { "url": "/v1" } ],"#);
-    let d = try_generate("relative.json", &text).err().unwrap();
+    let generated = try_generate("relative.json", &text).unwrap();
+    let service = &generated.ir.service;
+    assert!(service.endpoint_argument);
+    assert_eq!(service.relative_base.as_deref(), Some("/v1"));
+    let runtime = super::file(&generated, "src/runtime.rs");
+    assert!(runtime.contains("check_scheme(Url::parse(endpoint)?.join(\"/v1\")?)"), "{runtime}");
+}
+
+#[test]
+fn test_server_url_that_is_neither_http_nor_relative_is_refused_clearly() {
+    let text = document(r#""servers": [ { "url": "ftp://files.example/v1" } ],"#);
+    let d = try_generate("ftp.json", &text).err().unwrap();
     assert_eq!(d.pointer, "#/servers/0/url");
-    assert!(
-        d.message.contains("relative server URLs are not supported"),
-        "{d}"
-    );
+    assert!(d.message.contains("neither an http(s) URL nor a relative one"), "{d}");
 }
 
 #[test]

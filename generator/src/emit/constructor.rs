@@ -53,6 +53,29 @@ pub fn options_struct(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
         }
     });
     let endpoint_default = (!endpoint_arg).then(|| quote!(endpoint: None,));
+    let variable_fields = krate.service.variables.iter().map(|v| {
+        let name = tokens::ident(&v.rust_name);
+        let mut doc = format!(" The server URL's `{{{}}}`", v.wire_name);
+        if !v.docs.trim().is_empty() {
+            doc.push_str(&format!(": {}", v.docs.trim().trim_end_matches('.')));
+        }
+        doc.push_str(&format!(" (default `{}`", v.default));
+        if !v.values.is_empty() {
+            let values: Vec<String> = v.values.iter().map(|x| format!("`{x}`")).collect();
+            doc.push_str(&format!("; one of {}", values.join(", ")));
+        }
+        doc.push_str(").");
+        let doc = doc.replace('\n', " ");
+        quote! {
+            #[doc = #doc]
+            pub #name: String,
+        }
+    });
+    let variable_defaults = krate.service.variables.iter().map(|v| {
+        let name = tokens::ident(&v.rust_name);
+        let default = &v.default;
+        quote!(#name: String::from(#default),)
+    });
     let version_option = &parts.version_option;
     let version_default = &parts.version_default;
     quote! {
@@ -66,6 +89,7 @@ pub fn options_struct(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
             /// connection was never made, never after the request may have been delivered.
             pub client_options: ClientOptions,
             #endpoint_option
+            #(#variable_fields)*
             /// How long one call may take, its retries included, before it fails with an `Io`
             /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
             /// `None` waits as long as the retry policy and the transport do. A method's
@@ -79,6 +103,7 @@ pub fn options_struct(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
                     #version_default
                     client_options: ClientOptions::default(),
                     #endpoint_default
+                    #(#variable_defaults)*
                     timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
                 }
             }
@@ -116,15 +141,31 @@ pub fn constructor(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
     let endpoint_arg = krate.service.endpoint_argument;
     let endpoint_param = endpoint_arg.then(|| quote!(endpoint: &str,));
     let endpoint_param_doc = endpoint_arg.then(|| {
-        quote! {
-            /// * `endpoint` - The service's URL, e.g. `https://api.example.com`.
-        }
+        let doc = match &krate.service.relative_base {
+            Some(base) => {
+                let path = base.strip_prefix('.').unwrap_or(base);
+                let sep = if path.starts_with('/') { "" } else { "/" };
+                format!(" * `endpoint` - The URL the spec's relative server URL `{base}` is resolved against, as a URL resolver would: `https://api.example.com` gives `https://api.example.com{sep}{path}`.")
+            }
+            None => " * `endpoint` - The service's URL, e.g. `https://api.example.com`.".to_string(),
+        };
+        quote!(#[doc = #doc])
+    });
+    let variables = (!krate.service.variables.is_empty()).then(|| {
+        let items = krate.service.variables.iter().map(|v| {
+            let wire = &v.wire_name;
+            let name = tokens::ident(&v.rust_name);
+            let values = &v.values;
+            quote!((#wire, options.#name.as_str(), &[#(#values),*]))
+        });
+        quote!(&[#(#items),*],)
     });
     let endpoint_expr = if endpoint_arg {
-        quote!(crate::runtime::endpoint(endpoint)?)
+        quote!(crate::runtime::endpoint(endpoint, #variables)?)
     } else {
         quote!(crate::runtime::endpoint(
             options.endpoint.clone(),
+            #variables
             &options.client_options
         )?)
     };

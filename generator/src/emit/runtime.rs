@@ -618,13 +618,27 @@ fn endpoint_fn(krate: &Crate) -> TokenStream {
             }
         }
     } else if krate.service.endpoint_argument {
+        let variables = variables_param(krate);
+        let join = krate.service.relative_base.as_deref().map(|base| {
+            let base = if krate.service.variables.is_empty() {
+                quote!(#base)
+            } else {
+                quote!(&fill(#base, variables)?)
+            };
+            quote!(.join(#base)?)
+        });
+        let doc = if join.is_some() {
+            " The endpoint the caller gave to `new`, with the spec's relative server URL resolved against it (as a URL resolver would)."
+        } else {
+            " The endpoint the caller gave to `new`."
+        };
         quote! {
-            /// The endpoint the caller gave to `new`.
-            pub(crate) fn endpoint(endpoint: &str) -> Result<Url> {
-                check_scheme(Url::parse(endpoint)?)
+            #[doc = #doc]
+            pub(crate) fn endpoint(endpoint: &str #variables) -> Result<Url> {
+                check_scheme(Url::parse(endpoint)?#join)
             }
         }
-    } else {
+    } else if krate.service.variables.is_empty() {
         quote! {
             /// The endpoint: the explicit one, else the spec's server.
             pub(crate) fn endpoint(explicit: Option<Url>, _options: &ClientOptions) -> Result<Url> {
@@ -635,8 +649,34 @@ fn endpoint_fn(krate: &Crate) -> TokenStream {
                 check_scheme(url)
             }
         }
+    } else {
+        let variables = variables_param(krate);
+        quote! {
+            /// The endpoint: the explicit one, else the spec's server with its variables set.
+            pub(crate) fn endpoint(explicit: Option<Url> #variables, _options: &ClientOptions) -> Result<Url> {
+                let url = match explicit {
+                    Some(url) => url,
+                    None => Url::parse(&fill(#default, variables)?)?,
+                };
+                check_scheme(url)
+            }
+        }
     }
     .into_iter()
+    .chain((!krate.service.variables.is_empty()).then(|| quote! {
+        /// `template` with each `{name}` replaced by its value; a variable limited to some
+        /// values (`enum`) refuses any other.
+        fn fill(template: &str, variables: &[(&str, &str, &[&str])]) -> Result<String> {
+            let mut url = template.to_string();
+            for (name, value, allowed) in variables {
+                if !allowed.is_empty() && !allowed.contains(value) {
+                    return Err(Error::with_message(ErrorKind::Other, format!("server variable `{name}` cannot be `{value}`: expected one of {}", allowed.join(", "))));
+                }
+                url = url.replace(&format!("{{{name}}}"), value);
+            }
+            Ok(url)
+        }
+    }).into_iter().flatten())
     .chain(quote! {
         fn check_scheme(url: Url) -> Result<Url> {
             if url.scheme() != "https" && url.scheme() != "http" {
@@ -646,6 +686,11 @@ fn endpoint_fn(krate: &Crate) -> TokenStream {
         }
     })
     .collect()
+}
+
+/// `, variables: &[(name, value, allowed values)]` when the server URL has variables.
+fn variables_param(krate: &Crate) -> Option<TokenStream> {
+    (!krate.service.variables.is_empty()).then(|| quote!(, variables: &[(&str, &str, &[&str])]))
 }
 
 fn pipeline_fn(krate: &Crate) -> TokenStream {

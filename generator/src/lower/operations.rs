@@ -21,6 +21,8 @@ pub struct Found<'a> {
     /// The group is the spec's title: the operation has neither a `Group_` prefix nor a tag.
     pub by_title: bool,
     pub name: String,
+    /// The spec gives no operationId: `name` is made up from the method and the path.
+    pub made_up: bool,
     pub path: &'a str,
     pub method: HttpMethod,
     pub op: &'a Operation,
@@ -28,9 +30,9 @@ pub struct Found<'a> {
     pub pointer: String,
 }
 
-/// Every operation, in spec order, and the ones without an operationId (named `METHOD
-/// /path`, with why they cannot be generated): those without an operationId or with one
-/// used before, and `OPTIONS` and `TRACE` operations.
+/// Every operation, in spec order (one without an operationId has the id `METHOD /path` and a
+/// made-up name), and the ones that cannot be generated (named `METHOD /path`, with why): those
+/// with an operationId used before, and `OPTIONS` and `TRACE` operations.
 pub fn collect(spec: &Spec) -> Result<(Vec<Found<'_>>, Vec<Skipped>), Diagnostic> {
     let mut found: Vec<Found> = Vec::new();
     let mut nameless = Vec::new();
@@ -71,9 +73,22 @@ pub fn collect(spec: &Spec) -> Result<(Vec<Found<'_>>, Vec<Skipped>), Diagnostic
             let Some(op) = op else { continue };
             let pointer = join(&item_at, verb);
             let Some(id) = op.operation_id.clone().filter(|id| !id.trim().is_empty()) else {
-                nameless.push(Skipped {
+                // No operationId: the method is named after the method and the path
+                // template, and the id is `METHOD /path` (what `--operation` selects).
+                let (group, by_title) = match op.tags.first() {
+                    Some(tag) => (tag.clone(), false),
+                    None => (naming::title_group(&spec.api.info.title), true),
+                };
+                found.push(Found {
                     id: format!("{} {path}", verb.to_ascii_uppercase()),
-                    reason: spec.error(&pointer, "the operation has no `operationId`: every operation needs one to name its method (`Group_Method`, e.g. `Workflows_Get`)"),
+                    group,
+                    by_title,
+                    name: naming::made_up_method(verb, path),
+                    made_up: true,
+                    path,
+                    method,
+                    op,
+                    path_params: &item.parameters,
                     pointer,
                 });
                 continue;
@@ -101,6 +116,7 @@ pub fn collect(spec: &Spec) -> Result<(Vec<Found<'_>>, Vec<Skipped>), Diagnostic
                 group,
                 by_title,
                 name,
+                made_up: false,
                 path,
                 method,
                 op,
@@ -143,13 +159,23 @@ pub fn lower(
         client.name,
         naming::pascal(&found.name)
     ));
-    super::warn_name(
-        spec,
-        &join(&found.pointer, "operationId"),
-        "operation",
-        &found.id,
-        &method_name,
-    );
+    if found.made_up {
+        spec.warn(
+            &found.pointer,
+            format!(
+                "operation `{}` has no `operationId`: its method is named `{method_name}`, made up from the HTTP method and the path (give it an `operationId` to choose the name)",
+                found.id
+            ),
+        );
+    } else {
+        super::warn_name(
+            spec,
+            &join(&found.pointer, "operationId"),
+            "operation",
+            &found.id,
+            &method_name,
+        );
+    }
     let components = spec.api.components.as_ref();
 
     // Operation-level parameters override path-level ones with the same name and location.

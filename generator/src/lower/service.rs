@@ -3,7 +3,7 @@
 
 use super::Selection;
 use crate::diagnostics::{pointer as join, Diagnostic};
-use crate::ir::{Auth, Service};
+use crate::ir::{Auth, ServerVariable, Service};
 use crate::read::Spec;
 use openapiv3::SecurityScheme;
 use std::collections::BTreeSet;
@@ -13,21 +13,50 @@ const ARM: &str = "https://management.azure.com";
 
 /// Endpoint and authorization of the crate's clients.
 pub fn service(spec: &Spec, selection: &Selection) -> Result<Service, Diagnostic> {
+    let mut variables = Vec::new();
     let server = match spec.api.servers.first() {
         Some(server) => {
-            let mut url = server.url.clone();
+            // Option fields of the clients the variables join.
+            let mut names = super::naming::Scope::with(&[
+                "api_version",
+                "client_options",
+                "endpoint",
+                "timeout",
+            ]);
             for (name, variable) in server.variables.iter().flatten() {
-                url = url.replace(&format!("{{{name}}}"), &variable.default);
+                if !server.url.contains(&format!("{{{name}}}")) {
+                    continue;
+                }
+                let values = variable.enumeration.clone();
+                if !values.is_empty() && !values.contains(&variable.default) {
+                    spec.warn(
+                        &join(&join("#/servers/0/variables", name), "default"),
+                        format!("the default `{}` of server variable `{name}` is not one of its `enum` values; it is accepted all the same", variable.default),
+                    );
+                }
+                variables.push(ServerVariable {
+                    wire_name: name.clone(),
+                    rust_name: names.claim(super::naming::snake(name)),
+                    default: variable.default.clone(),
+                    values,
+                    docs: variable.description.clone().unwrap_or_default(),
+                });
             }
-            url.trim_end_matches('/').to_string()
+            server.url.trim_end_matches('/').to_string()
         }
         None => String::new(),
     };
-    let absolute = server.starts_with("https://") || server.starts_with("http://");
-    if !absolute && !server.is_empty() {
+    // The URL with every variable at its default, to judge what kind of URL it is.
+    let mut resolved = server.clone();
+    for v in &variables {
+        resolved = resolved.replace(&format!("{{{}}}", v.wire_name), &v.default);
+    }
+    let absolute = resolved.starts_with("https://") || resolved.starts_with("http://");
+    let relative_base = (!absolute && !server.is_empty()).then(|| server.clone());
+    if relative_base.is_some() && resolved.contains("://") {
         return Err(spec.error(
             "#/servers/0/url",
-            format!("the server URL `{server}` is not an absolute http(s) URL; relative server URLs are not supported (remove `servers` to have callers give the endpoint)"),
+            format!("the server URL `{resolved}` is neither an http(s) URL nor a relative one"),
         ));
     }
     let arm = server == ARM;
@@ -50,7 +79,9 @@ pub fn service(spec: &Spec, selection: &Selection) -> Result<Service, Diagnostic
                 super::naming::pascal(&super::naming::title_group(&spec.api.info.title))
             }),
         endpoint_argument: !absolute,
-        default_endpoint: server,
+        default_endpoint: if absolute { server } else { String::new() },
+        relative_base,
+        variables,
         arm,
         auth: auth(spec)?,
     })

@@ -92,6 +92,14 @@ impl Converter<'_> {
                 "servers".into(),
                 json!([{ "url": format!("{scheme}://{host}{base}") }]),
             );
+        } else if let Some(base) = doc
+            .get("basePath")
+            .and_then(Value::as_str)
+            .filter(|b| !b.trim_matches('/').is_empty())
+        {
+            // No host: the API is on the host that serves the document, under `basePath`,
+            // which is then a relative server URL.
+            out.insert("servers".into(), json!([{ "url": base }]));
         }
         let mut components = Map::new();
         if let Some(defs) = obj(doc.get("definitions")) {
