@@ -189,17 +189,25 @@ fn test_servers_and_bearer_scheme_make_a_credential_client_with_a_default_endpoi
     );
     let generated = try_generate("bearer.json", &text).unwrap();
     let service = &generated.ir.service;
-    assert_eq!(service.default_endpoint, "https://{region}.widgets.example/v1");
+    assert_eq!(
+        service.default_endpoint,
+        "https://{region}.widgets.example/v1"
+    );
     let [region] = &service.variables[..] else {
         panic!("expected one server variable: {:?}", service.variables)
     };
-    assert_eq!((region.rust_name.as_str(), region.default.as_str()), ("region", "eu"));
+    assert_eq!(
+        (region.rust_name.as_str(), region.default.as_str()),
+        ("region", "eu")
+    );
     assert!(!service.endpoint_argument);
     assert!(matches!(service.auth, azure_codegen::ir::Auth::BearerToken));
     let client = super::file(&generated, "src/clients/widgets_client.rs");
     insta::assert_snapshot!("bearer_client", client);
     let runtime = super::file(&generated, "src/runtime.rs");
-    assert!(runtime.contains("Url::parse(&fill(\"https://{region}.widgets.example/v1\", variables)?)?"));
+    assert!(
+        runtime.contains("Url::parse(&fill(\"https://{region}.widgets.example/v1\", variables)?)?")
+    );
     assert!(runtime.contains("BearerTokenAuthorizationPolicy"));
 }
 
@@ -236,7 +244,10 @@ fn test_relative_server_url_makes_an_endpoint_argument_it_is_resolved_against() 
     assert!(service.endpoint_argument);
     assert_eq!(service.relative_base.as_deref(), Some("/v1"));
     let runtime = super::file(&generated, "src/runtime.rs");
-    assert!(runtime.contains("check_scheme(Url::parse(endpoint)?.join(\"/v1\")?)"), "{runtime}");
+    assert!(
+        runtime.contains("check_scheme(Url::parse(endpoint)?.join(\"/v1\")?)"),
+        "{runtime}"
+    );
 }
 
 #[test]
@@ -244,7 +255,11 @@ fn test_server_url_that_is_neither_http_nor_relative_is_refused_clearly() {
     let text = document(r#""servers": [ { "url": "ftp://files.example/v1" } ],"#);
     let d = try_generate("ftp.json", &text).err().unwrap();
     assert_eq!(d.pointer, "#/servers/0/url");
-    assert!(d.message.contains("neither an http(s) URL nor a relative one"), "{d}");
+    assert!(
+        d.message
+            .contains("neither an http(s) URL nor a relative one"),
+        "{d}"
+    );
 }
 
 #[test]

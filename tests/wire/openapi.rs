@@ -19,16 +19,24 @@ async fn relative_server_url_is_resolved_against_the_endpoint_with_its_variable(
         version: "v2".into(),
         ..Default::default()
     };
-    let client =
-        NotesServiceClient::new(&server.url("/base/"), Some(options)).unwrap();
+    let client = NotesServiceClient::new(&server.url("/base/"), Some(options)).unwrap();
     assert_eq!(client.endpoint().as_str(), server.url("/base/api/v2"));
     let notes = client.notes_client();
     let list = notes.get_notes(None).await.unwrap().into_model().unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].text.as_deref(), Some("hello"));
-    let one = notes.get_notes_note_id("n/2", None).await.unwrap().into_model().unwrap();
+    let one = notes
+        .get_notes_note_id("n/2", None)
+        .await
+        .unwrap()
+        .into_model()
+        .unwrap();
     assert_eq!(one.id.as_deref(), Some("n/2"));
-    let tagged = client.tags_client().get_tags_tag_notes("red", None).await.unwrap();
+    let tagged = client
+        .tags_client()
+        .get_tags_tag_notes("red", None)
+        .await
+        .unwrap();
     assert!(tagged.into_model().unwrap().is_empty());
     let targets: Vec<String> = server.requests().iter().map(|r| r.target.clone()).collect();
     assert_eq!(
@@ -46,7 +54,10 @@ async fn relative_server_url_defaults_its_variable_and_refuses_a_value_outside_i
     use unnamed_relative_client::{NotesClient, NotesClientOptions};
     // An absolute path replaces the endpoint's; `./` is relative to its last `/`.
     let client = NotesClient::new("https://api.example.com/docs/openapi.json", None).unwrap();
-    assert_eq!(client.endpoint().as_str(), "https://api.example.com/docs/api/v1");
+    assert_eq!(
+        client.endpoint().as_str(),
+        "https://api.example.com/docs/api/v1"
+    );
     let options = NotesClientOptions {
         version: "v3".into(),
         ..Default::default()
@@ -73,7 +84,10 @@ async fn operation_without_an_operation_id_sends_its_method_path_and_body() {
         text: Some("buy milk".into()),
         ..Default::default()
     };
-    let response = client.post_notes(note.try_into().unwrap(), None).await.unwrap();
+    let response = client
+        .post_notes(note.try_into().unwrap(), None)
+        .await
+        .unwrap();
     assert_eq!(u16::from(response.status()), 201);
     let request = server.single_request();
     assert_eq!(request.method, "POST");
