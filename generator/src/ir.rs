@@ -59,6 +59,10 @@ pub struct Service {
     pub arm: bool,
     /// The authorization scheme.
     pub auth: Auth,
+    /// For [`Auth::BearerToken`]: the scopes tokens are asked for; empty: `{endpoint
+    /// origin}/.default` (Azure's convention, and the cloud's for Resource Manager).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub token_scopes: Vec<String>,
     /// The caller must give the endpoint to `new` (`new(endpoint, ...)`): the spec names no
     /// absolute server URL and the service is not Azure Resource Manager.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -91,10 +95,79 @@ pub struct ServerVariable {
 /// How requests are authorized.
 #[derive(Clone, Debug, Serialize)]
 pub enum Auth {
-    /// Bearer tokens from an `azure_core` `TokenCredential` for scope `{endpoint}/.default`.
+    /// Bearer tokens from an `azure_core` `TokenCredential`, on every request, for
+    /// [`Service::token_scopes`] (none: `{endpoint origin}/.default`).
     BearerToken,
     /// No authorization.
     None,
+    /// Any other use of the document's security schemes: several, other kinds (API keys,
+    /// HTTP basic, static bearer tokens), or operations that need none (`security: []`). A
+    /// small generated policy applies, per request, the first of its operation's requirements
+    /// the client has credentials for.
+    Schemes(Schemes),
+}
+
+/// The security schemes the clients use, and the requirements of the operations that do not
+/// state their own.
+#[derive(Clone, Debug, Serialize)]
+pub struct Schemes {
+    /// The schemes the requirements name, in the order they are first named (the document's
+    /// requirements, then the operations').
+    pub schemes: Vec<Scheme>,
+    /// The default requirements (alternatives, each the indexes of the schemes it needs
+    /// together); an empty list means no authorization.
+    pub default: Vec<Vec<usize>>,
+    /// With two or more schemes, the Rust name of the generated struct holding one optional
+    /// credential per scheme, which `new` takes; with one, `new` takes its credential.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credentials_type: Option<String>,
+}
+
+/// One security scheme.
+#[derive(Clone, Debug, Serialize)]
+pub struct Scheme {
+    /// Its name in the document (`components.securitySchemes`).
+    pub name: String,
+    /// Rust name of its credential: the field of the credentials struct, or the argument of
+    /// `new` when it is the only scheme.
+    pub rust_name: String,
+    /// Docs from its description.
+    pub docs: String,
+    /// What it sends.
+    pub kind: SchemeKind,
+}
+
+/// What a security scheme sends.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub enum SchemeKind {
+    /// An API key (`apiKey`) in a header, query parameter or cookie of this name.
+    ApiKey {
+        /// Where it goes.
+        location: KeyLocation,
+        /// The header, query parameter or cookie name.
+        name: String,
+    },
+    /// HTTP `basic`: a user name and a password.
+    Basic,
+    /// HTTP `bearer`: a static token the caller holds.
+    Bearer,
+    /// `oauth2` or `openIdConnect`: tokens from a `TokenCredential` for these scopes (none:
+    /// `{endpoint origin}/.default`).
+    Token {
+        /// The scopes to ask for.
+        scopes: Vec<String>,
+    },
+}
+
+/// Where an API key is sent.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+pub enum KeyLocation {
+    /// A request header.
+    Header,
+    /// A query parameter (percent-encoded; azure_core's logging redacts it).
+    Query,
+    /// A cookie.
+    Cookie,
 }
 
 /// What the README shows and the guide examples run: operations whose arguments are all
@@ -221,6 +294,10 @@ pub struct Operation {
     pub error_type: Option<TypeRef>,
     /// Plain call, pager (`x-ms-pageable`) or poller (`x-ms-long-running-operation`).
     pub kind: OperationKind,
+    /// For [`Auth::Schemes`]: the operation's own security requirements when they differ from
+    /// the default ones (alternatives of scheme indexes; empty: no authorization).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub security: Option<Vec<Vec<usize>>>,
     /// Whether the request may be sent again after a failure that leaves unknown whether the
     /// service acted on it (a dropped connection, a 500): true for GET, HEAD, PUT and DELETE, and
     /// for requests that carry a `Repeatability-Request-ID`. Other requests (POST, PATCH) are
@@ -297,6 +374,21 @@ pub struct NextRequest {
     pub path: Vec<PathPart>,
     /// Its parameters, each with the source and Rust name of this operation's value.
     pub params: Vec<Param>,
+}
+
+impl Service {
+    /// Whether clients take an `azure_core` `TokenCredential` (alone or among their
+    /// credentials).
+    pub fn takes_token_credential(&self) -> bool {
+        match &self.auth {
+            Auth::BearerToken => true,
+            Auth::None => false,
+            Auth::Schemes(s) => s
+                .schemes
+                .iter()
+                .any(|s| matches!(s.kind, SchemeKind::Token { .. })),
+        }
+    }
 }
 
 impl Client {

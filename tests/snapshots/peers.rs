@@ -184,7 +184,7 @@ fn test_openapi_3_1_is_refused_clearly() {
 fn test_servers_and_bearer_scheme_make_a_credential_client_with_a_default_endpoint() {
     let text = document(
         r#""servers": [ { "url": "https://{region}.widgets.example/v1/", "variables": { "region": { "default": "eu" } } } ],
-  "components": { "securitySchemes": { "token": { "type": "http", "scheme": "bearer" } } },
+  "components": { "securitySchemes": { "token": { "type": "oauth2", "flows": { "clientCredentials": { "tokenUrl": "https://widgets.example/token", "scopes": {} } } } } },
   "security": [ { "token": [] } ],"#,
     );
     let generated = try_generate("bearer.json", &text).unwrap();
@@ -227,13 +227,59 @@ fn test_no_servers_and_no_schemes_make_an_endpoint_argument_and_no_credential() 
 }
 
 #[test]
-fn test_api_key_scheme_is_refused_clearly() {
+fn test_api_key_and_http_bearer_schemes_make_new_take_a_secret() {
+    for (scheme, argument, sends) in [
+        (
+            r#"{ "type": "apiKey", "in": "header", "name": "X-Key" }"#,
+            "key: Secret",
+            r#"SchemeCredential::Header("x-key", credential)"#,
+        ),
+        (
+            r#"{ "type": "http", "scheme": "Bearer", "bearerFormat": "JWT" }"#,
+            "token: Secret",
+            "SchemeCredential::Authorization(",
+        ),
+    ] {
+        let text = document(&format!(
+            r#""components": {{ "securitySchemes": {{ "key": {scheme} }} }},"#
+        ));
+        let generated = try_generate("apikey.json", &text).unwrap();
+        assert!(generated.warnings.is_empty(), "{:?}", generated.warnings);
+        let client = super::file(&generated, "src/clients/widgets_client.rs");
+        let client = client.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            client.contains(&format!("pub fn new( endpoint: &str, {argument}, options")),
+            "{client}"
+        );
+        let runtime = super::file(&generated, "src/runtime.rs");
+        assert!(runtime.contains(sends), "{runtime}");
+    }
+}
+
+#[test]
+fn test_an_http_scheme_other_than_basic_or_bearer_is_ignored_with_a_warning() {
     let text = document(
-        r#""components": { "securitySchemes": { "key": { "type": "apiKey", "in": "header", "name": "X-Key" } } },"#,
+        r#""components": { "securitySchemes": { "digest": { "type": "http", "scheme": "digest" } } },
+  "security": [ { "digest": [] } ],"#,
     );
-    let d = try_generate("apikey.json", &text).err().unwrap();
-    assert_eq!(d.pointer, "#/components/securitySchemes/key");
-    assert!(d.message.contains("`apiKey` is not supported"), "{d}");
+    let generated = try_generate("digest.json", &text).unwrap();
+    let [warning] = &generated.warnings[..] else {
+        panic!("expected one warning: {:?}", generated.warnings)
+    };
+    assert_eq!(
+        warning.pointer,
+        "#/components/securitySchemes/digest/scheme"
+    );
+    assert!(
+        warning
+            .message
+            .contains("`http` scheme `digest` is not supported"),
+        "{warning}"
+    );
+    assert!(matches!(
+        generated.ir.service.auth,
+        azure_codegen::ir::Auth::None
+    ));
 }
 
 #[test]

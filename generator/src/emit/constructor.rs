@@ -28,6 +28,9 @@ pub struct Constructor<'a> {
 
 /// `use` items the constructor needs beyond azure_core's `http` and `time` ones.
 pub fn imports(krate: &Crate) -> Option<TokenStream> {
+    if let Some(schemes) = super::auth::imports(krate) {
+        return Some(schemes);
+    }
     bearer(krate).then(|| {
         quote!(
             use azure_core::credentials::TokenCredential;
@@ -125,7 +128,18 @@ pub fn constructor(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
             .map(|line| quote!(#[doc = #line]));
         quote!(#(#lines)*)
     });
-    let pipeline = if bearer {
+    let schemes = super::auth::new_parts(krate);
+    let (credential_arg, credential_doc) = match &schemes {
+        Some((params, docs, _)) => (Some(params.clone()), Some(docs.clone())),
+        None => (credential_arg, credential_doc),
+    };
+    let pipeline = if let Some((_, _, policy)) = &schemes {
+        quote!(crate::runtime::pipeline(
+            #policy,
+            options.client_options,
+            options.timeout
+        ))
+    } else if bearer {
         quote!(crate::runtime::pipeline(
             credential,
             &endpoint,

@@ -70,6 +70,16 @@ fn call(krate: &Crate, example: &Example, client_fields: &[TokenStream]) -> Opti
     let make_credential = credential
         .as_ref()
         .map(|_| quote!(let credential = azure_identity::DeveloperToolsCredential::new(None)?;));
+    // The security schemes' credentials from environment variables (`API_KEY`, ...).
+    let mut from_env = |name: &str| {
+        let env = name.to_ascii_uppercase();
+        quote!(std::env::var(#env)?)
+    };
+    let (make_credential, credential) =
+        match super::auth::program_credentials(krate, &package, &mut from_env) {
+            Some((uses, setup, arg)) => (Some(quote!(#uses #setup)), Some(arg)),
+            None => (make_credential, credential),
+        };
     Some(quote! {
         #make_credential
         let client = #package::#client_name::new(#credential #(#client_fields,)* None)?;

@@ -88,6 +88,12 @@ pub fn program(krate: &Crate, program: Program, values: Values) -> Option<TokenS
         let v = value("endpoint");
         quote!(#v,)
     });
+    // The security schemes' credentials, from the values after the endpoint.
+    let (credential, credential_arg, identity_use) =
+        match super::auth::program_credentials(krate, &package, &mut value) {
+            Some((uses, setup, arg)) => (Some(setup), Some(arg), Some(uses)),
+            None => (credential, credential_arg, identity_use),
+        };
     let field_args: Vec<TokenStream> = fields
         .iter()
         .map(|f| {
@@ -248,6 +254,11 @@ pub fn usage(krate: &Crate, program: Program) -> Option<String> {
     if krate.service.endpoint_argument {
         names.push("<endpoint>".into());
     }
+    names.extend(
+        super::auth::program_value_names(krate)
+            .iter()
+            .map(|n| format!("<{}>", n.replace('_', "-"))),
+    );
     let fields: Vec<&str> = match &krate.service_client {
         Some(service) => service
             .fields

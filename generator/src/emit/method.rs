@@ -128,8 +128,15 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
         || matches!(op.kind, OperationKind::Plain | OperationKind::Exists))
     .then(|| quote!(mut));
     let idempotent = op.idempotent;
+    let security = super::auth::method_security(krate, op);
+    let options_binding = if security.is_some() {
+        quote!(let mut options = options.unwrap_or_default();)
+    } else {
+        quote!(let options = options.unwrap_or_default();)
+    };
     let build = quote! {
-        let options = options.unwrap_or_default();
+        #options_binding
+        #security
         #(#conversions)*
         let #mutable request = crate::runtime::request(&self.endpoint, #method, #template, &[#(#path_args),*], &[#(#query),*])?;
         #(#headers)*

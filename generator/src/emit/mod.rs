@@ -1,6 +1,7 @@
 //! Emit stage: the IR -> token streams (Rust files) and text (Cargo.toml, README), one small
 //! function per construct. Nothing here decides a name or reads the spec.
 
+mod auth;
 mod client;
 mod constructor;
 mod docs;
@@ -191,6 +192,12 @@ fn lib_rs(krate: &Crate) -> TokenStream {
         let (name, options) = (tokens::ident(&s.name), tokens::ident(&s.options_name));
         quote!(pub use clients::{#name, #options};)
     });
+    let credentials_export = auth::schemes(krate)
+        .and_then(|s| s.credentials_type.as_deref())
+        .map(|name| {
+            let name = tokens::ident(name);
+            quote!(pub use runtime::#name;)
+        });
     // With no client's feature on, the shared helpers have no caller.
     let any_client = features::predicate(&features::all(krate));
     quote! {
@@ -204,6 +211,7 @@ fn lib_rs(krate: &Crate) -> TokenStream {
         mod runtime;
 
         #service_export
+        #credentials_export
         #(#exports)*
     }
 }

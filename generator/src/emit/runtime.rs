@@ -694,19 +694,62 @@ fn variables_param(krate: &Crate) -> Option<TokenStream> {
 }
 
 fn pipeline_fn(krate: &Crate) -> TokenStream {
+    let token_scopes = &krate.service.token_scopes;
+    let (scope, scopes) = if token_scopes.is_empty() {
+        (
+            Some(
+                quote!(let scope = format!("{}/.default", endpoint.origin().ascii_serialization());),
+            ),
+            quote!(vec![scope]),
+        )
+    } else {
+        (None, quote!(vec![#(#token_scopes),*]))
+    };
+    let scope_doc = if token_scopes.is_empty() {
+        " bearer tokens from `credential` for scope `{endpoint origin}/.default`.".to_string()
+    } else {
+        format!(
+            " bearer tokens from `credential` for {}.",
+            token_scopes
+                .iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    let endpoint_param = if token_scopes.is_empty() {
+        quote!(endpoint: &Url)
+    } else {
+        quote!(_endpoint: &Url)
+    };
     match krate.service.auth {
         Auth::BearerToken => quote! {
             /// The request pipeline: [`CallPolicy`] (the deadline), azure_core's standard policies
             /// (`x-ms-client-request-id`, telemetry `User-Agent`, the configured retry policy,
             /// logging), and per attempt [`AttemptPolicy`] (no blind repeats of POST and PATCH) and
-            /// bearer tokens from `credential` for scope `{endpoint origin}/.default`.
-            pub(crate) fn pipeline(credential: Arc<dyn azure_core::credentials::TokenCredential>, endpoint: &Url, options: ClientOptions, timeout: Option<Duration>) -> Pipeline {
+            #[doc = #scope_doc]
+            pub(crate) fn pipeline(credential: Arc<dyn azure_core::credentials::TokenCredential>, #endpoint_param, options: ClientOptions, timeout: Option<Duration>) -> Pipeline {
                 use azure_core::http::policies::auth::BearerTokenAuthorizationPolicy;
-                let scope = format!("{}/.default", endpoint.origin().ascii_serialization());
-                let auth: Arc<dyn Policy> = Arc::new(BearerTokenAuthorizationPolicy::new(credential, vec![scope]));
+                #scope
+                let auth: Arc<dyn Policy> = Arc::new(BearerTokenAuthorizationPolicy::new(credential, #scopes));
                 Pipeline::new(option_env!("CARGO_PKG_NAME"), option_env!("CARGO_PKG_VERSION"), options, vec![Arc::new(CallPolicy { timeout })], vec![Arc::new(AttemptPolicy), auth], None)
             }
         },
+        Auth::Schemes(_) => {
+            let auth = super::auth::runtime_items(krate);
+            quote! {
+                #auth
+
+                /// The request pipeline: [`CallPolicy`] (the deadline), azure_core's standard policies
+                /// (`x-ms-client-request-id`, telemetry `User-Agent`, the configured retry policy,
+                /// logging, which redacts headers and query parameters outside its allow-list), and
+                /// per attempt [`AttemptPolicy`] (no blind repeats of POST and PATCH) and `auth`, the
+                /// security schemes.
+                pub(crate) fn pipeline(auth: AuthPolicy, options: ClientOptions, timeout: Option<Duration>) -> Pipeline {
+                    Pipeline::new(option_env!("CARGO_PKG_NAME"), option_env!("CARGO_PKG_VERSION"), options, vec![Arc::new(CallPolicy { timeout })], vec![Arc::new(AttemptPolicy), Arc::new(auth)], None)
+                }
+            }
+        }
         Auth::None => quote! {
             /// The request pipeline: [`CallPolicy`] (the deadline), azure_core's standard policies
             /// (`x-ms-client-request-id`, telemetry `User-Agent`, the configured retry policy,

@@ -97,7 +97,7 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
             |(_, _, reason)| reason,
         ));
     }
-    let service = service::service(spec, selection)?;
+    let (mut service, security) = service::service(spec, selection)?;
     // Each pass lowers the operations not yet given up on into fresh state. An operation
     // that fails is left out (an explicitly selected one is an error) and the pass is run
     // again without it, so nothing it registered (types, names, features, warnings) leaks
@@ -132,7 +132,19 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         types,
         status_monitor,
         service_client,
+        credentials_type,
     } = lowered;
+    if let ir::Auth::Schemes(schemes) = &mut service.auth {
+        schemes.credentials_type = credentials_type;
+    }
+    // Operations whose own `security` differs from the default one.
+    for op in clients.values_mut().flat_map(|c| c.operations.iter_mut()) {
+        op.security = found
+            .iter()
+            .find(|f| f.id == op.id)
+            .and_then(|f| security.get(&f.pointer))
+            .cloned();
+    }
     next_requests(spec, &found, &mut clients);
     for (i, d) in failed {
         if let Some(o) = selected.get(i) {
@@ -288,6 +300,9 @@ struct Lowered {
     types: BTreeMap<String, ir::TypeDef>,
     status_monitor: Option<String>,
     service_client: Option<ir::ServiceClient>,
+    /// The credentials struct of a crate with several security schemes, claimed among the
+    /// crate's root items (the clients and their options).
+    credentials_type: Option<String>,
 }
 
 /// Lowers every operation of `selected` but the `skipped` ones, with fresh names and types.
@@ -376,11 +391,28 @@ fn lower_pass(
     // Claimed after every spec type, so a spec type of the same name keeps its name.
     let status_monitor = long_running.then(|| types.claim_type_name("OperationStatus"));
     let service_client = service_client(api, service, &clients, &mut client_scope, &mut types);
+    let credentials_type = match &service.auth {
+        // `new` takes the credential itself only when there is one scheme and every call
+        // that states no requirement of its own needs it.
+        ir::Auth::Schemes(s) if !(s.schemes.len() == 1 && s.default == [vec![0]]) => {
+            let mut name = client_scope.claim("Credentials".into());
+            while clients.values().any(|c| c.options_name == name)
+                || service_client
+                    .as_ref()
+                    .is_some_and(|s| s.options_name == name)
+            {
+                name = client_scope.claim(name);
+            }
+            Some(name)
+        }
+        _ => None,
+    };
     Ok(Lowered {
         clients,
         types: types.finish(),
         status_monitor,
         service_client,
+        credentials_type,
     })
 }
 

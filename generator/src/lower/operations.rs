@@ -265,6 +265,7 @@ pub fn lower(
         success_type,
         error_type,
         kind,
+        security: None,
         idempotent: idempotent(found.method, &params),
         params,
     })

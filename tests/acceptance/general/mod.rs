@@ -1,9 +1,15 @@
 //! The general half of the test server (`/report`): one module per Swagger file, as in
 //! `azure/`, each with a `scenarios()` list that this module joins.
 
+mod security_aad;
+mod security_key;
+
 use crate::support::Scenario;
 
 /// Every general scenario this suite drives, with the counters each must raise.
 pub fn scenarios() -> Vec<Scenario> {
-    Vec::new()
+    let mut all = Vec::new();
+    all.extend(security_key::scenarios());
+    all.extend(security_aad::scenarios());
+    all
 }
