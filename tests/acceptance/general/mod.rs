@@ -1,6 +1,9 @@
 //! The general half of the test server (`/report`): one module per Swagger file, as in
 //! `azure/`, each with a `scenarios()` list that this module joins.
 
+mod head_exceptions;
+mod http_infrastructure;
+mod xms_error_responses;
 mod security_aad;
 mod security_key;
 
@@ -9,6 +12,9 @@ use crate::support::Scenario;
 /// Every general scenario this suite drives, with the counters each must raise.
 pub fn scenarios() -> Vec<Scenario> {
     let mut all = Vec::new();
+    all.extend(http_infrastructure::scenarios());
+    all.extend(xms_error_responses::scenarios());
+    all.extend(head_exceptions::scenarios());
     all.extend(security_key::scenarios());
     all.extend(security_aad::scenarios());
     all

@@ -32,8 +32,8 @@ async fn security_aad_token_for_the_documents_scope(env: Arc<Env>) -> Outcome {
             ..Default::default()
         }),
     )?;
-    // A HEAD answers whether the resource exists: 200 is `true`.
-    assert!(client.head(None).await?);
+    let response = client.head(None).await?;
+    assert_eq!(u16::from(response.status()), 200);
     assert_eq!(credential.requested_scopes(), [[SCOPE]]);
     assert_eq!(
         proxy.single_request().header("authorization"),
