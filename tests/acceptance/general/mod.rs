@@ -3,9 +3,9 @@
 
 mod head_exceptions;
 mod http_infrastructure;
-mod xms_error_responses;
 mod security_aad;
 mod security_key;
+mod xms_error_responses;
 
 use crate::support::Scenario;
 
