@@ -530,12 +530,14 @@ pub fn program_credentials(
                 .into_iter()
                 .map(|s| tokens::ident(&s.rust_name))
                 .collect::<Vec<_>>();
+            // The other schemes' credentials stay unset.
+            let rest = (fields.len() < schemes.schemes.len()).then(|| quote!(..Default::default()));
             (
                 quote!(#(#uses)*),
                 quote! {
                     let credentials = #ty {
                         #(#fields: Some(#made),)*
-                        ..Default::default()
+                        #rest
                     };
                 },
                 quote!(credentials,),
