@@ -459,6 +459,70 @@ pub enum TypeDef {
     Struct(StructDef),
     /// A string enumeration.
     Enum(EnumDef),
+    /// Any kind of a discriminated hierarchy (`discriminator`), chosen by its discriminator.
+    Union(UnionDef),
+}
+
+impl TypeDef {
+    /// Where the type is used.
+    pub fn usage(&self) -> Usage {
+        match self {
+            TypeDef::Struct(s) => s.usage,
+            TypeDef::Enum(e) => e.usage,
+            TypeDef::Union(u) => u.usage,
+        }
+    }
+
+    /// Features of the clients whose operations reach the type.
+    pub fn features(&self) -> &BTreeSet<String> {
+        match self {
+            TypeDef::Struct(s) => &s.features,
+            TypeDef::Enum(e) => &e.features,
+            TypeDef::Union(u) => &u.features,
+        }
+    }
+}
+
+/// A value whose type is the base of a discriminated hierarchy: one variant per kind (the
+/// base itself and every type derived from it, directly or not), chosen by the value of the
+/// discriminator property, plus a fallback that keeps a kind this version does not know.
+#[derive(Clone, Debug, Serialize)]
+pub struct UnionDef {
+    /// Rust name, e.g. `FishUnion`.
+    pub name: String,
+    /// Docs.
+    pub docs: String,
+    /// Wire name of the discriminator property, e.g. `fishtype`.
+    pub tag: String,
+    /// The kinds, base first, then the derived types in spec order.
+    pub variants: Vec<UnionVariant>,
+    /// Rust name of the variant holding a value of an unknown kind as its JSON object.
+    pub unknown: String,
+    /// Where the type is used.
+    pub usage: Usage,
+    /// Features of the clients whose operations reach the type.
+    pub features: BTreeSet<String>,
+}
+
+/// One kind of a discriminated hierarchy.
+#[derive(Clone, Debug, Serialize)]
+pub struct UnionVariant {
+    /// The discriminator's value for this kind (`x-ms-discriminator-value`, else the
+    /// definition's name).
+    pub value: String,
+    /// Rust variant name.
+    pub rust_name: String,
+    /// Rust name of the model struct it holds (boxed).
+    pub model: String,
+}
+
+/// The discriminator a model of a hierarchy writes: its property and this kind's value.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Tag {
+    /// Wire name of the discriminator property.
+    pub property: String,
+    /// This kind's value.
+    pub value: String,
 }
 
 /// Which way a model travels, so only the needed serde derives are emitted.
@@ -483,6 +547,13 @@ pub struct StructDef {
     pub fields: Vec<Field>,
     /// Value type of undeclared properties, when the schema allows them.
     pub additional: Option<TypeRef>,
+    /// Rust name of the field holding the undeclared properties (`additional_properties`
+    /// unless a declared property has that name).
+    pub additional_field: String,
+    /// For a kind of a discriminated hierarchy: the discriminator it writes (the property is
+    /// then not one of its fields; it is decided by the type).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tag: Option<Tag>,
     /// Where the type is used.
     pub usage: Usage,
     /// Features of the clients whose operations reach the type (through parameters, bodies,
@@ -503,6 +574,9 @@ pub struct Field {
     pub docs: String,
     /// Set by the service only; never serialized.
     pub read_only: bool,
+    /// `x-ms-secret`: never shown by `Debug`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub secret: bool,
 }
 
 /// A string enumeration.

@@ -159,7 +159,7 @@ fn uses_uuid(krate: &Crate) -> bool {
         TypeDef::Struct(s) => {
             s.fields.iter().any(|f| has(&f.ty)) || s.additional.as_ref().is_some_and(has)
         }
-        TypeDef::Enum(_) => false,
+        TypeDef::Enum(_) | TypeDef::Union(_) => false,
     });
     let in_operations =
         krate.clients.values().flat_map(|c| &c.operations).any(|o| {

@@ -15,6 +15,7 @@ mod model;
 mod runtime;
 mod service;
 mod tokens;
+mod union;
 
 use crate::ir::{Crate, OperationKind, Paging, TypeDef};
 use proc_macro2::TokenStream;
@@ -241,7 +242,7 @@ fn kinds(krate: &Crate) -> (bool, bool) {
     let structs = krate
         .types
         .values()
-        .any(|t| matches!(t, TypeDef::Struct(_)));
+        .any(|t| matches!(t, TypeDef::Struct(_) | TypeDef::Union(_)));
     let enumerations = krate.types.values().any(|t| matches!(t, TypeDef::Enum(_)));
     (structs, enumerations)
 }
@@ -323,6 +324,10 @@ fn models(krate: &Crate) -> TokenStream {
             let gate = features::gate(krate, &features::of_type(krate, t));
             Some(model::model(s, gate))
         }
+        TypeDef::Union(u) => {
+            let gate = features::gate(krate, &features::of_type(krate, t));
+            Some(union::union(u, gate))
+        }
         TypeDef::Enum(_) => None,
     });
     // One `Page` impl per page model, however many operations share it, compiled with the
@@ -362,7 +367,7 @@ fn enums(krate: &Crate) -> TokenStream {
             let gate = features::gate(krate, &features::of_type(krate, t));
             Some(enumeration::enumeration(e, gate))
         }
-        TypeDef::Struct(_) => None,
+        TypeDef::Struct(_) | TypeDef::Union(_) => None,
     });
     quote!(#(#items)*)
 }

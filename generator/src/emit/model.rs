@@ -11,11 +11,13 @@ use quote::quote;
 pub fn model(def: &StructDef, gate: Option<TokenStream>) -> TokenStream {
     let name = tokens::ident(&def.name);
     let doc = docs::doc(&def.docs);
-    let mut derives = vec![
-        quote!(Clone),
-        quote!(Default),
-        quote!(::azure_core::fmt::SafeDebug),
-    ];
+    let secrets = def.fields.iter().any(|f| f.secret);
+    let mut derives = vec![quote!(Clone), quote!(Default)];
+    // A model with an `x-ms-secret` property never shows its fields, whatever azure_core's
+    // `debug` feature says; others use `SafeDebug`.
+    if !secrets {
+        derives.push(quote!(::azure_core::fmt::SafeDebug));
+    }
     // Every model serializes, so users can log or store what they received; read-only
     // properties stay out of request bodies (see `skip_read_only`), whatever features are on.
     derives.push(quote!(::serde::Serialize));
@@ -43,12 +45,52 @@ pub fn model(def: &StructDef, gate: Option<TokenStream>) -> TokenStream {
             pub #rust: Option<#ty>,
         }
     });
+    // A kind of a discriminated hierarchy writes its discriminator (serde's tag on a struct);
+    // reading it, the tag is an undeclared property, kept out of the extra properties.
+    let tag = def.tag.as_ref().map(|t| {
+        let (property, value) = (&t.property, &t.value);
+        quote!(#[serde(tag = #property, rename = #value)])
+    });
+    let without_tag = def.tag.as_ref().and(def.additional.as_ref()).map(|_| {
+        let path = format!("{}::without_tag", def.name);
+        quote!(deserialize_with = #path,)
+    });
     let additional = def.additional.as_ref().map(|t| {
         let ty = tokens::ty(t);
+        let field = tokens::ident(&def.additional_field);
         quote! {
             /// Properties the schema does not declare, by wire name.
-            #[serde(flatten)]
-            pub additional_properties: ::std::collections::HashMap<String, #ty>,
+            #[serde(flatten, #without_tag)]
+            pub #field: ::std::collections::HashMap<String, #ty>,
+        }
+    });
+    let tag_fn = def
+        .tag
+        .as_ref()
+        .zip(def.additional.as_ref())
+        .filter(|_| def.usage.output || !def.usage.input)
+        .map(|(t, a)| {
+            let ty = tokens::ty(a);
+            let property = &t.property;
+            quote! {
+                #gate
+                impl #name {
+                    fn without_tag<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<::std::collections::HashMap<String, #ty>, D::Error> {
+                        crate::runtime::without_key(deserializer, #property)
+                    }
+                }
+            }
+        });
+    let debug = secrets.then(|| {
+        let shown = def.name.clone();
+        quote! {
+            #gate
+            impl ::std::fmt::Debug for #name {
+                /// Shows no field: the model holds secrets.
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.debug_struct(#shown).finish_non_exhaustive()
+                }
+            }
         }
     });
     let content = def
@@ -59,11 +101,14 @@ pub fn model(def: &StructDef, gate: Option<TokenStream>) -> TokenStream {
         #doc
         #gate
         #[derive(#(#derives),*)]
+        #tag
         #non_exhaustive
         pub struct #name {
             #(#fields)*
             #additional
         }
+        #tag_fn
+        #debug
         #content
     }
 }

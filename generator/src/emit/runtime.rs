@@ -53,6 +53,7 @@ pub fn runtime(krate: &Crate) -> TokenStream {
     let links = (pageable || krate.status_monitor.is_some())
         .then(|| link_fns(features::gate(krate, &linking)));
     let read_only = request_body_fns(krate);
+    let without = without_key_fn(krate);
     quote! {
         //! Shared helpers for the client methods.
 
@@ -71,6 +72,7 @@ pub fn runtime(krate: &Crate) -> TokenStream {
         };
 
         #version_const
+        #without
 
         #endpoint
         #pipeline
@@ -886,16 +888,10 @@ fn request_body_fns(krate: &Crate) -> Option<TokenStream> {
     let sent: features::Features = krate
         .types
         .values()
-        .filter(|t| match t {
-            TypeDef::Struct(s) => s.usage.body,
-            TypeDef::Enum(e) => e.usage.body,
-        })
+        .filter(|t| t.usage().body)
         .flat_map(|t| features::of_type(krate, t))
         .collect();
-    let any_sent = krate.types.values().any(|t| match t {
-        TypeDef::Struct(s) => s.usage.body,
-        TypeDef::Enum(e) => e.usage.body,
-    });
+    let any_sent = krate.types.values().any(|t| t.usage().body);
     let read_only: features::Features = structs()
         .filter(|t| matches!(t, TypeDef::Struct(s) if s.fields.iter().any(|f| f.read_only)))
         .flat_map(|t| features::of_type(krate, t))
@@ -958,5 +954,40 @@ fn request_body_fns(krate: &Crate) -> Option<TokenStream> {
 
         #to_json
         #skip
+    })
+}
+
+/// `without_key`, for the kinds of a discriminated hierarchy that also keep undeclared
+/// properties: their discriminator is read as one, and is left out of them.
+fn without_key_fn(krate: &Crate) -> Option<TokenStream> {
+    let users: Vec<&crate::ir::TypeDef> = krate
+        .types
+        .values()
+        .filter(|t| {
+            matches!(t, crate::ir::TypeDef::Struct(s) if s.tag.is_some() && s.additional.is_some() && (s.usage.output || !s.usage.input))
+        })
+        .collect();
+    if users.is_empty() {
+        return None;
+    }
+    let used: features::Features = users
+        .iter()
+        .flat_map(|t| features::of_type(krate, t))
+        .collect();
+    let gate = features::gate(krate, &used);
+    Some(quote! {
+        /// Reads a model's undeclared properties, leaving out `key` (its discriminator).
+        #gate
+        pub(crate) fn without_key<'de, D, T>(deserializer: D, key: &str) -> std::result::Result<std::collections::HashMap<String, T>, D::Error>
+        where
+            D: serde::Deserializer<'de>,
+            T: serde::de::DeserializeOwned,
+        {
+            let mut map = <std::collections::HashMap<String, serde_json::Value> as serde::Deserialize>::deserialize(deserializer)?;
+            map.remove(key);
+            map.into_iter()
+                .map(|(k, v)| serde_json::from_value(v).map(|v| (k, v)).map_err(<D::Error as serde::de::Error>::custom))
+                .collect()
+        }
     })
 }

@@ -4,7 +4,10 @@
 use super::naming::{self, Scope};
 use super::view::View;
 use crate::diagnostics::{pointer as join, Diagnostic};
-use crate::ir::{EnumDef, Field, StructDef, TypeDef, TypeRef, Usage, Variant};
+use super::hierarchy::Hierarchy;
+use crate::ir::{
+    EnumDef, Field, StructDef, Tag, TypeDef, TypeRef, UnionDef, UnionVariant, Usage, Variant,
+};
 use crate::read::Spec;
 use openapiv3::{AdditionalProperties, ReferenceOr, Schema, SchemaKind};
 use serde_json::Value;
@@ -67,6 +70,14 @@ pub struct Types<'a> {
     group: String,
     /// Inline schemas named by their `title`, so an identical copy reuses the type.
     titled: Vec<(Value, TypeRef)>,
+    /// The discriminated hierarchies of the component schemas.
+    hierarchy: Hierarchy,
+    /// Component schema name -> its model struct, where that differs from what a `$ref` to it
+    /// means (a discriminated base: a `$ref` means the union of its kinds).
+    structs: BTreeMap<String, String>,
+    /// Unions named but not yet filled in: (base schema, union name, base struct). They are
+    /// filled in once no struct is being built, so each kind can derive from its base.
+    pending: Vec<(String, String, String)>,
 }
 
 impl<'a> Types<'a> {
@@ -84,6 +95,9 @@ impl<'a> Types<'a> {
             roots: Vec::new(),
             group: String::new(),
             titled: Vec::new(),
+            hierarchy: Hierarchy::of(&spec.api),
+            structs: BTreeMap::new(),
+            pending: Vec::new(),
         }
     }
 
@@ -134,6 +148,7 @@ impl<'a> Types<'a> {
             match self.defs.get_mut(name) {
                 Some(TypeDef::Struct(s)) => s.usage.body = true,
                 Some(TypeDef::Enum(e)) => e.usage.body = true,
+                Some(TypeDef::Union(u)) => u.usage.body = true,
                 None => {}
             }
         }
@@ -159,6 +174,11 @@ impl<'a> Types<'a> {
                         e.usage.input |= usage.input;
                         e.usage.output |= usage.output;
                         e.features.insert(group.clone());
+                    }
+                    Some(TypeDef::Union(u)) => {
+                        u.usage.input |= usage.input;
+                        u.usage.output |= usage.output;
+                        u.features.insert(group.clone());
                     }
                     None => {}
                 }
@@ -198,7 +218,73 @@ impl<'a> Types<'a> {
 
     /// The type a `$ref` names, lowering the component on first use.
     fn reference(&mut self, reference: &str, pointer: &str) -> Result<TypeRef, Diagnostic> {
-        self.guarded(pointer, |t| t.reference_at(reference, pointer))
+        let ty = self.guarded(pointer, |t| t.reference_at(reference, pointer))?;
+        if self.building.is_empty() {
+            self.fill_unions(pointer)?;
+        }
+        Ok(ty)
+    }
+
+    /// Fills in the unions named so far: each kind of the hierarchy is lowered (it derives
+    /// from its base, whose struct is done) and becomes a variant.
+    fn fill_unions(&mut self, pointer: &str) -> Result<(), Diagnostic> {
+        while let Some((base, union, base_struct)) = self.pending.pop() {
+            let tag = self.hierarchy.tag(&base).unwrap_or_default().to_string();
+            let mut scope = Scope::default();
+            let mut variants = vec![UnionVariant {
+                value: self.hierarchy.value(&base).to_string(),
+                rust_name: scope.claim(base_struct.clone()),
+                model: base_struct,
+            }];
+            for kind in self.hierarchy.descendants(&base) {
+                let reference = format!(
+                    "#/components/schemas/{}",
+                    kind.replace('~', "~0").replace('/', "~1")
+                );
+                self.reference(&reference, pointer)?;
+                let Some(model) = self.struct_of(&kind) else {
+                    continue;
+                };
+                variants.push(UnionVariant {
+                    value: self.hierarchy.value(&kind).to_string(),
+                    rust_name: scope.claim(model.clone()),
+                    model,
+                });
+            }
+            let unknown = scope.claim("Unknown".to_string());
+            let models: BTreeSet<String> = variants.iter().map(|v| v.model.clone()).collect();
+            self.deps.entry(union.clone()).or_default().extend(models);
+            let docs = format!(
+                "A `{}` of any kind, told apart by its `{tag}` property: one variant per kind this version knows, and `{unknown}` (the JSON object as received) for any other.",
+                variants.first().map(|v| v.model.as_str()).unwrap_or_default()
+            );
+            self.defs.insert(
+                union.clone(),
+                TypeDef::Union(UnionDef {
+                    name: union,
+                    docs,
+                    tag,
+                    variants,
+                    unknown,
+                    usage: Usage::default(),
+                    features: BTreeSet::new(),
+                }),
+            );
+        }
+        Ok(())
+    }
+
+    /// The model struct of component schema `name`, once lowered.
+    fn struct_of(&self, name: &str) -> Option<String> {
+        if let Some(s) = self.structs.get(name) {
+            return Some(s.clone());
+        }
+        match self.named.get(name) {
+            Some(TypeRef::Named(n)) if matches!(self.defs.get(n), Some(TypeDef::Struct(_))) => {
+                Some(n.clone())
+            }
+            _ => None,
+        }
     }
 
     /// Runs one level of the recursion, refusing to go deeper than [`MAX_ACTIVE`].
@@ -266,7 +352,8 @@ impl<'a> Types<'a> {
             }
             ReferenceOr::Item(schema) => {
                 let view = View::of(schema);
-                if let Some(single) = single_ref(&view) {
+                let kind = self.hierarchy.tag(&name).is_some();
+                if let Some(single) = single_ref(&view).filter(|_| !kind) {
                     self.aliasing.push(name.clone());
                     let result = self.reference(single, &join(&at, "allOf/0"));
                     self.aliasing.pop();
@@ -277,12 +364,30 @@ impl<'a> Types<'a> {
                 // A free-form object (`{"type": "object"}`, no properties, extra properties
                 // allowed) is any JSON object: `serde_json::Value`, not an empty struct that
                 // would drop everything.
-                if (view.is_object() && !free_form(&view)) || is_string_enum(&view) {
+                if (view.is_object() && !free_form(&view)) || is_string_enum(&view) || kind {
                     let rust = self.scope.claim(naming::type_name(&name));
                     super::warn_name(self.spec, &at, "schema", &name, &rust);
-                    self.named.insert(name, TypeRef::Named(rust.clone()));
+                    let mut meant = TypeRef::Named(rust.clone());
+                    if self.hierarchy.is_base(&name) {
+                        // A `$ref` to a discriminated base means a value of any of its kinds.
+                        let union = self.scope.claim(naming::type_name(&format!("{name} union")));
+                        self.structs.insert(name.clone(), rust.clone());
+                        self.pending.push((name.clone(), union.clone(), rust.clone()));
+                        meant = TypeRef::Named(union);
+                    }
+                    self.named.insert(name.clone(), meant.clone());
                     self.define(schema, &view, &at, rust.clone(), 0)?;
-                    Ok(TypeRef::Named(rust))
+                    if let Some(tag) = self.hierarchy.tag(&name) {
+                        let tag = Tag {
+                            property: tag.to_string(),
+                            value: self.hierarchy.value(&name).to_string(),
+                        };
+                        if let Some(TypeDef::Struct(s)) = self.defs.get_mut(&rust) {
+                            s.fields.retain(|f| f.wire_name != tag.property);
+                            s.tag = Some(tag);
+                        }
+                    }
+                    Ok(meant)
                 } else {
                     self.aliasing.push(name.clone());
                     let result = self.schema(schema, &at, &name, 0);
@@ -497,15 +602,6 @@ impl<'a> Types<'a> {
             self.defs.insert(rust, TypeDef::Enum(def));
             return Ok(());
         }
-        if let Some(d) = &schema.schema_data.discriminator {
-            self.spec.warn(
-                &join(pointer, "discriminator"),
-                format!(
-                    "`discriminator: {}` is not modelled: `{rust}` is a plain struct, and a value of a type derived from it is read as `{rust}`, with only its fields",
-                    d.property_name
-                ),
-            );
-        }
         if view.alternatives {
             let keyword = alternatives(schema);
             self.spec.warn(
@@ -517,6 +613,11 @@ impl<'a> Types<'a> {
         let result = self.structure(view, pointer, &rust, depth);
         self.building.pop();
         let (fields, additional) = result?;
+        let mut scope = Scope::default();
+        for f in &fields {
+            scope.claim(f.rust_name.clone());
+        }
+        let additional_field = scope.claim("additional_properties".to_string());
         self.defs.insert(
             rust.clone(),
             TypeDef::Struct(StructDef {
@@ -524,6 +625,8 @@ impl<'a> Types<'a> {
                 docs,
                 fields,
                 additional,
+                additional_field,
+                tag: None,
                 usage: Usage::default(),
                 features: BTreeSet::new(),
             }),
@@ -566,6 +669,7 @@ impl<'a> Types<'a> {
                 other => other,
             };
             let (docs, read_only) = self.property_docs(prop);
+            let secret = matches!(prop, ReferenceOr::Item(s) if s.schema_data.extensions.get("x-ms-secret").and_then(Value::as_bool) == Some(true));
             let mut docs = if docs.trim().is_empty() {
                 format!("The `{wire}` property.")
             } else {
@@ -578,6 +682,7 @@ impl<'a> Types<'a> {
                 existing.ty = ty;
                 existing.docs = docs;
                 existing.read_only = read_only;
+                existing.secret = secret;
                 continue;
             }
             let rust_name = scope.claim(naming::snake(wire));
@@ -588,6 +693,7 @@ impl<'a> Types<'a> {
                 ty,
                 docs,
                 read_only,
+                secret,
             });
         }
         if let Some(AdditionalProperties::Schema(value)) = view.additional {
@@ -619,6 +725,10 @@ impl<'a> Types<'a> {
             ReferenceOr::Reference { reference } => reference,
         };
         let ty = self.reference(reference, at)?;
+        let ty = match super::hierarchy::component_of(reference).and_then(|c| self.structs.get(&c)) {
+            Some(s) => TypeRef::Named(s.clone()),
+            None => ty,
+        };
         let TypeRef::Named(name) = &ty else {
             return Err(self.spec.error(
                 at,
