@@ -123,7 +123,7 @@ default = [{defaults}]
 async-trait = "0.1"
 azure_core = {{ version = "1.1", default-features = false }}
 serde = {{ version = "1", features = ["derive"] }}
-serde_json = "1"
+serde_json = {{ version = "1", features = ["float_roundtrip"] }}
 {uuid}
 [dev-dependencies]
 {identity}{futures}tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}

@@ -7,8 +7,8 @@ use quote::quote;
 
 /// `pub enum XUnion { Kind(Box<Kind>), ..., Unknown(Map) }`, `From` each kind, `Serialize`
 /// (each kind writes its own discriminator) and, when it is received, a `Deserialize` that
-/// reads the discriminator and decodes the kind it names, keeping any other kind's object
-/// whole; `gate` (the features of the clients that reach it) goes on every item.
+/// reads the discriminator and decodes the kind it names (the base without one), keeping any
+/// other kind's object whole; `gate` (the features of the clients that reach it) goes on every item.
 pub fn union(def: &UnionDef, gate: Option<TokenStream>) -> TokenStream {
     let name = tokens::ident(&def.name);
     let doc = docs::doc(&def.docs);
@@ -28,9 +28,9 @@ pub fn union(def: &UnionDef, gate: Option<TokenStream>) -> TokenStream {
             v.value.replace('`', "'")
         ))
     });
-    let unknown_doc = docs::doc(&format!(
-        "A kind this version does not know (or a value without `{tag}`): the JSON object as received."
-    ));
+    let unknown_doc = docs::doc("A kind this version does not know: the JSON object as received.");
+    // A value without a discriminator is of the declared (base) type.
+    let base = variants.first().map(|v| quote!(None => Self::#v(Box::new(::serde_json::from_value(::serde_json::Value::Object(object)).map_err(<D::Error as ::serde::de::Error>::custom)?)),));
     let from = variants.iter().zip(&models).map(|(v, m)| {
         quote! {
             #gate
@@ -53,7 +53,8 @@ pub fn union(def: &UnionDef, gate: Option<TokenStream>) -> TokenStream {
                             ::serde_json::from_value(::serde_json::Value::Object(object))
                                 .map_err(<D::Error as ::serde::de::Error>::custom)?,
                         )),)*
-                        _ => Self::#unknown(object),
+                        #base
+                        Some(_) => Self::#unknown(object),
                     })
                 }
             }

@@ -255,7 +255,7 @@ impl<'a> Types<'a> {
             let models: BTreeSet<String> = variants.iter().map(|v| v.model.clone()).collect();
             self.deps.entry(union.clone()).or_default().extend(models);
             let docs = format!(
-                "A `{}` of any kind, told apart by its `{tag}` property: one variant per kind this version knows, and `{unknown}` (the JSON object as received) for any other.",
+                "A `{}` of any kind, told apart by its `{tag}` property: one variant per kind this version knows (a value without `{tag}` is a `{0}`), and `{unknown}` (the JSON object as received) for any other.",
                 variants.first().map(|v| v.model.as_str()).unwrap_or_default()
             );
             self.defs.insert(

@@ -3,7 +3,11 @@
 
 use crate::support::Scenario;
 
+mod body_complex;
+
 /// Every general scenario this suite drives, with the counters each must raise.
 pub fn scenarios() -> Vec<Scenario> {
-    Vec::new()
+    let mut all = Vec::new();
+    all.extend(body_complex::scenarios());
+    all
 }

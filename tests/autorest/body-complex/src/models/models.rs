@@ -317,7 +317,7 @@ pub struct DotFishMarket {
     pub fishes: Option<Vec<crate::models::DotFishUnion>>,
 }
 
-/// A `DotFish` of any kind, told apart by its `fish.type` property: one variant per kind this version knows, and `Unknown` (the JSON object as received) for any other.
+/// A `DotFish` of any kind, told apart by its `fish.type` property: one variant per kind this version knows (a value without `fish.type` is a `DotFish`), and `Unknown` (the JSON object as received) for any other.
 #[derive(Clone, ::azure_core::fmt::SafeDebug)]
 #[non_exhaustive]
 pub enum DotFishUnion {
@@ -325,7 +325,7 @@ pub enum DotFishUnion {
     DotFish(Box<DotFish>),
     /// A `DotSalmon` (`fish.type` is `DotSalmon`).
     DotSalmon(Box<DotSalmon>),
-    /// A kind this version does not know (or a value without `fish.type`): the JSON object as received.
+    /// A kind this version does not know: the JSON object as received.
     Unknown(::serde_json::Map<String, ::serde_json::Value>),
 }
 
@@ -384,7 +384,15 @@ impl<'de> ::serde::Deserialize<'de> for DotFishUnion {
                         ),
                     )
                 }
-                _ => Self::Unknown(object),
+                None => {
+                    Self::DotFish(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                Some(_) => Self::Unknown(object),
             },
         )
     }
@@ -501,7 +509,7 @@ pub struct Fish {
     pub siblings: Option<Vec<crate::models::FishUnion>>,
 }
 
-/// A `Fish` of any kind, told apart by its `fishtype` property: one variant per kind this version knows, and `Unknown` (the JSON object as received) for any other.
+/// A `Fish` of any kind, told apart by its `fishtype` property: one variant per kind this version knows (a value without `fishtype` is a `Fish`), and `Unknown` (the JSON object as received) for any other.
 #[derive(Clone, ::azure_core::fmt::SafeDebug)]
 #[non_exhaustive]
 pub enum FishUnion {
@@ -519,7 +527,7 @@ pub enum FishUnion {
     Goblinshark(Box<Goblinshark>),
     /// A `Sawshark` (`fishtype` is `sawshark`).
     Sawshark(Box<Sawshark>),
-    /// A kind this version does not know (or a value without `fishtype`): the JSON object as received.
+    /// A kind this version does not know: the JSON object as received.
     Unknown(::serde_json::Map<String, ::serde_json::Value>),
 }
 
@@ -653,7 +661,15 @@ impl<'de> ::serde::Deserialize<'de> for FishUnion {
                         ),
                     )
                 }
-                _ => Self::Unknown(object),
+                None => {
+                    Self::Fish(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                Some(_) => Self::Unknown(object),
             },
         )
     }
@@ -814,7 +830,7 @@ pub struct MyBaseType {
     pub helper: Option<crate::models::MyBaseHelperType>,
 }
 
-/// A `MyBaseType` of any kind, told apart by its `kind` property: one variant per kind this version knows, and `Unknown` (the JSON object as received) for any other.
+/// A `MyBaseType` of any kind, told apart by its `kind` property: one variant per kind this version knows (a value without `kind` is a `MyBaseType`), and `Unknown` (the JSON object as received) for any other.
 #[derive(Clone, ::azure_core::fmt::SafeDebug)]
 #[non_exhaustive]
 pub enum MyBaseTypeUnion {
@@ -822,7 +838,7 @@ pub enum MyBaseTypeUnion {
     MyBaseType(Box<MyBaseType>),
     /// A `MyDerivedType` (`kind` is `Kind1`).
     MyDerivedType(Box<MyDerivedType>),
-    /// A kind this version does not know (or a value without `kind`): the JSON object as received.
+    /// A kind this version does not know: the JSON object as received.
     Unknown(::serde_json::Map<String, ::serde_json::Value>),
 }
 
@@ -881,7 +897,15 @@ impl<'de> ::serde::Deserialize<'de> for MyBaseTypeUnion {
                         ),
                     )
                 }
-                _ => Self::Unknown(object),
+                None => {
+                    Self::MyBaseType(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                Some(_) => Self::Unknown(object),
             },
         )
     }
@@ -979,7 +1003,7 @@ pub struct Salmon {
     pub iswild: Option<bool>,
 }
 
-/// A `Salmon` of any kind, told apart by its `fishtype` property: one variant per kind this version knows, and `Unknown` (the JSON object as received) for any other.
+/// A `Salmon` of any kind, told apart by its `fishtype` property: one variant per kind this version knows (a value without `fishtype` is a `Salmon`), and `Unknown` (the JSON object as received) for any other.
 #[derive(Clone, ::azure_core::fmt::SafeDebug)]
 #[non_exhaustive]
 pub enum SalmonUnion {
@@ -987,7 +1011,7 @@ pub enum SalmonUnion {
     Salmon(Box<Salmon>),
     /// A `SmartSalmon` (`fishtype` is `smart_salmon`).
     SmartSalmon(Box<SmartSalmon>),
-    /// A kind this version does not know (or a value without `fishtype`): the JSON object as received.
+    /// A kind this version does not know: the JSON object as received.
     Unknown(::serde_json::Map<String, ::serde_json::Value>),
 }
 
@@ -1046,7 +1070,15 @@ impl<'de> ::serde::Deserialize<'de> for SalmonUnion {
                         ),
                     )
                 }
-                _ => Self::Unknown(object),
+                None => {
+                    Self::Salmon(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                Some(_) => Self::Unknown(object),
             },
         )
     }
@@ -1134,7 +1166,7 @@ pub struct Shark {
     pub birthday: Option<::azure_core::time::OffsetDateTime>,
 }
 
-/// A `Shark` of any kind, told apart by its `fishtype` property: one variant per kind this version knows, and `Unknown` (the JSON object as received) for any other.
+/// A `Shark` of any kind, told apart by its `fishtype` property: one variant per kind this version knows (a value without `fishtype` is a `Shark`), and `Unknown` (the JSON object as received) for any other.
 #[derive(Clone, ::azure_core::fmt::SafeDebug)]
 #[non_exhaustive]
 pub enum SharkUnion {
@@ -1146,7 +1178,7 @@ pub enum SharkUnion {
     Goblinshark(Box<Goblinshark>),
     /// A `Sawshark` (`fishtype` is `sawshark`).
     Sawshark(Box<Sawshark>),
-    /// A kind this version does not know (or a value without `fishtype`): the JSON object as received.
+    /// A kind this version does not know: the JSON object as received.
     Unknown(::serde_json::Map<String, ::serde_json::Value>),
 }
 
@@ -1235,7 +1267,15 @@ impl<'de> ::serde::Deserialize<'de> for SharkUnion {
                         ),
                     )
                 }
-                _ => Self::Unknown(object),
+                None => {
+                    Self::Shark(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                Some(_) => Self::Unknown(object),
             },
         )
     }

@@ -175,7 +175,7 @@ pub struct ActionRuleProperties {
     pub status: Option<crate::models::ActionRuleStatus>,
 }
 
-/// A `ActionRuleProperties` of any kind, told apart by its `type` property: one variant per kind this version knows, and `Unknown` (the JSON object as received) for any other.
+/// A `ActionRuleProperties` of any kind, told apart by its `type` property: one variant per kind this version knows (a value without `type` is a `ActionRuleProperties`), and `Unknown` (the JSON object as received) for any other.
 #[cfg(feature = "action_rules")]
 #[derive(Clone, ::azure_core::fmt::SafeDebug)]
 #[non_exhaustive]
@@ -188,7 +188,7 @@ pub enum ActionRulePropertiesUnion {
     ActionGroup(Box<ActionGroup>),
     /// A `Suppression` (`type` is `Suppression`).
     Suppression(Box<Suppression>),
-    /// A kind this version does not know (or a value without `type`): the JSON object as received.
+    /// A kind this version does not know: the JSON object as received.
     Unknown(::serde_json::Map<String, ::serde_json::Value>),
 }
 
@@ -283,7 +283,15 @@ impl<'de> ::serde::Deserialize<'de> for ActionRulePropertiesUnion {
                         ),
                     )
                 }
-                _ => Self::Unknown(object),
+                None => {
+                    Self::ActionRuleProperties(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                Some(_) => Self::Unknown(object),
             },
         )
     }
@@ -655,7 +663,7 @@ pub struct AlertsMetaData {
 #[serde(tag = "metadataIdentifier", rename = "alertsMetaDataProperties")]
 #[non_exhaustive]
 pub struct AlertsMetaDataProperties {}
-/// A `AlertsMetaDataProperties` of any kind, told apart by its `metadataIdentifier` property: one variant per kind this version knows, and `Unknown` (the JSON object as received) for any other.
+/// A `AlertsMetaDataProperties` of any kind, told apart by its `metadataIdentifier` property: one variant per kind this version knows (a value without `metadataIdentifier` is a `AlertsMetaDataProperties`), and `Unknown` (the JSON object as received) for any other.
 #[cfg(feature = "alerts")]
 #[derive(Clone, ::azure_core::fmt::SafeDebug)]
 #[non_exhaustive]
@@ -664,7 +672,7 @@ pub enum AlertsMetaDataPropertiesUnion {
     AlertsMetaDataProperties(Box<AlertsMetaDataProperties>),
     /// A `MonitorServiceList` (`metadataIdentifier` is `MonitorServiceList`).
     MonitorServiceList(Box<MonitorServiceList>),
-    /// A kind this version does not know (or a value without `metadataIdentifier`): the JSON object as received.
+    /// A kind this version does not know: the JSON object as received.
     Unknown(::serde_json::Map<String, ::serde_json::Value>),
 }
 
@@ -727,7 +735,15 @@ impl<'de> ::serde::Deserialize<'de> for AlertsMetaDataPropertiesUnion {
                         ),
                     )
                 }
-                _ => Self::Unknown(object),
+                None => {
+                    Self::AlertsMetaDataProperties(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                Some(_) => Self::Unknown(object),
             },
         )
     }
