@@ -287,7 +287,11 @@ fn test_alertsmanagement_package_of_four_files_and_two_api_versions_has_every_op
     let generated = generate(&config).unwrap();
     // No warnings: the two discriminated hierarchies (each in its own file of the tree) are
     // modelled as unions of their kinds.
-    let warnings: Vec<String> = generated.warnings.iter().map(|w| w.message.clone()).collect();
+    let warnings: Vec<String> = generated
+        .warnings
+        .iter()
+        .map(|w| w.message.clone())
+        .collect();
     assert_eq!(warnings, Vec::<String>::new());
     let unions: Vec<(&str, Vec<&str>)> = generated
         .ir
@@ -306,7 +310,12 @@ fn test_alertsmanagement_package_of_four_files_and_two_api_versions_has_every_op
         [
             (
                 "ActionRulePropertiesUnion",
-                vec!["ActionRuleProperties", "Diagnostics", "ActionGroup", "Suppression"]
+                vec![
+                    "ActionRuleProperties",
+                    "Diagnostics",
+                    "ActionGroup",
+                    "Suppression"
+                ]
             ),
             (
                 "AlertsMetaDataPropertiesUnion",

@@ -19,7 +19,11 @@ pub fn union(def: &UnionDef, gate: Option<TokenStream>) -> TokenStream {
         .iter()
         .map(|v| tokens::ident(&v.rust_name))
         .collect();
-    let models: Vec<_> = def.variants.iter().map(|v| tokens::ident(&v.model)).collect();
+    let models: Vec<_> = def
+        .variants
+        .iter()
+        .map(|v| tokens::ident(&v.model))
+        .collect();
     let values: Vec<&String> = def.variants.iter().map(|v| &v.value).collect();
     let variant_docs = def.variants.iter().map(|v| {
         docs::doc(&format!(

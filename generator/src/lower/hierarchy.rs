@@ -54,7 +54,10 @@ impl Hierarchy {
                 h.values.insert(name.clone(), value.to_string());
             }
             for parent in all_of_refs(schema) {
-                h.parents.entry(name.clone()).or_default().push(parent.clone());
+                h.parents
+                    .entry(name.clone())
+                    .or_default()
+                    .push(parent.clone());
                 h.children.entry(parent).or_default().push(name.clone());
             }
         }

@@ -1,10 +1,10 @@
 //! Schemas -> model types. Only what the selected operations reach is lowered; each named
 //! schema is lowered once; recursion is boxed at the back edge; `$ref` alias cycles are errors.
 
+use super::hierarchy::Hierarchy;
 use super::naming::{self, Scope};
 use super::view::View;
 use crate::diagnostics::{pointer as join, Diagnostic};
-use super::hierarchy::Hierarchy;
 use crate::ir::{
     EnumDef, Field, StructDef, Tag, TypeDef, TypeRef, UnionDef, UnionVariant, Usage, Variant,
 };
@@ -370,9 +370,12 @@ impl<'a> Types<'a> {
                     let mut meant = TypeRef::Named(rust.clone());
                     if self.hierarchy.is_base(&name) {
                         // A `$ref` to a discriminated base means a value of any of its kinds.
-                        let union = self.scope.claim(naming::type_name(&format!("{name} union")));
+                        let union = self
+                            .scope
+                            .claim(naming::type_name(&format!("{name} union")));
                         self.structs.insert(name.clone(), rust.clone());
-                        self.pending.push((name.clone(), union.clone(), rust.clone()));
+                        self.pending
+                            .push((name.clone(), union.clone(), rust.clone()));
                         meant = TypeRef::Named(union);
                     }
                     self.named.insert(name.clone(), meant.clone());
@@ -725,7 +728,8 @@ impl<'a> Types<'a> {
             ReferenceOr::Reference { reference } => reference,
         };
         let ty = self.reference(reference, at)?;
-        let ty = match super::hierarchy::component_of(reference).and_then(|c| self.structs.get(&c)) {
+        let ty = match super::hierarchy::component_of(reference).and_then(|c| self.structs.get(&c))
+        {
             Some(s) => TypeRef::Named(s.clone()),
             None => ty,
         };

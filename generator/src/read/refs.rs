@@ -638,7 +638,8 @@ impl Resolver<'_> {
             return Ok(());
         }
         let (file, section, _) = key;
-        let Some(Value::Object(all)) = self.sources.load_node(source, section).ok().flatten() else {
+        let Some(Value::Object(all)) = self.sources.load_node(source, section).ok().flatten()
+        else {
             return Ok(());
         };
         let mut at = String::from("#");

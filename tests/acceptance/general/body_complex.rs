@@ -164,7 +164,10 @@ async fn array_empty(env: Arc<Env>) -> Outcome {
 }
 
 async fn array_not_provided(env: Arc<Env>) -> Outcome {
-    let v = client(&env).array_get_not_provided(None).await?.into_model()?;
+    let v = client(&env)
+        .array_get_not_provided(None)
+        .await?
+        .into_model()?;
     assert_eq!(v.array, None);
     Ok(())
 }
@@ -248,7 +251,10 @@ async fn polymorphism_complicated(env: Arc<Env>) -> Outcome {
     let extra = &smart.additional_properties;
     assert_eq!(extra.len(), 5, "{extra:?}");
     assert_eq!(extra["additionalProperty1"], serde_json::json!(1));
-    assert_eq!(extra["additionalProperty4"], serde_json::json!({"a": 1, "b": 2}));
+    assert_eq!(
+        extra["additionalProperty4"],
+        serde_json::json!({"a": 1, "b": 2})
+    );
     assert_siblings(smart.siblings.as_deref().unwrap());
     c.polymorphism_put_complicated(salmon.try_into()?, None)
         .await?;
