@@ -19,6 +19,8 @@ pub struct CatApTrue {
     #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `status` property.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<bool>,
     /// The `friendly` property.
@@ -72,6 +74,8 @@ pub struct PetApInProperties {
     #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `status` property.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<bool>,
     /// The `additionalProperties` property.
@@ -104,6 +108,8 @@ pub struct PetApInPropertiesWithApString {
     #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `status` property.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<bool>,
     /// The `@odata.location` property.
@@ -145,6 +151,8 @@ pub struct PetApObject {
     #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `status` property.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<bool>,
     /// Properties the schema does not declare, by wire name.
@@ -177,6 +185,8 @@ pub struct PetApString {
     #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `status` property.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<bool>,
     /// Properties the schema does not declare, by wire name.
@@ -209,6 +219,8 @@ pub struct PetApTrue {
     #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `status` property.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<bool>,
     /// Properties the schema does not declare, by wire name.

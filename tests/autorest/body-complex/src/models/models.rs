@@ -960,6 +960,8 @@ pub struct Pet {
 )]
 pub struct ReadonlyObj {
     /// The `id` property.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The `size` property.

@@ -14,13 +14,13 @@ pub struct BaseProduct {
     ///
     /// Required.
     #[serde(rename = "base_product_id", skip_serializing_if = "Option::is_none")]
-    pub base_product_id: Option<String>,
+    pub product_id: Option<String>,
     /// Description of product.
     #[serde(
         rename = "base_product_description",
         skip_serializing_if = "Option::is_none"
     )]
-    pub base_product_description: Option<String>,
+    pub description: Option<String>,
 }
 
 /// The `ErrorModel` model.
@@ -54,9 +54,13 @@ pub struct ErrorModel {
 )]
 pub struct FlattenedProduct {
     /// Resource Id
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Resource Type
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The `tags` property.
@@ -66,6 +70,8 @@ pub struct FlattenedProduct {
     #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// Resource Name
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The `properties` property.
@@ -89,6 +95,8 @@ pub struct FlattenedProductProperties {
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
     /// The `provisioningStateValues` property.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "provisioningStateValues",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -157,9 +165,13 @@ pub struct ProductWrapper {
 )]
 pub struct Resource {
     /// Resource Id
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Resource Type
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The `tags` property.
@@ -169,6 +181,8 @@ pub struct Resource {
     #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// Resource Name
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
 }
@@ -216,13 +230,13 @@ pub struct SimpleProduct {
     ///
     /// Required.
     #[serde(rename = "base_product_id", skip_serializing_if = "Option::is_none")]
-    pub base_product_id: Option<String>,
+    pub product_id: Option<String>,
     /// Description of product.
     #[serde(
         rename = "base_product_description",
         skip_serializing_if = "Option::is_none"
     )]
-    pub base_product_description: Option<String>,
+    pub description: Option<String>,
     /// The product documentation.
     #[serde(rename = "details", skip_serializing_if = "Option::is_none")]
     pub details: Option<crate::models::SimpleProductProperties>,
@@ -256,9 +270,7 @@ pub struct SimpleProductProperties {
     ///
     /// Required.
     #[serde(rename = "max_product_capacity", skip_serializing_if = "Option::is_none")]
-    pub max_product_capacity: Option<
-        crate::models::SimpleProductPropertiesMaxProductCapacity,
-    >,
+    pub capacity: Option<crate::models::SimpleProductPropertiesMaxProductCapacity>,
     /// The product URL.
     #[serde(rename = "max_product_image", skip_serializing_if = "Option::is_none")]
     pub max_product_image: Option<crate::models::ProductUrl>,

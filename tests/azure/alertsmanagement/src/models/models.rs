@@ -22,6 +22,8 @@ pub struct ActionGroup {
     #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Creation time of action rule. Date-Time in ISO-8601 format.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "createdAt",
         with = "::azure_core::time::rfc3339::option",
@@ -30,6 +32,8 @@ pub struct ActionGroup {
     )]
     pub created_at: Option<::azure_core::time::OffsetDateTime>,
     /// Last updated time of action rule. Date-Time in ISO-8601 format.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "lastModifiedAt",
         with = "::azure_core::time::rfc3339::option",
@@ -38,12 +42,16 @@ pub struct ActionGroup {
     )]
     pub last_modified_at: Option<::azure_core::time::OffsetDateTime>,
     /// Created by user name.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "createdBy",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub created_by: Option<String>,
     /// Last modified by user name.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "lastModifiedBy",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -1009,6 +1017,8 @@ pub struct Diagnostics {
     #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Creation time of action rule. Date-Time in ISO-8601 format.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "createdAt",
         with = "::azure_core::time::rfc3339::option",
@@ -1017,6 +1027,8 @@ pub struct Diagnostics {
     )]
     pub created_at: Option<::azure_core::time::OffsetDateTime>,
     /// Last updated time of action rule. Date-Time in ISO-8601 format.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "lastModifiedAt",
         with = "::azure_core::time::rfc3339::option",
@@ -1025,12 +1037,16 @@ pub struct Diagnostics {
     )]
     pub last_modified_at: Option<::azure_core::time::OffsetDateTime>,
     /// Created by user name.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "createdBy",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub created_by: Option<String>,
     /// Last modified by user name.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "lastModifiedBy",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -1757,6 +1773,8 @@ pub struct Suppression {
     #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Creation time of action rule. Date-Time in ISO-8601 format.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "createdAt",
         with = "::azure_core::time::rfc3339::option",
@@ -1765,6 +1783,8 @@ pub struct Suppression {
     )]
     pub created_at: Option<::azure_core::time::OffsetDateTime>,
     /// Last updated time of action rule. Date-Time in ISO-8601 format.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "lastModifiedAt",
         with = "::azure_core::time::rfc3339::option",
@@ -1773,12 +1793,16 @@ pub struct Suppression {
     )]
     pub last_modified_at: Option<::azure_core::time::OffsetDateTime>,
     /// Created by user name.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "createdBy",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub created_by: Option<String>,
     /// Last modified by user name.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "lastModifiedBy",
         skip_serializing_if = "crate::runtime::skip_read_only"
