@@ -32,8 +32,12 @@ pub fn model(def: &StructDef, gate: Option<TokenStream>) -> TokenStream {
         let wire = &f.wire_name;
         let with = (f.ty == TypeRef::DateTime)
             .then(|| quote!(with = "::azure_core::time::rfc3339::option",));
-        // A read-only property is never sent; serialized by a user, it is kept when set.
-        let skip = if f.read_only {
+        // A constant is always written, by the model's writer; a read-only property is never
+        // sent, and serialized by a user, it is kept when set.
+        let skip = if let Some(c) = &f.constant {
+            let path = format!("{}::{}", def.name, c.writer);
+            quote!(serialize_with = #path)
+        } else if f.read_only {
             quote!(skip_serializing_if = "crate::runtime::skip_read_only")
         } else {
             quote!(skip_serializing_if = "Option::is_none")
@@ -81,6 +85,41 @@ pub fn model(def: &StructDef, gate: Option<TokenStream>) -> TokenStream {
                 }
             }
         });
+    let writers: Vec<TokenStream> = def
+        .fields
+        .iter()
+        .filter_map(|f| {
+            let c = f.constant.as_ref()?;
+            let writer = tokens::ident(&c.writer);
+            let ty = tokens::ty(&f.ty);
+            Some(match &c.value {
+                Some(value) => {
+                    let literal = literal(value);
+                    quote! {
+                        fn #writer<S: ::serde::Serializer>(_: &Option<#ty>, serializer: S) -> Result<S::Ok, S::Error> {
+                            ::serde::Serialize::serialize(&#literal, serializer)
+                        }
+                    }
+                }
+                None => quote! {
+                    fn #writer<S: ::serde::Serializer>(value: &Option<#ty>, serializer: S) -> Result<S::Ok, S::Error> {
+                        match value {
+                            Some(value) => ::serde::Serialize::serialize(value, serializer),
+                            None => ::serde::Serialize::serialize(&<#ty>::default(), serializer),
+                        }
+                    }
+                },
+            })
+        })
+        .collect();
+    let writers = (!writers.is_empty()).then(|| {
+        quote! {
+            #gate
+            impl #name {
+                #(#writers)*
+            }
+        }
+    });
     let debug = secrets.then(|| {
         let shown = def.name.clone();
         quote! {
@@ -108,6 +147,7 @@ pub fn model(def: &StructDef, gate: Option<TokenStream>) -> TokenStream {
             #additional
         }
         #tag_fn
+        #writers
         #debug
         #content
     }
@@ -209,5 +249,23 @@ pub fn request_content(name: &proc_macro2::Ident, gate: Option<&TokenStream>) ->
                 Ok(crate::runtime::request_json(&value)?.into())
             }
         }
+    }
+}
+
+/// A JSON scalar as a Rust literal (`null` as `()`).
+fn literal(value: &serde_json::Value) -> TokenStream {
+    use proc_macro2::Literal;
+    match value {
+        serde_json::Value::String(s) => quote!(#s),
+        serde_json::Value::Bool(b) => quote!(#b),
+        serde_json::Value::Number(n) => {
+            let literal = match (n.as_i64(), n.as_u64()) {
+                (Some(i), _) => Literal::i64_suffixed(i),
+                (None, Some(u)) => Literal::u64_suffixed(u),
+                _ => Literal::f64_suffixed(n.as_f64().unwrap_or_default()),
+            };
+            quote!(#literal)
+        }
+        _ => quote!(()),
     }
 }

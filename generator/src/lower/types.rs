@@ -6,7 +6,8 @@ use super::naming::{self, Scope};
 use super::view::View;
 use crate::diagnostics::{pointer as join, Diagnostic};
 use crate::ir::{
-    EnumDef, Field, StructDef, Tag, TypeDef, TypeRef, UnionDef, UnionVariant, Usage, Variant,
+    EnumDef, Field, FieldConstant, StructDef, Tag, TypeDef, TypeRef, UnionDef, UnionVariant, Usage,
+    Variant,
 };
 use crate::read::Spec;
 use openapiv3::{AdditionalProperties, ReferenceOr, Schema, SchemaKind};
@@ -364,7 +365,7 @@ impl<'a> Types<'a> {
                 // A free-form object (`{"type": "object"}`, no properties, extra properties
                 // allowed) is any JSON object: `serde_json::Value`, not an empty struct that
                 // would drop everything.
-                if (view.is_object() && !free_form(&view)) || is_string_enum(&view) || kind {
+                if (view.is_object() && !free_form(&view)) || is_enum(&view) || kind {
                     let rust = self.scope.claim(naming::type_name(&name));
                     super::warn_name(self.spec, &at, "schema", &name, &rust);
                     let mut meant = TypeRef::Named(rust.clone());
@@ -471,7 +472,7 @@ impl<'a> Types<'a> {
             );
             return Ok(TypeRef::Json);
         }
-        if is_string_enum(&view)
+        if is_enum(&view)
             || (view.is_object() && !view.properties.is_empty())
             || (view.is_object() && !view.all_of.is_empty())
         {
@@ -559,10 +560,10 @@ impl<'a> Types<'a> {
                 );
             }
         }
-        if !view.enumeration.is_empty() && view.typ != Some("string") {
+        if !view.enumeration.is_empty() && view.typ == Some("boolean") {
             self.spec.warn(
                 &join(pointer, "enum"),
-                format!("{} enum is generated as its plain type: any value is accepted, not only the listed ones", match view.typ { Some("integer") => "an `integer`", Some("number") => "a `number`", _ => "a `boolean`" }),
+                "a `boolean` enum is generated as its plain type: any value is accepted, not only the listed ones".to_string(),
             );
         }
     }
@@ -570,7 +571,7 @@ impl<'a> Types<'a> {
     /// An inline enum with an x-ms-enum name already defined with the same values is reused.
     fn same_enum(&self, rust: &str, view: &View) -> Option<TypeRef> {
         match self.defs.get(rust) {
-            Some(TypeDef::Enum(e)) if is_string_enum(view) => {
+            Some(TypeDef::Enum(e)) if is_enum(view) => {
                 let values: Vec<&str> = view.enumeration.iter().filter_map(Value::as_str).collect();
                 let known: Vec<&str> = e.variants.iter().map(|v| v.wire.as_str()).collect();
                 (values == known).then(|| TypeRef::Named(rust.to_string()))
@@ -593,14 +594,10 @@ impl<'a> Types<'a> {
             .clone()
             .filter(|d| !d.trim().is_empty())
             .unwrap_or_else(|| {
-                let kind = if is_string_enum(view) {
-                    "values"
-                } else {
-                    "model"
-                };
+                let kind = if is_enum(view) { "values" } else { "model" };
                 format!("The `{rust}` {kind}.")
             });
-        if is_string_enum(view) {
+        if is_enum(view) {
             let def = self.enumeration(schema, view, pointer, &rust, docs)?;
             self.defs.insert(rust, TypeDef::Enum(def));
             return Ok(());
@@ -699,17 +696,38 @@ impl<'a> Types<'a> {
                 }
                 _ => {}
             }
+            let required = view.required.iter().any(|r| r == *wire);
+            let value = if required {
+                self.constant_of(prop, &ty)
+            } else {
+                None
+            };
+            if let Some(Some(v)) = &value {
+                docs.push_str(&format!(
+                    "\n\nA constant: `{v}` is always sent, whatever the field holds."
+                ));
+            } else if value.is_some() {
+                docs.push_str("\n\nEvery property of it is a constant: it is always sent, as its default when unset.");
+            }
             if let Some(existing) = fields.iter_mut().find(|f| &f.wire_name == *wire) {
                 existing.ty = ty;
                 existing.docs = docs;
                 existing.read_only = read_only;
                 existing.secret = secret;
+                existing.constant = value.map(|value| FieldConstant {
+                    value,
+                    writer: format!("write_{}", existing.rust_name),
+                });
                 continue;
             }
             // `x-ms-client-name` renames the field; the wire name stays.
             let raw = client_name(prop).unwrap_or(wire);
             let rust_name = scope.claim(naming::snake(raw));
             super::warn_name(self.spec, &at, "property", raw, &rust_name);
+            let constant = value.map(|value| FieldConstant {
+                value,
+                writer: format!("write_{rust_name}"),
+            });
             fields.push(Field {
                 wire_name: wire.to_string(),
                 rust_name,
@@ -717,6 +735,7 @@ impl<'a> Types<'a> {
                 docs,
                 read_only,
                 secret,
+                constant,
             });
         }
         if let Some(AdditionalProperties::Schema(value)) = view.additional {
@@ -775,6 +794,59 @@ impl<'a> Types<'a> {
         }
     }
 
+    /// The constant a required property holds: `Some(Some(value))` for a single-value enum
+    /// (not `modelAsString: true`), `Some(None)` for a model whose every property is a constant.
+    fn constant_of(&self, prop: &ReferenceOr<Box<Schema>>, ty: &TypeRef) -> Option<Option<Value>> {
+        let schema: Option<&Schema> = match prop {
+            ReferenceOr::Item(s) => match single_ref(&View::of(s)) {
+                Some(reference) => self.component(reference),
+                None => Some(s),
+            },
+            ReferenceOr::Reference { reference } => self.component(reference),
+        };
+        if let Some(schema) = schema {
+            let extensible = schema
+                .schema_data
+                .extensions
+                .get("x-ms-enum")
+                .and_then(|e| e.get("modelAsString"))
+                .and_then(Value::as_bool)
+                == Some(true);
+            if let [value] = View::of(schema).enumeration.as_slice() {
+                if !extensible && !value.is_null() {
+                    return Some(Some(value.clone()));
+                }
+            }
+        }
+        let inner = match ty {
+            TypeRef::Box(inner) => inner.as_ref(),
+            other => other,
+        };
+        match inner {
+            TypeRef::Named(n) => match self.defs.get(n) {
+                Some(TypeDef::Struct(s))
+                    if !s.fields.is_empty()
+                        && s.additional.is_none()
+                        && s.tag.is_none()
+                        && s.fields.iter().all(|f| f.constant.is_some()) =>
+                {
+                    Some(None)
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The component schema a local reference names.
+    fn component(&self, reference: &str) -> Option<&'a Schema> {
+        let name = super::hierarchy::component_of(reference)?;
+        match self.spec.api.components.as_ref()?.schemas.get(&name)? {
+            ReferenceOr::Item(s) => Some(s),
+            ReferenceOr::Reference { .. } => None,
+        }
+    }
+
     fn property_docs(&self, prop: &ReferenceOr<Box<Schema>>) -> (String, bool) {
         match prop {
             ReferenceOr::Item(s) => {
@@ -813,17 +885,27 @@ impl<'a> Types<'a> {
         docs: String,
     ) -> Result<EnumDef, Diagnostic> {
         let x_ms_enum = schema.schema_data.extensions.get("x-ms-enum");
-        let extensible = x_ms_enum
-            .and_then(|e| e.get("modelAsString"))
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
+        // Without `x-ms-enum` a string enum is extensible (services add values); with it,
+        // `modelAsString` decides (false when absent, as x-ms-enum defines it).
+        let extensible = match x_ms_enum {
+            None => true,
+            Some(e) => e
+                .get("modelAsString")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+        };
+        let number = is_number_enum(view);
         let described: BTreeMap<String, (Option<String>, Option<String>)> = x_ms_enum
             .and_then(|e| e.get("values"))
             .and_then(Value::as_array)
             .into_iter()
             .flatten()
             .filter_map(|v| {
-                let value = v.get("value")?.as_str()?.to_string();
+                let value = match v.get("value")? {
+                    Value::String(s) => s.clone(),
+                    n @ Value::Number(_) => n.to_string(),
+                    _ => return None,
+                };
                 let description = v
                     .get("description")
                     .and_then(Value::as_str)
@@ -835,17 +917,27 @@ impl<'a> Types<'a> {
         let mut scope = Scope::with(if extensible { &["UnknownValue"] } else { &[] });
         let mut variants: Vec<Variant> = Vec::new();
         for (i, value) in view.enumeration.iter().enumerate() {
-            let Some(wire) = value.as_str() else {
-                return Err(self.spec.error(
-                    &format!("{pointer}/enum/{i}"),
-                    "enum values of a string enum must be strings",
-                ));
+            let text = match value {
+                Value::Number(n) if number => n.to_string(),
+                _ => String::new(),
+            };
+            let wire = match value.as_str() {
+                Some(s) => s,
+                None if number => text.as_str(),
+                None => {
+                    return Err(self.spec.error(
+                        &format!("{pointer}/enum/{i}"),
+                        "enum values of a string enum must be strings",
+                    ))
+                }
             };
             if variants.iter().any(|v| v.wire == wire) {
                 continue;
             }
             let (description, name) = described.get(wire).cloned().unwrap_or((None, None));
-            let raw = name.as_deref().unwrap_or(wire);
+            // A number's sign and point become words: `-1.5` -> `Minus1Point5`.
+            let spoken = number.then(|| wire.replace('-', "minus ").replace('.', " point "));
+            let raw = name.as_deref().or(spoken.as_deref()).unwrap_or(wire);
             let rust_name = scope.claim(naming::pascal(raw));
             super::warn_name(
                 self.spec,
@@ -865,6 +957,7 @@ impl<'a> Types<'a> {
             docs,
             variants,
             extensible,
+            number,
             usage: Usage::default(),
             features: BTreeSet::new(),
         })
@@ -949,10 +1042,22 @@ fn free_form(view: &View) -> bool {
         )
 }
 
+/// An enumeration the generator models as a type: strings, or numbers (integer or number).
+fn is_enum(view: &View) -> bool {
+    is_string_enum(view) || is_number_enum(view)
+}
+
 fn is_string_enum(view: &View) -> bool {
     !view.enumeration.is_empty()
         && view.typ.is_none_or(|t| t == "string")
         && view.enumeration.iter().all(Value::is_string)
+}
+
+/// An `integer` or `number` enum whose values are all numbers.
+fn is_number_enum(view: &View) -> bool {
+    !view.enumeration.is_empty()
+        && matches!(view.typ, Some("integer" | "number"))
+        && view.enumeration.iter().all(Value::is_number)
 }
 
 fn enum_name(schema: &Schema) -> Option<String> {

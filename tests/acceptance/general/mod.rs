@@ -1,13 +1,22 @@
 //! The general half of the test server (`/report`): one module per Swagger file, as in
 //! `azure/`, each with a `scenarios()` list that this module joins.
 
+mod head_exceptions;
+mod http_infrastructure;
+mod xms_error_responses;
+
 use crate::support::Scenario;
 
 mod additional_properties;
 mod any_type;
 mod body_complex;
+mod constants;
 mod extensible_enums;
+mod model_flattening;
 mod multiple_inheritance;
+mod non_string_enum;
+mod required_optional;
+mod reserved_words;
 
 /// Every general scenario this suite drives, with the counters each must raise.
 pub fn scenarios() -> Vec<Scenario> {
@@ -17,5 +26,13 @@ pub fn scenarios() -> Vec<Scenario> {
     all.extend(body_complex::scenarios());
     all.extend(extensible_enums::scenarios());
     all.extend(multiple_inheritance::scenarios());
+    all.extend(constants::scenarios());
+    all.extend(model_flattening::scenarios());
+    all.extend(non_string_enum::scenarios());
+    all.extend(required_optional::scenarios());
+    all.extend(reserved_words::scenarios());
+    all.extend(http_infrastructure::scenarios());
+    all.extend(xms_error_responses::scenarios());
+    all.extend(head_exceptions::scenarios());
     all
 }

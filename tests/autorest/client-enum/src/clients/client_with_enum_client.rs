@@ -74,18 +74,14 @@ impl ClientWithEnumClient {
     ///
     /// * `options` - Optional parameters for the request.
     ///
-    /// # Returns
-    ///
-    /// `true` when the resource exists, `false` when the service answers 404.
-    ///
     /// # Errors
     ///
-    /// Any status other than 200 and 404 is an error of kind `HttpResponse`.
+    /// Any status other than 200 is an error of kind `HttpResponse`.
     #[tracing::function("AutoRest.TestServer.head")]
     pub async fn head(
         &self,
         options: Option<crate::models::ClientWithEnumClientHeadOptions<'_>>,
-    ) -> Result<bool> {
+    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -102,13 +98,8 @@ impl ClientWithEnumClient {
             idempotent: true,
         };
         let ctx = call.context(&options.method_options.context);
-        let response = crate::runtime::send(
-                &self.pipeline,
-                &ctx,
-                &mut request,
-                &[200u16, 404u16],
-            )
+        let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
             .await?;
-        Ok(response.status() != azure_core::http::StatusCode::NotFound)
+        Ok(response.into())
     }
 }

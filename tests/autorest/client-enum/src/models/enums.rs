@@ -2,11 +2,12 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 /// The `ClientWithEnumXMsEnum` values.
-#[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Eq, PartialEq)]
 pub enum ClientWithEnumXMsEnum {
     /// `single`
-    #[serde(rename = "single")]
     Single,
+    /// A value this version of the client does not know, kept as sent.
+    UnknownValue(String),
 }
 
 impl ClientWithEnumXMsEnum {
@@ -14,6 +15,7 @@ impl ClientWithEnumXMsEnum {
     pub fn as_str(&self) -> &str {
         match self {
             Self::Single => "single",
+            Self::UnknownValue(value) => value.as_str(),
         }
     }
 }
@@ -30,20 +32,34 @@ impl ::std::fmt::Display for ClientWithEnumXMsEnum {
     }
 }
 
-impl ::std::str::FromStr for ClientWithEnumXMsEnum {
-    type Err = azure_core::Error;
-    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        match value {
-            "single" => Ok(Self::Single),
-            _ => {
-                Err(
-                    azure_core::Error::with_message(
-                        azure_core::error::ErrorKind::DataConversion,
-                        format!("`{value}` is not a value of `ClientWithEnumXMsEnum`"),
-                    ),
-                )
-            }
+impl From<String> for ClientWithEnumXMsEnum {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "single" => Self::Single,
+            _ => Self::UnknownValue(value),
         }
+    }
+}
+
+impl From<&str> for ClientWithEnumXMsEnum {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_string())
+    }
+}
+
+impl ::std::str::FromStr for ClientWithEnumXMsEnum {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl ::serde::Serialize for ClientWithEnumXMsEnum {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }

@@ -50,6 +50,66 @@ impl ::std::str::FromStr for AutoRestSwaggerConstantServicePathConstant {
     }
 }
 
+/// The `AutoRestSwaggerConstantServiceQueryConstant` values.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub enum AutoRestSwaggerConstantServiceQueryConstant {
+    /// `100`
+    V100,
+}
+
+impl AutoRestSwaggerConstantServiceQueryConstant {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::V100 => "100",
+        }
+    }
+}
+
+impl AsRef<str> for AutoRestSwaggerConstantServiceQueryConstant {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl ::std::fmt::Display for AutoRestSwaggerConstantServiceQueryConstant {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for AutoRestSwaggerConstantServiceQueryConstant {
+    type Err = azure_core::Error;
+    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "100" => Ok(Self::V100),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!(
+                            "`{value}` is not a value of `AutoRestSwaggerConstantServiceQueryConstant`"
+                        ),
+                    ),
+                )
+            }
+        }
+    }
+}
+
+impl ::serde::Serialize for AutoRestSwaggerConstantServiceQueryConstant {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match self.as_str().parse::<::serde_json::Number>() {
+            Ok(number) => number.serialize(serializer),
+            Err(_) => serializer.serialize_str(self.as_str()),
+        }
+    }
+}
+
 /// The `ModelAsStringNoRequiredOneValueDefaultOpEnum` values.
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub enum ModelAsStringNoRequiredOneValueDefaultOpEnum {

@@ -2,41 +2,32 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 /// The `FlattenedProductPropertiesProvisioningStateValues` values.
-#[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Eq, PartialEq)]
 pub enum FlattenedProductPropertiesProvisioningStateValues {
     /// `Succeeded`
-    #[serde(rename = "Succeeded")]
     Succeeded,
     /// `Failed`
-    #[serde(rename = "Failed")]
     Failed,
     /// `canceled`
-    #[serde(rename = "canceled")]
     Canceled,
     /// `Accepted`
-    #[serde(rename = "Accepted")]
     Accepted,
     /// `Creating`
-    #[serde(rename = "Creating")]
     Creating,
     /// `Created`
-    #[serde(rename = "Created")]
     Created,
     /// `Updating`
-    #[serde(rename = "Updating")]
     Updating,
     /// `Updated`
-    #[serde(rename = "Updated")]
     Updated,
     /// `Deleting`
-    #[serde(rename = "Deleting")]
     Deleting,
     /// `Deleted`
-    #[serde(rename = "Deleted")]
     Deleted,
     /// `OK`
-    #[serde(rename = "OK")]
     Ok,
+    /// A value this version of the client does not know, kept as sent.
+    UnknownValue(String),
 }
 
 impl FlattenedProductPropertiesProvisioningStateValues {
@@ -54,6 +45,7 @@ impl FlattenedProductPropertiesProvisioningStateValues {
             Self::Deleting => "Deleting",
             Self::Deleted => "Deleted",
             Self::Ok => "OK",
+            Self::UnknownValue(value) => value.as_str(),
         }
     }
 }
@@ -70,33 +62,54 @@ impl ::std::fmt::Display for FlattenedProductPropertiesProvisioningStateValues {
     }
 }
 
-impl ::std::str::FromStr for FlattenedProductPropertiesProvisioningStateValues {
-    type Err = azure_core::Error;
-    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        match value {
-            "Succeeded" => Ok(Self::Succeeded),
-            "Failed" => Ok(Self::Failed),
-            "canceled" => Ok(Self::Canceled),
-            "Accepted" => Ok(Self::Accepted),
-            "Creating" => Ok(Self::Creating),
-            "Created" => Ok(Self::Created),
-            "Updating" => Ok(Self::Updating),
-            "Updated" => Ok(Self::Updated),
-            "Deleting" => Ok(Self::Deleting),
-            "Deleted" => Ok(Self::Deleted),
-            "OK" => Ok(Self::Ok),
-            _ => {
-                Err(
-                    azure_core::Error::with_message(
-                        azure_core::error::ErrorKind::DataConversion,
-                        format!(
-                            "`{value}` is not a value of `FlattenedProductPropertiesProvisioningStateValues`"
-                        ),
-                    ),
-                )
-            }
+impl From<String> for FlattenedProductPropertiesProvisioningStateValues {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "Succeeded" => Self::Succeeded,
+            "Failed" => Self::Failed,
+            "canceled" => Self::Canceled,
+            "Accepted" => Self::Accepted,
+            "Creating" => Self::Creating,
+            "Created" => Self::Created,
+            "Updating" => Self::Updating,
+            "Updated" => Self::Updated,
+            "Deleting" => Self::Deleting,
+            "Deleted" => Self::Deleted,
+            "OK" => Self::Ok,
+            _ => Self::UnknownValue(value),
         }
+    }
+}
+
+impl From<&str> for FlattenedProductPropertiesProvisioningStateValues {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_string())
+    }
+}
+
+impl ::std::str::FromStr for FlattenedProductPropertiesProvisioningStateValues {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl ::serde::Serialize for FlattenedProductPropertiesProvisioningStateValues {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FlattenedProductPropertiesProvisioningStateValues {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        Ok(Self::from(<String as ::serde::Deserialize>::deserialize(deserializer)?))
     }
 }
 

@@ -269,11 +269,25 @@ pub struct SimpleProductProperties {
     /// Capacity of product. For example, 4 people.
     ///
     /// Required.
-    #[serde(rename = "max_product_capacity", skip_serializing_if = "Option::is_none")]
+    ///
+    /// A constant: `"Large"` is always sent, whatever the field holds.
+    #[serde(
+        rename = "max_product_capacity",
+        serialize_with = "SimpleProductProperties::write_capacity"
+    )]
     pub capacity: Option<crate::models::SimpleProductPropertiesMaxProductCapacity>,
     /// The product URL.
     #[serde(rename = "max_product_image", skip_serializing_if = "Option::is_none")]
     pub max_product_image: Option<crate::models::ProductUrl>,
+}
+
+impl SimpleProductProperties {
+    fn write_capacity<S: ::serde::Serializer>(
+        _: &Option<crate::models::SimpleProductPropertiesMaxProductCapacity>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        ::serde::Serialize::serialize(&"Large", serializer)
+    }
 }
 
 /// The wrapped produc.

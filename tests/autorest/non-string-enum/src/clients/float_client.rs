@@ -117,7 +117,7 @@ impl FloatClient {
     pub async fn get(
         &self,
         options: Option<crate::models::FloatClientGetOptions<'_>>,
-    ) -> Result<azure_core::http::Response<f32>> {
+    ) -> Result<azure_core::http::Response<crate::models::FloatEnum>> {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,

@@ -117,7 +117,7 @@ impl IntClient {
     pub async fn get(
         &self,
         options: Option<crate::models::IntClientGetOptions<'_>>,
-    ) -> Result<azure_core::http::Response<i32>> {
+    ) -> Result<azure_core::http::Response<crate::models::IntEnum>> {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,

@@ -19,7 +19,7 @@ pub struct FloatClientPutOptions<'a> {
     /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
     pub timeout: Option<azure_core::time::Duration>,
     /// Input float enum.
-    pub input: Option<azure_core::http::RequestContent<f32>>,
+    pub input: Option<azure_core::http::RequestContent<crate::models::FloatEnum>>,
 }
 
 #[cfg(feature = "float")]
@@ -34,7 +34,7 @@ pub struct IntClientPutOptions<'a> {
     /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
     pub timeout: Option<azure_core::time::Duration>,
     /// Input int enum.
-    pub input: Option<azure_core::http::RequestContent<i32>>,
+    pub input: Option<azure_core::http::RequestContent<crate::models::IntEnum>>,
 }
 
 #[cfg(feature = "int")]

@@ -2,7 +2,11 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Request and response models, enumerations, per-method options and service errors.
+#[cfg(any(feature = "float", feature = "int"))]
+mod enums;
 mod errors;
 mod method_options;
+#[cfg(any(feature = "float", feature = "int"))]
+pub use enums::*;
 pub use errors::*;
 pub use method_options::*;

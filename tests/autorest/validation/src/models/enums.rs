@@ -249,6 +249,75 @@ impl ::std::str::FromStr for EnumConst {
     }
 }
 
+/// Constant int
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub enum ProductConstInt {
+    /// `0`
+    V0,
+}
+
+impl ProductConstInt {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::V0 => "0",
+        }
+    }
+}
+
+impl AsRef<str> for ProductConstInt {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl ::std::fmt::Display for ProductConstInt {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ProductConstInt {
+    type Err = azure_core::Error;
+    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "0" => Ok(Self::V0),
+            _ => {
+                Err(
+                    azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::DataConversion,
+                        format!("`{value}` is not a value of `ProductConstInt`"),
+                    ),
+                )
+            }
+        }
+    }
+}
+
+impl ::serde::Serialize for ProductConstInt {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match self.as_str().parse::<::serde_json::Number>() {
+            Ok(number) => number.serialize(serializer),
+            Err(_) => serializer.serialize_str(self.as_str()),
+        }
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ProductConstInt {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let number = <::serde_json::Number as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        number.to_string().parse().map_err(<D::Error as ::serde::de::Error>::custom)
+    }
+}
+
 /// Constant string
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub enum ProductConstString {

@@ -13,11 +13,25 @@ pub struct ChildProduct {
     /// Constant string
     ///
     /// Required.
-    #[serde(rename = "constProperty", skip_serializing_if = "Option::is_none")]
+    ///
+    /// A constant: `"constant"` is always sent, whatever the field holds.
+    #[serde(
+        rename = "constProperty",
+        serialize_with = "ChildProduct::write_const_property"
+    )]
     pub const_property: Option<crate::models::ChildProductConstProperty>,
     /// Count
     #[serde(rename = "count", skip_serializing_if = "Option::is_none")]
     pub count: Option<i32>,
+}
+
+impl ChildProduct {
+    fn write_const_property<S: ::serde::Serializer>(
+        _: &Option<crate::models::ChildProductConstProperty>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        ::serde::Serialize::serialize(&"constant", serializer)
+    }
 }
 
 /// The product documentation.
@@ -32,13 +46,39 @@ pub struct ConstantProduct {
     /// Constant string
     ///
     /// Required.
-    #[serde(rename = "constProperty", skip_serializing_if = "Option::is_none")]
+    ///
+    /// A constant: `"constant"` is always sent, whatever the field holds.
+    #[serde(
+        rename = "constProperty",
+        serialize_with = "ConstantProduct::write_const_property"
+    )]
     pub const_property: Option<crate::models::ConstantProductConstProperty>,
     /// Constant string2
     ///
     /// Required.
-    #[serde(rename = "constProperty2", skip_serializing_if = "Option::is_none")]
+    ///
+    /// A constant: `"constant2"` is always sent, whatever the field holds.
+    #[serde(
+        rename = "constProperty2",
+        serialize_with = "ConstantProduct::write_const_property2"
+    )]
     pub const_property2: Option<crate::models::ConstantProductConstProperty2>,
+}
+
+impl ConstantProduct {
+    fn write_const_property<S: ::serde::Serializer>(
+        _: &Option<crate::models::ConstantProductConstProperty>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        ::serde::Serialize::serialize(&"constant", serializer)
+    }
+
+    fn write_const_property2<S: ::serde::Serializer>(
+        _: &Option<crate::models::ConstantProductConstProperty2>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        ::serde::Serialize::serialize(&"constant2", serializer)
+    }
 }
 
 /// The `ErrorModel` model.
@@ -89,21 +129,58 @@ pub struct Product {
     /// The product documentation.
     ///
     /// Required.
-    #[serde(rename = "constChild", skip_serializing_if = "Option::is_none")]
+    ///
+    /// Every property of it is a constant: it is always sent, as its default when unset.
+    #[serde(rename = "constChild", serialize_with = "Product::write_const_child")]
     pub const_child: Option<crate::models::ConstantProduct>,
     /// Constant int
     ///
     /// Required.
-    #[serde(rename = "constInt", skip_serializing_if = "Option::is_none")]
-    pub const_int: Option<i32>,
+    ///
+    /// A constant: `0` is always sent, whatever the field holds.
+    #[serde(rename = "constInt", serialize_with = "Product::write_const_int")]
+    pub const_int: Option<crate::models::ProductConstInt>,
     /// Constant string
     ///
     /// Required.
-    #[serde(rename = "constString", skip_serializing_if = "Option::is_none")]
+    ///
+    /// A constant: `"constant"` is always sent, whatever the field holds.
+    #[serde(rename = "constString", serialize_with = "Product::write_const_string")]
     pub const_string: Option<crate::models::ProductConstString>,
     /// Constant string as Enum
     #[serde(rename = "constStringAsEnum", skip_serializing_if = "Option::is_none")]
     pub const_string_as_enum: Option<crate::models::EnumConst>,
+}
+
+impl Product {
+    fn write_const_child<S: ::serde::Serializer>(
+        value: &Option<crate::models::ConstantProduct>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(value) => ::serde::Serialize::serialize(value, serializer),
+            None => {
+                ::serde::Serialize::serialize(
+                    &<crate::models::ConstantProduct>::default(),
+                    serializer,
+                )
+            }
+        }
+    }
+
+    fn write_const_int<S: ::serde::Serializer>(
+        _: &Option<crate::models::ProductConstInt>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        ::serde::Serialize::serialize(&0i64, serializer)
+    }
+
+    fn write_const_string<S: ::serde::Serializer>(
+        _: &Option<crate::models::ProductConstString>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        ::serde::Serialize::serialize(&"constant", serializer)
+    }
 }
 
 impl TryFrom<Product> for azure_core::http::RequestContent<Product> {
