@@ -193,6 +193,7 @@ fn lib_rs(krate: &Crate) -> TokenStream {
     });
     // With no client's feature on, the shared helpers have no caller.
     let any_client = features::predicate(&features::all(krate));
+    let text = krate.formats.text.then(runtime::text_format);
     quote! {
         #![doc = include_str!("../README.md")]
         #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -205,6 +206,7 @@ fn lib_rs(krate: &Crate) -> TokenStream {
 
         #service_export
         #(#exports)*
+        #text
     }
 }
 
@@ -372,7 +374,8 @@ fn method_options(krate: &Crate) -> TokenStream {
         let gate = features::client_gate(c);
         c.operations.iter().map(move |o| {
             let options = method::options(krate, c, o);
-            quote!(#gate #options)
+            let choice = method::body_choice(o).map(|choice| quote!(#gate #choice));
+            quote!(#gate #options #choice)
         })
     });
     let shared = method::shared_option_structs(krate);

@@ -1,6 +1,7 @@
 //! Lower stage: the OpenAPI document -> the IR. Names are decided here (through
 //! [`naming`]), and so are parameter sources, path templates, success codes and docs.
 
+mod media;
 pub mod naming;
 mod operations;
 mod service;
@@ -157,6 +158,7 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         .retain(|id| !omitted.iter().any(|m| &m.id == id));
     let examples = operations::examples(spec, &selection, &clients, &found)?;
     let guide = guide(&clients, &examples);
+    let formats = media::formats_used(&clients);
     Ok(ir::Crate {
         package: selection.package.clone(),
         title: api.info.title.clone(),
@@ -171,6 +173,7 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         service_client,
         guide,
         publishing: Default::default(),
+        formats,
     })
 }
 

@@ -6,7 +6,7 @@ use super::types::Types;
 use super::{resolve, Selection};
 use crate::diagnostics::{pointer as join, Diagnostic};
 use crate::ir::{
-    self, Body, HttpMethod, Location, OperationKind, Paging, Param, PathPart, Source, TypeDef,
+    self, HttpMethod, Location, OperationKind, Paging, Param, PathPart, Source, TypeDef,
     TypeRef,
 };
 use crate::read::{Skipped, Spec};
@@ -206,7 +206,7 @@ pub fn lower(
         )?);
     }
     let path = path_template(spec, found, &params)?;
-    let body = body(spec, op, &found.pointer, &mut args, types, &found.name)?;
+    let body = super::media::body(spec, op, &found.pointer, &mut args, types, &found.name)?;
     // Locals for values sent as text, after every argument: none shadows one.
     for p in &mut params {
         let as_text = matches!(p.source, Source::Argument | Source::Option)
@@ -217,6 +217,9 @@ pub fn lower(
     }
     let (success_codes, success_type, error_type) =
         responses(spec, op, &found.pointer, types, &found.name)?;
+    let (response_format, success_type) =
+        super::media::response(spec, op, &found.pointer, types, success_type)?;
+    let accept = super::media::accept(spec, op);
     let kind = kind(spec, found, long_running, success_type.as_ref(), types)?;
     Ok(ir::Operation {
         id: found.id.clone(),
@@ -238,6 +241,8 @@ pub fn lower(
         success_codes,
         success_type,
         error_type,
+        response_format,
+        accept,
         kind,
         idempotent: idempotent(found.method, &params),
         params,
@@ -715,87 +720,6 @@ fn path_template(
         ));
     }
     Ok(parts)
-}
-
-fn body(
-    spec: &Spec,
-    op: &Operation,
-    pointer: &str,
-    args: &mut Scope,
-    types: &mut Types,
-    name: &str,
-) -> Result<Option<Body>, Diagnostic> {
-    let Some(body) = &op.request_body else {
-        return Ok(None);
-    };
-    let at = join(pointer, "requestBody");
-    let components = spec.api.components.as_ref();
-    let body = resolve(
-        spec,
-        body,
-        "requestBodies",
-        |n| components.and_then(|c| c.request_bodies.get(n)),
-        &at,
-    )?;
-    let docs = body
-        .description
-        .clone()
-        .filter(|d| !d.trim().is_empty())
-        .unwrap_or_else(|| "The request body.".into());
-    let wire_name = body
-        .extensions
-        .get("x-ms-requestBody-name")
-        .and_then(Value::as_str)
-        .unwrap_or("body")
-        .to_string();
-    let Some((mime, media)) = body.content.iter().find(|(m, _)| is_json(m)) else {
-        // Not JSON: the caller gives the bytes, sent with the declared media type.
-        let Some((mime, media)) = body.content.iter().next() else {
-            return Err(spec.error(
-                &join(&at, "content"),
-                "the request body declares no media type",
-            ));
-        };
-        let content_type = if mime.contains('*') {
-            "application/octet-stream".to_string()
-        } else {
-            mime.clone()
-        };
-        if structured(media) {
-            spec.warn(
-                &join(&join(&join(&at, "content"), mime), "schema"),
-                format!("the request body has no JSON media type: its model is not generated, and the caller sends it as raw bytes (`{content_type}`)"),
-            );
-        }
-        return Ok(Some(Body {
-            wire_name,
-            rust_name: args.claim("body".into()),
-            ty: TypeRef::Bytes,
-            required: body.required,
-            docs: format!("{docs} Raw bytes, sent as `{content_type}`."),
-            raw_content_type: Some(content_type),
-        }));
-    };
-    for (other, _) in body.content.iter().filter(|(m, _)| !is_json(m)) {
-        spec.warn(
-            &join(&at, "content"),
-            format!("request body media type `{other}` is not supported next to `{mime}`: the body is always sent as `{mime}`"),
-        );
-    }
-    let schema_at = join(&join(&join(&at, "content"), mime), "schema");
-    let ty = match &media.schema {
-        Some(schema) => types.of(schema, &schema_at, &format!("{}Body", naming::pascal(name)))?,
-        None => TypeRef::Json,
-    };
-    types.mark_body(&ty);
-    Ok(Some(Body {
-        rust_name: args.claim(naming::snake(&wire_name)),
-        wire_name,
-        ty,
-        required: body.required,
-        docs,
-        raw_content_type: None,
-    }))
 }
 
 fn is_json(mime: &str) -> bool {

@@ -1,9 +1,19 @@
 //! The general half of the test server (`/report`): one module per Swagger file, as in
 //! `azure/`, each with a `scenarios()` list that this module joins.
 
+mod body_binary;
+mod body_file;
+mod body_formdata;
+mod media_types;
+
 use crate::support::Scenario;
 
 /// Every general scenario this suite drives, with the counters each must raise.
 pub fn scenarios() -> Vec<Scenario> {
-    Vec::new()
+    let mut all = Vec::new();
+    all.extend(body_binary::scenarios());
+    all.extend(body_file::scenarios());
+    all.extend(body_formdata::scenarios());
+    all.extend(media_types::scenarios());
+    all
 }
