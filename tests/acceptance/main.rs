@@ -98,7 +98,10 @@ fn main() -> ExitCode {
             }
         }
     }
-    for (label, report) in [("azure scenarios", &after.azure), ("scenarios", &after.general)] {
+    for (label, report) in [
+        ("azure scenarios", &after.azure),
+        ("scenarios", &after.general),
+    ] {
         print_coverage(label, report, filters.is_empty());
     }
     println!(

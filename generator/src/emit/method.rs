@@ -2,8 +2,8 @@
 
 use super::{docs, tokens};
 use crate::ir::{
-    Body, Client, Crate, FinalStateVia, Format, HttpMethod, Location, NextRequest, Operation, OperationKind,
-    Param, PathPart, Repeatability, Source, TypeRef,
+    Body, Client, Crate, FinalStateVia, Format, HttpMethod, Location, NextRequest, Operation,
+    OperationKind, Param, PathPart, Repeatability, Source, TypeRef,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -105,11 +105,7 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
         .map(|c| proc_macro2::Literal::u16_unsuffixed(*c));
     let set_body = op.body.as_ref().map(|b| {
         let n = tokens::ident(&b.rust_name);
-        let value = if b.required {
-            quote!(#n)
-        } else {
-            quote!(body)
-        };
+        let value = if b.required { quote!(#n) } else { quote!(body) };
         let set = set_body(b, &value);
         if b.required {
             set

@@ -175,10 +175,10 @@ pub fn body(
         ));
     }
     let lower_one = |types: &mut Types,
-                         format: Format,
-                         mime: &str,
-                         content_type: &str,
-                         media: &openapiv3::MediaType|
+                     format: Format,
+                     mime: &str,
+                     content_type: &str,
+                     media: &openapiv3::MediaType|
      -> Result<TypeRef, Diagnostic> {
         let schema_at = join(&join(&join(&at, "content"), mime), "schema");
         Ok(match format {

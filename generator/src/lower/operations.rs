@@ -6,8 +6,7 @@ use super::types::Types;
 use super::{resolve, Selection};
 use crate::diagnostics::{pointer as join, Diagnostic};
 use crate::ir::{
-    self, HttpMethod, Location, OperationKind, Paging, Param, PathPart, Source, TypeDef,
-    TypeRef,
+    self, HttpMethod, Location, OperationKind, Paging, Param, PathPart, Source, TypeDef, TypeRef,
 };
 use crate::read::{Skipped, Spec};
 use openapiv3::{Operation, Parameter, ParameterSchemaOrContent, ReferenceOr, StatusCode};
