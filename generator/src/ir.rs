@@ -281,9 +281,14 @@ pub struct Paging {
     pub item_type: TypeRef,
     /// `x-ms-pageable.operationName`: the operation that fetches the next pages.
     pub next_operation: Option<String>,
+    /// The operation is also long-running (`x-ms-long-running-operation`): the pager first
+    /// follows it to its end, as a poller would, and its final value (read where this says)
+    /// is the first page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub long_running: Option<FinalStateVia>,
     /// The next pages' request, built from `next_operation` when each of its parameters is
-    /// a constant, the api-version or a parameter of this operation of the same name; `None`
-    /// means a `GET` of the next link.
+    /// a constant, the api-version, a parameter of this operation of the same name or its
+    /// `nextLink` path parameter (the page's next link); `None` means a `GET` of the next link.
     pub next_request: Option<NextRequest>,
 }
 
@@ -296,6 +301,18 @@ pub struct NextRequest {
     pub path: Vec<PathPart>,
     /// Its parameters, each with the source and Rust name of this operation's value.
     pub params: Vec<Param>,
+}
+
+impl Operation {
+    /// Whether the method follows a long-running operation (a poller, or a pager that
+    /// polls for its first page): it then uses the status monitor and the polling helpers.
+    pub fn polls(&self) -> bool {
+        match &self.kind {
+            OperationKind::LongRunning(_) => true,
+            OperationKind::Pageable(paging) => paging.long_running.is_some(),
+            OperationKind::Plain | OperationKind::Exists => false,
+        }
+    }
 }
 
 impl Client {
@@ -377,6 +394,10 @@ pub enum Source {
     Constant(String),
     /// A header the client fills in itself on every request (OASIS repeatable requests).
     Repeatability(Repeatability),
+    /// The next link of the page just read: the path parameter of a next-page operation
+    /// (`x-ms-pageable.operationName`) that takes it, by AutoRest's convention the one named
+    /// `nextLink`. Only in [`NextRequest::params`].
+    NextLink,
 }
 
 /// The headers of OASIS repeatable requests, which let a service recognise a repeated request.

@@ -422,3 +422,90 @@ fn test_playwrighttesting_reaches_common_types_v5_and_generates_every_operation(
         );
     }
 }
+
+/// A spec whose path items are `$ref`s into a sibling folder's file (the shape Azure specs use
+/// to share paths): that file's operations join the crate, its own `$ref`s resolve from where
+/// it is, `x-ms-paths` there are read too, and a fault inside it is reported in that file.
+fn path_item_tree(name: &str, shared_paths: &str) -> std::path::PathBuf {
+    let dir = scratch(name);
+    let spec_dir = dir.join("specification/svc/stable");
+    let shared_dir = dir.join("specification/svc/common");
+    std::fs::create_dir_all(&spec_dir).unwrap();
+    std::fs::create_dir_all(&shared_dir).unwrap();
+    let shared = format!(
+        r##"{{
+  "swagger": "2.0",
+  "info": {{ "title": "Shared", "version": "1" }},
+  "paths": {shared_paths},
+  "definitions": {{ "Job": {{ "type": "object", "properties": {{ "state": {{ "type": "string" }} }} }} }}
+}}
+"##
+    );
+    std::fs::write(shared_dir.join("paths.json"), shared).unwrap();
+    let spec = r##"{
+  "swagger": "2.0",
+  "info": { "title": "Tree", "version": "1" },
+  "host": "management.azure.com",
+  "paths": {
+    "/jobs/{jobName}": { "$ref": "../common/paths.json#/paths/~1jobs~1{jobName}" },
+    "/jobs": { "get": {
+      "operationId": "Jobs_Count",
+      "responses": { "200": { "description": "OK" } }
+    } }
+  }
+}
+"##;
+    let path = spec_dir.join("spec.json");
+    std::fs::write(&path, spec).unwrap();
+    path
+}
+
+#[test]
+fn test_a_path_item_ref_reads_the_path_item_of_another_file() {
+    let spec = path_item_tree(
+        "path-item-ref",
+        r##"{ "/jobs/{jobName}": {
+      "parameters": [ { "name": "jobName", "in": "path", "required": true, "type": "string" } ],
+      "get": { "operationId": "Jobs_Get", "responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Job" } } } },
+      "delete": { "operationId": "Jobs_Delete", "responses": { "204": { "description": "Gone" } } }
+    } }"##,
+    );
+    let generated = generate(&config_for(&spec)).unwrap();
+    let mut ids: Vec<&str> = generated
+        .ir
+        .clients
+        .values()
+        .flat_map(|c| &c.operations)
+        .map(|o| o.id.as_str())
+        .collect();
+    ids.sort();
+    assert_eq!(ids, ["Jobs_Count", "Jobs_Delete", "Jobs_Get"]);
+    assert_eq!(generated.ir.types.keys().collect::<Vec<_>>(), ["Job"]);
+    assert!(generated.warnings.is_empty(), "{:?}", generated.warnings);
+}
+
+#[test]
+fn test_a_fault_in_a_referenced_path_item_is_reported_in_its_file() {
+    let spec = path_item_tree(
+        "path-item-ref-fault",
+        r##"{ "/jobs/{jobName}": {
+      "get": { "operationId": "Jobs_Get", "responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Missing" } } } }
+    } }"##,
+    );
+    // A missing definition of another file is an error, located in that file.
+    let d = generate(&config_for(&spec)).unwrap_err();
+    assert!(
+        d.file.ends_with("specification/svc/common/paths.json"),
+        "{d}"
+    );
+    assert_eq!(d.position.map(|(line, _)| line), Some(5));
+    assert_eq!(
+        d.pointer,
+        "#/paths/~1jobs~1{jobName}/get/responses/200/schema/$ref"
+    );
+    // A ref to no path item is refused at the ref.
+    let spec = path_item_tree("path-item-ref-missing", "{}");
+    let d = generate(&config_for(&spec)).unwrap_err();
+    assert_eq!(d.pointer, "#/paths/~1jobs~1{jobName}/$ref");
+    assert!(d.message.contains("names no path item"), "{d}");
+}

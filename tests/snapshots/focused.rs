@@ -138,3 +138,78 @@ fn test_repeatability_headers_are_filled_by_the_client() {
         file(&generated, "src/clients/jobs_client.rs")
     );
 }
+
+/// `x-ms-paths`: a path key with a query part sits beside the same path in `paths`; its
+/// pairs are constant query parameters (no argument). `x-ms-client-name` renames a parameter
+/// and a property in Rust; their wire names stay.
+#[test]
+fn test_x_ms_paths_and_client_names() {
+    let text = r##"{
+  "swagger": "2.0",
+  "info": { "title": "Focused", "version": "2020-01-01" },
+  "host": "management.azure.com",
+  "schemes": ["https"],
+  "paths": {
+    "/jobs/{jobName}": {
+      "get": {
+        "operationId": "Jobs_Get",
+        "description": "Gets a job.",
+        "parameters": [
+          { "name": "jobName", "in": "path", "required": true, "type": "string", "x-ms-client-name": "JobId" },
+          { "name": "$expand", "in": "query", "required": false, "type": "string", "x-ms-client-name": "expandWhat" },
+          { "name": "api-version", "in": "query", "required": true, "type": "string" }
+        ],
+        "responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Job" } } }
+      }
+    }
+  },
+  "x-ms-paths": {
+    "/jobs/{jobName}?op=restart&mode=soft": {
+      "post": {
+        "operationId": "Jobs_Restart",
+        "description": "Restarts a job.",
+        "parameters": [
+          { "name": "jobName", "in": "path", "required": true, "type": "string" },
+          { "name": "api-version", "in": "query", "required": true, "type": "string" }
+        ],
+        "responses": { "202": { "description": "Accepted" } }
+      }
+    }
+  },
+  "definitions": {
+    "Job": { "type": "object", "description": "A job.", "properties": {
+      "state": { "type": "string", "x-ms-client-name": "currentState", "description": "Where it is." },
+      "type": { "type": "string", "x-ms-client-name": "Kind" }
+    } }
+  }
+}"##;
+    let generated = generate_from_text("x_ms_paths", text, &[]);
+    insta::assert_snapshot!(
+        "focused_x_ms_paths_client",
+        file(&generated, "src/clients/jobs_client.rs")
+    );
+    insta::assert_snapshot!(
+        "focused_x_ms_paths_models",
+        file(&generated, "src/models/models.rs")
+    );
+}
+
+/// `readOnly` and `x-ms-mutability`: a property neither created nor updated is read-only
+/// (left out of request bodies); create-only and update-only properties say so in their docs.
+#[test]
+fn test_mutability() {
+    let defs = r##"{
+      "Thing": { "type": "object", "description": "A thing.", "properties": {
+        "id": { "type": "string", "readOnly": true, "description": "Its id." },
+        "etag": { "type": "string", "x-ms-mutability": ["read"], "description": "Its version." },
+        "location": { "type": "string", "x-ms-mutability": ["create", "read"], "description": "Where it lives." },
+        "secret": { "type": "string", "x-ms-mutability": ["update"], "description": "A new secret." },
+        "tags": { "type": "string", "x-ms-mutability": ["create", "read", "update"], "description": "Its tags." }
+      } }
+    }"##;
+    let generated = generate_from_text("mutability", &spec(defs, "Thing", "Thing"), &[]);
+    insta::assert_snapshot!(
+        "focused_mutability",
+        file(&generated, "src/models/models.rs")
+    );
+}

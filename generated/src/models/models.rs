@@ -81,24 +81,32 @@ pub struct ContentLink {
     #[serde(rename = "uri", skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
     /// The content version.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "contentVersion",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub content_version: Option<String>,
     /// The content size.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "contentSize",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub content_size: Option<i64>,
     /// The content hash.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "contentHash",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub content_hash: Option<crate::models::ContentHash>,
     /// The metadata.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "metadata", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub metadata: Option<::serde_json::Value>,
 }
@@ -399,9 +407,13 @@ pub struct ManagedServiceIdentity {
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<crate::models::ManagedServiceIdentityType>,
     /// Tenant of managed service identity.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "tenantId", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub tenant_id: Option<String>,
     /// Principal Id of managed service identity.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "principalId",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -515,30 +527,42 @@ pub struct OperationResult {
     #[serde(rename = "error", skip_serializing_if = "Option::is_none")]
     pub error: Option<::serde_json::Value>,
     /// Gets the tracking id.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "trackingId",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub tracking_id: Option<String>,
     /// Gets the inputs.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "inputs", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub inputs: Option<::serde_json::Value>,
     /// Gets the link to inputs.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "inputsLink",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub inputs_link: Option<crate::models::ContentLink>,
     /// Gets the outputs.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "outputs", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub outputs: Option<::serde_json::Value>,
     /// Gets the link to outputs.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "outputsLink",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub outputs_link: Option<crate::models::ContentLink>,
     /// Gets the tracked properties.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "trackedProperties",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -723,12 +747,18 @@ pub struct Request {
 #[non_exhaustive]
 pub struct RequestHistory {
     /// The resource id.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Gets the resource name.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the resource type.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The resource location.
@@ -818,9 +848,13 @@ pub struct ResourceReference {
     #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Gets the resource name.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the resource type.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
 }
@@ -966,6 +1000,8 @@ pub struct RunCorrelation {
 #[non_exhaustive]
 pub struct SubResource {
     /// The resource id.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
 }
@@ -975,12 +1011,16 @@ pub struct SubResource {
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct UserAssignedIdentity {
     /// Principal Id of user assigned identity
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "principalId",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub principal_id: Option<String>,
     /// Client Id of user assigned identity
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "clientId", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub client_id: Option<String>,
 }
@@ -990,12 +1030,18 @@ pub struct UserAssignedIdentity {
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct Workflow {
     /// The resource id.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Gets the resource name.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the resource type.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The resource location.
@@ -1044,6 +1090,8 @@ pub struct WorkflowOutputParameter {
     #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Gets the error.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "error", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub error: Option<::serde_json::Value>,
 }
@@ -1079,12 +1127,16 @@ pub struct WorkflowParameter {
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct WorkflowProperties {
     /// Gets the provisioning state.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "provisioningState",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub provisioning_state: Option<crate::models::WorkflowProvisioningState>,
     /// Gets the created time.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "createdTime",
         with = "::azure_core::time::rfc3339::option",
@@ -1093,6 +1145,8 @@ pub struct WorkflowProperties {
     )]
     pub created_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the changed time.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "changedTime",
         with = "::azure_core::time::rfc3339::option",
@@ -1104,9 +1158,13 @@ pub struct WorkflowProperties {
     #[serde(rename = "state", skip_serializing_if = "Option::is_none")]
     pub state: Option<crate::models::WorkflowState>,
     /// Gets the version.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "version", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub version: Option<String>,
     /// Gets the access endpoint.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "accessEndpoint",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -1119,6 +1177,8 @@ pub struct WorkflowProperties {
     #[serde(rename = "accessControl", skip_serializing_if = "Option::is_none")]
     pub access_control: Option<crate::models::FlowAccessControlConfiguration>,
     /// The sku.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "sku", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub sku: Option<crate::models::WorkflowSku>,
     /// The integration account.
@@ -1162,12 +1222,18 @@ pub struct WorkflowProperties {
 )]
 pub struct WorkflowResource {
     /// The resource id.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Gets the resource name.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the resource type.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The resource location.
@@ -1190,15 +1256,21 @@ pub struct WorkflowResource {
 #[non_exhaustive]
 pub struct WorkflowRun {
     /// The resource id.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The workflow run properties.
     #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::WorkflowRunProperties>,
     /// Gets the workflow run name.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the workflow run type.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
 }
@@ -1215,15 +1287,21 @@ pub struct WorkflowRun {
 #[non_exhaustive]
 pub struct WorkflowRunAction {
     /// The resource id.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The workflow run action properties.
     #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::WorkflowRunActionProperties>,
     /// Gets the workflow run action name.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the workflow run action type.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
 }
@@ -1259,6 +1337,8 @@ pub struct WorkflowRunActionListResult {
 #[non_exhaustive]
 pub struct WorkflowRunActionProperties {
     /// Gets the start time.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "startTime",
         with = "::azure_core::time::rfc3339::option",
@@ -1267,6 +1347,8 @@ pub struct WorkflowRunActionProperties {
     )]
     pub start_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the end time.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "endTime",
         with = "::azure_core::time::rfc3339::option",
@@ -1275,15 +1357,23 @@ pub struct WorkflowRunActionProperties {
     )]
     pub end_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the status.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<crate::models::WorkflowStatus>,
     /// Gets the code.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "code", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub code: Option<String>,
     /// Gets the error.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "error", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub error: Option<::serde_json::Value>,
     /// Gets the tracking id.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "trackingId",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -1293,18 +1383,24 @@ pub struct WorkflowRunActionProperties {
     #[serde(rename = "correlation", skip_serializing_if = "Option::is_none")]
     pub correlation: Option<crate::models::RunActionCorrelation>,
     /// Gets the link to inputs.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "inputsLink",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub inputs_link: Option<crate::models::ContentLink>,
     /// Gets the link to outputs.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "outputsLink",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub outputs_link: Option<crate::models::ContentLink>,
     /// Gets the tracked properties.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "trackedProperties",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -1332,12 +1428,18 @@ pub struct WorkflowRunActionProperties {
 #[non_exhaustive]
 pub struct WorkflowRunActionRepetitionDefinition {
     /// The resource id.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Gets the resource name.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the resource type.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The resource location.
@@ -1422,30 +1524,42 @@ pub struct WorkflowRunActionRepetitionProperties {
     #[serde(rename = "error", skip_serializing_if = "Option::is_none")]
     pub error: Option<::serde_json::Value>,
     /// Gets the tracking id.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "trackingId",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub tracking_id: Option<String>,
     /// Gets the inputs.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "inputs", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub inputs: Option<::serde_json::Value>,
     /// Gets the link to inputs.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "inputsLink",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub inputs_link: Option<crate::models::ContentLink>,
     /// Gets the outputs.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "outputs", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub outputs: Option<::serde_json::Value>,
     /// Gets the link to outputs.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "outputsLink",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub outputs_link: Option<crate::models::ContentLink>,
     /// Gets the tracked properties.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "trackedProperties",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -1493,6 +1607,8 @@ pub struct WorkflowRunListResult {
 #[non_exhaustive]
 pub struct WorkflowRunProperties {
     /// Gets the wait end time.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "waitEndTime",
         with = "::azure_core::time::rfc3339::option",
@@ -1501,6 +1617,8 @@ pub struct WorkflowRunProperties {
     )]
     pub wait_end_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the start time.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "startTime",
         with = "::azure_core::time::rfc3339::option",
@@ -1509,6 +1627,8 @@ pub struct WorkflowRunProperties {
     )]
     pub start_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the end time.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "endTime",
         with = "::azure_core::time::rfc3339::option",
@@ -1517,15 +1637,23 @@ pub struct WorkflowRunProperties {
     )]
     pub end_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the status.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<crate::models::WorkflowStatus>,
     /// Gets the code.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "code", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub code: Option<String>,
     /// Gets the error.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "error", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub error: Option<::serde_json::Value>,
     /// Gets the correlation id.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "correlationId",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -1535,17 +1663,25 @@ pub struct WorkflowRunProperties {
     #[serde(rename = "correlation", skip_serializing_if = "Option::is_none")]
     pub correlation: Option<crate::models::Correlation>,
     /// Gets the reference to workflow version.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "workflow", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub workflow: Option<crate::models::ResourceReference>,
     /// Gets the fired trigger.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "trigger", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub trigger: Option<crate::models::WorkflowRunTrigger>,
     /// Gets the outputs.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "outputs", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub outputs: Option<
         ::std::collections::HashMap<String, crate::models::WorkflowOutputParameter>,
     >,
     /// Gets the response of the flow run.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "response", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub response: Option<crate::models::WorkflowRunTrigger>,
 }
@@ -1562,27 +1698,39 @@ pub struct WorkflowRunProperties {
 #[non_exhaustive]
 pub struct WorkflowRunTrigger {
     /// Gets the name.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the inputs.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "inputs", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub inputs: Option<::serde_json::Value>,
     /// Gets the link to inputs.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "inputsLink",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub inputs_link: Option<crate::models::ContentLink>,
     /// Gets the outputs.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "outputs", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub outputs: Option<::serde_json::Value>,
     /// Gets the link to outputs.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "outputsLink",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub outputs_link: Option<crate::models::ContentLink>,
     /// Gets the scheduled time.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "scheduledTime",
         with = "::azure_core::time::rfc3339::option",
@@ -1591,6 +1739,8 @@ pub struct WorkflowRunTrigger {
     )]
     pub scheduled_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the start time.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "startTime",
         with = "::azure_core::time::rfc3339::option",
@@ -1599,6 +1749,8 @@ pub struct WorkflowRunTrigger {
     )]
     pub start_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the end time.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "endTime",
         with = "::azure_core::time::rfc3339::option",
@@ -1607,6 +1759,8 @@ pub struct WorkflowRunTrigger {
     )]
     pub end_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the tracking id.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "trackingId",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -1616,15 +1770,23 @@ pub struct WorkflowRunTrigger {
     #[serde(rename = "correlation", skip_serializing_if = "Option::is_none")]
     pub correlation: Option<crate::models::Correlation>,
     /// Gets the code.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "code", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub code: Option<String>,
     /// Gets the status.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<crate::models::WorkflowStatus>,
     /// Gets the error.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "error", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub error: Option<::serde_json::Value>,
     /// Gets the tracked properties.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "trackedProperties",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -1664,15 +1826,21 @@ pub struct WorkflowSku {
 #[non_exhaustive]
 pub struct WorkflowTrigger {
     /// The resource id.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The workflow trigger properties.
     #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::WorkflowTriggerProperties>,
     /// Gets the workflow trigger name.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the workflow trigger type.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
 }
@@ -1689,15 +1857,23 @@ pub struct WorkflowTrigger {
 #[non_exhaustive]
 pub struct WorkflowTriggerCallbackUrl {
     /// Gets the workflow trigger callback URL.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "value", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub value: Option<String>,
     /// Gets the workflow trigger callback URL HTTP method.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "method", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub method: Option<String>,
     /// Gets the workflow trigger callback URL base path.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "basePath", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub base_path: Option<String>,
     /// Gets the workflow trigger callback URL relative path.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "relativePath",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -1723,15 +1899,21 @@ pub struct WorkflowTriggerCallbackUrl {
 #[non_exhaustive]
 pub struct WorkflowTriggerHistory {
     /// The resource id.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Gets the workflow trigger history properties.
     #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::WorkflowTriggerHistoryProperties>,
     /// Gets the workflow trigger history name.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the workflow trigger history type.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
 }
@@ -1767,6 +1949,8 @@ pub struct WorkflowTriggerHistoryListResult {
 #[non_exhaustive]
 pub struct WorkflowTriggerHistoryProperties {
     /// Gets the start time.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "startTime",
         with = "::azure_core::time::rfc3339::option",
@@ -1775,6 +1959,8 @@ pub struct WorkflowTriggerHistoryProperties {
     )]
     pub start_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the end time.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "endTime",
         with = "::azure_core::time::rfc3339::option",
@@ -1783,6 +1969,8 @@ pub struct WorkflowTriggerHistoryProperties {
     )]
     pub end_time: Option<::azure_core::time::OffsetDateTime>,
     /// The scheduled time.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "scheduledTime",
         with = "::azure_core::time::rfc3339::option",
@@ -1791,15 +1979,23 @@ pub struct WorkflowTriggerHistoryProperties {
     )]
     pub scheduled_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the status.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<crate::models::WorkflowStatus>,
     /// Gets the code.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "code", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub code: Option<String>,
     /// Gets the error.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "error", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub error: Option<::serde_json::Value>,
     /// Gets the tracking id.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "trackingId",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -1809,21 +2005,29 @@ pub struct WorkflowTriggerHistoryProperties {
     #[serde(rename = "correlation", skip_serializing_if = "Option::is_none")]
     pub correlation: Option<crate::models::Correlation>,
     /// Gets the link to input parameters.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "inputsLink",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub inputs_link: Option<crate::models::ContentLink>,
     /// Gets the link to output parameters.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "outputsLink",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub outputs_link: Option<crate::models::ContentLink>,
     /// The value indicating whether trigger was fired.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "fired", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub fired: Option<bool>,
     /// Gets the reference to workflow run.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "run", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub run: Option<crate::models::ResourceReference>,
 }
@@ -1887,12 +2091,16 @@ pub struct WorkflowTriggerListResult {
 #[non_exhaustive]
 pub struct WorkflowTriggerProperties {
     /// Gets the provisioning state.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "provisioningState",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub provisioning_state: Option<crate::models::WorkflowTriggerProvisioningState>,
     /// Gets the created time.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "createdTime",
         with = "::azure_core::time::rfc3339::option",
@@ -1901,6 +2109,8 @@ pub struct WorkflowTriggerProperties {
     )]
     pub created_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the changed time.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "changedTime",
         with = "::azure_core::time::rfc3339::option",
@@ -1909,12 +2119,18 @@ pub struct WorkflowTriggerProperties {
     )]
     pub changed_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the state.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "state", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub state: Option<crate::models::WorkflowState>,
     /// Gets the status.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<crate::models::WorkflowStatus>,
     /// Gets the last execution time.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "lastExecutionTime",
         with = "::azure_core::time::rfc3339::option",
@@ -1923,6 +2139,8 @@ pub struct WorkflowTriggerProperties {
     )]
     pub last_execution_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the next execution time.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "nextExecutionTime",
         with = "::azure_core::time::rfc3339::option",
@@ -1931,12 +2149,16 @@ pub struct WorkflowTriggerProperties {
     )]
     pub next_execution_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the workflow trigger recurrence.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "recurrence",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub recurrence: Option<crate::models::WorkflowTriggerRecurrence>,
     /// Gets the reference to workflow.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "workflow", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub workflow: Option<crate::models::ResourceReference>,
 }
@@ -1984,12 +2206,18 @@ pub struct WorkflowTriggerRecurrence {
 #[non_exhaustive]
 pub struct WorkflowVersion {
     /// The resource id.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Gets the resource name.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the resource type.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The resource location.
@@ -2034,12 +2262,16 @@ pub struct WorkflowVersionListResult {
 #[non_exhaustive]
 pub struct WorkflowVersionProperties {
     /// The provisioning state.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "provisioningState",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub provisioning_state: Option<crate::models::WorkflowProvisioningState>,
     /// Gets the created time.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "createdTime",
         with = "::azure_core::time::rfc3339::option",
@@ -2048,6 +2280,8 @@ pub struct WorkflowVersionProperties {
     )]
     pub created_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the changed time.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "changedTime",
         with = "::azure_core::time::rfc3339::option",
@@ -2059,9 +2293,13 @@ pub struct WorkflowVersionProperties {
     #[serde(rename = "state", skip_serializing_if = "Option::is_none")]
     pub state: Option<crate::models::WorkflowState>,
     /// Gets the version.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "version", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub version: Option<String>,
     /// Gets the access endpoint.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "accessEndpoint",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -2074,6 +2312,8 @@ pub struct WorkflowVersionProperties {
     #[serde(rename = "accessControl", skip_serializing_if = "Option::is_none")]
     pub access_control: Option<crate::models::FlowAccessControlConfiguration>,
     /// The sku.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "sku", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub sku: Option<crate::models::WorkflowSku>,
     /// The integration account.

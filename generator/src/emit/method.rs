@@ -201,13 +201,22 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
                 None if versioned => quote!(Some(self.api_version.as_str())),
                 None => quote!(None),
             };
+            let make = match paging.long_running {
+                Some(via) => {
+                    let via = final_via(via);
+                    quote!(crate::runtime::polled_pager(&self.pipeline, request, crate::runtime::FinalVia::#via, options.polling_timeout, #next_arg, #api_version, #next, #codes, options.method_options, #call))
+                }
+                None => {
+                    quote!(crate::runtime::pager(&self.pipeline, request, #next_arg, #api_version, #next, #codes, options.method_options, #call))
+                }
+            };
             quote! {
                 #doc
                 #[tracing::function(#span)]
                 pub fn #name(&self, #(#arg_decls,)* #body_decl options: #options_ty) -> Result<azure_core::http::Pager<#page>> {
                     #build
                     #next_build
-                    Ok(crate::runtime::pager(&self.pipeline, request, #next_arg, #api_version, #next, #codes, options.method_options, #call))
+                    Ok(#make)
                 }
             }
         }
@@ -222,14 +231,7 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
                     quote!(#monitor<#ty, azure_core::http::JsonFormat>)
                 }
             };
-            let via = match lro.final_state_via {
-                FinalStateVia::Default => quote!(Default),
-                FinalStateVia::AzureAsyncOperation | FinalStateVia::OperationLocation => {
-                    quote!(StatusBody)
-                }
-                FinalStateVia::Location => quote!(Location),
-                FinalStateVia::OriginalUri => quote!(OriginalUri),
-            };
+            let via = final_via(lro.final_state_via);
             quote! {
             #doc
             #[tracing::function(#span)]
@@ -242,10 +244,24 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
     }
 }
 
+/// The runtime's `FinalVia` variant for `final-state-via`.
+fn final_via(via: FinalStateVia) -> TokenStream {
+    match via {
+        FinalStateVia::Default => quote!(Default),
+        FinalStateVia::AzureAsyncOperation | FinalStateVia::OperationLocation => {
+            quote!(StatusBody)
+        }
+        FinalStateVia::Location => quote!(Location),
+        FinalStateVia::OriginalUri => quote!(OriginalUri),
+    }
+}
+
 /// The shared options type of a method with no optional parameters of its own, by kind.
 pub fn shared_options(op: &Operation) -> Option<&'static str> {
+    // A pager that polls first has a `polling_timeout` of its own.
     let own = op.params.iter().any(|p| p.source == Source::Option)
-        || op.body.as_ref().is_some_and(|b| !b.required);
+        || op.body.as_ref().is_some_and(|b| !b.required)
+        || matches!(&op.kind, OperationKind::Pageable(p) if p.long_running.is_some());
     if own {
         return None;
     }
@@ -374,7 +390,15 @@ pub fn options(krate: &Crate, client: &Client, op: &Operation) -> TokenStream {
         OperationKind::Plain | OperationKind::Exists => {
             (quote!(azure_core::http::ClientMethodOptions<'a>), None)
         }
-        OperationKind::Pageable(_) => (quote!(azure_core::http::pager::PagerOptions<'a>), None),
+        OperationKind::Pageable(paging) => (
+            quote!(azure_core::http::pager::PagerOptions<'a>),
+            paging.long_running.is_some().then(|| {
+                quote! {
+                    #[doc = #polling_timeout]
+                    pub polling_timeout: Option<azure_core::time::Duration>,
+                }
+            }),
+        ),
         OperationKind::LongRunning(_) => {
             let doc = format!(
                 " Resume polling from here instead of sending the request again: the link an earlier response gave (see [`{0}::continuation`](crate::models::{0}::continuation)).",
@@ -520,11 +544,13 @@ fn code_list(codes: &[u16]) -> String {
     parts.join(", ")
 }
 
-/// Builds `next_request`, the request of a next-page operation, from this method's values.
+/// Builds `next_request`, the recipe of a next-page operation's request, from this method's
+/// values; the runtime makes one request from it per page (with the page's next link, when
+/// the operation takes it).
 fn next_request(next: &NextRequest) -> TokenStream {
     let mut conversions = Vec::new();
     let mut template = String::new();
-    let mut path_args = Vec::new();
+    let mut path_values = Vec::new();
     for part in &next.path {
         match part {
             PathPart::Literal(text) => template.push_str(text),
@@ -536,10 +562,15 @@ fn next_request(next: &NextRequest) -> TokenStream {
                 }
                 template.push_str(p.map(|p| p.rust_name.as_str()).unwrap_or(wire));
                 template.push('}');
-                path_args.push(
-                    p.map(|p| text_value(p, &mut conversions))
-                        .unwrap_or_else(|| quote!("")),
-                );
+                path_values.push(match p {
+                    // The next link, filled in for each page.
+                    Some(p) if p.source == Source::NextLink => quote!(None),
+                    Some(p) => {
+                        let value = text_value(p, &mut conversions);
+                        quote!(Some(#value.to_owned()))
+                    }
+                    None => quote!(Some(String::new())),
+                });
             }
         }
     }
@@ -554,9 +585,9 @@ fn next_request(next: &NextRequest) -> TokenStream {
             } else {
                 p.wire_name.clone()
             };
-            let value = optional_text(p, &mut conversions);
-            quote!((#wire, #value))
+            (wire, owned_text(p, &mut conversions))
         })
+        .map(|(wire, value)| quote!((#wire, #value)))
         .collect();
     let headers: Vec<_> = next
         .params
@@ -564,20 +595,32 @@ fn next_request(next: &NextRequest) -> TokenStream {
         .filter(|p| p.location == Location::Header)
         .map(|p| {
             let wire = p.wire_name.to_ascii_lowercase();
-            let value = optional_text(p, &mut conversions);
-            quote! {
-                if let Some(value) = #value {
-                    next_request.insert_header(#wire, value.to_string());
-                }
-            }
+            let value = owned_text(p, &mut conversions);
+            quote!((#wire, #value))
         })
         .collect();
     let method = http_method(next.http_method);
-    let mutable = (!headers.is_empty()).then(|| quote!(mut));
     quote! {
         #(#conversions)*
-        let #mutable next_request = crate::runtime::request(&self.endpoint, #method, #template, &[#(#path_args),*], &[#(#query),*])?;
-        #(#headers)*
+        let next_request = crate::runtime::NextRequest {
+            endpoint: self.endpoint.clone(),
+            method: #method,
+            template: #template,
+            path: vec![#(#path_values),*],
+            query: vec![#(#query),*],
+            headers: vec![#(#headers),*],
+        };
+    }
+}
+
+/// An `Option<String>` expression for a query or header value the next-page request keeps.
+fn owned_text(p: &Param, conversions: &mut Vec<TokenStream>) -> TokenStream {
+    if p.source == Source::Option {
+        let value = optional_text(p, conversions);
+        quote!(#value.map(str::to_owned))
+    } else {
+        let value = text_value(p, conversions);
+        quote!(Some(#value.to_owned()))
     }
 }
 
@@ -656,6 +699,7 @@ fn method_docs(op: &Operation) -> TokenStream {
         OperationKind::Exists => text.push_str("# Returns\n\n`true` when the resource exists, `false` when the service answers 404.\n\n"),
         OperationKind::Pageable(paging) => {
             let next = match &paging.next_link {
+                Some(name) if paging.next_request.as_ref().is_some_and(|n| n.params.iter().any(|p| p.source == Source::NextLink)) => format!("then, while a page's `{name}` is set, sends the next-page operation `{}` with this call's values and that link", paging.next_operation.as_deref().unwrap_or_default()),
                 Some(name) if paging.next_request.is_some() => format!("then, while a page's `{name}` is set, sends the next-page operation `{}` with this call's values", paging.next_operation.as_deref().unwrap_or_default()),
                 Some(name) if op.params.iter().any(|p| p.source == Source::ApiVersion) => format!("then `GET`s each page's `{name}` (keeping the client's `api-version`) until it is absent or null"),
                 Some(name) => format!("then `GET`s each page's `{name}` until it is absent or null"),

@@ -352,9 +352,7 @@ fn models(krate: &Crate) -> TokenStream {
 /// Features of the clients with long-running operations (which use the status monitor).
 fn long_running_features(krate: &Crate) -> features::Features<'_> {
     features::of_clients(krate, |c| {
-        c.operations
-            .iter()
-            .any(|o| matches!(o.kind, OperationKind::LongRunning(_)))
+        c.operations.iter().any(crate::ir::Operation::polls)
     })
 }
 

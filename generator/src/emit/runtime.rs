@@ -2,7 +2,7 @@
 //! choice, the pipeline, URL building with one-segment path encoding, sending).
 
 use super::features;
-use crate::ir::{Auth, Crate, OperationKind, TypeDef};
+use crate::ir::{Auth, Crate, Operation, OperationKind, TypeDef};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -39,10 +39,11 @@ pub fn runtime(krate: &Crate) -> TokenStream {
             .iter()
             .any(|o| matches!(o.kind, OperationKind::Pageable(_)))
     });
-    let polling = features::of_clients(krate, |c| {
+    let polling = features::of_clients(krate, |c| c.operations.iter().any(Operation::polls));
+    let polled_paging = features::of_clients(krate, |c| {
         c.operations
             .iter()
-            .any(|o| matches!(o.kind, OperationKind::LongRunning(_)))
+            .any(|o| matches!(&o.kind, OperationKind::Pageable(p) if p.long_running.is_some()))
     });
     let linking: features::Features = paging.union(&polling).copied().collect();
     let pager = pageable.then(|| pager_fns(features::gate(krate, &paging)));
@@ -50,6 +51,8 @@ pub fn runtime(krate: &Crate) -> TokenStream {
         .status_monitor
         .as_deref()
         .map(|m| poller_fns(m, features::gate(krate, &polling)));
+    let polled_pager = (!polled_paging.is_empty() && krate.status_monitor.is_some())
+        .then(|| polled_pager_fn(features::gate(krate, &polled_paging)));
     let links = (pageable || krate.status_monitor.is_some())
         .then(|| link_fns(features::gate(krate, &linking)));
     let read_only = request_body_fns(krate);
@@ -103,8 +106,14 @@ pub fn runtime(krate: &Crate) -> TokenStream {
             }
             full.push_str(rest);
             let mut url = endpoint.clone();
-            url.set_path(&full);
-            url.set_query(None);
+            // Only a value sent as given can bring a `?`: what follows it is the query it
+            // carries (a relative next link), kept byte for byte before the other pairs.
+            let (path, carried) = match full.split_once('?') {
+                Some((path, query)) => (path, Some(query)),
+                None => (full.as_str(), None),
+            };
+            url.set_path(path);
+            url.set_query(carried.filter(|q| !q.is_empty()));
             if query.iter().any(|(name, value)| value.is_some() && !name.starts_with('+')) {
                 let mut pairs = url.query_pairs_mut();
                 for (name, value) in query {
@@ -163,6 +172,7 @@ pub fn runtime(krate: &Crate) -> TokenStream {
         #links
         #pager
         #poller
+        #polled_pager
     }
 }
 
@@ -282,6 +292,76 @@ fn pager_fns(gate: Option<TokenStream>) -> TokenStream {
             refused: Option<Error>,
         }
 
+        /// The request of a next-page operation (`x-ms-pageable.operationName`), made for
+        /// each page from the method's values and, where the operation takes it, the page's
+        /// next link.
+        #gate
+        #[derive(Clone)]
+        pub(crate) struct NextRequest {
+            pub(crate) endpoint: Url,
+            pub(crate) method: Method,
+            /// The path, as for [`request`].
+            pub(crate) template: &'static str,
+            /// The path values, in order; `None` is the next link.
+            pub(crate) path: Vec<Option<String>>,
+            /// Query pairs, as for [`request`].
+            pub(crate) query: Vec<(&'static str, Option<String>)>,
+            /// Header values, sent when set.
+            pub(crate) headers: Vec<(&'static str, Option<String>)>,
+        }
+
+        #gate
+        impl NextRequest {
+            /// Whether the next link is one of its values (else the link only says there is a
+            /// next page).
+            fn takes_link(&self) -> bool {
+                self.path.iter().any(Option::is_none)
+            }
+
+            fn request(&self, link: &str) -> Result<Request> {
+                let path: Vec<&str> = self.path.iter().map(|v| v.as_deref().unwrap_or(link)).collect();
+                let query: Vec<(&str, Option<&str>)> = self.query.iter().map(|(name, value)| (*name, value.as_deref())).collect();
+                let mut request = request(&self.endpoint, self.method, self.template, &path, &query)?;
+                for (name, value) in &self.headers {
+                    if let Some(value) = value {
+                        request.insert_header(*name, value.clone());
+                    }
+                }
+                Ok(request)
+            }
+        }
+
+        /// Where a pager's first page comes from: the method's request, or, for an operation
+        /// that is also long-running, the final response of the poller that `run` starts
+        /// (`request` is the operation's, which relative next links resolve against).
+        #gate
+        #[derive(Clone)]
+        #[allow(dead_code)] // Only operations both long-running and pageable poll first.
+        pub(crate) enum FirstPage {
+            Request(Request),
+            Polled { request: Request, run: Arc<dyn Fn(Context<'static>) -> RawFuture + Send + Sync> },
+        }
+
+        /// A response to come.
+        #gate
+        pub(crate) type RawFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Result<RawResponse>> + Send>>;
+
+        #gate
+        impl From<Request> for FirstPage {
+            fn from(request: Request) -> Self {
+                Self::Request(request)
+            }
+        }
+
+        #gate
+        impl FirstPage {
+            fn request(&self) -> &Request {
+                match self {
+                    Self::Request(request) | Self::Polled { request, .. } => request,
+                }
+            }
+        }
+
         /// A pager whose first page comes from `first` and every next page, while the page's
         /// `next_link_name` field is set (absent, null or empty: the last page), from
         /// `next_request` (a next-page operation's request) or else a `GET` of that link, with
@@ -290,7 +370,7 @@ fn pager_fns(gate: Option<TokenStream>) -> TokenStream {
         /// pager already saw ends it with an error after the items of the page that carried it.
         #gate
         #[allow(clippy::too_many_arguments)]
-        pub(crate) fn pager<P>(pipeline: &Pipeline, first: Request, next_request: Option<Request>, api_version: Option<&str>, next_link_name: Option<&'static str>, success_codes: &'static [u16], options: azure_core::http::pager::PagerOptions<'_>, call: Call) -> azure_core::http::Pager<P>
+        pub(crate) fn pager<P>(pipeline: &Pipeline, first: impl Into<FirstPage>, next_request: Option<NextRequest>, api_version: Option<&str>, next_link_name: Option<&'static str>, success_codes: &'static [u16], options: azure_core::http::pager::PagerOptions<'_>, call: Call) -> azure_core::http::Pager<P>
         where
             P: azure_core::http::pager::Page + serde::de::DeserializeOwned + Send + 'static,
         {
@@ -302,8 +382,9 @@ fn pager_fns(gate: Option<TokenStream>) -> TokenStream {
                 context.insert(CallTimeout(timeout));
             }
             let options = PagerOptions { context, continuation: options.continuation };
+            let first: FirstPage = first.into();
             let trail = Arc::new(Mutex::new(Trail {
-                seen: std::collections::HashSet::from([String::from(with_api_version(first.url().clone(), api_version.as_deref()))]),
+                seen: std::collections::HashSet::from([String::from(with_api_version(first.request().url().clone(), api_version.as_deref()))]),
                 refused: None,
             }));
             azure_core::http::Pager::new(
@@ -314,43 +395,53 @@ fn pager_fns(gate: Option<TokenStream>) -> TokenStream {
                     let api_version = api_version.clone();
                     let trail = trail.clone();
                     Box::pin(async move {
-                        let (mut request, ctx) = match state {
-                            PagerState::Initial if !call.idempotent => (first, options.context.with_value(NotIdempotent)),
-                            PagerState::Initial => (first, options.context),
-                            PagerState::More(continuation) => {
+                        let (request, response) = match (state, &first) {
+                            // A long-running operation's final value is the first page.
+                            (PagerState::Initial, FirstPage::Polled { request, run }) => (request.clone(), run(options.context).await?),
+                            (PagerState::Initial, FirstPage::Request(request)) => {
+                                let mut request = request.clone();
+                                let ctx = if call.idempotent { options.context } else { options.context.with_value(NotIdempotent) };
+                                let response = send(&pipeline, &ctx, &mut request, success_codes).await?;
+                                (request, response)
+                            }
+                            (PagerState::More(continuation), _) => {
                                 if let Some(error) = lock(&trail).refused.take() {
                                     return Err(error);
                                 }
-                                let request = match next_request {
+                                let mut request = match &next_request {
                                     // The next-page operation's own request, from the method's values.
-                                    Some(next) => next,
-                                    None => next_page_request(&first, continuation, api_version.as_deref())?,
+                                    Some(next) => next.request(continuation.as_ref())?,
+                                    None => next_page_request(first.request(), continuation, api_version.as_deref())?,
                                 };
-                                (request, options.context)
+                                let response = send(&pipeline, &options.context, &mut request, success_codes).await?;
+                                (request, response)
                             }
                         };
-                        let response = send(&pipeline, &ctx, &mut request, success_codes).await?;
                         let (status, headers, body) = response.deconstruct();
                         let next = match next_link_name {
-                            Some(name) => next_link(&body, name, request.url(), api_version.as_deref()),
+                            // The next-page operation takes the link itself, as the page gives it.
+                            Some(name) if next_request.as_ref().is_some_and(NextRequest::takes_link) => {
+                                link_text(&body, name).map(|link| link.map(PagerContinuation::Token))
+                            }
+                            Some(name) => next_link(&body, name, request.url(), api_version.as_deref()).map(|url| url.map(PagerContinuation::Link)),
                             None => Ok(None),
                         };
                         // A refused link is reported on the next call, after this page's items;
                         // resuming from the continuation fetches this page again.
                         let next = match next {
-                            Ok(Some(url)) if !lock(&trail).seen.insert(url.to_string()) => Err(Error::with_message(
+                            Ok(Some(link)) if !lock(&trail).seen.insert(link.as_ref().to_string()) => Err(Error::with_message(
                                 ErrorKind::DataConversion,
-                                format!("the service returned a next link this pager already followed, `{url}`; paging stops instead of looping"),
+                                format!("the service returned a next link this pager already followed, `{}`; paging stops instead of looping", link.as_ref()),
                             )),
                             next => next,
                         };
                         let next = next.unwrap_or_else(|error| {
                             lock(&trail).refused = Some(error);
-                            Some(request.url().clone())
+                            Some(PagerContinuation::Link(request.url().clone()))
                         });
                         let response = RawResponse::from_bytes(status, headers, body).into();
                         Ok(match next {
-                            Some(link) => PagerResult::More { response, continuation: PagerContinuation::Link(link) },
+                            Some(continuation) => PagerResult::More { response, continuation },
                             None => PagerResult::Done { response },
                         })
                     })
@@ -399,13 +490,49 @@ fn pager_fns(gate: Option<TokenStream>) -> TokenStream {
         /// as it will be requested.
         #gate
         fn next_link(body: &[u8], name: &str, base: &Url, api_version: Option<&str>) -> Result<Option<Url>> {
+            match link_text(body, name)? {
+                None => Ok(None),
+                Some(link) => same_origin_link(base, &link).map(|url| Some(with_api_version(url, api_version))),
+            }
+        }
+
+        /// The next link a page body gives in its field `name`, as text; absent, null or empty:
+        /// none.
+        #gate
+        fn link_text(body: &[u8], name: &str) -> Result<Option<String>> {
             let page: serde_json::Value = serde_json::from_slice(body).map_err(|e| Error::with_message(ErrorKind::DataConversion, format!("a page is not JSON: {e}")))?;
             match page.get(name) {
                 None | Some(serde_json::Value::Null) => Ok(None),
                 Some(serde_json::Value::String(link)) if link.is_empty() => Ok(None),
-                Some(serde_json::Value::String(link)) => same_origin_link(base, link).map(|url| Some(with_api_version(url, api_version))),
+                Some(serde_json::Value::String(link)) => Ok(Some(link.clone())),
                 Some(_) => Err(Error::with_message(ErrorKind::DataConversion, format!("the page's `{name}` is not a string"))),
             }
+        }
+    }
+}
+
+/// The pager of an operation that is both pageable and long-running.
+fn polled_pager_fn(gate: Option<TokenStream>) -> TokenStream {
+    quote! {
+        /// A pager over an operation that is both long-running and pageable: it follows the
+        /// operation to its end as [`poller`] does (`via` says where its final value is read),
+        /// and that final value is the first page; next pages are read as [`pager`] reads them,
+        /// each answering 200.
+        #gate
+        #[allow(clippy::too_many_arguments)]
+        pub(crate) fn polled_pager<P>(pipeline: &Pipeline, first: Request, via: FinalVia, polling_timeout: Option<Duration>, next_request: Option<NextRequest>, api_version: Option<&str>, next_link_name: Option<&'static str>, success_codes: &'static [u16], options: azure_core::http::pager::PagerOptions<'_>, call: Call) -> azure_core::http::Pager<P>
+        where
+            P: azure_core::http::pager::Page + serde::de::DeserializeOwned + Send + 'static,
+        {
+            use azure_core::http::poller::PollerOptions;
+            let poll_pipeline = pipeline.clone();
+            let start = first.clone();
+            let run = Arc::new(move |context: Context<'static>| {
+                let poller = poller::<P, azure_core::http::JsonFormat>(&poll_pipeline, start.clone(), success_codes, via, PollerOptions { context, ..Default::default() }, None, call, polling_timeout);
+                let run: RawFuture = Box::pin(async move { Ok(RawResponse::from(poller.await?)) });
+                run
+            });
+            pager(pipeline, FirstPage::Polled { request: first, run }, next_request, api_version, next_link_name, &[200], options, call)
         }
     }
 }

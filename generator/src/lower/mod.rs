@@ -215,6 +215,22 @@ fn next_requests(
         for p in &next.params {
             match &p.source {
                 ir::Source::Constant(_) | ir::Source::ApiVersion => params.push(p.clone()),
+                // AutoRest's convention: the next-page operation's `nextLink` path parameter
+                // takes the page's next link (as given, when it skips URL encoding; a
+                // relative link then keeps its query), even when this operation has one too.
+                _ if p.location == ir::Location::Path
+                    && p.wire_name.eq_ignore_ascii_case("nextLink")
+                    && paging.next_link.is_some()
+                    && !params
+                        .iter()
+                        .any(|q: &ir::Param| q.source == ir::Source::NextLink) =>
+                {
+                    params.push(ir::Param {
+                        source: ir::Source::NextLink,
+                        text_local: String::new(),
+                        ..p.clone()
+                    })
+                }
                 _ => match op.params.iter().find(|mine| mine.wire_name == p.wire_name) {
                     Some(mine) => params.push(ir::Param {
                         location: p.location,
@@ -375,7 +391,7 @@ fn lower_pass(
     let long_running = clients
         .values()
         .flat_map(|c| &c.operations)
-        .any(|o| matches!(o.kind, ir::OperationKind::LongRunning(_)));
+        .any(ir::Operation::polls);
     // Claimed after every spec type, so a spec type of the same name keeps its name.
     let status_monitor = long_running.then(|| types.claim_type_name("OperationStatus"));
     let service_client = service_client(api, service, &clients, &mut client_scope, &mut types);

@@ -204,7 +204,7 @@ pub fn lower(
             types,
         )?);
     }
-    let path = path_template(spec, found, &params)?;
+    let path = path_template(spec, found, &mut params)?;
     let body = super::media::body(spec, op, &found.pointer, &mut args, types, &found.name)?;
     // Locals for values sent as text, after every argument: none shadows one.
     for p in &mut params {
@@ -295,13 +295,6 @@ fn kind(
     let pageable = found.op.extensions.get("x-ms-pageable");
     let at = join(&found.pointer, "x-ms-pageable");
     match (pageable, long_running) {
-        (Some(_), true) => Err(spec.error(
-            &at,
-            format!(
-                "`{}` is both pageable and long-running; that combination is not supported",
-                found.id
-            ),
-        )),
         (None, true) => Ok(OperationKind::LongRunning(ir::LongRunning {
             final_type: success.cloned(),
             final_state_via: final_state_via(spec, found)?,
@@ -310,7 +303,7 @@ fn kind(
             Ok(OperationKind::Exists)
         }
         (None, false) => Ok(OperationKind::Plain),
-        (Some(Value::Object(pageable)), false) => {
+        (Some(Value::Object(pageable)), long_running) => {
             let next_link = match pageable.get("nextLinkName") {
                 None | Some(Value::Null) => None,
                 Some(Value::String(name)) => Some(name.clone()),
@@ -364,9 +357,14 @@ fn kind(
                 item_type: (**item_type).clone(),
                 next_operation,
                 next_request: None,
+                long_running: if long_running {
+                    Some(final_state_via(spec, found)?)
+                } else {
+                    None
+                },
             }))
         }
-        (Some(_), false) => Err(spec.error(&at, "`x-ms-pageable` must be an object")),
+        (Some(_), _) => Err(spec.error(&at, "`x-ms-pageable` must be an object")),
     }
 }
 
@@ -533,8 +531,15 @@ fn parameter(
         .get("x-ms-parameter-location")
         .and_then(Value::as_str)
         == Some("client");
-    let rust = naming::snake(&data.name);
-    super::warn_name(spec, at, "parameter", &data.name, &rust);
+    // `x-ms-client-name` renames the argument or option; the wire name stays.
+    let raw = data
+        .extensions
+        .get("x-ms-client-name")
+        .and_then(Value::as_str)
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or(&data.name);
+    let rust = naming::snake(raw);
+    super::warn_name(spec, at, "parameter", raw, &rust);
     let repeatability = (location == Location::Header)
         .then(|| repeatability_header(&data.name))
         .flatten();
@@ -677,14 +682,54 @@ fn parameter_docs(data: &openapiv3::ParameterData) -> String {
     docs.trim().to_string()
 }
 
+/// The path template of the operation. A path key with a query part (`x-ms-paths`:
+/// `/things/{name}?op=restart`) adds each of its pairs to `params` as a constant query
+/// parameter.
 fn path_template(
     spec: &Spec,
     found: &Found,
-    params: &[Param],
+    params: &mut Vec<Param>,
 ) -> Result<Vec<PathPart>, Diagnostic> {
     let at = join("#/paths", found.path);
     let mut parts = Vec::new();
-    let mut rest = found.path;
+    let (path, query) = match found.path.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (found.path, None),
+    };
+    // Sent first, as the path spells them.
+    let mut constants = Vec::new();
+    for pair in query
+        .into_iter()
+        .flat_map(|q| q.split('&'))
+        .filter(|p| !p.is_empty())
+    {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        if pair.contains(['{', '}']) {
+            return Err(spec.error(&at, format!("the query part of path `{}` has a placeholder; only constant pairs (`name=value`) are supported there", found.path)));
+        }
+        let declared = params
+            .iter()
+            .find(|p| p.location == Location::Query && p.wire_name == name);
+        // The same constant declared as a parameter too says the same: it is sent once.
+        if declared.is_some_and(|p| p.source == Source::Constant(value.to_string())) {
+            continue;
+        }
+        if declared.is_some() {
+            return Err(spec.error(&at, format!("the query part of path `{}` sets `{name}`, which the operation `{}` also declares as a parameter", found.path, found.id)));
+        }
+        constants.push(Param {
+            wire_name: name.to_string(),
+            rust_name: naming::snake(name),
+            location: Location::Query,
+            source: Source::Constant(value.to_string()),
+            ty: TypeRef::String,
+            docs: format!("Always `{name}={value}`, from the path."),
+            skip_url_encoding: false,
+            text_local: String::new(),
+        });
+    }
+    params.splice(0..0, constants);
+    let mut rest = path;
     let mut used = Vec::new();
     while let Some((literal, after)) = rest.split_once('{') {
         let Some((name, tail)) = after.split_once('}') else {

@@ -574,14 +574,34 @@ impl<'a> Types<'a> {
             if view.required.iter().any(|r| r == *wire) {
                 docs.push_str("\n\nRequired.");
             }
+            // `x-ms-mutability`: a property neither created nor updated is read-only.
+            let mutability = mutability(prop);
+            let read_only = read_only
+                || mutability
+                    .as_ref()
+                    .is_some_and(|m| !m.contains(&"create") && !m.contains(&"update"));
+            match mutability.as_deref() {
+                _ if read_only => {
+                    docs.push_str("\n\nRead-only: set by the service, never sent in a request.")
+                }
+                Some(m) if !m.contains(&"update") => docs.push_str(
+                    "\n\nSet when the resource is created; an update does not change it.",
+                ),
+                Some(m) if !m.contains(&"create") => {
+                    docs.push_str("\n\nSet by an update; not taken when the resource is created.")
+                }
+                _ => {}
+            }
             if let Some(existing) = fields.iter_mut().find(|f| &f.wire_name == *wire) {
                 existing.ty = ty;
                 existing.docs = docs;
                 existing.read_only = read_only;
                 continue;
             }
-            let rust_name = scope.claim(naming::snake(wire));
-            super::warn_name(self.spec, &at, "property", wire, &rust_name);
+            // `x-ms-client-name` renames the field; the wire name stays.
+            let raw = client_name(prop).unwrap_or(wire);
+            let rust_name = scope.claim(naming::snake(raw));
+            super::warn_name(self.spec, &at, "property", raw, &rust_name);
             fields.push(Field {
                 wire_name: wire.to_string(),
                 rust_name,
@@ -739,6 +759,32 @@ impl<'a> Types<'a> {
     fn depend(&mut self, from: &str, ty: &TypeRef) {
         let entry = self.deps.entry(from.to_string()).or_default();
         entry.extend(named_in(ty));
+    }
+}
+
+/// A property's `x-ms-mutability` (`create`, `read`, `update`), when it gives one.
+fn mutability(prop: &ReferenceOr<Box<Schema>>) -> Option<Vec<&str>> {
+    let ReferenceOr::Item(s) = prop else {
+        return None;
+    };
+    let list = s
+        .schema_data
+        .extensions
+        .get("x-ms-mutability")?
+        .as_array()?;
+    Some(list.iter().filter_map(Value::as_str).collect())
+}
+
+/// A property's `x-ms-client-name`, when it gives one.
+fn client_name(prop: &ReferenceOr<Box<Schema>>) -> Option<&str> {
+    match prop {
+        ReferenceOr::Item(s) => s
+            .schema_data
+            .extensions
+            .get("x-ms-client-name")
+            .and_then(Value::as_str)
+            .filter(|n| !n.trim().is_empty()),
+        ReferenceOr::Reference { .. } => None,
     }
 }
 

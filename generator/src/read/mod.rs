@@ -94,6 +94,8 @@ pub fn read_input(input: &Input) -> Result<Spec, Diagnostic> {
     let mut sources = SourceMap::new(path)?;
     let mut root = sources.root_value()?;
     let dialect = dialect_of(&root, &sources)?;
+    let root_file = sources.root().to_path_buf();
+    merge_x_ms_paths(&mut root, &root_file, &mut sources);
     let spec_root = spec_root(path, input.spec_root.as_deref(), &sources)?;
     let mut api_versions = BTreeMap::new();
     let mut others = Vec::new();
@@ -111,6 +113,7 @@ pub fn read_input(input: &Input) -> Result<Spec, Diagnostic> {
                 "several input files are supported for Swagger 2.0 documents only, each with `swagger: \"2.0\"`",
             ));
         }
+        merge_x_ms_paths(&mut value, &canonical, &mut sources);
         push_down(&mut value);
         others.push((canonical, value));
     }
@@ -214,9 +217,12 @@ fn select(doc: &mut Value, operations: &[String], versions: &mut BTreeMap<String
             });
         }
         if !operations.is_empty() {
+            // A path item `$ref` is kept: which operations it holds is known once it is read.
             paths.retain(|_, item| {
-                item.as_object()
-                    .is_some_and(|i| i.keys().any(|k| swagger2::METHODS.contains(&k.as_str())))
+                item.as_object().is_some_and(|i| {
+                    i.keys()
+                        .any(|k| k == "$ref" || swagger2::METHODS.contains(&k.as_str()))
+                })
             });
         }
     }
@@ -235,6 +241,40 @@ fn operation_ids<'a>(doc: &'a Value, ids: &mut BTreeSet<&'a str>) {
                 }
             }
         }
+    }
+}
+
+/// Moves the path items of a file's `x-ms-paths` (AutoRest's extension for paths that differ
+/// only in their query part, `/things?op=restart`, or that OpenAPI would take for the same
+/// path) into its `paths`, so they are read like any other path; the query part is split off
+/// when lowering. Their pointers keep naming `x-ms-paths` in the file. A key that `paths`
+/// already has is left out with a warning.
+fn merge_x_ms_paths(doc: &mut Value, file: &Path, sources: &mut SourceMap) {
+    let Some(Value::Object(extra)) = doc.as_object_mut().and_then(|d| d.remove("x-ms-paths"))
+    else {
+        return;
+    };
+    let Some(Value::Object(paths)) = doc.as_object_mut().map(|d| {
+        d.entry("paths")
+            .or_insert_with(|| Value::Object(Default::default()))
+    }) else {
+        return;
+    };
+    for (key, item) in extra {
+        let original = crate::diagnostics::pointer("#/x-ms-paths", &key);
+        if paths.contains_key(&key) {
+            sources.warn_in(
+                file,
+                &original,
+                format!("the `x-ms-paths` entry `{key}` is left out: `paths` has the same key"),
+            );
+            continue;
+        }
+        if file == sources.root() {
+            sources.map(crate::diagnostics::pointer("#/paths", &key), file, original);
+        }
+        sources.x_ms_paths.insert((file.to_path_buf(), key.clone()));
+        paths.insert(key, item);
     }
 }
 

@@ -139,7 +139,7 @@ pub fn resolve_external(
             continue;
         };
         for (template, mut item) in paths {
-            let at = join("#/paths", &template);
+            let at = r.path_pointer(&file, &template);
             r.rewrite(&mut item, &file, &mut at.clone(), 0)?;
             r.merge_path(&mut doc, &file, &template, item)?;
         }
@@ -153,6 +153,14 @@ pub fn resolve_external(
         }
     }
     Ok(doc)
+}
+
+/// Whether the node at `at` is a path item (`#/paths/{path}`, `#/x-ms-paths/{path}`).
+fn is_path_item(at: &str) -> bool {
+    ["#/paths/", "#/x-ms-paths/"]
+        .iter()
+        .filter_map(|section| at.strip_prefix(section))
+        .any(|rest| !rest.is_empty() && !rest.contains('/'))
 }
 
 /// The node at `path` (object keys) of `doc`.
@@ -222,6 +230,10 @@ impl Resolver<'_> {
             }
             Value::Object(map) => {
                 if let Some(Value::String(target)) = map.get("$ref").cloned() {
+                    if is_path_item(at) {
+                        *value = self.path_item(map, &target, file, at, depth)?;
+                        return Ok(());
+                    }
                     if let Some(replacement) = self.follow(map, &target, file, at, depth)? {
                         *value = replacement;
                         return Ok(());
@@ -283,6 +295,74 @@ impl Resolver<'_> {
             })?;
         }
         Ok(())
+    }
+
+    /// The path item a path item's `$ref` names (`./other.json#/paths/~1things`, or a whole
+    /// file), in place of `map`: its refs resolved from the file it is in, the ref's sibling
+    /// keys kept where the item has none of its own. Diagnostics inside it name that file.
+    fn path_item(
+        &mut self,
+        map: &Map<String, Value>,
+        target: &str,
+        file: &Path,
+        at: &str,
+        depth: usize,
+    ) -> Result<Value, Diagnostic> {
+        let ref_at = join(at, "$ref");
+        if depth >= MAX_INLINE_DEPTH {
+            return Err(self.error(file, &ref_at, format!("`$ref: {target}` chains path item refs more than {MAX_INLINE_DEPTH} deep; is there a cycle?")));
+        }
+        let (file_part, fragment) = target.split_once('#').unwrap_or((target, ""));
+        if !(fragment.is_empty() || fragment.starts_with('/')) {
+            return Err(self.error(
+                file,
+                &ref_at,
+                format!("`$ref: {target}` is not a JSON pointer to a path item"),
+            ));
+        }
+        let target_file = if file_part.is_empty() {
+            canonical(file).unwrap_or_else(|| file.to_path_buf())
+        } else {
+            self.locate(file, file_part, &ref_at)?
+        };
+        let tokens: Vec<String> = fragment
+            .split('/')
+            .skip(1)
+            .map(|t| t.replace("~1", "/").replace("~0", "~"))
+            .collect();
+        let node = if self.is_root(&target_file) {
+            // The root document as read: its own path items are still in place.
+            self.sources
+                .root_value()
+                .ok()
+                .and_then(|v| v.pointer(fragment).cloned())
+        } else {
+            self.sources
+                .load_node(&target_file, &tokens)
+                .map_err(|m| self.error(file, &ref_at, format!("cannot load `{target}`: {m}")))?
+        };
+        let Some(Value::Object(mut item)) = node else {
+            return Err(self.error(
+                file,
+                &ref_at,
+                format!("`$ref: {target}` names no path item (an object)"),
+            ));
+        };
+        for (key, sibling) in map.iter().filter(|(k, _)| *k != "$ref") {
+            item.entry(key.clone()).or_insert_with(|| sibling.clone());
+        }
+        let mut item = Value::Object(item);
+        let pointer = format!("#{fragment}");
+        let source = if self.is_root(&target_file) {
+            self.sources.root().to_path_buf()
+        } else {
+            target_file.clone()
+        };
+        if self.is_root(file) && !self.is_root(&target_file) {
+            self.sources.map(at.to_string(), &source, pointer.clone());
+        }
+        self.rewrite(&mut item, &source, &mut pointer.clone(), depth + 1)?;
+        Ok(item)
     }
 
     /// Rewrites the ref in `map`; returns the value to put in its place for whole-file refs.
@@ -521,6 +601,16 @@ impl Resolver<'_> {
         Ok(found)
     }
 
+    /// The pointer in `file` of its path item `template`: under `x-ms-paths` when it came
+    /// from there.
+    fn path_pointer(&self, file: &Path, template: &str) -> String {
+        let moved = self
+            .sources
+            .x_ms_paths
+            .contains(&(file.to_path_buf(), template.to_string()));
+        join(if moved { "#/x-ms-paths" } else { "#/paths" }, template)
+    }
+
     /// Puts the paths of another input file into the root document.
     fn merge_path(
         &mut self,
@@ -530,6 +620,7 @@ impl Resolver<'_> {
         item: Value,
     ) -> Result<(), Diagnostic> {
         let at = join("#/paths", template);
+        let original = self.path_pointer(file, template);
         let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
             return Err(self.error(
                 file,
@@ -538,21 +629,22 @@ impl Resolver<'_> {
             ));
         };
         let Value::Object(mut item) = item else {
-            return Err(self.error(file, &at, "a path item must be an object".into()));
+            return Err(self.error(file, &original, "a path item must be an object".into()));
         };
         match paths.get_mut(template) {
             None => {
                 paths.insert(template.to_string(), Value::Object(item));
-                self.sources.map(at.clone(), file, at);
+                self.sources.map(at, file, original);
             }
             Some(Value::Object(existing)) => {
                 let shared = item.remove("parameters");
                 for (method, mut op) in item {
                     let op_at = join(&at, &method);
+                    let op_original = join(&original, &method);
                     if existing.contains_key(&method) {
                         return Err(self.error(
                             file,
-                            &op_at,
+                            &op_original,
                             format!("`{method} {template}` is also defined by another input file"),
                         ));
                     }
@@ -565,7 +657,7 @@ impl Resolver<'_> {
                         }
                     }
                     existing.insert(method, op);
-                    self.sources.map(op_at.clone(), file, op_at);
+                    self.sources.map(op_at, file, op_original);
                 }
             }
             Some(_) => {}

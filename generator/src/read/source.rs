@@ -4,7 +4,7 @@
 use super::locate;
 use crate::diagnostics::{Diagnostic, Warnings};
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -47,6 +47,8 @@ pub struct SourceMap {
     /// by converted pointer (`#/components/schemas/Name`), with why: a `$ref` to one fails
     /// with that diagnostic.
     pub left_out: BTreeMap<String, Diagnostic>,
+    /// (file, path key) of the path items read from a file's `x-ms-paths` into its `paths`.
+    pub x_ms_paths: BTreeSet<(PathBuf, String)>,
 }
 
 /// An operation removed from the document while reading, and why.
@@ -77,6 +79,7 @@ impl SourceMap {
             warnings: Warnings::new(),
             skipped: Vec::new(),
             left_out: BTreeMap::new(),
+            x_ms_paths: BTreeSet::new(),
         };
         let text = read_text(root).map_err(|m| Diagnostic::new(root, "", m))?;
         map.insert(root.to_path_buf(), text);

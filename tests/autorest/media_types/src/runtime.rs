@@ -296,8 +296,12 @@ pub(crate) fn request(
     }
     full.push_str(rest);
     let mut url = endpoint.clone();
-    url.set_path(&full);
-    url.set_query(None);
+    let (path, carried) = match full.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (full.as_str(), None),
+    };
+    url.set_path(path);
+    url.set_query(carried.filter(|q| !q.is_empty()));
     if query.iter().any(|(name, value)| value.is_some() && !name.starts_with('+')) {
         let mut pairs = url.query_pairs_mut();
         for (name, value) in query {

@@ -331,8 +331,12 @@ pub(crate) fn request(
     }
     full.push_str(rest);
     let mut url = endpoint.clone();
-    url.set_path(&full);
-    url.set_query(None);
+    let (path, carried) = match full.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (full.as_str(), None),
+    };
+    url.set_path(path);
+    url.set_query(carried.filter(|q| !q.is_empty()));
     if query.iter().any(|(name, value)| value.is_some() && !name.starts_with('+')) {
         let mut pairs = url.query_pairs_mut();
         for (name, value) in query {
@@ -474,6 +478,88 @@ struct Trail {
     refused: Option<Error>,
 }
 
+/// The request of a next-page operation (`x-ms-pageable.operationName`), made for
+/// each page from the method's values and, where the operation takes it, the page's
+/// next link.
+#[derive(Clone)]
+pub(crate) struct NextRequest {
+    pub(crate) endpoint: Url,
+    pub(crate) method: Method,
+    /// The path, as for [`request`].
+    pub(crate) template: &'static str,
+    /// The path values, in order; `None` is the next link.
+    pub(crate) path: Vec<Option<String>>,
+    /// Query pairs, as for [`request`].
+    pub(crate) query: Vec<(&'static str, Option<String>)>,
+    /// Header values, sent when set.
+    pub(crate) headers: Vec<(&'static str, Option<String>)>,
+}
+
+impl NextRequest {
+    /// Whether the next link is one of its values (else the link only says there is a
+    /// next page).
+    fn takes_link(&self) -> bool {
+        self.path.iter().any(Option::is_none)
+    }
+
+    fn request(&self, link: &str) -> Result<Request> {
+        let path: Vec<&str> = self
+            .path
+            .iter()
+            .map(|v| v.as_deref().unwrap_or(link))
+            .collect();
+        let query: Vec<(&str, Option<&str>)> = self
+            .query
+            .iter()
+            .map(|(name, value)| (*name, value.as_deref()))
+            .collect();
+        let mut request = request(
+            &self.endpoint,
+            self.method,
+            self.template,
+            &path,
+            &query,
+        )?;
+        for (name, value) in &self.headers {
+            if let Some(value) = value {
+                request.insert_header(*name, value.clone());
+            }
+        }
+        Ok(request)
+    }
+}
+
+/// Where a pager's first page comes from: the method's request, or, for an operation
+/// that is also long-running, the final response of the poller that `run` starts
+/// (`request` is the operation's, which relative next links resolve against).
+#[derive(Clone)]
+#[allow(dead_code)]
+pub(crate) enum FirstPage {
+    Request(Request),
+    Polled {
+        request: Request,
+        run: Arc<dyn Fn(Context<'static>) -> RawFuture + Send + Sync>,
+    },
+}
+
+/// A response to come.
+pub(crate) type RawFuture = std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<RawResponse>> + Send>,
+>;
+impl From<Request> for FirstPage {
+    fn from(request: Request) -> Self {
+        Self::Request(request)
+    }
+}
+
+impl FirstPage {
+    fn request(&self) -> &Request {
+        match self {
+            Self::Request(request) | Self::Polled { request, .. } => request,
+        }
+    }
+}
+
 /// A pager whose first page comes from `first` and every next page, while the page's
 /// `next_link_name` field is set (absent, null or empty: the last page), from
 /// `next_request` (a next-page operation's request) or else a `GET` of that link, with
@@ -483,8 +569,8 @@ struct Trail {
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn pager<P>(
     pipeline: &Pipeline,
-    first: Request,
-    next_request: Option<Request>,
+    first: impl Into<FirstPage>,
+    next_request: Option<NextRequest>,
     api_version: Option<&str>,
     next_link_name: Option<&'static str>,
     success_codes: &'static [u16],
@@ -507,11 +593,15 @@ where
         context,
         continuation: options.continuation,
     };
+    let first: FirstPage = first.into();
     let trail = Arc::new(
         Mutex::new(Trail {
             seen: std::collections::HashSet::from([
                 String::from(
-                    with_api_version(first.url().clone(), api_version.as_deref()),
+                    with_api_version(
+                        first.request().url().clone(),
+                        api_version.as_deref(),
+                    ),
                 ),
             ]),
             refused: None,
@@ -525,43 +615,69 @@ where
             let api_version = api_version.clone();
             let trail = trail.clone();
             Box::pin(async move {
-                let (mut request, ctx) = match state {
-                    PagerState::Initial if !call.idempotent => {
-                        (first, options.context.with_value(NotIdempotent))
+                let (request, response) = match (state, &first) {
+                    (PagerState::Initial, FirstPage::Polled { request, run }) => {
+                        (request.clone(), run(options.context).await?)
                     }
-                    PagerState::Initial => (first, options.context),
-                    PagerState::More(continuation) => {
+                    (PagerState::Initial, FirstPage::Request(request)) => {
+                        let mut request = request.clone();
+                        let ctx = if call.idempotent {
+                            options.context
+                        } else {
+                            options.context.with_value(NotIdempotent)
+                        };
+                        let response = send(&pipeline, &ctx, &mut request, success_codes)
+                            .await?;
+                        (request, response)
+                    }
+                    (PagerState::More(continuation), _) => {
                         if let Some(error) = lock(&trail).refused.take() {
                             return Err(error);
                         }
-                        let request = match next_request {
-                            Some(next) => next,
+                        let mut request = match &next_request {
+                            Some(next) => next.request(continuation.as_ref())?,
                             None => {
                                 next_page_request(
-                                    &first,
+                                    first.request(),
                                     continuation,
                                     api_version.as_deref(),
                                 )?
                             }
                         };
-                        (request, options.context)
+                        let response = send(
+                                &pipeline,
+                                &options.context,
+                                &mut request,
+                                success_codes,
+                            )
+                            .await?;
+                        (request, response)
                     }
                 };
-                let response = send(&pipeline, &ctx, &mut request, success_codes).await?;
                 let (status, headers, body) = response.deconstruct();
                 let next = match next_link_name {
+                    Some(
+                        name,
+                    ) if next_request.as_ref().is_some_and(NextRequest::takes_link) => {
+                        link_text(&body, name)
+                            .map(|link| link.map(PagerContinuation::Token))
+                    }
                     Some(name) => {
                         next_link(&body, name, request.url(), api_version.as_deref())
+                            .map(|url| url.map(PagerContinuation::Link))
                     }
                     None => Ok(None),
                 };
                 let next = match next {
-                    Ok(Some(url)) if !lock(&trail).seen.insert(url.to_string()) => {
+                    Ok(
+                        Some(link),
+                    ) if !lock(&trail).seen.insert(link.as_ref().to_string()) => {
                         Err(
                             Error::with_message(
                                 ErrorKind::DataConversion,
                                 format!(
-                                    "the service returned a next link this pager already followed, `{url}`; paging stops instead of looping"
+                                    "the service returned a next link this pager already followed, `{}`; paging stops instead of looping",
+                                    link.as_ref()
                                 ),
                             ),
                         )
@@ -571,15 +687,15 @@ where
                 let next = next
                     .unwrap_or_else(|error| {
                         lock(&trail).refused = Some(error);
-                        Some(request.url().clone())
+                        Some(PagerContinuation::Link(request.url().clone()))
                     });
                 let response = RawResponse::from_bytes(status, headers, body).into();
                 Ok(
                     match next {
-                        Some(link) => {
+                        Some(continuation) => {
                             PagerResult::More {
                                 response,
-                                continuation: PagerContinuation::Link(link),
+                                continuation,
                             }
                         }
                         None => PagerResult::Done { response },
@@ -640,6 +756,18 @@ fn next_link(
     base: &Url,
     api_version: Option<&str>,
 ) -> Result<Option<Url>> {
+    match link_text(body, name)? {
+        None => Ok(None),
+        Some(link) => {
+            same_origin_link(base, &link)
+                .map(|url| Some(with_api_version(url, api_version)))
+        }
+    }
+}
+
+/// The next link a page body gives in its field `name`, as text; absent, null or empty:
+/// none.
+fn link_text(body: &[u8], name: &str) -> Result<Option<String>> {
     let page: serde_json::Value = serde_json::from_slice(body)
         .map_err(|e| Error::with_message(
             ErrorKind::DataConversion,
@@ -648,10 +776,7 @@ fn next_link(
     match page.get(name) {
         None | Some(serde_json::Value::Null) => Ok(None),
         Some(serde_json::Value::String(link)) if link.is_empty() => Ok(None),
-        Some(serde_json::Value::String(link)) => {
-            same_origin_link(base, link)
-                .map(|url| Some(with_api_version(url, api_version)))
-        }
+        Some(serde_json::Value::String(link)) => Ok(Some(link.clone())),
         Some(_) => {
             Err(
                 Error::with_message(

@@ -120,7 +120,7 @@ impl PagingClient {
     ///
     /// # Returns
     ///
-    /// A pager over the items in `values` of every page: nothing is sent until it is polled; it sends this request first, then `GET`s each page's `nextLink` until it is absent or null. `into_pages()` gives the pages; `into_continuation()` and the options' `method_options.continuation` resume paging.
+    /// A pager over the items in `values` of every page: nothing is sent until it is polled; it sends this request first, then, while a page's `nextLink` is set, sends the next-page operation `Paging_getPagesPartialUrlOperationNext` with this call's values and that link. `into_pages()` gives the pages; `into_continuation()` and the options' `method_options.continuation` resume paging.
     ///
     /// # Errors
     ///
@@ -144,11 +144,75 @@ impl PagingClient {
             timeout: options.timeout,
             idempotent: true,
         };
+        let next_request = crate::runtime::NextRequest {
+            endpoint: self.endpoint.clone(),
+            method: azure_core::http::Method::Get,
+            template: "/paging/customurl/{+next_link}",
+            path: vec![None],
+            query: vec![("Paging_getPagesPartialUrlOperationNext", Some("".to_owned()))],
+            headers: vec![],
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
                 request,
+                Some(next_request),
                 None,
+                Some("nextLink"),
+                &[200],
+                options.method_options,
+                call,
+            ),
+        )
+    }
+
+    /// A paging operation that combines custom url, paging and partial URL
+    ///
+    /// # Arguments
+    ///
+    /// * `next_link` - Next link for the list operation.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A pager over the items in `values` of every page: nothing is sent until it is polled; it sends this request first, then, while a page's `nextLink` is set, sends the next-page operation `Paging_getPagesPartialUrlOperationNext` with this call's values and that link. `into_pages()` gives the pages; `into_continuation()` and the options' `method_options.continuation` resume paging.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 for any page is an error of kind `HttpResponse` (the pager yields it and ends). An empty `next_link` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    #[tracing::function("AutoRest.TestServer.Paging.getPagesPartialUrlOperationNext")]
+    pub fn get_pages_partial_url_operation_next(
+        &self,
+        next_link: &str,
+        options: Option<
+            crate::models::PagingClientGetPagesPartialUrlOperationNextOptions<'_>,
+        >,
+    ) -> Result<azure_core::http::Pager<crate::models::ProductResult>> {
+        let options = options.unwrap_or_default();
+        let request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Get,
+            "/paging/customurl/{+next_link}",
+            &[next_link],
+            &[("Paging_getPagesPartialUrlOperationNext", Some(""))],
+        )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let next_request = crate::runtime::NextRequest {
+            endpoint: self.endpoint.clone(),
+            method: azure_core::http::Method::Get,
+            template: "/paging/customurl/{+next_link}",
+            path: vec![None],
+            query: vec![("Paging_getPagesPartialUrlOperationNext", Some("".to_owned()))],
+            headers: vec![],
+        };
+        Ok(
+            crate::runtime::pager(
+                &self.pipeline,
+                request,
+                Some(next_request),
                 None,
                 Some("nextLink"),
                 &[200],

@@ -16,3 +16,6 @@ pub type PagingClientGetPagesPartialUrlOptions<'a> = PagerMethodOptions<'a>;
 #[cfg(feature = "paging")]
 /// Options for [`PagingClient::get_pages_partial_url_operation()`](crate::clients::PagingClient::get_pages_partial_url_operation).
 pub type PagingClientGetPagesPartialUrlOperationOptions<'a> = PagerMethodOptions<'a>;
+#[cfg(feature = "paging")]
+/// Options for [`PagingClient::get_pages_partial_url_operation_next()`](crate::clients::PagingClient::get_pages_partial_url_operation_next).
+pub type PagingClientGetPagesPartialUrlOperationNextOptions<'a> = PagerMethodOptions<'a>;

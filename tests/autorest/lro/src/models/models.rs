@@ -29,9 +29,13 @@ pub struct CloudError {
 )]
 pub struct Product {
     /// Resource Id
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Resource Type
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The `tags` property.
@@ -41,6 +45,8 @@ pub struct Product {
     #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// Resource Name
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The `properties` property.
@@ -68,6 +74,8 @@ pub struct ProductProperties {
     #[serde(rename = "provisioningState", skip_serializing_if = "Option::is_none")]
     pub provisioning_state: Option<String>,
     /// The `provisioningStateValues` property.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "provisioningStateValues",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -87,9 +95,13 @@ pub struct ProductProperties {
 )]
 pub struct Resource {
     /// Resource Id
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Resource Type
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The `tags` property.
@@ -99,6 +111,8 @@ pub struct Resource {
     #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// Resource Name
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
 }
@@ -140,6 +154,8 @@ impl TryFrom<Sku> for azure_core::http::RequestContent<Sku> {
 )]
 pub struct SubProduct {
     /// Sub Resource Id
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The `properties` property.
@@ -169,6 +185,8 @@ pub struct SubProductProperties {
     #[serde(rename = "provisioningState", skip_serializing_if = "Option::is_none")]
     pub provisioning_state: Option<String>,
     /// The `provisioningStateValues` property.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "provisioningStateValues",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -189,6 +207,8 @@ pub struct SubProductProperties {
 )]
 pub struct SubResource {
     /// Sub Resource Id
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
 }

@@ -434,13 +434,14 @@ impl PagingClient {
             timeout: options.timeout,
             idempotent: true,
         };
-        let next_request = crate::runtime::request(
-            &self.endpoint,
-            azure_core::http::Method::Get,
-            "/paging/multiple/nextOperationWithQueryParams",
-            &[],
-            &[("queryConstant", Some("true"))],
-        )?;
+        let next_request = crate::runtime::NextRequest {
+            endpoint: self.endpoint.clone(),
+            method: azure_core::http::Method::Get,
+            template: "/paging/multiple/nextOperationWithQueryParams",
+            path: vec![],
+            query: vec![("queryConstant", Some("true".to_owned()))],
+            headers: vec![],
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
@@ -934,7 +935,7 @@ impl PagingClient {
     ///
     /// # Returns
     ///
-    /// A pager over the items in `values` of every page: nothing is sent until it is polled; it sends this request first, then `GET`s each page's `odata.nextLink` until it is absent or null. `into_pages()` gives the pages; `into_continuation()` and the options' `method_options.continuation` resume paging.
+    /// A pager over the items in `values` of every page: nothing is sent until it is polled; it sends this request first, then, while a page's `odata.nextLink` is set, sends the next-page operation `Paging_nextFragment` with this call's values and that link. `into_pages()` gives the pages; `into_continuation()` and the options' `method_options.continuation` resume paging.
     ///
     /// # Errors
     ///
@@ -960,11 +961,19 @@ impl PagingClient {
             timeout: options.timeout,
             idempotent: true,
         };
+        let next_request = crate::runtime::NextRequest {
+            endpoint: self.endpoint.clone(),
+            method: azure_core::http::Method::Get,
+            template: "/paging/multiple/fragment/{tenant}/{+next_link}",
+            path: vec![Some(tenant.to_owned()), None],
+            query: vec![("api_version", Some(api_version.to_owned()))],
+            headers: vec![],
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                None,
+                Some(next_request),
                 None,
                 Some("odata.nextLink"),
                 &[200],
@@ -984,7 +993,7 @@ impl PagingClient {
     ///
     /// # Returns
     ///
-    /// A pager over the items in `values` of every page: nothing is sent until it is polled; it sends this request first, then `GET`s each page's `odata.nextLink` until it is absent or null. `into_pages()` gives the pages; `into_continuation()` and the options' `method_options.continuation` resume paging.
+    /// A pager over the items in `values` of every page: nothing is sent until it is polled; it sends this request first, then, while a page's `odata.nextLink` is set, sends the next-page operation `Paging_nextFragmentWithGrouping` with this call's values and that link. `into_pages()` gives the pages; `into_continuation()` and the options' `method_options.continuation` resume paging.
     ///
     /// # Errors
     ///
@@ -1014,14 +1023,79 @@ impl PagingClient {
             timeout: options.timeout,
             idempotent: true,
         };
+        let next_request = crate::runtime::NextRequest {
+            endpoint: self.endpoint.clone(),
+            method: azure_core::http::Method::Get,
+            template: "/paging/multiple/fragmentwithgrouping/{tenant}/{+next_link}",
+            path: vec![Some(tenant.to_owned()), None],
+            query: vec![("api_version", Some(api_version.to_owned()))],
+            headers: vec![],
+        };
         Ok(
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                None,
+                Some(next_request),
                 None,
                 Some("odata.nextLink"),
                 &[200],
+                options.method_options,
+                call,
+            ),
+        )
+    }
+
+    /// A long-running paging operation that includes a nextLink that has 10 pages
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A pager over the items in `values` of every page: nothing is sent until it is polled; it sends this request first, then `GET`s each page's `nextLink` until it is absent or null. `into_pages()` gives the pages; `into_continuation()` and the options' `method_options.continuation` resume paging.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 202 for any page is an error of kind `HttpResponse` (the pager yields it and ends). Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
+    #[tracing::function("AutoRest.TestServer.Paging.GetMultiplePagesLRO")]
+    pub fn begin_get_multiple_pages_lro(
+        &self,
+        options: Option<crate::models::PagingClientGetMultiplePagesLroOptions<'_>>,
+    ) -> Result<azure_core::http::Pager<crate::models::ProductResult>> {
+        let options = options.unwrap_or_default();
+        let maxresults_text = options.maxresults.as_ref().map(|v| v.to_string());
+        let timeout_2_text = options.timeout_2.as_ref().map(|v| v.to_string());
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Post,
+            "/paging/multiple/lro",
+            &[],
+            &[],
+        )?;
+        if let Some(value) = options.client_request_id.as_deref() {
+            request.insert_header("client-request-id", value.to_string());
+        }
+        if let Some(value) = maxresults_text.as_deref() {
+            request.insert_header("maxresults", value.to_string());
+        }
+        if let Some(value) = timeout_2_text.as_deref() {
+            request.insert_header("timeout", value.to_string());
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        Ok(
+            crate::runtime::polled_pager(
+                &self.pipeline,
+                request,
+                crate::runtime::FinalVia::Default,
+                options.polling_timeout,
+                None,
+                None,
+                Some("nextLink"),
+                &[202],
                 options.method_options,
                 call,
             ),
@@ -1108,6 +1182,174 @@ impl PagingClient {
                 request,
                 None,
                 Some(self.api_version.as_str()),
+                Some("nextLink"),
+                &[200],
+                options.method_options,
+                call,
+            ),
+        )
+    }
+
+    /// A paging operation that doesn't return a full URL, just a fragment
+    ///
+    /// # Arguments
+    ///
+    /// * `api_version` - Sets the api version to use.
+    /// * `tenant` - Sets the tenant to use.
+    /// * `next_link` - Next link for list operation.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A pager over the items in `values` of every page: nothing is sent until it is polled; it sends this request first, then, while a page's `odata.nextLink` is set, sends the next-page operation `Paging_nextFragment` with this call's values and that link. `into_pages()` gives the pages; `into_continuation()` and the options' `method_options.continuation` resume paging.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 for any page is an error of kind `HttpResponse` (the pager yields it and ends). An empty `tenant`, `next_link` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    #[tracing::function("AutoRest.TestServer.Paging.nextFragment")]
+    pub fn next_fragment(
+        &self,
+        api_version: &str,
+        tenant: &str,
+        next_link: &str,
+        options: Option<crate::models::PagingClientNextFragmentOptions<'_>>,
+    ) -> Result<azure_core::http::Pager<crate::models::OdataProductResult>> {
+        let options = options.unwrap_or_default();
+        let request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Get,
+            "/paging/multiple/fragment/{tenant}/{+next_link}",
+            &[tenant, next_link],
+            &[("api_version", Some(api_version))],
+        )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let next_request = crate::runtime::NextRequest {
+            endpoint: self.endpoint.clone(),
+            method: azure_core::http::Method::Get,
+            template: "/paging/multiple/fragment/{tenant}/{+next_link}",
+            path: vec![Some(tenant.to_owned()), None],
+            query: vec![("api_version", Some(api_version.to_owned()))],
+            headers: vec![],
+        };
+        Ok(
+            crate::runtime::pager(
+                &self.pipeline,
+                request,
+                Some(next_request),
+                None,
+                Some("odata.nextLink"),
+                &[200],
+                options.method_options,
+                call,
+            ),
+        )
+    }
+
+    /// A paging operation that doesn't return a full URL, just a fragment
+    ///
+    /// # Arguments
+    ///
+    /// * `api_version` - Sets the api version to use.
+    /// * `tenant` - Sets the tenant to use.
+    /// * `next_link` - Next link for list operation.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A pager over the items in `values` of every page: nothing is sent until it is polled; it sends this request first, then, while a page's `odata.nextLink` is set, sends the next-page operation `Paging_nextFragmentWithGrouping` with this call's values and that link. `into_pages()` gives the pages; `into_continuation()` and the options' `method_options.continuation` resume paging.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 for any page is an error of kind `HttpResponse` (the pager yields it and ends). An empty `tenant`, `next_link` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    #[tracing::function("AutoRest.TestServer.Paging.nextFragmentWithGrouping")]
+    pub fn next_fragment_with_grouping(
+        &self,
+        api_version: &str,
+        tenant: &str,
+        next_link: &str,
+        options: Option<crate::models::PagingClientNextFragmentWithGroupingOptions<'_>>,
+    ) -> Result<azure_core::http::Pager<crate::models::OdataProductResult>> {
+        let options = options.unwrap_or_default();
+        let request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Get,
+            "/paging/multiple/fragmentwithgrouping/{tenant}/{+next_link}",
+            &[tenant, next_link],
+            &[("api_version", Some(api_version))],
+        )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let next_request = crate::runtime::NextRequest {
+            endpoint: self.endpoint.clone(),
+            method: azure_core::http::Method::Get,
+            template: "/paging/multiple/fragmentwithgrouping/{tenant}/{+next_link}",
+            path: vec![Some(tenant.to_owned()), None],
+            query: vec![("api_version", Some(api_version.to_owned()))],
+            headers: vec![],
+        };
+        Ok(
+            crate::runtime::pager(
+                &self.pipeline,
+                request,
+                Some(next_request),
+                None,
+                Some("odata.nextLink"),
+                &[200],
+                options.method_options,
+                call,
+            ),
+        )
+    }
+
+    /// A paging operation that returns a paging model whose item name is is overriden by x-ms-client-name 'indexes'.
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Returns
+    ///
+    /// A pager over the items in `values` of every page: nothing is sent until it is polled; it sends this request first, then `GET`s each page's `nextLink` until it is absent or null. `into_pages()` gives the pages; `into_continuation()` and the options' `method_options.continuation` resume paging.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 for any page is an error of kind `HttpResponse` (the pager yields it and ends).
+    #[tracing::function(
+        "AutoRest.TestServer.Paging.getPagingModelWithItemNameWithXMSClientName"
+    )]
+    pub fn get_paging_model_with_item_name_with_xms_client_name(
+        &self,
+        options: Option<
+            crate::models::PagingClientGetPagingModelWithItemNameWithXmsClientNameOptions<
+                '_,
+            >,
+        >,
+    ) -> Result<
+        azure_core::http::Pager<crate::models::ProductResultValueWithXmsClientName>,
+    > {
+        let options = options.unwrap_or_default();
+        let request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Get,
+            "/paging/itemNameWithXMSClientName",
+            &[],
+            &[],
+        )?;
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        Ok(
+            crate::runtime::pager(
+                &self.pipeline,
+                request,
+                None,
+                None,
                 Some("nextLink"),
                 &[200],
                 options.method_options,

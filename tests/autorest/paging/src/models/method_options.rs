@@ -132,8 +132,37 @@ pub type PagingClientGetMultiplePagesFragmentWithGroupingNextLinkOptions<'a> = P
     'a,
 >;
 #[cfg(feature = "paging")]
+/// Options for [`PagingClient::begin_get_multiple_pages_lro()`](crate::clients::PagingClient::begin_get_multiple_pages_lro).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct PagingClientGetMultiplePagesLroOptions<'a> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::pager::PagerOptions<'a>,
+    /// How long the request for each page may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// How long the poller waits for the operation from its first request before it ends with a timeout error (its continuation can resume it); `None`: 24 hours.
+    pub polling_timeout: Option<azure_core::time::Duration>,
+    /// The `client-request-id` parameter.
+    pub client_request_id: Option<String>,
+    /// Sets the maximum number of items to return in the response.
+    pub maxresults: Option<i32>,
+    /// Sets the maximum time that the server can spend processing the request, in seconds. The default is 30 seconds.
+    pub timeout_2: Option<i32>,
+}
+
+#[cfg(feature = "paging")]
 /// Options for [`PagingClient::append_api_version()`](crate::clients::PagingClient::append_api_version).
 pub type PagingClientAppendApiVersionOptions<'a> = PagerMethodOptions<'a>;
 #[cfg(feature = "paging")]
 /// Options for [`PagingClient::replace_api_version()`](crate::clients::PagingClient::replace_api_version).
 pub type PagingClientReplaceApiVersionOptions<'a> = PagerMethodOptions<'a>;
+#[cfg(feature = "paging")]
+/// Options for [`PagingClient::next_fragment()`](crate::clients::PagingClient::next_fragment).
+pub type PagingClientNextFragmentOptions<'a> = PagerMethodOptions<'a>;
+#[cfg(feature = "paging")]
+/// Options for [`PagingClient::next_fragment_with_grouping()`](crate::clients::PagingClient::next_fragment_with_grouping).
+pub type PagingClientNextFragmentWithGroupingOptions<'a> = PagerMethodOptions<'a>;
+#[cfg(feature = "paging")]
+/// Options for [`PagingClient::get_paging_model_with_item_name_with_xms_client_name()`](crate::clients::PagingClient::get_paging_model_with_item_name_with_xms_client_name).
+pub type PagingClientGetPagingModelWithItemNameWithXmsClientNameOptions<'a> = PagerMethodOptions<
+    'a,
+>;

@@ -103,6 +103,24 @@ pub struct ProductResultValue {
     pub next_link: Option<String>,
 }
 
+/// The `ProductResultValueWithXmsClientName` model.
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct ProductResultValueWithXmsClientName {
+    /// The `values` property.
+    #[serde(rename = "values", skip_serializing_if = "Option::is_none")]
+    pub indexes: Option<Vec<crate::models::Product>>,
+    /// The `nextLink` property.
+    #[serde(rename = "nextLink", skip_serializing_if = "Option::is_none")]
+    pub next_link: Option<String>,
+}
+
 #[async_trait::async_trait]
 impl azure_core::http::pager::Page for OdataProductResult {
     type Item = crate::models::Product;
@@ -127,5 +145,87 @@ impl azure_core::http::pager::Page for ProductResultValue {
     type IntoIter = <Vec<crate::models::Product> as IntoIterator>::IntoIter;
     async fn into_items(self) -> azure_core::Result<Self::IntoIter> {
         Ok(self.value.unwrap_or_default().into_iter())
+    }
+}
+
+#[async_trait::async_trait]
+impl azure_core::http::pager::Page for ProductResultValueWithXmsClientName {
+    type Item = crate::models::Product;
+    type IntoIter = <Vec<crate::models::Product> as IntoIterator>::IntoIter;
+    async fn into_items(self) -> azure_core::Result<Self::IntoIter> {
+        Ok(self.indexes.unwrap_or_default().into_iter())
+    }
+}
+
+/// The status of a long-running operation, as its poller yields it: the body of an
+/// `Azure-AsyncOperation` status response, or, when the service answers without one
+/// (`Location` or provisioning-state polling), `{"status": "InProgress"}` while it runs
+/// and `{"status": "Succeeded"}` at the end. The HTTP status and headers of each response
+/// are kept as received. `T` is the type of the operation's final value (`()` when it has
+/// none) and `F` its format: awaiting the poller gives a `Response<T, F>`.
+#[derive(::serde::Deserialize)]
+#[non_exhaustive]
+pub struct OperationStatus<T = (), F = azure_core::http::NoFormat> {
+    /// `InProgress`, `Succeeded`, `Failed`, `Canceled` or another in-progress state.
+    #[serde(default)]
+    pub status: Option<azure_core::http::poller::PollerStatus>,
+    /// The error, when the operation failed.
+    #[serde(default)]
+    pub error: Option<::serde_json::Value>,
+    #[serde(skip)]
+    output: ::std::marker::PhantomData<fn() -> (T, F)>,
+}
+
+impl<T, F> Clone for OperationStatus<T, F> {
+    fn clone(&self) -> Self {
+        Self {
+            status: self.status.clone(),
+            error: self.error.clone(),
+            output: ::std::marker::PhantomData,
+        }
+    }
+}
+
+impl<T, F> Default for OperationStatus<T, F> {
+    fn default() -> Self {
+        Self {
+            status: None,
+            error: None,
+            output: ::std::marker::PhantomData,
+        }
+    }
+}
+
+impl<T, F> ::std::fmt::Debug for OperationStatus<T, F> {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("OperationStatus")
+            .field("status", &self.status)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T, F: azure_core::http::Format + Send> azure_core::http::poller::StatusMonitor
+for OperationStatus<T, F> {
+    type Output = T;
+    type Format = F;
+    fn status(&self) -> azure_core::http::poller::PollerStatus {
+        self.status.clone().unwrap_or_default()
+    }
+}
+
+impl<T, F> OperationStatus<T, F> {
+    /// Where to resume polling after `response` (its `Azure-AsyncOperation`, else its
+    /// `Location`), for the method options' `continuation`; `None` when it names neither.
+    pub fn continuation<G>(
+        response: &azure_core::http::Response<Self, G>,
+    ) -> Option<azure_core::http::poller::PollerContinuation> {
+        let parse = |link: &str| {
+            azure_core::http::Url::parse(link)
+                .map_err(|e| azure_core::Error::new(
+                    azure_core::error::ErrorKind::DataConversion,
+                    e,
+                ))
+        };
+        crate::runtime::poll_links(response.headers(), parse).ok().flatten()
     }
 }

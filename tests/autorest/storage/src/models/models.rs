@@ -112,12 +112,18 @@ pub struct Foo {
 )]
 pub struct Resource {
     /// Resource Id
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Resource name
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Resource type
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Resource location
@@ -142,12 +148,18 @@ pub struct Resource {
 #[non_exhaustive]
 pub struct StorageAccount {
     /// Resource Id
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Resource name
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Resource type
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Resource location
@@ -193,12 +205,18 @@ for azure_core::http::RequestContent<StorageAccountCheckNameAvailabilityParamete
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct StorageAccountCreateParameters {
     /// Resource Id
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Resource name
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Resource type
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Resource location
@@ -363,12 +381,18 @@ for azure_core::http::RequestContent<StorageAccountRegenerateKeyParameters> {
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct StorageAccountUpdateParameters {
     /// Resource Id
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Resource name
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Resource type
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Resource location

@@ -868,7 +868,7 @@ impl XmlOperationsClient {
         let mut request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
-            "/xml/?comp=list",
+            "/xml/",
             &[],
             &[("comp", Some("list"))],
         )?;
@@ -903,7 +903,7 @@ impl XmlOperationsClient {
         let mut request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
-            "/xml/?comp=properties&restype=service",
+            "/xml/",
             &[],
             &[("comp", Some("properties")), ("restype", Some("service"))],
         )?;
@@ -943,7 +943,7 @@ impl XmlOperationsClient {
         let mut request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Put,
-            "/xml/?comp=properties&restype=service",
+            "/xml/",
             &[],
             &[("comp", Some("properties")), ("restype", Some("service"))],
         )?;
@@ -977,7 +977,7 @@ impl XmlOperationsClient {
         let mut request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
-            "/xml/mycontainer?comp=acl&restype=container",
+            "/xml/mycontainer",
             &[],
             &[("comp", Some("acl")), ("restype", Some("container"))],
         )?;
@@ -1015,7 +1015,7 @@ impl XmlOperationsClient {
         let mut request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Put,
-            "/xml/mycontainer?comp=acl&restype=container",
+            "/xml/mycontainer",
             &[],
             &[("comp", Some("acl")), ("restype", Some("container"))],
         )?;
@@ -1049,7 +1049,7 @@ impl XmlOperationsClient {
         let mut request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
-            "/xml/mycontainer?comp=list&restype=container",
+            "/xml/mycontainer",
             &[],
             &[("comp", Some("list")), ("restype", Some("container"))],
         )?;

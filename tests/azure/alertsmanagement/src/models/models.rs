@@ -35,17 +35,25 @@ pub struct ActionGroupsInformation {
 )]
 pub struct ActionRule {
     /// Azure resource Id
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Azure resource type
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Azure resource name
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Resource location
     ///
     /// Required.
+    ///
+    /// Set when the resource is created; an update does not change it.
     #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// Resource tags
@@ -84,6 +92,8 @@ pub struct ActionRuleProperties {
     #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Creation time of action rule. Date-Time in ISO-8601 format.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "createdAt",
         with = "::azure_core::time::rfc3339::option",
@@ -92,6 +102,8 @@ pub struct ActionRuleProperties {
     )]
     pub created_at: Option<::azure_core::time::OffsetDateTime>,
     /// Last updated time of action rule. Date-Time in ISO-8601 format.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "lastModifiedAt",
         with = "::azure_core::time::rfc3339::option",
@@ -100,12 +112,16 @@ pub struct ActionRuleProperties {
     )]
     pub last_modified_at: Option<::azure_core::time::OffsetDateTime>,
     /// Created by user name.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "createdBy",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub created_by: Option<String>,
     /// Last modified by user name.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "lastModifiedBy",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -168,12 +184,18 @@ pub struct ActionStatus {
 #[non_exhaustive]
 pub struct Alert {
     /// Azure resource Id
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Azure resource type
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Azure resource name
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Alert property bag
@@ -193,12 +215,18 @@ pub struct Alert {
 #[non_exhaustive]
 pub struct AlertModification {
     /// Azure resource Id
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Azure resource type
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Azure resource name
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Properties of the alert modification item.
@@ -252,6 +280,8 @@ pub struct AlertModificationItem {
 #[non_exhaustive]
 pub struct AlertModificationProperties {
     /// Unique Id of the alert for which the history is being retrieved
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "alertId", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub alert_id: Option<String>,
     /// Modification details
@@ -292,12 +322,18 @@ pub struct AlertProperties {
 )]
 pub struct AlertRule {
     /// The resource ID.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The resource type.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The resource name.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The resource location.
@@ -324,12 +360,18 @@ impl TryFrom<AlertRule> for azure_core::http::RequestContent<AlertRule> {
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct AlertRulePatchObject {
     /// The resource ID.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The resource type.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The resource name.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The resource tags.
@@ -505,12 +547,18 @@ pub struct AlertsMetaDataProperties {
 #[non_exhaustive]
 pub struct AlertsSummary {
     /// Azure resource Id
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Azure resource type
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Azure resource name
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Group the result set.
@@ -579,12 +627,18 @@ pub struct AlertsSummaryGroupItem {
 )]
 pub struct AzureResource {
     /// The resource ID.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The resource type.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The resource name.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The resource location.
@@ -772,21 +826,29 @@ pub struct ErrorResponseBody2 {
 #[non_exhaustive]
 pub struct Essentials {
     /// Severity of alert Sev0 being highest and Sev4 being lowest.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "severity", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub severity: Option<crate::models::Severity>,
     /// The type of signal the alert is based on, which could be metrics, logs or activity logs.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "signalType",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub signal_type: Option<crate::models::SignalType>,
     /// Alert object state, which can be modified by the user.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "alertState",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub alert_state: Option<crate::models::AlertState>,
     /// Condition of the rule at the monitor service. It represents whether the underlying conditions have crossed the defined alert rule thresholds.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "monitorCondition",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -805,36 +867,48 @@ pub struct Essentials {
     #[serde(rename = "targetResourceType", skip_serializing_if = "Option::is_none")]
     pub target_resource_type: Option<String>,
     /// Monitor service on which the rule(monitor) is set.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "monitorService",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub monitor_service: Option<crate::models::MonitorService>,
     /// Rule(monitor) which fired alert instance. Depending on the monitor service,  this would be ARM id or name of the rule.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "alertRule",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub alert_rule: Option<String>,
     /// Unique Id created by monitor service for each alert instance. This could be used to track the issue at the monitor service, in case of Nagios, Zabbix, SCOM etc.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "sourceCreatedId",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub source_created_id: Option<String>,
     /// Unique Id of the smart group
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "smartGroupId",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub smart_group_id: Option<String>,
     /// Verbose reason describing the reason why this alert instance is added to a smart group
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "smartGroupingReason",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub smart_grouping_reason: Option<String>,
     /// Creation time(ISO-8601 format) of alert instance.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "startDateTime",
         with = "::azure_core::time::rfc3339::option",
@@ -843,6 +917,8 @@ pub struct Essentials {
     )]
     pub start_date_time: Option<::azure_core::time::OffsetDateTime>,
     /// Last modification time(ISO-8601 format) of alert instance.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "lastModifiedDateTime",
         with = "::azure_core::time::rfc3339::option",
@@ -851,6 +927,8 @@ pub struct Essentials {
     )]
     pub last_modified_date_time: Option<::azure_core::time::OffsetDateTime>,
     /// Resolved time(ISO-8601 format) of alert instance. This will be updated when monitor service resolves the alert instance because the rule condition is no longer met.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "monitorConditionResolvedDateTime",
         with = "::azure_core::time::rfc3339::option",
@@ -859,6 +937,8 @@ pub struct Essentials {
     )]
     pub monitor_condition_resolved_date_time: Option<::azure_core::time::OffsetDateTime>,
     /// User who last modified the alert, in case of monitor service updates user would be 'system', otherwise name of the user.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "lastModifiedUserName",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -883,17 +963,25 @@ pub struct Essentials {
 )]
 pub struct ManagedResource {
     /// Azure resource Id
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Azure resource type
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Azure resource name
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Resource location
     ///
     /// Required.
+    ///
+    /// Set when the resource is created; an update does not change it.
     #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// Resource tags
@@ -1006,12 +1094,18 @@ pub struct PatchProperties {
 )]
 pub struct Resource {
     /// Azure resource Id
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Azure resource type
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Azure resource name
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
 }
@@ -1065,12 +1159,18 @@ pub struct SmartDetectorErrorResponse {
 #[non_exhaustive]
 pub struct SmartGroup {
     /// Azure resource Id
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Azure resource type
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Azure resource name
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Properties of smart group.
@@ -1109,12 +1209,18 @@ pub struct SmartGroupAggregatedProperty {
 #[non_exhaustive]
 pub struct SmartGroupModification {
     /// Azure resource Id
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Azure resource type
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Azure resource name
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Properties of the smartGroup modification item.
@@ -1168,6 +1274,8 @@ pub struct SmartGroupModificationItem {
 #[non_exhaustive]
 pub struct SmartGroupModificationProperties {
     /// Unique Id of the smartGroup for which the history is being retrieved
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "smartGroupId",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -1196,15 +1304,21 @@ pub struct SmartGroupProperties {
     #[serde(rename = "alertsCount", skip_serializing_if = "Option::is_none")]
     pub alerts_count: Option<i64>,
     /// Smart group state
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "smartGroupState",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub smart_group_state: Option<crate::models::State>,
     /// Severity of smart group is the highest(Sev0 &gt;... &gt; Sev4) severity of all the alerts in the group.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "severity", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub severity: Option<crate::models::Severity>,
     /// Creation time of smart group. Date-Time in ISO-8601 format.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "startDateTime",
         with = "::azure_core::time::rfc3339::option",
@@ -1213,6 +1327,8 @@ pub struct SmartGroupProperties {
     )]
     pub start_date_time: Option<::azure_core::time::OffsetDateTime>,
     /// Last updated time of smart group. Date-Time in ISO-8601 format.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "lastModifiedDateTime",
         with = "::azure_core::time::rfc3339::option",
@@ -1221,6 +1337,8 @@ pub struct SmartGroupProperties {
     )]
     pub last_modified_date_time: Option<::azure_core::time::OffsetDateTime>,
     /// Last modified by user name.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "lastModifiedUserName",
         skip_serializing_if = "crate::runtime::skip_read_only"

@@ -12,15 +12,23 @@
 )]
 pub struct Account {
     /// Fully qualified resource ID for the resource. E.g. "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}"
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The name of the resource
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The type of the resource. E.g. "Microsoft.Compute/virtualMachines" or "Microsoft.Storage/storageAccounts"
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Azure Resource Manager metadata containing createdBy and modifiedBy information.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "systemData",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -32,9 +40,13 @@ pub struct Account {
     /// The geo-location where the resource lives
     ///
     /// Required.
+    ///
+    /// Set when the resource is created; an update does not change it.
     #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// The resource-specific properties for this resource.
+    ///
+    /// Set when the resource is created; an update does not change it.
     #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::AccountProperties>,
 }
@@ -61,6 +73,8 @@ pub struct AccountFreeTrialProperties {
     /// The free-trial createdAt utcDateTime.
     ///
     /// Required.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "createdAt",
         with = "::azure_core::time::rfc3339::option",
@@ -71,6 +85,8 @@ pub struct AccountFreeTrialProperties {
     /// The free-trial expiryAt utcDateTime.
     ///
     /// Required.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "expiryAt",
         with = "::azure_core::time::rfc3339::option",
@@ -81,6 +97,8 @@ pub struct AccountFreeTrialProperties {
     /// The free-trial allocated limit value eg. allocated free minutes.
     ///
     /// Required.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "allocatedValue",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -89,6 +107,8 @@ pub struct AccountFreeTrialProperties {
     /// The free-trial used value eg. used free minutes.
     ///
     /// Required.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "usedValue",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -97,6 +117,8 @@ pub struct AccountFreeTrialProperties {
     /// The free-trial percentage used.
     ///
     /// Required.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "percentageUsed",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -121,6 +143,8 @@ pub struct AccountListResult {
     #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::Account>>,
     /// The link to the next page of items
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "nextLink", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub next_link: Option<String>,
 }
@@ -136,6 +160,8 @@ pub struct AccountListResult {
 )]
 pub struct AccountProperties {
     /// The Playwright testing dashboard URI for the account resource.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "dashboardUri",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -151,6 +177,8 @@ pub struct AccountProperties {
     #[serde(rename = "reporting", skip_serializing_if = "Option::is_none")]
     pub reporting: Option<crate::models::EnablementStatus>,
     /// The status of the last operation.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "provisioningState",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -170,21 +198,31 @@ pub struct AccountProperties {
 #[non_exhaustive]
 pub struct AccountQuota {
     /// Fully qualified resource ID for the resource. E.g. "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}"
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The name of the resource
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The type of the resource. E.g. "Microsoft.Compute/virtualMachines" or "Microsoft.Storage/storageAccounts"
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Azure Resource Manager metadata containing createdBy and modifiedBy information.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "systemData",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub system_data: Option<crate::models::SystemData>,
     /// The resource-specific properties for this resource.
+    ///
+    /// Set when the resource is created; an update does not change it.
     #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::AccountQuotaProperties>,
 }
@@ -206,6 +244,8 @@ pub struct AccountQuotaListResult {
     #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::AccountQuota>>,
     /// The link to the next page of items
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "nextLink", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub next_link: Option<String>,
 }
@@ -225,6 +265,8 @@ pub struct AccountQuotaProperties {
     #[serde(rename = "freeTrial", skip_serializing_if = "Option::is_none")]
     pub free_trial: Option<crate::models::AccountFreeTrialProperties>,
     /// The status of the last operation.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "provisioningState",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -321,9 +363,13 @@ pub struct CheckNameAvailabilityResponse {
 #[non_exhaustive]
 pub struct ErrorAdditionalInfo {
     /// The additional info type.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The additional info.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "info", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub info: Option<::serde_json::Value>,
 }
@@ -339,18 +385,28 @@ pub struct ErrorAdditionalInfo {
 #[non_exhaustive]
 pub struct ErrorDetail {
     /// The error code.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "code", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub code: Option<String>,
     /// The error message.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "message", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub message: Option<String>,
     /// The error target.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "target", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub target: Option<String>,
     /// The error details.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "details", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub details: Option<Vec<crate::models::ErrorDetail>>,
     /// The error additional info.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "additionalInfo",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -387,6 +443,8 @@ pub struct FreeTrialProperties {
     /// The Playwright service account id.
     ///
     /// Required.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "accountId",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -395,6 +453,8 @@ pub struct FreeTrialProperties {
     /// The free-trial state.
     ///
     /// Required.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "state", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub state: Option<crate::models::FreeTrialState>,
 }
@@ -411,9 +471,13 @@ pub struct FreeTrialProperties {
 #[non_exhaustive]
 pub struct Operation {
     /// The name of the operation, as per Resource-Based Access Control (RBAC). Examples: "Microsoft.Compute/virtualMachines/write", "Microsoft.Compute/virtualMachines/capture/action"
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Whether the operation applies to data-plane. This is "true" for data-plane operations and "false" for ARM/control-plane operations.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "isDataAction",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -423,9 +487,13 @@ pub struct Operation {
     #[serde(rename = "display", skip_serializing_if = "Option::is_none")]
     pub display: Option<crate::models::OperationDisplay>,
     /// The intended executor of the operation; as in Resource Based Access Control (RBAC) and audit logs UX. Default value is "user,system"
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "origin", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub origin: Option<crate::models::Origin>,
     /// Enum. Indicates the action type. "Internal" refers to actions that are for internal only APIs.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "actionType",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -445,18 +513,26 @@ pub struct Operation {
 #[non_exhaustive]
 pub struct OperationDisplay {
     /// The localized friendly form of the resource provider name, e.g. "Microsoft Monitoring Insights" or "Microsoft Compute".
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "provider", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub provider: Option<String>,
     /// The localized friendly name of the resource type related to this operation. E.g. "Virtual Machines" or "Job Schedule Collections".
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "resource", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub resource: Option<String>,
     /// The concise, localized friendly name for the operation; suitable for dropdowns. E.g. "Create or Update Virtual Machine", "Restart Virtual Machine".
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "operation",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub operation: Option<String>,
     /// The short, localized friendly description of the operation; suitable for tool tips and detailed views.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "description",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -476,9 +552,13 @@ pub struct OperationDisplay {
 #[non_exhaustive]
 pub struct OperationListResult {
     /// List of operations supported by the resource provider
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "value", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub value: Option<Vec<crate::models::Operation>>,
     /// URL to get the next set of operation list results (if there are any).
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "nextLink", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub next_link: Option<String>,
 }
@@ -495,21 +575,31 @@ pub struct OperationListResult {
 #[non_exhaustive]
 pub struct Quota {
     /// Fully qualified resource ID for the resource. E.g. "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}"
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The name of the resource
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The type of the resource. E.g. "Microsoft.Compute/virtualMachines" or "Microsoft.Storage/storageAccounts"
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Azure Resource Manager metadata containing createdBy and modifiedBy information.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "systemData",
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub system_data: Option<crate::models::SystemData>,
     /// The resource-specific properties for this resource.
+    ///
+    /// Set when the resource is created; an update does not change it.
     #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::QuotaProperties>,
 }
@@ -531,6 +621,8 @@ pub struct QuotaListResult {
     #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::Quota>>,
     /// The link to the next page of items
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "nextLink", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub next_link: Option<String>,
 }
@@ -550,6 +642,8 @@ pub struct QuotaProperties {
     #[serde(rename = "freeTrial", skip_serializing_if = "Option::is_none")]
     pub free_trial: Option<crate::models::FreeTrialProperties>,
     /// The status of the last operation.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "provisioningState",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -568,15 +662,23 @@ pub struct QuotaProperties {
 )]
 pub struct Resource {
     /// Fully qualified resource ID for the resource. E.g. "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}"
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The name of the resource
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The type of the resource. E.g. "Microsoft.Compute/virtualMachines" or "Microsoft.Storage/storageAccounts"
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Azure Resource Manager metadata containing createdBy and modifiedBy information.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "systemData",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -635,15 +737,23 @@ pub struct SystemData {
 )]
 pub struct TrackedResource {
     /// Fully qualified resource ID for the resource. E.g. "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}"
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The name of the resource
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The type of the resource. E.g. "Microsoft.Compute/virtualMachines" or "Microsoft.Storage/storageAccounts"
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// Azure Resource Manager metadata containing createdBy and modifiedBy information.
+    ///
+    /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "systemData",
         skip_serializing_if = "crate::runtime::skip_read_only"
@@ -655,6 +765,8 @@ pub struct TrackedResource {
     /// The geo-location where the resource lives
     ///
     /// Required.
+    ///
+    /// Set when the resource is created; an update does not change it.
     #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
 }
