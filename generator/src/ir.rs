@@ -218,6 +218,16 @@ pub struct Operation {
     /// `application/json` (the default every request carries).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accept: Option<String>,
+    /// Success statuses whose bodies differ in type (a model for one, another model or none
+    /// for another): one enum the method returns, a variant per status the caller matches on.
+    /// `None` when every success status has the body `success_type`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result: Option<StatusEnum>,
+    /// Error statuses whose models differ (`x-ms-error-response`, 4xx/5xx and `default`
+    /// bodies of different types): one enum decoded from the error by its status. `None` when
+    /// the errors share one model (`error_type`) or have none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<StatusEnum>,
     /// Plain call, pager (`x-ms-pageable`) or poller (`x-ms-long-running-operation`).
     pub kind: OperationKind,
     /// Whether the request may be sent again after a failure that leaves unknown whether the
@@ -225,6 +235,30 @@ pub struct Operation {
     /// for requests that carry a `Repeatability-Request-ID`. Other requests (POST, PATCH) are
     /// retried only when the service says it did not process them (408, 429, 503).
     pub idempotent: bool,
+}
+
+/// An enum with one variant per response status (or group of statuses) of an operation.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct StatusEnum {
+    /// Rust type name, e.g. `PetsClientGetResponse`.
+    pub name: String,
+    /// Docs for the type.
+    pub docs: String,
+    /// Variants, by status.
+    pub variants: Vec<StatusVariant>,
+}
+
+/// One variant of a [`StatusEnum`].
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct StatusVariant {
+    /// Rust variant name, e.g. `Created` (201) or `NotFound` (404).
+    pub rust_name: String,
+    /// The statuses it stands for; empty: every other status (the spec's `default`).
+    pub codes: Vec<u16>,
+    /// The body type; `None`: the response has no body.
+    pub ty: Option<TypeRef>,
+    /// Docs: the status and the response's description.
+    pub docs: String,
 }
 
 /// How a method returns its result.
@@ -236,8 +270,8 @@ pub enum OperationKind {
     Pageable(Paging),
     /// A `Poller` that follows `Azure-AsyncOperation` / `Location` until a terminal state.
     LongRunning(LongRunning),
-    /// A `HEAD` without a response body: `bool`, whether the resource exists (any success
-    /// status is `true`, 404 is `false`).
+    /// A `HEAD` without a response body that declares a 404 answer: `bool`, whether the
+    /// resource exists (any success status is `true`, 404 is `false`).
     Exists,
 }
 

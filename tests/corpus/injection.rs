@@ -243,6 +243,10 @@ fn test_no_generated_file_defines_an_item_the_spec_does_not_describe() {
                 described.insert(format!("struct {}", o.options_name));
                 described.insert(format!("type {}", o.options_name));
                 described.insert(format!("fn {}::{}", c.name, o.method_name));
+                // The per-status enums of its successes and errors.
+                for e in o.result.iter().chain(&o.errors) {
+                    described.insert(format!("enum {}", e.name));
+                }
             }
         }
         if let Some(service) = &ir.service_client {
@@ -263,6 +267,7 @@ fn test_no_generated_file_defines_an_item_the_spec_does_not_describe() {
                             ty.split(|c: char| !c.is_alphanumeric() && c != '_')
                                 .any(|word| {
                                     described.contains(&format!("struct {word}"))
+                                        || described.contains(&format!("enum {word}"))
                                         || word == "ServiceError"
                                 })
                         })
@@ -275,6 +280,7 @@ fn test_no_generated_file_defines_an_item_the_spec_does_not_describe() {
                             | "mod enums"
                             | "mod errors"
                             | "mod method_options"
+                            | "mod responses"
                     );
                 assert!(
                     ok,

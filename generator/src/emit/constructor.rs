@@ -166,11 +166,10 @@ pub fn constructor(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
 /// The `# Arguments` doc line of one of the client's own arguments: its name and the first
 /// line of its docs.
 pub fn arg_doc(rust_name: &str, docs: &str) -> TokenStream {
-    let line = format!(
-        " * `{rust_name}` - {}",
+    super::docs::doc_line(&format!(
+        "* `{rust_name}` - {}",
         docs.lines().next().unwrap_or("").trim()
-    );
-    quote!(#[doc = #line])
+    ))
 }
 
 /// Whether clients take a `TokenCredential`.

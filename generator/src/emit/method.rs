@@ -155,6 +155,36 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
                 Ok(response.into())
             }
         },
+        OperationKind::Plain if op.result.is_some() => {
+            let result = op.result.as_ref().map(|e| {
+                let name = tokens::ident(&e.name);
+                let order = super::responses::match_order(e);
+                let last = order.len().saturating_sub(1);
+                let arms = order.into_iter().enumerate().map(|(i, v)| {
+                    let n = tokens::ident(&v.rust_name);
+                    let p = if i == last {
+                        quote!(_)
+                    } else {
+                        super::responses::pattern(v)
+                    };
+                    quote!(#p => crate::models::#name::#n(response.into()),)
+                });
+                (quote!(crate::models::#name), quote!(#(#arms)*))
+            });
+            let (returns, arms) = result.unwrap_or_default();
+            quote! {
+                #doc
+                #[tracing::function(#span)]
+                pub async fn #name(&self, #(#arg_decls,)* #body_decl options: #options_ty) -> Result<#returns> {
+                    #build
+                    let ctx = #call.context(&options.method_options.context);
+                    let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, #codes).await?;
+                    Ok(match u16::from(response.status()) {
+                        #arms
+                    })
+                }
+            }
+        }
         OperationKind::Plain => quote! {
             #doc
             #[tracing::function(#span)]
@@ -695,7 +725,11 @@ fn method_docs(op: &Operation) -> TokenStream {
     }
     text.push_str("* `options` - Optional parameters for the request.\n\n");
     match &op.kind {
-        OperationKind::Plain => {}
+        OperationKind::Plain => {
+            if let Some(result) = &op.result {
+                text.push_str(&format!("# Returns\n\n`models::{0}`: one variant per success status, each with the response and its typed body.\n\n", result.name));
+            }
+        }
         OperationKind::Exists => text.push_str("# Returns\n\n`true` when the resource exists, `false` when the service answers 404.\n\n"),
         OperationKind::Pageable(paging) => {
             let next = match &paging.next_link {
@@ -726,8 +760,9 @@ fn method_docs(op: &Operation) -> TokenStream {
         OperationKind::Pageable(_) => format!("Any status other than {codes} for any page is an error of kind `HttpResponse` (the pager yields it and ends)"),
         OperationKind::LongRunning(_) => format!("Any status other than {codes} for the first request, or other than 200, 201, 202 and 204 for a status poll, is an error of kind `HttpResponse`, and so is an operation that ends `Failed` or `Canceled` (with the final status response)"),
     });
-    match &op.error_type {
-        Some(TypeRef::Named(e)) => text.push_str(&format!("; decode its body with `{e}::try_from(error)` or `ServiceError::<{e}>::try_from(error)`.")),
+    match (&op.errors, &op.error_type) {
+        (Some(errors), _) => text.push_str(&format!("; decode its body, by its status, with `models::{0}::try_from(error)`, or read the status and raw body with `ServiceError`.", errors.name)),
+        (None, Some(TypeRef::Named(e))) => text.push_str(&format!("; decode its body with `{e}::try_from(error)` or `ServiceError::<{e}>::try_from(error)`.")),
         _ => text.push('.'),
     }
     if !op.idempotent {

@@ -12,6 +12,7 @@ pub mod guide;
 mod manifest;
 mod method;
 mod model;
+mod responses;
 mod runtime;
 mod service;
 mod tokens;
@@ -60,6 +61,8 @@ pub enum Piece<'a> {
     MethodOptions,
     /// `src/models/errors.rs`.
     Errors,
+    /// `src/models/responses.rs`.
+    Responses,
     /// One client's file.
     Client(&'a crate::ir::Client),
     /// The service client's file.
@@ -89,6 +92,9 @@ pub fn plan(krate: &Crate) -> Vec<(String, Piece<'_>)> {
     }
     files.push(("src/models/method_options.rs".into(), Piece::MethodOptions));
     files.push(("src/models/errors.rs".into(), Piece::Errors));
+    if responses::any(krate) {
+        files.push(("src/models/responses.rs".into(), Piece::Responses));
+    }
     for client in krate.clients.values() {
         files.push((
             format!("src/clients/{}.rs", client.module),
@@ -134,6 +140,7 @@ pub fn render(krate: &Crate, piece: &Piece) -> Contents {
         Piece::Enums => Contents::Rust(enums(krate)),
         Piece::MethodOptions => Contents::Rust(method_options(krate)),
         Piece::Errors => Contents::Rust(errors::errors(krate)),
+        Piece::Responses => Contents::Rust(responses::responses(krate)),
         Piece::Client(client) => Contents::Rust(client::client(krate, client)),
         Piece::Service(service) => Contents::Rust(service::service_client(krate, service)),
         Piece::Example(example) => {
@@ -279,6 +286,26 @@ fn models_mod(krate: &Crate) -> TokenStream {
             .map(|c| Some(features::Features::from([c.feature.as_str()]))),
     );
     let options_gate = features::module_gate(options);
+    // The per-status enums, each behind its client's feature.
+    let responses = responses::any(krate).then(|| {
+        let gate = features::module_gate(
+            krate
+                .clients
+                .values()
+                .filter(|c| {
+                    c.operations
+                        .iter()
+                        .any(|o| o.result.is_some() || o.errors.is_some())
+                })
+                .map(|c| Some(features::Features::from([c.feature.as_str()]))),
+        );
+        quote! {
+            #gate
+            mod responses;
+            #gate
+            pub use responses::*;
+        }
+    });
     let models = structs.then(|| {
         quote! {
             #models_gate
@@ -316,6 +343,7 @@ fn models_mod(krate: &Crate) -> TokenStream {
         #options_gate
         pub use method_options::*;
         #use_models
+        #responses
     }
 }
 

@@ -137,10 +137,17 @@ pub fn lower(
         methods.claim(other.method_name.clone());
     }
     let method_name = methods.claim(method_name);
+    // The options are named after the method as claimed, so a name cut at 64 characters and
+    // numbered (`…_desc_2`) gives matching options (`…Desc2Options`).
+    let stem = if long_running {
+        method_name.strip_prefix("begin_").unwrap_or(&method_name)
+    } else {
+        &method_name
+    };
     let options_name = types.claim_name(format!(
         "{}{}Options",
         client.name,
-        naming::pascal(&found.name)
+        naming::pascal_part(stem)
     ));
     super::warn_name(
         spec,
@@ -214,12 +221,48 @@ pub fn lower(
             p.text_local = args.claim(format!("{}_text", p.rust_name));
         }
     }
-    let (success_codes, success_type, error_type) =
-        responses(spec, op, &found.pointer, types, &found.name)?;
-    let (response_format, success_type) =
-        super::media::response(spec, op, &found.pointer, types, success_type)?;
+    let answers = super::responses::responses(spec, op, &found.pointer, types, &found.name)?;
+    let (response_format, success_type) = super::media::response(
+        spec,
+        op,
+        &found.pointer,
+        types,
+        answers.success_type.clone(),
+    )?;
     let accept = super::media::accept(spec, op);
-    let kind = kind(spec, found, long_running, success_type.as_ref(), types)?;
+    let head_exists = found.method == HttpMethod::Head
+        && success_type.is_none()
+        && answers.declares_not_found;
+    let kind = kind(
+        spec,
+        found,
+        long_running,
+        success_type.as_ref(),
+        head_exists,
+        types,
+    )?;
+    if answers.conflicting && kind != OperationKind::Plain {
+        return Err(spec.error(
+            &join(&found.pointer, "responses"),
+            "success responses with different body types are supported for plain calls only, not for pageable or long-running operations",
+        ));
+    }
+    let result = (answers.mixed && kind == OperationKind::Plain).then(|| {
+        let name = types.claim_name(format!(
+            "{}{}Response",
+            client.name,
+            naming::pascal(&found.name)
+        ));
+        super::responses::status_enum(name, answers.result, &client.name, &method_name, false)
+    });
+    let errors = (!answers.errors.is_empty()).then(|| {
+        let name = types.claim_name(format!(
+            "{}{}Error",
+            client.name,
+            naming::pascal(&found.name)
+        ));
+        super::responses::status_enum(name, answers.errors, &client.name, &method_name, true)
+    });
     Ok(ir::Operation {
         id: found.id.clone(),
         method_name,
@@ -237,11 +280,17 @@ pub fn lower(
         http_method: found.method,
         path,
         body,
-        success_codes,
-        success_type,
-        error_type,
+        success_codes: answers.success_codes,
+        success_type: if result.is_some() {
+            None
+        } else {
+            success_type
+        },
+        error_type: answers.error_type,
         response_format,
         accept,
+        result,
+        errors,
         kind,
         idempotent: idempotent(found.method, &params),
         params,
@@ -290,6 +339,7 @@ fn kind(
     found: &Found,
     long_running: bool,
     success: Option<&TypeRef>,
+    head_exists: bool,
     types: &Types,
 ) -> Result<OperationKind, Diagnostic> {
     let pageable = found.op.extensions.get("x-ms-pageable");
@@ -299,9 +349,7 @@ fn kind(
             final_type: success.cloned(),
             final_state_via: final_state_via(spec, found)?,
         })),
-        (None, false) if found.method == HttpMethod::Head && success.is_none() => {
-            Ok(OperationKind::Exists)
-        }
+        (None, false) if head_exists => Ok(OperationKind::Exists),
         (None, false) => Ok(OperationKind::Plain),
         (Some(Value::Object(pageable)), long_running) => {
             let next_link = match pageable.get("nextLinkName") {
@@ -766,134 +814,14 @@ fn path_template(
     Ok(parts)
 }
 
-fn is_json(mime: &str) -> bool {
+pub(super) fn is_json(mime: &str) -> bool {
     let essence = mime.split(';').next().unwrap_or("").trim();
     essence == "application/json" || essence.ends_with("+json") || essence == "text/json"
 }
 
-#[allow(clippy::type_complexity)]
-fn responses(
-    spec: &Spec,
-    op: &Operation,
-    pointer: &str,
-    types: &mut Types,
-    name: &str,
-) -> Result<(Vec<u16>, Option<TypeRef>, Option<TypeRef>), Diagnostic> {
-    let at = join(pointer, "responses");
-    let declared = &op.responses;
-    let mut codes = Vec::new();
-    let mut success = None;
-    let mut failures: Vec<(String, &ReferenceOr<openapiv3::Response>)> = Vec::new();
-    for (code, response) in &declared.responses {
-        let (code_text, numbers): (String, Vec<u16>) = match code {
-            StatusCode::Code(c) => (c.to_string(), vec![*c]),
-            StatusCode::Range(r) => (format!("{r}XX"), (r * 100..r * 100 + 100).collect()),
-        };
-        let r_at = join(&at, &code_text);
-        if numbers.iter().all(|c| *c >= 400) {
-            failures.push((r_at, response));
-            continue;
-        }
-        if !numbers.iter().any(|c| (200..300).contains(c)) {
-            continue;
-        }
-        codes.extend(numbers);
-        let ty = response_body(spec, response, &r_at, types, name, "Response")?;
-        if let Some(ty) = ty {
-            if success.as_ref().is_some_and(|s| s != &ty) {
-                return Err(spec.error(
-                    &r_at,
-                    "success responses with different body types are not supported",
-                ));
-            }
-            success = Some(ty);
-        }
-    }
-    let default_at = join(&at, "default");
-    let mut error = None;
-    match &declared.default {
-        // With no 2xx declared, `default` describes the success response: any 2xx.
-        Some(response) if codes.is_empty() => {
-            codes.extend(200..300);
-            success = response_body(spec, response, &default_at, types, name, "Response")?;
-        }
-        Some(response) => {
-            error = response_body(spec, response, &default_at, types, "Error", "Response")?;
-        }
-        // No responses at all: any 2xx is success, and its body is not described.
-        None if declared.responses.is_empty() => codes.extend(200..300),
-        None => {}
-    }
-    if codes.is_empty() {
-        return Err(spec.error(&at, "the operation declares no success (2xx) response"));
-    }
-    if let Some(ty) = &success {
-        types.mark(ty, false);
-    }
-    if error.is_none() {
-        // No `default` error: the 4XX/5XX responses' model, when they all share one.
-        let mut shared: Option<Option<TypeRef>> = None;
-        for (r_at, response) in failures {
-            let ty = response_body(spec, response, &r_at, types, "Error", "Response")?;
-            if ty.is_some() {
-                shared = match shared {
-                    None => Some(ty),
-                    Some(prev) if prev == ty => Some(prev),
-                    Some(_) => Some(None),
-                };
-            }
-        }
-        error = shared.flatten();
-    }
-    if let Some(ty) = &error {
-        types.mark(ty, false);
-    }
-    Ok((codes, success, error))
-}
-
-/// The type of a response's JSON body, if it has one.
-fn response_body(
-    spec: &Spec,
-    response: &ReferenceOr<openapiv3::Response>,
-    r_at: &str,
-    types: &mut Types,
-    name: &str,
-    suffix: &str,
-) -> Result<Option<TypeRef>, Diagnostic> {
-    let components = spec.api.components.as_ref();
-    let response = resolve(
-        spec,
-        response,
-        "responses",
-        |n| components.and_then(|c| c.responses.get(n)),
-        r_at,
-    )?;
-    match response
-        .content
-        .iter()
-        .find(|(m, _)| is_json(m))
-        .and_then(|(m, media)| media.schema.as_ref().map(|s| (m, s)))
-    {
-        Some((mime, schema)) => Ok(Some(types.of(
-            schema,
-            &join(&join(&join(r_at, "content"), mime), "schema"),
-            &format!("{}{suffix}", naming::pascal(name)),
-        )?)),
-        None => {
-            if let Some((mime, _)) = response.content.iter().find(|(_, m)| structured(m)) {
-                spec.warn(
-                    &join(&join(&join(r_at, "content"), mime), "schema"),
-                    format!("`{mime}` response bodies are not decoded: the model is not generated, and the raw body is left to the caller"),
-                );
-            }
-            Ok(None)
-        }
-    }
-}
-
 /// Whether a media type's schema describes structured data (an object, an array, a
 /// `$ref`), rather than text or bytes.
-fn structured(media: &openapiv3::MediaType) -> bool {
+pub(super) fn structured(media: &openapiv3::MediaType) -> bool {
     match &media.schema {
         Some(ReferenceOr::Reference { .. }) => true,
         Some(ReferenceOr::Item(schema)) => {

@@ -5,6 +5,9 @@ mod body_binary;
 mod body_file;
 mod body_formdata;
 mod media_types;
+mod head_exceptions;
+mod http_infrastructure;
+mod xms_error_responses;
 
 use crate::support::Scenario;
 
@@ -15,5 +18,8 @@ pub fn scenarios() -> Vec<Scenario> {
     all.extend(body_file::scenarios());
     all.extend(body_formdata::scenarios());
     all.extend(media_types::scenarios());
+    all.extend(http_infrastructure::scenarios());
+    all.extend(xms_error_responses::scenarios());
+    all.extend(head_exceptions::scenarios());
     all
 }
