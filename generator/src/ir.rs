@@ -39,6 +39,52 @@ pub struct Crate {
     pub omitted: Vec<Omitted>,
     /// The body formats besides JSON its operations use.
     pub formats: FormatsUsed,
+    /// How the model types that travel as XML are written, by Rust type name (only those an
+    /// XML body or response reaches).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub xml: BTreeMap<String, XmlType>,
+}
+
+/// How a model type is written as XML.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct XmlType {
+    /// The element's name when the value is a whole body: the schema's `xml.name`, else its
+    /// definition's name.
+    pub root: String,
+    /// Each field's XML form, by the field's Rust name.
+    pub fields: BTreeMap<String, XmlField>,
+}
+
+/// How one field of a model is written as XML.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct XmlField {
+    /// The element's (or attribute's) name: the property's `xml.name`, else that of the type
+    /// it refers to, else the property's name. For a wrapped array, the wrapper's name.
+    pub name: String,
+    /// Element, attribute, text or array.
+    pub kind: XmlKind,
+}
+
+/// The XML forms of a field.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub enum XmlKind {
+    /// A child element.
+    Element,
+    /// An attribute (`xml.attribute`).
+    Attribute,
+    /// The element's text (`x-ms-text`).
+    Text,
+    /// An array written as one element per item, each named [`XmlField::name`], with no
+    /// element around them.
+    List,
+    /// An array inside one element ([`XmlField::name`], `xml.wrapped`) holding one `item`
+    /// element per item, read and written through the module `helper` of `models`.
+    Wrapped {
+        /// Name of each item's element.
+        item: String,
+        /// Rust name of the helper module (one per item name).
+        helper: String,
+    },
 }
 
 /// The body formats besides JSON a crate's operations use, so the manifest enables

@@ -351,7 +351,7 @@ fn models(krate: &Crate) -> TokenStream {
     let items = krate.types.values().filter_map(|t| match t {
         TypeDef::Struct(s) => {
             let gate = features::gate(krate, &features::of_type(krate, t));
-            Some(model::model(s, gate))
+            Some(model::model(s, krate.xml.get(&s.name), gate))
         }
         TypeDef::Enum(_) => None,
     });
@@ -374,7 +374,8 @@ fn models(krate: &Crate) -> TokenStream {
     let monitor = krate.status_monitor.as_deref().map(|name| {
         model::status_monitor(name, features::gate(krate, &long_running_features(krate)))
     });
-    quote!(#(#items)* #(#pages)* #monitor)
+    let helpers = model::xml_helpers(krate);
+    quote!(#(#items)* #(#pages)* #monitor #helpers)
 }
 
 /// Features of the clients with long-running operations (which use the status monitor).

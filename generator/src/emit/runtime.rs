@@ -58,6 +58,7 @@ pub fn runtime(krate: &Crate) -> TokenStream {
     let read_only = request_body_fns(krate);
     let stream = stream_fn(krate);
     let send = send_fn(krate);
+    let xml_dates = xml_date_time_fn(krate);
     // Read whole only through `send` (and the pagers and pollers, which use it too).
     let raw_response = send.is_some().then(|| quote!(RawResponse,));
     let send_options = send.is_some().then(|| quote!(PipelineSendOptions,));
@@ -168,12 +169,56 @@ pub fn runtime(krate: &Crate) -> TokenStream {
 
         #send
         #stream
+        #xml_dates
         #read_only
         #links
         #pager
         #poller
         #polled_pager
     }
+}
+
+/// `xml_date_time`: RFC 3339 date-times of XML models, compiled with the types that have one.
+fn xml_date_time_fn(krate: &Crate) -> Option<TokenStream> {
+    let users: Vec<&TypeDef> = krate
+        .xml
+        .keys()
+        .filter_map(|name| krate.types.get(name))
+        .filter(|t| {
+            matches!(t, TypeDef::Struct(s) if s.fields.iter().any(|f| f.ty == crate::ir::TypeRef::DateTime))
+        })
+        .collect();
+    if users.is_empty() {
+        return None;
+    }
+    let used: features::Features = users
+        .iter()
+        .flat_map(|t| features::of_type(krate, t))
+        .collect();
+    let gate = features::gate(krate, &used);
+    Some(quote! {
+        /// RFC 3339 date-times in XML elements and attributes: the text is read as a string
+        /// first (quick-xml hands `time`'s own visitor no plain string).
+        #gate
+        pub(crate) mod xml_date_time {
+            use azure_core::time::{parse_rfc3339, to_rfc3339, OffsetDateTime};
+            use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
+
+            pub(crate) fn serialize<S: Serializer>(value: &Option<OffsetDateTime>, serializer: S) -> Result<S::Ok, S::Error> {
+                match value {
+                    Some(value) => serializer.serialize_str(&to_rfc3339(value)),
+                    None => serializer.serialize_none(),
+                }
+            }
+
+            pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<OffsetDateTime>, D::Error> {
+                match Option::<String>::deserialize(deserializer)? {
+                    Some(text) if !text.trim().is_empty() => parse_rfc3339(text.trim()).map(Some).map_err(D::Error::custom),
+                    _ => Ok(None),
+                }
+            }
+        }
+    })
 }
 
 /// `send`, compiled with the clients that read a response whole (every kind of operation but

@@ -157,13 +157,19 @@ pub fn body(
             mime.clone()
         };
         let format = format_of(spec, mime, media.schema.as_ref());
-        let format = if format == Format::Xml {
-            // Not modelled yet: sent as the caller's bytes.
-            Format::Binary
-        } else {
-            format
-        };
         if format == Format::Json && entries.iter().any(|e| e.2 == Format::Json) {
+            continue;
+        }
+        // One model cannot carry JSON and XML names at once: next to JSON, XML is left out.
+        let json = body
+            .content
+            .iter()
+            .any(|(m, media)| format_of(spec, m, media.schema.as_ref()) == Format::Json);
+        if format == Format::Xml && json {
+            spec.warn(
+                &join(&at, "content"),
+                format!("request body media type `{mime}` is not offered next to JSON: one model cannot carry both names; the body is sent as JSON"),
+            );
             continue;
         }
         entries.push((content_type, mime, format, media));
@@ -181,17 +187,25 @@ pub fn body(
                      media: &openapiv3::MediaType|
      -> Result<TypeRef, Diagnostic> {
         let schema_at = join(&join(&join(&at, "content"), mime), "schema");
+        let hint = format!("{}Body", naming::pascal(name));
         Ok(match format {
-            Format::Json | Format::Xml => {
+            Format::Json => {
                 let ty = match &media.schema {
-                    Some(schema) => {
-                        types.of(schema, &schema_at, &format!("{}Body", naming::pascal(name)))?
-                    }
+                    Some(schema) => types.of(schema, &schema_at, &hint)?,
                     None => TypeRef::Json,
                 };
                 types.mark_body(&ty);
                 ty
             }
+            Format::Xml => match &media.schema {
+                Some(schema) => {
+                    let ty = xml_type(spec, schema, &schema_at, types, &hint)?;
+                    types.mark_body(&ty);
+                    ty
+                }
+                // Nothing says what the XML holds: the caller's bytes.
+                None => TypeRef::Bytes,
+            },
             Format::Text => TypeRef::String,
             Format::Binary => {
                 if structured(media) {
@@ -206,6 +220,11 @@ pub fn body(
     };
     if let [(content_type, mime, format, media)] = entries.as_slice() {
         let ty = lower_one(types, *format, mime, content_type, media)?;
+        let format = &if ty == TypeRef::Bytes {
+            Format::Binary
+        } else {
+            *format
+        };
         let (rust_name, docs) = match format {
             Format::Binary => (
                 args.claim("body".into()),
@@ -235,7 +254,11 @@ pub fn body(
         variants.push(BodyVariant {
             rust_name: names.claim(variant_name(content_type)),
             content_type: content_type.clone(),
-            format: *format,
+            format: if ty == TypeRef::Bytes {
+                Format::Binary
+            } else {
+                *format
+            },
             ty,
         });
     }
@@ -311,11 +334,11 @@ pub fn response(
     spec: &Spec,
     op: &Operation,
     pointer: &str,
+    name: &str,
     types: &mut Types,
     json_type: Option<TypeRef>,
 ) -> Result<(Format, Option<TypeRef>), Diagnostic> {
-    let _ = (pointer, &types);
-    for (_, response) in success_responses(spec, op) {
+    for (code, response) in success_responses(spec, op) {
         let declared: Vec<(&String, Format)> = response
             .content
             .iter()
@@ -329,6 +352,29 @@ pub fn response(
         }
         if declared.iter().any(|(_, f)| *f == Format::Binary) {
             return Ok((Format::Binary, None));
+        }
+        let xml = response
+            .content
+            .iter()
+            .find(|(mime, _)| is_xml(mime))
+            .and_then(|(mime, media)| media.schema.as_ref().map(|s| (mime, s)));
+        if let Some((mime, schema)) = xml {
+            let at = join(
+                &join(
+                    &join(&join(&join(pointer, "responses"), &code), "content"),
+                    mime,
+                ),
+                "schema",
+            );
+            let ty = xml_type(
+                spec,
+                schema,
+                &at,
+                types,
+                &format!("{}Response", naming::pascal(name)),
+            )?;
+            types.mark(&ty, false);
+            return Ok((Format::Xml, Some(ty)));
         }
         if declared.iter().all(|(_, f)| *f == Format::Text) {
             return Ok((Format::Text, Some(TypeRef::String)));
@@ -392,4 +438,212 @@ pub fn formats_used(clients: &std::collections::BTreeMap<String, ir::Client>) ->
         }
     }
     used
+}
+
+/// The `xml` object of a schema (kept by the reader as the `x-xml` extension).
+fn xml_of(schema: &Schema) -> Option<&serde_json::Map<String, Value>> {
+    schema
+        .schema_data
+        .extensions
+        .get("x-xml")
+        .and_then(Value::as_object)
+}
+
+/// A string of the `xml` object.
+fn xml_text<'a>(schema: Option<&'a Schema>, key: &str) -> Option<&'a str> {
+    schema
+        .and_then(xml_of)
+        .and_then(|x| x.get(key))
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+}
+
+/// A flag of the `xml` object.
+fn xml_flag(schema: Option<&Schema>, key: &str) -> bool {
+    schema
+        .and_then(xml_of)
+        .and_then(|x| x.get(key))
+        .and_then(Value::as_bool)
+        == Some(true)
+}
+
+/// The component a schema refers to (itself a `$ref`, or `allOf: [$ref]` with siblings), with
+/// its name.
+fn referred<'a>(spec: &'a Spec, schema: &'a ReferenceOr<Schema>) -> Option<(&'a str, &'a Schema)> {
+    let reference = match schema {
+        ReferenceOr::Reference { reference } => reference.as_str(),
+        ReferenceOr::Item(s) => match View::of(s).all_of.as_slice() {
+            [ReferenceOr::Reference { reference }] => reference.as_str(),
+            _ => return None,
+        },
+    };
+    let name = reference.strip_prefix("#/components/schemas/")?;
+    match spec.api.components.as_ref()?.schemas.get(name)? {
+        ReferenceOr::Item(s) => Some((name, s)),
+        ReferenceOr::Reference { .. } => None,
+    }
+}
+
+fn boxed_to_plain(schema: &ReferenceOr<Box<Schema>>) -> ReferenceOr<Schema> {
+    match schema {
+        ReferenceOr::Reference { reference } => ReferenceOr::Reference {
+            reference: reference.clone(),
+        },
+        ReferenceOr::Item(s) => ReferenceOr::Item((**s).clone()),
+    }
+}
+
+/// The element name of a type written as a whole body: its `xml.name`, else its definition's
+/// name, else its Rust name.
+pub fn xml_root(schema: &Schema, pointer: &str, rust: &str) -> String {
+    if let Some(name) = xml_text(Some(schema), "name") {
+        return name.to_string();
+    }
+    match pointer.strip_prefix("#/components/schemas/") {
+        Some(name) if !name.contains('/') => name.replace("~1", "/").replace("~0", "~"),
+        _ => rust.to_string(),
+    }
+}
+
+/// How property `wire` with schema `prop` is written as XML.
+pub fn xml_field(spec: &Spec, wire: &str, prop: &ReferenceOr<Box<Schema>>) -> ir::XmlField {
+    let prop = boxed_to_plain(prop);
+    let own = match &prop {
+        ReferenceOr::Item(s) => Some(s),
+        ReferenceOr::Reference { .. } => None,
+    };
+    let target = referred(spec, &prop);
+    let name = xml_text(own, "name")
+        .or_else(|| xml_text(target.map(|t| t.1), "name"))
+        .unwrap_or(wire)
+        .to_string();
+    if xml_flag(own, "attribute") {
+        return ir::XmlField {
+            name,
+            kind: ir::XmlKind::Attribute,
+        };
+    }
+    if xml_flag(own, "x-ms-text") {
+        return ir::XmlField {
+            name,
+            kind: ir::XmlKind::Text,
+        };
+    }
+    // An array: its own schema, or the one it refers to.
+    let array = own
+        .filter(|s| View::of(s).typ == Some("array"))
+        .or_else(|| {
+            target
+                .map(|t| t.1)
+                .filter(|s| View::of(s).typ == Some("array"))
+        });
+    let Some(array) = array else {
+        return ir::XmlField {
+            name,
+            kind: ir::XmlKind::Element,
+        };
+    };
+    let items = View::of(array).items.map(boxed_to_plain);
+    let item_own = match &items {
+        Some(ReferenceOr::Item(s)) => Some(s),
+        _ => None,
+    };
+    let item_target = items.as_ref().and_then(|i| referred(spec, i));
+    let item_named =
+        xml_text(item_own, "name").or_else(|| xml_text(item_target.map(|t| t.1), "name"));
+    let wrapped = xml_flag(own, "wrapped") || xml_flag(Some(array), "wrapped");
+    if wrapped {
+        let item = item_named
+            .or(item_target.map(|t| t.0))
+            .unwrap_or(wire)
+            .to_string();
+        ir::XmlField {
+            name,
+            kind: ir::XmlKind::Wrapped {
+                item,
+                helper: String::new(),
+            },
+        }
+    } else {
+        ir::XmlField {
+            name: item_named.unwrap_or(wire).to_string(),
+            kind: ir::XmlKind::List,
+        }
+    }
+}
+
+/// The type of an XML body or response: a model, or for an array (XML has no bare list) a
+/// struct the generator adds, named after the array's element, holding one element per item.
+fn xml_type(
+    spec: &Spec,
+    schema: &ReferenceOr<Schema>,
+    at: &str,
+    types: &mut Types,
+    hint: &str,
+) -> Result<TypeRef, Diagnostic> {
+    let ty = types.of(schema, at, hint)?;
+    let TypeRef::Vec(item_ty) = &ty else {
+        types.mark_xml(&ty);
+        return Ok(ty);
+    };
+    let own = match schema {
+        ReferenceOr::Item(s) => Some(s),
+        ReferenceOr::Reference { .. } => None,
+    };
+    let target = referred(spec, schema);
+    let array = own
+        .filter(|s| View::of(s).typ == Some("array"))
+        .or(target.map(|t| t.1));
+    let root = xml_text(array, "name")
+        .or(target.map(|t| t.0))
+        .unwrap_or(hint)
+        .to_string();
+    let items = array.and_then(|a| View::of(a).items).map(boxed_to_plain);
+    let item_own = match &items {
+        Some(ReferenceOr::Item(s)) => Some(s),
+        _ => None,
+    };
+    let item_target = items.as_ref().and_then(|i| referred(spec, i));
+    let item = xml_text(item_own, "name")
+        .or_else(|| xml_text(item_target.map(|t| t.1), "name"))
+        .or(item_target.map(|t| t.0))
+        .unwrap_or("item")
+        .to_string();
+    if let Some(existing) = types.xml_list(&root, &item, &ty) {
+        let named = TypeRef::Named(existing);
+        types.mark_xml(&named);
+        return Ok(named);
+    }
+    let name = types.claim_type_name(&root);
+    let rust_field = naming::snake(&item);
+    let def = ir::StructDef {
+        name: name.clone(),
+        docs: format!("The `<{root}>` element: a list of `<{item}>` elements."),
+        fields: vec![ir::Field {
+            wire_name: item.clone(),
+            rust_name: rust_field.clone(),
+            ty: TypeRef::Vec(item_ty.clone()),
+            docs: format!("The `<{item}>` elements, in order."),
+            read_only: false,
+        }],
+        additional: None,
+        usage: ir::Usage::default(),
+        features: Default::default(),
+    };
+    let mut xml = ir::XmlType {
+        root: root.clone(),
+        fields: Default::default(),
+    };
+    xml.fields.insert(
+        rust_field,
+        ir::XmlField {
+            name: item.clone(),
+            kind: ir::XmlKind::List,
+        },
+    );
+    types.add_struct(def, xml);
+    types.remember_xml_list(root, item, ty, name.clone());
+    let named = TypeRef::Named(name);
+    types.mark_xml(&named);
+    Ok(named)
 }

@@ -134,6 +134,7 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         types,
         status_monitor,
         service_client,
+        xml,
     } = lowered;
     next_requests(spec, &found, &mut clients);
     for (i, d) in failed {
@@ -175,6 +176,7 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         guide,
         publishing: Default::default(),
         formats,
+        xml,
     })
 }
 
@@ -308,6 +310,7 @@ struct Lowered {
     types: BTreeMap<String, ir::TypeDef>,
     status_monitor: Option<String>,
     service_client: Option<ir::ServiceClient>,
+    xml: BTreeMap<String, ir::XmlType>,
 }
 
 /// Lowers every operation of `selected` but the `skipped` ones, with fresh names and types.
@@ -416,7 +419,9 @@ fn lower_pass(
     // Claimed after every spec type, so a spec type of the same name keeps its name.
     let status_monitor = long_running.then(|| types.claim_type_name("OperationStatus"));
     let service_client = service_client(api, service, &clients, &mut client_scope, &mut types);
+    let xml = types.finish_xml();
     Ok(Lowered {
+        xml,
         clients,
         types: types.finish(),
         status_monitor,

@@ -226,13 +226,13 @@ pub fn lower(
         spec,
         op,
         &found.pointer,
+        &found.name,
         types,
         answers.success_type.clone(),
     )?;
     let accept = super::media::accept(spec, op);
-    let head_exists = found.method == HttpMethod::Head
-        && success_type.is_none()
-        && answers.declares_not_found;
+    let head_exists =
+        found.method == HttpMethod::Head && success_type.is_none() && answers.declares_not_found;
     let kind = kind(
         spec,
         found,
@@ -281,11 +281,7 @@ pub fn lower(
         path,
         body,
         success_codes: answers.success_codes,
-        success_type: if result.is_some() {
-            None
-        } else {
-            success_type
-        },
+        success_type: if result.is_some() { None } else { success_type },
         error_type: answers.error_type,
         response_format,
         accept,

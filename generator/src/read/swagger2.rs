@@ -647,7 +647,9 @@ impl Converter<'_> {
                     }
                     Value::Array(out_list)
                 }
+                // Kept as an extension: the OpenAPI model has no place for it.
                 "xml" => {
+                    out.insert("x-xml".into(), v.clone());
                     continue;
                 }
                 _ => v.clone(),

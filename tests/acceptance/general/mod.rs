@@ -4,9 +4,10 @@
 mod body_binary;
 mod body_file;
 mod body_formdata;
-mod media_types;
 mod head_exceptions;
 mod http_infrastructure;
+mod media_types;
+mod xml_service;
 mod xms_error_responses;
 
 use crate::support::Scenario;
@@ -18,6 +19,7 @@ pub fn scenarios() -> Vec<Scenario> {
     all.extend(body_file::scenarios());
     all.extend(body_formdata::scenarios());
     all.extend(media_types::scenarios());
+    all.extend(xml_service::scenarios());
     all.extend(http_infrastructure::scenarios());
     all.extend(xms_error_responses::scenarios());
     all.extend(head_exceptions::scenarios());

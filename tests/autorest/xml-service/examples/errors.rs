@@ -10,7 +10,8 @@ use autorest_xml_service::models::ServiceError;
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client = AutoRestSwaggerBatXmlClient::new(None)?;
-    match client.xml_operations_client().xml_json_output(None).await {
+    match client.auto_rest_swagger_bat_xml_service_client().xml_get_x_ms_text(None).await
+    {
         Ok(response) => {
             let model = response.into_model()?;
             let json = serde_json::to_string_pretty(&model)?;

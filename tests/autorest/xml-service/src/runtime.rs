@@ -386,6 +386,34 @@ pub(crate) async fn send(
         .await
 }
 
+/// RFC 3339 date-times in XML elements and attributes: the text is read as a string
+/// first (quick-xml hands `time`'s own visitor no plain string).
+#[cfg(feature = "xml_operations")]
+pub(crate) mod xml_date_time {
+    use azure_core::time::{parse_rfc3339, to_rfc3339, OffsetDateTime};
+    use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
+    pub(crate) fn serialize<S: Serializer>(
+        value: &Option<OffsetDateTime>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(value) => serializer.serialize_str(&to_rfc3339(value)),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<OffsetDateTime>, D::Error> {
+        match Option::<String>::deserialize(deserializer)? {
+            Some(text) if !text.trim().is_empty() => {
+                parse_rfc3339(text.trim()).map(Some).map_err(D::Error::custom)
+            }
+            _ => Ok(None),
+        }
+    }
+}
+
 /// Serializes a request body as JSON.
 #[cfg(feature = "xml_operations")]
 pub(crate) fn request_json<T: serde::Serialize>(value: &T) -> Result<azure_core::Bytes> {

@@ -85,7 +85,12 @@ impl AutoRestSwaggerBatXmlServiceClient {
         options: Option<
             crate::models::AutoRestSwaggerBatXmlServiceClientXmlGetXMsTextOptions<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::ObjectWithXMsTextProperty,
+            azure_core::http::XmlFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,

@@ -85,7 +85,12 @@ impl XmlOperationsClient {
         options: Option<
             crate::models::XmlOperationsClientXmlGetComplexTypeRefNoMetaOptions<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::RootWithRefAndNoMeta,
+            azure_core::http::XmlFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -109,7 +114,7 @@ impl XmlOperationsClient {
     ///
     /// # Arguments
     ///
-    /// * `body` - The request body. Raw bytes (or a stream), sent as `application/xml`.
+    /// * `model` - The request body.
     /// * `options` - Optional parameters for the request.
     ///
     /// # Errors
@@ -120,9 +125,9 @@ impl XmlOperationsClient {
     )]
     pub async fn xml_put_complex_type_ref_no_meta(
         &self,
-        body: azure_core::http::RequestContent<
-            ::azure_core::Bytes,
-            azure_core::http::NoFormat,
+        model: azure_core::http::RequestContent<
+            crate::models::RootWithRefAndNoMeta,
+            azure_core::http::XmlFormat,
         >,
         options: Option<
             crate::models::XmlOperationsClientXmlPutComplexTypeRefNoMetaOptions<'_>,
@@ -137,7 +142,7 @@ impl XmlOperationsClient {
             &[],
         )?;
         request.insert_header("content-type", "application/xml");
-        request.set_body(body);
+        request.set_body(model);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -165,7 +170,12 @@ impl XmlOperationsClient {
         options: Option<
             crate::models::XmlOperationsClientXmlGetComplexTypeRefWithMetaOptions<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::RootWithRefAndMeta,
+            azure_core::http::XmlFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -189,7 +199,7 @@ impl XmlOperationsClient {
     ///
     /// # Arguments
     ///
-    /// * `body` - The request body. Raw bytes (or a stream), sent as `application/xml`.
+    /// * `model` - The request body.
     /// * `options` - Optional parameters for the request.
     ///
     /// # Errors
@@ -200,9 +210,9 @@ impl XmlOperationsClient {
     )]
     pub async fn xml_put_complex_type_ref_with_meta(
         &self,
-        body: azure_core::http::RequestContent<
-            ::azure_core::Bytes,
-            azure_core::http::NoFormat,
+        model: azure_core::http::RequestContent<
+            crate::models::RootWithRefAndMeta,
+            azure_core::http::XmlFormat,
         >,
         options: Option<
             crate::models::XmlOperationsClientXmlPutComplexTypeRefWithMetaOptions<'_>,
@@ -217,7 +227,7 @@ impl XmlOperationsClient {
             &[],
         )?;
         request.insert_header("content-type", "application/xml");
-        request.set_body(body);
+        request.set_body(model);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -241,7 +251,9 @@ impl XmlOperationsClient {
     pub async fn xml_get_simple(
         &self,
         options: Option<crate::models::XmlOperationsClientXmlGetSimpleOptions<'_>>,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<crate::models::Slideshow, azure_core::http::XmlFormat>,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -265,7 +277,7 @@ impl XmlOperationsClient {
     ///
     /// # Arguments
     ///
-    /// * `body` - The request body. Raw bytes (or a stream), sent as `application/xml`.
+    /// * `slideshow` - The request body.
     /// * `options` - Optional parameters for the request.
     ///
     /// # Errors
@@ -274,9 +286,9 @@ impl XmlOperationsClient {
     #[tracing::function("AutoRest.TestServer.XML Operations.xml_putSimple")]
     pub async fn xml_put_simple(
         &self,
-        body: azure_core::http::RequestContent<
-            ::azure_core::Bytes,
-            azure_core::http::NoFormat,
+        slideshow: azure_core::http::RequestContent<
+            crate::models::Slideshow,
+            azure_core::http::XmlFormat,
         >,
         options: Option<crate::models::XmlOperationsClientXmlPutSimpleOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
@@ -290,7 +302,7 @@ impl XmlOperationsClient {
         )?;
         request.insert_header("accept", "application/xml");
         request.insert_header("content-type", "application/xml");
-        request.set_body(body);
+        request.set_body(slideshow);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -314,7 +326,12 @@ impl XmlOperationsClient {
     pub async fn xml_get_wrapped_lists(
         &self,
         options: Option<crate::models::XmlOperationsClientXmlGetWrappedListsOptions<'_>>,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::AppleBarrel,
+            azure_core::http::XmlFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -338,7 +355,7 @@ impl XmlOperationsClient {
     ///
     /// # Arguments
     ///
-    /// * `body` - The request body. Raw bytes (or a stream), sent as `application/xml`.
+    /// * `wrapped_lists` - The request body.
     /// * `options` - Optional parameters for the request.
     ///
     /// # Errors
@@ -347,9 +364,9 @@ impl XmlOperationsClient {
     #[tracing::function("AutoRest.TestServer.XML Operations.xml_putWrappedLists")]
     pub async fn xml_put_wrapped_lists(
         &self,
-        body: azure_core::http::RequestContent<
-            ::azure_core::Bytes,
-            azure_core::http::NoFormat,
+        wrapped_lists: azure_core::http::RequestContent<
+            crate::models::AppleBarrel,
+            azure_core::http::XmlFormat,
         >,
         options: Option<crate::models::XmlOperationsClientXmlPutWrappedListsOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
@@ -363,7 +380,7 @@ impl XmlOperationsClient {
         )?;
         request.insert_header("accept", "application/xml");
         request.insert_header("content-type", "application/xml");
-        request.set_body(body);
+        request.set_body(wrapped_lists);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -419,7 +436,9 @@ impl XmlOperationsClient {
     pub async fn xml_get_empty_list(
         &self,
         options: Option<crate::models::XmlOperationsClientXmlGetEmptyListOptions<'_>>,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<crate::models::Slideshow, azure_core::http::XmlFormat>,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -443,7 +462,7 @@ impl XmlOperationsClient {
     ///
     /// # Arguments
     ///
-    /// * `body` - The request body. Raw bytes (or a stream), sent as `application/xml`.
+    /// * `slideshow` - The request body.
     /// * `options` - Optional parameters for the request.
     ///
     /// # Errors
@@ -452,9 +471,9 @@ impl XmlOperationsClient {
     #[tracing::function("AutoRest.TestServer.XML Operations.xml_putEmptyList")]
     pub async fn xml_put_empty_list(
         &self,
-        body: azure_core::http::RequestContent<
-            ::azure_core::Bytes,
-            azure_core::http::NoFormat,
+        slideshow: azure_core::http::RequestContent<
+            crate::models::Slideshow,
+            azure_core::http::XmlFormat,
         >,
         options: Option<crate::models::XmlOperationsClientXmlPutEmptyListOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
@@ -467,7 +486,7 @@ impl XmlOperationsClient {
             &[],
         )?;
         request.insert_header("content-type", "application/xml");
-        request.set_body(body);
+        request.set_body(slideshow);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -493,7 +512,12 @@ impl XmlOperationsClient {
         options: Option<
             crate::models::XmlOperationsClientXmlGetEmptyWrappedListsOptions<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::AppleBarrel,
+            azure_core::http::XmlFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -517,7 +541,7 @@ impl XmlOperationsClient {
     ///
     /// # Arguments
     ///
-    /// * `body` - The request body. Raw bytes (or a stream), sent as `application/xml`.
+    /// * `apple_barrel` - The request body.
     /// * `options` - Optional parameters for the request.
     ///
     /// # Errors
@@ -526,9 +550,9 @@ impl XmlOperationsClient {
     #[tracing::function("AutoRest.TestServer.XML Operations.xml_putEmptyWrappedLists")]
     pub async fn xml_put_empty_wrapped_lists(
         &self,
-        body: azure_core::http::RequestContent<
-            ::azure_core::Bytes,
-            azure_core::http::NoFormat,
+        apple_barrel: azure_core::http::RequestContent<
+            crate::models::AppleBarrel,
+            azure_core::http::XmlFormat,
         >,
         options: Option<
             crate::models::XmlOperationsClientXmlPutEmptyWrappedListsOptions<'_>,
@@ -543,7 +567,7 @@ impl XmlOperationsClient {
             &[],
         )?;
         request.insert_header("content-type", "application/xml");
-        request.set_body(body);
+        request.set_body(apple_barrel);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -567,7 +591,9 @@ impl XmlOperationsClient {
     pub async fn xml_get_root_list(
         &self,
         options: Option<crate::models::XmlOperationsClientXmlGetRootListOptions<'_>>,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<crate::models::Bananas, azure_core::http::XmlFormat>,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -591,7 +617,7 @@ impl XmlOperationsClient {
     ///
     /// # Arguments
     ///
-    /// * `body` - The request body. Raw bytes (or a stream), sent as `application/xml`.
+    /// * `bananas` - The request body.
     /// * `options` - Optional parameters for the request.
     ///
     /// # Errors
@@ -600,9 +626,9 @@ impl XmlOperationsClient {
     #[tracing::function("AutoRest.TestServer.XML Operations.xml_putRootList")]
     pub async fn xml_put_root_list(
         &self,
-        body: azure_core::http::RequestContent<
-            ::azure_core::Bytes,
-            azure_core::http::NoFormat,
+        bananas: azure_core::http::RequestContent<
+            crate::models::Bananas,
+            azure_core::http::XmlFormat,
         >,
         options: Option<crate::models::XmlOperationsClientXmlPutRootListOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
@@ -615,7 +641,7 @@ impl XmlOperationsClient {
             &[],
         )?;
         request.insert_header("content-type", "application/xml");
-        request.set_body(body);
+        request.set_body(bananas);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -641,7 +667,9 @@ impl XmlOperationsClient {
         options: Option<
             crate::models::XmlOperationsClientXmlGetRootListSingleItemOptions<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<crate::models::Bananas, azure_core::http::XmlFormat>,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -665,7 +693,7 @@ impl XmlOperationsClient {
     ///
     /// # Arguments
     ///
-    /// * `body` - The request body. Raw bytes (or a stream), sent as `application/xml`.
+    /// * `bananas` - The request body.
     /// * `options` - Optional parameters for the request.
     ///
     /// # Errors
@@ -674,9 +702,9 @@ impl XmlOperationsClient {
     #[tracing::function("AutoRest.TestServer.XML Operations.xml_putRootListSingleItem")]
     pub async fn xml_put_root_list_single_item(
         &self,
-        body: azure_core::http::RequestContent<
-            ::azure_core::Bytes,
-            azure_core::http::NoFormat,
+        bananas: azure_core::http::RequestContent<
+            crate::models::Bananas,
+            azure_core::http::XmlFormat,
         >,
         options: Option<
             crate::models::XmlOperationsClientXmlPutRootListSingleItemOptions<'_>,
@@ -691,7 +719,7 @@ impl XmlOperationsClient {
             &[],
         )?;
         request.insert_header("content-type", "application/xml");
-        request.set_body(body);
+        request.set_body(bananas);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -715,7 +743,9 @@ impl XmlOperationsClient {
     pub async fn xml_get_empty_root_list(
         &self,
         options: Option<crate::models::XmlOperationsClientXmlGetEmptyRootListOptions<'_>>,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<crate::models::Bananas, azure_core::http::XmlFormat>,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -739,7 +769,7 @@ impl XmlOperationsClient {
     ///
     /// # Arguments
     ///
-    /// * `body` - The request body. Raw bytes (or a stream), sent as `application/xml`.
+    /// * `bananas` - The request body.
     /// * `options` - Optional parameters for the request.
     ///
     /// # Errors
@@ -748,9 +778,9 @@ impl XmlOperationsClient {
     #[tracing::function("AutoRest.TestServer.XML Operations.xml_putEmptyRootList")]
     pub async fn xml_put_empty_root_list(
         &self,
-        body: azure_core::http::RequestContent<
-            ::azure_core::Bytes,
-            azure_core::http::NoFormat,
+        bananas: azure_core::http::RequestContent<
+            crate::models::Bananas,
+            azure_core::http::XmlFormat,
         >,
         options: Option<crate::models::XmlOperationsClientXmlPutEmptyRootListOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
@@ -763,7 +793,7 @@ impl XmlOperationsClient {
             &[],
         )?;
         request.insert_header("content-type", "application/xml");
-        request.set_body(body);
+        request.set_body(bananas);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -789,7 +819,9 @@ impl XmlOperationsClient {
         options: Option<
             crate::models::XmlOperationsClientXmlGetEmptyChildElementOptions<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<crate::models::Banana, azure_core::http::XmlFormat>,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -813,7 +845,7 @@ impl XmlOperationsClient {
     ///
     /// # Arguments
     ///
-    /// * `body` - The request body. Raw bytes (or a stream), sent as `application/xml`.
+    /// * `banana` - The request body.
     /// * `options` - Optional parameters for the request.
     ///
     /// # Errors
@@ -822,9 +854,9 @@ impl XmlOperationsClient {
     #[tracing::function("AutoRest.TestServer.XML Operations.xml_putEmptyChildElement")]
     pub async fn xml_put_empty_child_element(
         &self,
-        body: azure_core::http::RequestContent<
-            ::azure_core::Bytes,
-            azure_core::http::NoFormat,
+        banana: azure_core::http::RequestContent<
+            crate::models::Banana,
+            azure_core::http::XmlFormat,
         >,
         options: Option<
             crate::models::XmlOperationsClientXmlPutEmptyChildElementOptions<'_>,
@@ -839,7 +871,7 @@ impl XmlOperationsClient {
             &[],
         )?;
         request.insert_header("content-type", "application/xml");
-        request.set_body(body);
+        request.set_body(banana);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -863,7 +895,12 @@ impl XmlOperationsClient {
     pub async fn xml_list_containers(
         &self,
         options: Option<crate::models::XmlOperationsClientXmlListContainersOptions<'_>>,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::ListContainersResponse,
+            azure_core::http::XmlFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -898,7 +935,12 @@ impl XmlOperationsClient {
         options: Option<
             crate::models::XmlOperationsClientXmlGetServicePropertiesOptions<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::StorageServiceProperties,
+            azure_core::http::XmlFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -922,7 +964,7 @@ impl XmlOperationsClient {
     ///
     /// # Arguments
     ///
-    /// * `body` - The request body. Raw bytes (or a stream), sent as `application/xml`.
+    /// * `properties` - The request body.
     /// * `options` - Optional parameters for the request.
     ///
     /// # Errors
@@ -931,9 +973,9 @@ impl XmlOperationsClient {
     #[tracing::function("AutoRest.TestServer.XML Operations.xml_putServiceProperties")]
     pub async fn xml_put_service_properties(
         &self,
-        body: azure_core::http::RequestContent<
-            ::azure_core::Bytes,
-            azure_core::http::NoFormat,
+        properties: azure_core::http::RequestContent<
+            crate::models::StorageServiceProperties,
+            azure_core::http::XmlFormat,
         >,
         options: Option<
             crate::models::XmlOperationsClientXmlPutServicePropertiesOptions<'_>,
@@ -948,7 +990,7 @@ impl XmlOperationsClient {
             &[("comp", Some("properties")), ("restype", Some("service"))],
         )?;
         request.insert_header("content-type", "application/xml");
-        request.set_body(body);
+        request.set_body(properties);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -972,7 +1014,12 @@ impl XmlOperationsClient {
     pub async fn xml_get_acls(
         &self,
         options: Option<crate::models::XmlOperationsClientXmlGetAclsOptions<'_>>,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::SignedIdentifiers,
+            azure_core::http::XmlFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -996,7 +1043,7 @@ impl XmlOperationsClient {
     ///
     /// # Arguments
     ///
-    /// * `body` - The request body. Raw bytes (or a stream), sent as `application/xml`.
+    /// * `properties` - The request body.
     /// * `options` - Optional parameters for the request.
     ///
     /// # Errors
@@ -1005,9 +1052,9 @@ impl XmlOperationsClient {
     #[tracing::function("AutoRest.TestServer.XML Operations.xml_putAcls")]
     pub async fn xml_put_acls(
         &self,
-        body: azure_core::http::RequestContent<
-            ::azure_core::Bytes,
-            azure_core::http::NoFormat,
+        properties: azure_core::http::RequestContent<
+            crate::models::SignedIdentifiers,
+            azure_core::http::XmlFormat,
         >,
         options: Option<crate::models::XmlOperationsClientXmlPutAclsOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
@@ -1020,7 +1067,7 @@ impl XmlOperationsClient {
             &[("comp", Some("acl")), ("restype", Some("container"))],
         )?;
         request.insert_header("content-type", "application/xml");
-        request.set_body(body);
+        request.set_body(properties);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -1044,7 +1091,12 @@ impl XmlOperationsClient {
     pub async fn xml_list_blobs(
         &self,
         options: Option<crate::models::XmlOperationsClientXmlListBlobsOptions<'_>>,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::ListBlobsResponse,
+            azure_core::http::XmlFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -1145,7 +1197,12 @@ impl XmlOperationsClient {
     pub async fn xml_get_bytes(
         &self,
         options: Option<crate::models::XmlOperationsClientXmlGetBytesOptions<'_>>,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::ModelWithByteProperty,
+            azure_core::http::XmlFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -1169,7 +1226,7 @@ impl XmlOperationsClient {
     ///
     /// # Arguments
     ///
-    /// * `body` - The request body. Raw bytes (or a stream), sent as `application/xml`.
+    /// * `slideshow` - The request body.
     /// * `options` - Optional parameters for the request.
     ///
     /// # Errors
@@ -1178,9 +1235,9 @@ impl XmlOperationsClient {
     #[tracing::function("AutoRest.TestServer.XML Operations.xml_putBinary")]
     pub async fn xml_put_binary(
         &self,
-        body: azure_core::http::RequestContent<
-            ::azure_core::Bytes,
-            azure_core::http::NoFormat,
+        slideshow: azure_core::http::RequestContent<
+            crate::models::ModelWithByteProperty,
+            azure_core::http::XmlFormat,
         >,
         options: Option<crate::models::XmlOperationsClientXmlPutBinaryOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
@@ -1194,7 +1251,7 @@ impl XmlOperationsClient {
         )?;
         request.insert_header("accept", "application/xml");
         request.insert_header("content-type", "application/xml");
-        request.set_body(body);
+        request.set_body(slideshow);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -1218,7 +1275,12 @@ impl XmlOperationsClient {
     pub async fn xml_get_uri(
         &self,
         options: Option<crate::models::XmlOperationsClientXmlGetUriOptions<'_>>,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::ModelWithUrlProperty,
+            azure_core::http::XmlFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -1242,7 +1304,7 @@ impl XmlOperationsClient {
     ///
     /// # Arguments
     ///
-    /// * `body` - The request body. Raw bytes (or a stream), sent as `application/xml`.
+    /// * `model` - The request body.
     /// * `options` - Optional parameters for the request.
     ///
     /// # Errors
@@ -1251,9 +1313,9 @@ impl XmlOperationsClient {
     #[tracing::function("AutoRest.TestServer.XML Operations.xml_putUri")]
     pub async fn xml_put_uri(
         &self,
-        body: azure_core::http::RequestContent<
-            ::azure_core::Bytes,
-            azure_core::http::NoFormat,
+        model: azure_core::http::RequestContent<
+            crate::models::ModelWithUrlProperty,
+            azure_core::http::XmlFormat,
         >,
         options: Option<crate::models::XmlOperationsClientXmlPutUriOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
@@ -1267,7 +1329,7 @@ impl XmlOperationsClient {
         )?;
         request.insert_header("accept", "application/xml");
         request.insert_header("content-type", "application/xml");
-        request.set_body(body);
+        request.set_body(model);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,

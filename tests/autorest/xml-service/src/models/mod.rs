@@ -2,7 +2,7 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Request and response models, enumerations, per-method options and service errors.
-#[cfg(feature = "xml_operations")]
+#[cfg(any(feature = "auto_rest_swagger_bat_xml_service", feature = "xml_operations"))]
 #[allow(clippy::module_inception)]
 mod models;
 #[cfg(feature = "xml_operations")]
@@ -13,5 +13,5 @@ mod method_options;
 pub use enums::*;
 pub use errors::*;
 pub use method_options::*;
-#[cfg(feature = "xml_operations")]
+#[cfg(any(feature = "auto_rest_swagger_bat_xml_service", feature = "xml_operations"))]
 pub use models::*;
