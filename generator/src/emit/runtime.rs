@@ -1134,19 +1134,18 @@ fn request_body_fns(krate: &Crate) -> Option<TokenStream> {
             .values()
             .filter(|t| matches!(t, TypeDef::Struct(_)))
     };
+    // Sent as JSON: XML bodies are written by azure_core's `to_xml`.
+    let json_body = |t: &TypeDef| match t {
+        TypeDef::Struct(s) => s.usage.body && !krate.xml.contains_key(&s.name),
+        TypeDef::Enum(e) => e.usage.body,
+    };
     let sent: features::Features = krate
         .types
         .values()
-        .filter(|t| match t {
-            TypeDef::Struct(s) => s.usage.body,
-            TypeDef::Enum(e) => e.usage.body,
-        })
+        .filter(|t| json_body(t))
         .flat_map(|t| features::of_type(krate, t))
         .collect();
-    let any_sent = krate.types.values().any(|t| match t {
-        TypeDef::Struct(s) => s.usage.body,
-        TypeDef::Enum(e) => e.usage.body,
-    });
+    let any_sent = krate.types.values().any(json_body);
     let read_only: features::Features = structs()
         .filter(|t| matches!(t, TypeDef::Struct(s) if s.fields.iter().any(|f| f.read_only)))
         .flat_map(|t| features::of_type(krate, t))

@@ -215,7 +215,7 @@ pub struct BlobProperties {
     ///
     /// Required.
     #[serde(rename = "Etag", skip_serializing_if = "Option::is_none")]
-    pub etag: Option<String>,
+    pub etag: Option<azure_core::http::Etag>,
     /// Size in bytes
     #[serde(rename = "Content-Length", skip_serializing_if = "Option::is_none")]
     pub content_length: Option<i64>,
@@ -399,7 +399,7 @@ pub struct ContainerProperties {
     ///
     /// Required.
     #[serde(rename = "Etag", skip_serializing_if = "Option::is_none")]
-    pub etag: Option<String>,
+    pub etag: Option<azure_core::http::Etag>,
     /// The `LeaseStatus` property.
     #[serde(rename = "LeaseStatus", skip_serializing_if = "Option::is_none")]
     pub lease_status: Option<crate::models::LeaseStatus>,
