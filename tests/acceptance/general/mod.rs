@@ -1,8 +1,13 @@
 //! The general half of the test server (`/report`): one module per Swagger file, as in
 //! `azure/`, each with a `scenarios()` list that this module joins.
 
+mod body_binary;
+mod body_file;
+mod body_formdata;
 mod head_exceptions;
 mod http_infrastructure;
+mod media_types;
+mod xml_service;
 mod xms_error_responses;
 
 use crate::support::Scenario;
@@ -31,6 +36,11 @@ pub fn scenarios() -> Vec<Scenario> {
     all.extend(non_string_enum::scenarios());
     all.extend(required_optional::scenarios());
     all.extend(reserved_words::scenarios());
+    all.extend(body_binary::scenarios());
+    all.extend(body_file::scenarios());
+    all.extend(body_formdata::scenarios());
+    all.extend(media_types::scenarios());
+    all.extend(xml_service::scenarios());
     all.extend(http_infrastructure::scenarios());
     all.extend(xms_error_responses::scenarios());
     all.extend(head_exceptions::scenarios());

@@ -96,6 +96,7 @@ impl IncorrectReturnedErrorModelClient {
             &[],
             &[],
         )?;
+        request.insert_header("accept", "text/html");
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,

@@ -307,7 +307,7 @@ impl AutoRestRequiredOptionalTestServiceClient {
     ///
     /// # Arguments
     ///
-    /// * `body` - The request body. Raw bytes, sent as `application/octet-stream`.
+    /// * `body` - The request body. Raw bytes (or a stream), sent as `application/octet-stream`.
     /// * `options` - Optional parameters for the request.
     ///
     /// # Errors

@@ -63,7 +63,7 @@ pub struct AutoRestRequiredOptionalTestServiceClientImplicitPutOptionalBinaryBod
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
     /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
     pub timeout: Option<azure_core::time::Duration>,
-    /// The request body. Raw bytes, sent as `application/octet-stream`.
+    /// The request body. Raw bytes (or a stream), sent as `application/octet-stream`.
     pub body: Option<
         azure_core::http::RequestContent<::azure_core::Bytes, azure_core::http::NoFormat>,
     >,
@@ -79,7 +79,7 @@ pub struct AutoRestRequiredOptionalTestServiceClientExplicitPutOptionalBinaryBod
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
     /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
     pub timeout: Option<azure_core::time::Duration>,
-    /// The request body. Raw bytes, sent as `application/octet-stream`.
+    /// The request body. Raw bytes (or a stream), sent as `application/octet-stream`.
     pub body: Option<
         azure_core::http::RequestContent<::azure_core::Bytes, azure_core::http::NoFormat>,
     >,

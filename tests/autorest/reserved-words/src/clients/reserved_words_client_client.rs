@@ -108,7 +108,7 @@ impl ReservedWordsClientClient {
     ///
     /// # Arguments
     ///
-    /// * `body` - Pass in b'hello, world' Raw bytes, sent as `application/octet-stream`.
+    /// * `body` - Pass in b'hello, world' Raw bytes (or a stream), sent as `application/octet-stream`.
     /// * `options` - Optional parameters for the request.
     ///
     /// # Errors
