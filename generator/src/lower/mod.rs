@@ -1,6 +1,7 @@
 //! Lower stage: the OpenAPI document -> the IR. Names are decided here (through
 //! [`naming`]), and so are parameter sources, path templates, success codes and docs.
 
+mod host;
 pub mod naming;
 mod operations;
 mod responses;

@@ -1,6 +1,7 @@
 //! The general half of the test server (`/report`): one module per Swagger file, as in
 //! `azure/`, each with a `scenarios()` list that this module joins.
 
+mod custom_base_url;
 mod head_exceptions;
 mod http_infrastructure;
 mod xms_error_responses;
@@ -13,5 +14,6 @@ pub fn scenarios() -> Vec<Scenario> {
     all.extend(http_infrastructure::scenarios());
     all.extend(xms_error_responses::scenarios());
     all.extend(head_exceptions::scenarios());
+    all.extend(custom_base_url::scenarios());
     all
 }
