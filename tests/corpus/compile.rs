@@ -1,9 +1,12 @@
-//! The generated code compiles: every corpus case that generates, plus the seed spec, is
-//! written as a member of a throwaway workspace under `target/corpus-check/` and checked
-//! with `cargo check --offline` against the dependencies already in the lock file, with every
-//! client's feature on and with none. Its own target folder keeps the build from waiting on
-//! (or invalidating) the outer one; after the first run only the generated crates are checked
-//! again. The checked-in Azure client is checked there too with one client's feature only.
+//! The generated code passes a user's CI: every corpus case that generates is written as a
+//! member of one throwaway workspace under `target/corpus-check/` and linted with
+//! `cargo clippy --offline -- -D warnings` against the dependencies already in the lock file,
+//! with every client's feature on (library and examples) and with none (library), then
+//! documented with `cargo doc --no-deps` and `RUSTDOCFLAGS=-D warnings` (every feature).
+//! Its own target folder keeps the build from waiting on (or invalidating) the outer one; the
+//! dependencies are built once for all the members, and after the first run only the
+//! generated crates are linted again. The checked-in Azure client is linted there too with
+//! one client's feature only and with none.
 
 use super::{cases::cases, config_for, root};
 use azure_codegen::{generate, write};
@@ -13,7 +16,6 @@ use std::process::Command;
 fn test_every_generated_corpus_crate_compiles() {
     let base = root().join("target").join("corpus-check");
     let ws = base.join("ws");
-    let _ = std::fs::remove_dir_all(&ws);
     std::fs::create_dir_all(&ws).unwrap();
     let mut members = Vec::new();
     let mut features = Vec::new();
@@ -34,46 +36,65 @@ fn test_every_generated_corpus_crate_compiles() {
         members.push(name);
     }
     assert!(members.len() >= 15, "only {} cases generate", members.len());
+    // The folders of cases that are gone or no longer generate go; the others keep the times
+    // of their unchanged files (`write` keeps them), so cargo lints again only what changed.
+    for entry in std::fs::read_dir(&ws).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.file_type().unwrap().is_dir() && !members.contains(&name) {
+            std::fs::remove_dir_all(entry.path()).unwrap();
+        }
+    }
     let list: Vec<String> = members.iter().map(|m| format!("{m:?}")).collect();
-    std::fs::write(
-        ws.join("Cargo.toml"),
-        format!(
+    write_if_changed(
+        &ws.join("Cargo.toml"),
+        &format!(
             // The outer workspace's dependency profile, so the check of the Azure client there
             // reuses the dependencies built here.
             "[workspace]\nresolver = \"2\"\nmembers = [{}]\n\n[profile.dev.package.\"*\"]\ndebug = false\n",
             list.join(", ")
         ),
-    )
-    .unwrap();
-    std::fs::copy(root().join("Cargo.lock"), ws.join("Cargo.lock")).unwrap();
+    );
+    write_if_changed(
+        &ws.join("Cargo.lock"),
+        &std::fs::read_to_string(root().join("Cargo.lock")).unwrap(),
+    );
     let every_client = features.join(",");
-    for features in [every_client.as_str(), ""] {
-        let stderr = check(
-            &ws,
-            &base,
-            &[
-                "--workspace",
-                "--no-default-features",
-                "--features",
-                features,
-            ],
-        );
-        assert!(
-            stderr.is_ok(),
-            "generated corpus crates do not compile ({} members, features `{features}`):\n{}",
-            members.len(),
-            stderr.unwrap_or_else(|e| e)
-        );
-        // Warning-free too, as users build with `-D warnings`.
-        let stderr = stderr.unwrap_or_default();
-        assert!(
-            !stderr.contains("warning"),
-            "generated corpus crates compile with warnings (features `{features}`):\n{stderr}"
+    for (features, targets) in [
+        (every_client.as_str(), &["--lib", "--examples"][..]),
+        ("", &["--lib"][..]),
+    ] {
+        let mut args = vec![
+            "--workspace",
+            "--no-default-features",
+            "--features",
+            features,
+        ];
+        args.extend_from_slice(targets);
+        if let Err(stderr) = cargo(&ws, &base, Lint::Clippy, &args) {
+            panic!(
+                "generated corpus crates fail `cargo clippy -- -D warnings` ({} members, features `{features}`):\n{stderr}",
+                members.len()
+            );
+        }
+    }
+    // Spec text reaches the docs: rustdoc's own lints (bare URLs, broken links, HTML) too.
+    let args = [
+        "--workspace",
+        "--no-deps",
+        "--no-default-features",
+        "--features",
+        every_client.as_str(),
+    ];
+    if let Err(stderr) = cargo(&ws, &base, Lint::Doc, &args) {
+        panic!(
+            "generated corpus crates fail `cargo doc` with `-D warnings` ({} members):\n{stderr}",
+            members.len()
         );
     }
 }
 
-/// The checked-in Azure client builds, warning-free, with no client's feature and with one
+/// The checked-in Azure client passes `cargo clippy -- -D warnings` with no client's feature and with one
 /// (a pageable group, and one whose types include no enumeration). azure_core's own default
 /// features stay off so the dependencies built for the corpus check are reused.
 #[test]
@@ -84,53 +105,71 @@ fn test_generated_client_builds_with_one_or_no_client_feature() {
         "workflow_runs",
         "workflow_run_action_repetitions_request_histories",
     ] {
-        let result = check(
-            &root(),
-            &base,
-            &[
-                "--package",
-                "azure_resourcemanager_web_workflows",
-                "--no-default-features",
-                "--features",
-                features,
-            ],
-        );
-        let stderr = match result {
-            Ok(stderr) => stderr,
-            Err(stderr) => {
-                panic!("the Azure client does not build with features `{features}`:\n{stderr}")
-            }
-        };
-        assert!(
-            !stderr.contains("warning"),
-            "the Azure client builds with warnings with features `{features}`:\n{stderr}"
-        );
+        let args = [
+            "--package",
+            "azure_resourcemanager_web_workflows",
+            "--lib",
+            "--no-default-features",
+            "--features",
+            features,
+        ];
+        if let Err(stderr) = cargo(&root(), &base, Lint::Clippy, &args) {
+            panic!("the Azure client fails `cargo clippy -- -D warnings` with features `{features}`:\n{stderr}")
+        }
     }
 }
 
-/// `cargo check --offline --lib` in `dir` with `args`, in `base`'s target folder: stderr, as
-/// `Err` when the check fails.
-fn check(dir: &std::path::Path, base: &std::path::Path, args: &[&str]) -> Result<String, String> {
+/// Writes `text` to `path` unless it holds it already (keeping its time for cargo).
+fn write_if_changed(path: &std::path::Path, text: &str) {
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+/// What a user's CI runs on a crate.
+#[derive(Clone, Copy)]
+enum Lint {
+    /// `cargo clippy -- -D warnings`.
+    Clippy,
+    /// `cargo doc` with `RUSTDOCFLAGS=-D warnings`.
+    Doc,
+}
+
+/// `cargo clippy` or `cargo doc`, offline, in `dir` with `args`, in `base`'s target folder,
+/// with every warning an error: `Err(stderr)` when it fails.
+fn cargo(
+    dir: &std::path::Path,
+    base: &std::path::Path,
+    lint: Lint,
+    args: &[&str],
+) -> Result<(), String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let output = Command::new(cargo)
+    let mut command = Command::new(cargo);
+    command
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", base.join("target"))
         .env_remove("RUSTFLAGS")
-        .args([
-            "check",
-            "--offline",
-            "--lib",
-            "--message-format",
-            "short",
-            "--quiet",
-        ])
-        .args(args)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        .env_remove("RUSTDOCFLAGS");
+    match lint {
+        Lint::Clippy => command
+            .args([
+                "clippy",
+                "--offline",
+                "--message-format",
+                "short",
+                "--quiet",
+            ])
+            .args(args)
+            .args(["--", "-D", "warnings"]),
+        Lint::Doc => command
+            .env("RUSTDOCFLAGS", "-D warnings")
+            .args(["doc", "--offline", "--message-format", "short", "--quiet"])
+            .args(args),
+    };
+    let output = command.output().unwrap();
     if output.status.success() {
-        Ok(stderr)
+        Ok(())
     } else {
-        Err(stderr)
+        Err(String::from_utf8_lossy(&output.stderr).into_owned())
     }
 }

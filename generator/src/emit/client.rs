@@ -17,10 +17,10 @@ pub fn client(krate: &Crate, client: &Client) -> TokenStream {
         .collect();
     let field_docs = client.fields.iter().map(|f| docs::doc(&f.docs));
     let versioned = client.sends_api_version();
-    let default_version = format!(
-        " The `api-version` sent with every request; defaults to `{}`.",
-        client.api_version
-    );
+    let default_version = docs::doc_line(&format!(
+        "The `api-version` sent with every request; defaults to {}.",
+        docs::code(&client.api_version)
+    ));
     let version_field = versioned.then(|| quote!(pub(crate) api_version: String,));
     let parts = Constructor {
         client: &client.name,
@@ -35,7 +35,7 @@ pub fn client(krate: &Crate, client: &Client) -> TokenStream {
             .collect(),
         version_option: versioned.then(|| {
             quote! {
-                #[doc = #default_version]
+                #default_version
                 pub api_version: String,
             }
         }),

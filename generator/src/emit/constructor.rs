@@ -68,12 +68,12 @@ pub fn options_struct(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
         .collect();
     let host_options = defaulted.iter().map(|(p, default)| {
         let n = tokens::ident(&p.rust_name);
-        let doc = format!(
-            " {} The `{}` part of the host; defaults to `{default}`.",
+        let doc = super::docs::doc_line(&format!(
+            "{} The `{}` part of the host; defaults to `{default}`.",
             p.docs.lines().next().unwrap_or("").trim(),
             p.wire_name
-        );
-        quote!(#[doc = #doc] pub #n: String,)
+        ));
+        quote!(#doc pub #n: String,)
     });
     let host_defaults = defaulted.iter().map(|(p, default)| {
         let n = tokens::ident(&p.rust_name);
@@ -233,11 +233,10 @@ pub fn constructor(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
 /// The `# Arguments` doc line of one of the client's own arguments: its name and the first
 /// line of its docs.
 pub fn arg_doc(rust_name: &str, docs: &str) -> TokenStream {
-    let line = format!(
-        " * `{rust_name}` - {}",
+    super::docs::doc_line(&format!(
+        "* `{rust_name}` - {}",
         docs.lines().next().unwrap_or("").trim()
-    );
-    quote!(#[doc = #line])
+    ))
 }
 
 /// Whether clients take a `TokenCredential`.

@@ -1,5 +1,6 @@
 //! Doc attributes. Spec text only ever lands in string literals (`#[doc = "..."]`), never as
-//! tokens, so no description can inject code.
+//! tokens, so no description can inject code; and it is escaped so rustdoc reads it as prose:
+//! no code blocks, HTML, intra-doc links or bare URLs (which rustdoc warns about) come of it.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -17,30 +18,254 @@ pub fn doc(text: &str) -> TokenStream {
     quote!(#(#lines)*)
 }
 
-/// Keeps spec prose from being read as code blocks, HTML or intra-doc links by rustdoc.
+/// One `#[doc = "..."]` line for `text` (spec text made one line, then escaped like [`doc`]'s):
+/// for a list item or a sentence that must not be split.
+pub fn doc_line(text: &str) -> TokenStream {
+    let line = format!(" {}", escape_markdown_line(&one_line(text)));
+    quote!(#[doc = #line])
+}
+
+/// Spec text as an inline code span on one line, fenced by more backticks than it holds, so
+/// no text (a version, a wire name) can end the span early.
+pub fn code(text: &str) -> String {
+    let text = one_line(text);
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// Spec text on one line: every run of whitespace or control characters becomes one space,
+/// so no spec text can start a line of its own (a heading, a code fence, a TOML table).
+pub fn one_line(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The length in bytes of the `http://` or `https://` URL `text` starts with, if it does:
+/// up to whitespace, `<`, `>`, a backtick or a quote, without the punctuation that ends a
+/// sentence or a bracket the URL did not open.
+pub fn url_len(text: &str) -> Option<usize> {
+    let scheme = ["https://", "http://"].into_iter().find(|s| {
+        text.get(..s.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(s))
+    })?;
+    let end = text
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '`' | '"'))
+        .map_or(text.len(), |(i, _)| i);
+    let mut url = text.get(..end)?;
+    loop {
+        let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '*', '_', '~']);
+        let trimmed = match trimmed.strip_suffix([')', ']', '}']) {
+            Some(shorter) => {
+                let (open, close) = match trimmed.chars().next_back() {
+                    Some(')') => ('(', ')'),
+                    Some(']') => ('[', ']'),
+                    _ => ('{', '}'),
+                };
+                if trimmed.matches(open).count() < trimmed.matches(close).count() {
+                    shorter
+                } else {
+                    trimmed
+                }
+            }
+            None => trimmed,
+        };
+        if trimmed.len() == url.len() {
+            break;
+        }
+        url = trimmed;
+    }
+    (url.len() > scheme.len()).then_some(url.len())
+}
+
+/// `[text](url)` at the start of `rest`, a Markdown link to an `http(s)` URL: the text and the
+/// URL, and the length of the whole link in bytes.
+fn markdown_link(rest: &str) -> Option<(&str, &str, usize)> {
+    let after = rest.strip_prefix('[')?;
+    let (text, tail) = after.split_once(']')?;
+    if text.is_empty() || text.contains(['[', '`']) {
+        return None;
+    }
+    let target = tail.strip_prefix('(')?;
+    let url = target.get(..url_len(target)?)?;
+    target
+        .strip_prefix(url)?
+        .starts_with(')')
+        .then_some((text, url, text.len() + url.len() + 4))
+}
+
+/// Keeps spec prose from being read as code blocks, HTML or intra-doc links by rustdoc, and
+/// makes every bare URL an autolink (`<https://...>`); Markdown links to `http(s)` URLs and
+/// autolinks stay links. A backtick run opens a code span only when a run of the same length
+/// closes it on the line (as in CommonMark); code spans are kept as written, other backticks
+/// escaped.
 fn escape_markdown_line(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let trimmed = line.trim_start();
-    if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+    let mut out = String::with_capacity(line.len() + 8);
+    if line.starts_with("~~~") {
         out.push('\\');
     }
-    // Inside a backtick code span rustdoc reads nothing as markup; outside, escape it.
-    let spans_closed = line.matches('`').count().is_multiple_of(2);
-    let mut in_code = false;
-    for c in line.chars() {
-        match c {
-            '`' if spans_closed => {
-                in_code = !in_code;
-                out.push(c);
+    let mut rest = line;
+    // Whether the character before `rest` lets a URL start (not inside a word or a path).
+    let mut url_may_start = true;
+    while let Some(c) = rest.chars().next() {
+        let taken = if c == '`' {
+            let run = rest.len() - rest.trim_start_matches('`').len();
+            match rest.get(run..).and_then(|after| closing_run(after, run)) {
+                Some(end) => {
+                    let span = run + end + run;
+                    out.push_str(rest.get(..span).unwrap_or(rest));
+                    span
+                }
+                None => {
+                    out.push_str(&"\\`".repeat(run));
+                    run
+                }
             }
-            '`' => out.push_str("\\`"),
-            _ if in_code => out.push(c),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '[' => out.push_str("\\["),
-            ']' => out.push_str("\\]"),
-            _ => out.push(c),
-        }
+        } else if let Some(n) = autolink_len(rest) {
+            out.push_str(rest.get(..n).unwrap_or(rest));
+            n
+        } else if let Some((text, url, len)) = markdown_link(rest) {
+            out.push('[');
+            out.push_str(&escape_plain(text));
+            out.push_str("](");
+            out.push_str(url);
+            out.push(')');
+            len
+        } else if let Some(n) = url_may_start.then(|| url_len(rest)).flatten() {
+            out.push('<');
+            out.push_str(rest.get(..n).unwrap_or(rest));
+            out.push('>');
+            n
+        } else {
+            push_escaped(&mut out, c);
+            c.len_utf8()
+        };
+        url_may_start = rest
+            .get(..taken)
+            .and_then(|t| t.chars().next_back())
+            .is_none_or(|c| {
+                !c.is_alphanumeric() && !matches!(c, '/' | '.' | '-' | '_' | '+' | ':')
+            });
+        rest = rest.get(taken..).unwrap_or("");
     }
     out
+}
+
+/// The length of the autolink `<http(s)://...>` that `rest` starts with, if it does.
+fn autolink_len(rest: &str) -> Option<usize> {
+    let inner = rest.strip_prefix('<')?;
+    let (url, _) = inner.split_once('>')?;
+    (url_len(url) == Some(url.len())).then_some(url.len() + 2)
+}
+
+/// The offset in `text` of the first backtick run of exactly `run` backticks.
+fn closing_run(text: &str, run: usize) -> Option<usize> {
+    let mut offset = 0;
+    let mut rest = text;
+    while let Some(start) = rest.find('`') {
+        let from = rest.get(start..).unwrap_or("");
+        let len = from.len() - from.trim_start_matches('`').len();
+        if len == run {
+            return Some(offset + start);
+        }
+        offset += start + len;
+        rest = from.get(len..).unwrap_or("");
+    }
+    None
+}
+
+/// Link text: everything escaped, no links or code spans of its own.
+fn escape_plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == '`' {
+            out.push('\\');
+        }
+        push_escaped(&mut out, c);
+    }
+    out
+}
+
+fn push_escaped(out: &mut String, c: char) {
+    match c {
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '[' => out.push_str("\\["),
+        ']' => out.push_str("\\]"),
+        _ => out.push(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_bare_urls_become_autolinks() {
+        assert_eq!(
+            escape_markdown_line("See https://example.com/docs."),
+            "See <https://example.com/docs>."
+        );
+        assert_eq!(
+            escape_markdown_line("(see http://a.example.com/x?y=1&z=2)"),
+            "(see <http://a.example.com/x?y=1&z=2>)"
+        );
+        assert_eq!(
+            escape_markdown_line("https://en.wikipedia.org/wiki/Foo_(bar), then"),
+            "<https://en.wikipedia.org/wiki/Foo_(bar)>, then"
+        );
+        // Not a URL on its own: the scheme alone, or inside a word.
+        assert_eq!(
+            escape_markdown_line("http:// or xhttps://a.b"),
+            "http:// or xhttps://a.b"
+        );
+    }
+
+    #[test]
+    fn test_links_autolinks_and_code_spans_are_kept() {
+        assert_eq!(
+            escape_markdown_line("Read [the <docs>](https://example.com/a_b)."),
+            "Read [the &lt;docs&gt;](https://example.com/a_b)."
+        );
+        assert_eq!(
+            escape_markdown_line("At <https://example.com>, not <b>."),
+            "At <https://example.com>, not &lt;b&gt;."
+        );
+        assert_eq!(
+            escape_markdown_line("Use `https://x.example.com/<id>` or ``a`b``."),
+            "Use `https://x.example.com/<id>` or ``a`b``."
+        );
+        // Intra-doc links and links to anything but http(s) stay text.
+        assert_eq!(escape_markdown_line("[Foo] [a](b)"), "\\[Foo\\] \\[a\\](b)");
+    }
+
+    #[test]
+    fn test_unclosed_backticks_and_fences_are_escaped() {
+        assert_eq!(escape_markdown_line("```json"), "\\`\\`\\`json");
+        assert_eq!(escape_markdown_line("~~~"), "\\~~~");
+        assert_eq!(escape_markdown_line("a ` <b>"), "a \\` &lt;b&gt;");
+        assert_eq!(escape_markdown_line("`a`` <b>"), "\\`a\\`\\` &lt;b&gt;");
+    }
+
+    #[test]
+    fn test_code_spans_hold_any_text_on_one_line() {
+        assert_eq!(code("2024-01-01"), "`2024-01-01`");
+        assert_eq!(code("a`b"), "``a`b``");
+        assert_eq!(code("`x\n# y"), "`` `x # y ``");
+        // And the escape keeps it whole.
+        assert_eq!(escape_markdown_line(&code("a``b`")), code("a``b`"));
+    }
 }

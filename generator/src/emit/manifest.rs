@@ -1,5 +1,6 @@
 //! The generated crate's `Cargo.toml` and `README.md` (its crate docs).
 
+use super::docs::one_line;
 use crate::ir::{Auth, Crate};
 
 /// `Cargo.toml`: azure_core without default features, so users choose the HTTP stack; the
@@ -168,24 +169,26 @@ fn uses_uuid(krate: &Crate) -> bool {
     in_types || in_operations
 }
 
-/// Spec text on one line: every run of whitespace or control characters becomes one space,
-/// so no spec text can start a line of its own (a heading, a code fence, a TOML table).
-fn one_line(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || c.is_control())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Spec text as inline Markdown: on one line, with Markdown's punctuation escaped.
 fn markdown_text(text: &str) -> String {
     escaped(&one_line(text))
 }
 
-/// `text` with Markdown's punctuation escaped.
+/// `text` with Markdown's punctuation escaped, and each bare URL an autolink
+/// (`<https://...>`, which rustdoc does not warn about).
 fn escaped(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars() {
+    let mut rest = text;
+    let mut word_start = true;
+    while let Some(c) = rest.chars().next() {
+        if let Some(n) = word_start.then(|| super::docs::url_len(rest)).flatten() {
+            out.push('<');
+            out.push_str(rest.get(..n).unwrap_or(rest));
+            out.push('>');
+            rest = rest.get(n..).unwrap_or("");
+            word_start = false;
+            continue;
+        }
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '!' | '|' | '~' | '&'
@@ -193,6 +196,8 @@ fn escaped(text: &str) -> String {
             out.push('\\');
         }
         out.push(c);
+        word_start = !c.is_alphanumeric() && !matches!(c, '/' | '.' | '-' | '_' | '+' | ':');
+        rest = rest.get(c.len_utf8()..).unwrap_or("");
     }
     out
 }
@@ -210,30 +215,12 @@ fn markdown_message(text: &str) -> String {
         .enumerate()
         .map(|(i, part)| {
             if !i.is_multiple_of(2) {
-                code_span(part)
+                super::docs::code(part)
             } else {
                 escaped(part)
             }
         })
         .collect()
-}
-
-/// Spec text as an inline code span, on one line, fenced by more backticks than it holds.
-fn code_span(text: &str) -> String {
-    let text = one_line(text);
-    let mut longest = 0;
-    let mut run = 0;
-    for c in text.chars() {
-        run = if c == '`' { run + 1 } else { 0 };
-        longest = longest.max(run);
-    }
-    let fence = "`".repeat(longest + 1);
-    let pad = if text.starts_with('`') || text.ends_with('`') {
-        " "
-    } else {
-        ""
-    };
-    format!("{fence}{pad}{text}{pad}{fence}")
 }
 
 /// `README.md`, used as the crate docs: install, the client, one call, errors, paging,
@@ -325,7 +312,7 @@ pub fn readme(krate: &Crate) -> String {
         for o in &krate.omitted {
             out.push_str(&format!(
                 "- {}: {}\n",
-                code_span(&o.id),
+                super::docs::code(&o.id),
                 markdown_message(&o.reason)
             ));
         }

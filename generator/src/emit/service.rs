@@ -49,15 +49,16 @@ pub fn service_client(krate: &Crate, service: &ServiceClient) -> TokenStream {
         .all(|c| c.api_version == krate.api_version)
     {
         format!(
-            " The `api-version` sent with every request; defaults to `{}`.",
-            krate.api_version
+            "The `api-version` sent with every request; defaults to {}.",
+            docs::code(&krate.api_version)
         )
     } else {
         format!(
-            " The `api-version` sent by the groups whose operations declare `{}` (its default); the other groups send their own.",
-            krate.api_version
+            "The `api-version` sent by the groups whose operations declare {} (its default); the other groups send their own.",
+            docs::code(&krate.api_version)
         )
     };
+    let default_version = docs::doc_line(&default_version);
     // The literal, not `runtime::DEFAULT_API_VERSION`: that constant is compiled only with the
     // features of the groups that send it, and this client is always compiled.
     let default = &krate.api_version;
@@ -73,7 +74,7 @@ pub fn service_client(krate: &Crate, service: &ServiceClient) -> TokenStream {
             .collect(),
         version_option: versioned.then(|| {
             quote! {
-                #[doc = #default_version]
+                #default_version
                 pub api_version: String,
             }
         }),

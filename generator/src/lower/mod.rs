@@ -339,18 +339,38 @@ fn lower_pass(
             .entry(version)
             .or_default() += 1;
     }
+    // Client names first, in the order their groups appear: each is claimed with its options
+    // name among the type names too (a schema named `ItemsClient` or `ItemsClientOptions` then
+    // gets a suffix, as does an operation's options type of that name), and its module
+    // (`snake_case` of the name) must be free, as names that differ only in case share one.
+    let mut modules = Scope::default();
+    for (_, op) in selected
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !skipped.contains_key(i))
+    {
+        if client_names.contains_key(&op.group) {
+            continue;
+        }
+        let name = naming::client_name(&naming::pascal_part(&op.group), |n| {
+            !client_scope.contains(n)
+                && !modules.contains(&naming::snake(n))
+                && !types.type_name_taken(n)
+                && !types.type_name_taken(&format!("{n}Options"))
+        });
+        client_scope.claim(name.clone());
+        modules.claim(naming::snake(&name));
+        types.claim_name(name.clone());
+        types.claim_name(format!("{name}Options"));
+        client_names.insert(op.group.clone(), name);
+    }
     let mut failures = Vec::new();
     for (i, op) in selected.iter().enumerate() {
         if skipped.contains_key(&i) {
             continue;
         }
-        let client_name = match client_names.get(&op.group) {
-            Some(n) => n.clone(),
-            None => {
-                let n = client_scope.claim(format!("{}Client", naming::pascal(&op.group)));
-                client_names.insert(op.group.clone(), n.clone());
-                n
-            }
+        let Some(client_name) = client_names.get(&op.group).cloned() else {
+            continue;
         };
         let client = clients.entry(client_name.clone()).or_insert_with(|| {
             let module = naming::snake(&client_name);
@@ -416,9 +436,9 @@ fn service_client(
         return None;
     }
     let base = if service.arm {
-        naming::pascal(service.namespace.rsplit('.').next().unwrap_or_default())
+        naming::pascal_part(service.namespace.rsplit('.').next().unwrap_or_default())
     } else {
-        naming::pascal(&naming::title_group(&api.info.title))
+        naming::pascal_part(&naming::title_group(&api.info.title))
     };
     // `Foo Test Service` and `Foo API Client` make `FooTestClient` and `FooClient`.
     let mut base = base;
@@ -427,21 +447,23 @@ fn service_client(
             base.truncate(base.len() - suffix.len());
         }
     }
-    // A group named after the title has `{base}Client` already: then `{base}ServiceClient`.
-    let mut name = format!("{base}Client");
-    if client_scope.contains(&name) {
-        name = format!("{base}ServiceClient");
-    }
-    let mut name = client_scope.claim(name);
-    // The type, its options and its module must be free among the types and modules too.
-    while types.type_name_taken(&name)
-        || types.type_name_taken(&format!("{name}Options"))
-        || clients.values().any(|c| c.module == naming::snake(&name))
-    {
-        name = client_scope.claim(name);
-    }
-    let name = types.claim_type_name(&name);
-    let options_name = types.claim_type_name(&format!("{name}Options"));
+    // The type, its options and its module must be free among the clients, the types and the
+    // modules. A group named after the title has `{base}Client` already: then
+    // `{base}ServiceClient`.
+    let free = |n: &str| {
+        !client_scope.contains(n)
+            && !types.type_name_taken(n)
+            && !types.type_name_taken(&format!("{n}Options"))
+            && !clients.values().any(|c| c.module == naming::snake(n))
+    };
+    let name = if free(&format!("{base}Client")) {
+        format!("{base}Client")
+    } else {
+        naming::client_name(&format!("{base}Service"), free)
+    };
+    client_scope.claim(name.clone());
+    let name = types.claim_name(name);
+    let options_name = types.claim_name(format!("{name}Options"));
     let mut fields: Vec<ir::ServiceField> = Vec::new();
     for client in clients.values() {
         for f in &client.fields {

@@ -118,6 +118,31 @@ pub fn pascal(raw: &str) -> String {
     name
 }
 
+/// A `PascalCase` word for a name made of several (`{group}Client`, `{client}{operation}Options`):
+/// like [`pascal`] but without the keyword escape, which would put a `_` inside the name
+/// (`Self_Client` is not camel case; `SelfClient` is fine).
+pub fn pascal_part(raw: &str) -> String {
+    let name = pascal(raw);
+    name.strip_suffix('_')
+        .filter(|stem| KEYWORDS.contains(stem))
+        .map_or(name.clone(), str::to_string)
+}
+
+/// The name of a client made of `base` (`Items` -> `ItemsClient`), the first that `free`
+/// accepts: on a collision the number goes before `Client` (`Items2Client`), since azure_core's
+/// tracing macros and readers expect a client's name to end in `Client`.
+pub fn client_name(base: &str, mut free: impl FnMut(&str) -> bool) -> String {
+    let sep = if base.ends_with(|c: char| c.is_ascii_digit()) {
+        "_"
+    } else {
+        ""
+    };
+    std::iter::once(format!("{base}Client"))
+        .chain((2..10_000).map(|n| format!("{base}{sep}{n}Client")))
+        .find(|name| free(name))
+        .unwrap_or_else(|| format!("{base}{sep}Client"))
+}
+
 /// A type name: like [`pascal`], and never one that shadows a name generated code relies on.
 pub fn type_name(raw: &str) -> String {
     let name = pascal(raw);
@@ -334,6 +359,19 @@ mod tests {
         assert_eq!(type_name("Option"), "OptionModel");
         assert_eq!(type_name("Response"), "Response");
         assert_eq!(pascal(""), "Unnamed");
+    }
+
+    #[test]
+    fn test_compound_names_keep_keywords_whole() {
+        assert_eq!(pascal_part("self"), "Self");
+        assert_eq!(pascal_part("Self"), "Self");
+        assert_eq!(pascal_part("type"), "Type");
+        assert_eq!(pascal_part("items"), "Items");
+        let taken = ["ItemsClient", "Items2Client", "V1Client"];
+        let free = |n: &str| !taken.contains(&n);
+        assert_eq!(client_name("Items", free), "Items3Client");
+        assert_eq!(client_name("Runs", free), "RunsClient");
+        assert_eq!(client_name("V1", free), "V1_2Client");
     }
 
     #[test]

@@ -138,10 +138,17 @@ pub fn lower(
         methods.claim(other.method_name.clone());
     }
     let method_name = methods.claim(method_name);
+    // The options are named after the method as claimed, so a name cut at 64 characters and
+    // numbered (`…_desc_2`) gives matching options (`…Desc2Options`).
+    let stem = if long_running {
+        method_name.strip_prefix("begin_").unwrap_or(&method_name)
+    } else {
+        &method_name
+    };
     let options_name = types.claim_name(format!(
         "{}{}Options",
         client.name,
-        naming::pascal(&found.name)
+        naming::pascal_part(stem)
     ));
     super::warn_name(
         spec,

@@ -253,7 +253,7 @@ impl SubscriptionInCredentialsOperationsClient {
         &self,
         subscription_id: &str,
         options: Option<
-            crate::models::SubscriptionInCredentialsOperationsClientSubscriptionInCredentialsPostMethodGlobalNotProvidedValidOptions<
+            crate::models::SubscriptionInCredentialsOperationsClientSubscriptionInCredentialsPostMethodGlobalNotProvidedValiOptions<
                 '_,
             >,
         >,

@@ -160,7 +160,7 @@ pub type SubscriptionInCredentialsOperationsClientSubscriptionInCredentialsPostM
 > = MethodOptions<'a>;
 #[cfg(feature = "subscription_in_credentials_operations")]
 /// Options for [`SubscriptionInCredentialsOperationsClient::subscription_in_credentials_post_method_global_not_provided_vali()`](crate::clients::SubscriptionInCredentialsOperationsClient::subscription_in_credentials_post_method_global_not_provided_vali).
-pub type SubscriptionInCredentialsOperationsClientSubscriptionInCredentialsPostMethodGlobalNotProvidedValidOptions<
+pub type SubscriptionInCredentialsOperationsClientSubscriptionInCredentialsPostMethodGlobalNotProvidedValiOptions<
     'a,
 > = MethodOptions<'a>;
 #[cfg(feature = "subscription_in_credentials_operations")]

@@ -48,7 +48,7 @@ impl PathOperationsClient {
     ///
     /// # Arguments
     ///
-    /// * `vault` - The vault name, e.g. https://myvault
+    /// * `vault` - The vault name, e.g. <https://myvault>
     /// * `secret` - Secret value.
     /// * `options` - Optional configuration for the client.
     ///

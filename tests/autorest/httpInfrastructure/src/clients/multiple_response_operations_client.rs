@@ -89,7 +89,7 @@ impl MultipleResponseOperationsClient {
     pub async fn multiple_responses_get200_model204_no_model_default_error200_val(
         &self,
         options: Option<
-            crate::models::MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefaultError200ValidOptions<
+            crate::models::MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefaultError200ValOptions<
                 '_,
             >,
         >,
@@ -151,7 +151,7 @@ impl MultipleResponseOperationsClient {
     pub async fn multiple_responses_get200_model204_no_model_default_error204_val(
         &self,
         options: Option<
-            crate::models::MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefaultError204ValidOptions<
+            crate::models::MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefaultError204ValOptions<
                 '_,
             >,
         >,
@@ -213,7 +213,7 @@ impl MultipleResponseOperationsClient {
     pub async fn multiple_responses_get200_model204_no_model_default_error201_inv(
         &self,
         options: Option<
-            crate::models::MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefaultError201InvalidOptions<
+            crate::models::MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefaultError201InvOptions<
                 '_,
             >,
         >,
@@ -275,7 +275,7 @@ impl MultipleResponseOperationsClient {
     pub async fn multiple_responses_get200_model204_no_model_default_error202_non(
         &self,
         options: Option<
-            crate::models::MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefaultError202NoneOptions<
+            crate::models::MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefaultError202NonOptions<
                 '_,
             >,
         >,
@@ -337,7 +337,7 @@ impl MultipleResponseOperationsClient {
     pub async fn multiple_responses_get200_model204_no_model_default_error400_val(
         &self,
         options: Option<
-            crate::models::MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefaultError400ValidOptions<
+            crate::models::MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefaultError400ValOptions<
                 '_,
             >,
         >,
@@ -585,7 +585,7 @@ impl MultipleResponseOperationsClient {
     pub async fn multiple_responses_get200_model_a201_model_c404_model_d_default(
         &self,
         options: Option<
-            crate::models::MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404ModelDDefaultError200VaOptions<
+            crate::models::MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404ModelDDefaultOptions<
                 '_,
             >,
         >,
@@ -647,7 +647,7 @@ impl MultipleResponseOperationsClient {
     pub async fn multiple_responses_get200_model_a201_model_c404_model_d_default_2(
         &self,
         options: Option<
-            crate::models::MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404ModelDDefaultError201VaOptions<
+            crate::models::MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404ModelDDefault2Options<
                 '_,
             >,
         >,
@@ -709,7 +709,7 @@ impl MultipleResponseOperationsClient {
     pub async fn multiple_responses_get200_model_a201_model_c404_model_d_default_3(
         &self,
         options: Option<
-            crate::models::MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404ModelDDefaultError404VaOptions<
+            crate::models::MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404ModelDDefault3Options<
                 '_,
             >,
         >,
@@ -771,7 +771,7 @@ impl MultipleResponseOperationsClient {
     pub async fn multiple_responses_get200_model_a201_model_c404_model_d_default_4(
         &self,
         options: Option<
-            crate::models::MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404ModelDDefaultError400VaOptions<
+            crate::models::MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404ModelDDefault4Options<
                 '_,
             >,
         >,

@@ -645,27 +645,27 @@ pub type HttpSuccessOperationsClientHttpSuccessHead204Options<'a> = MethodOption
 pub type HttpSuccessOperationsClientHttpSuccessHead404Options<'a> = MethodOptions<'a>;
 #[cfg(feature = "multiple_response_operations")]
 /// Options for [`MultipleResponseOperationsClient::multiple_responses_get200_model204_no_model_default_error200_val()`](crate::clients::MultipleResponseOperationsClient::multiple_responses_get200_model204_no_model_default_error200_val).
-pub type MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefaultError200ValidOptions<
+pub type MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefaultError200ValOptions<
     'a,
 > = MethodOptions<'a>;
 #[cfg(feature = "multiple_response_operations")]
 /// Options for [`MultipleResponseOperationsClient::multiple_responses_get200_model204_no_model_default_error204_val()`](crate::clients::MultipleResponseOperationsClient::multiple_responses_get200_model204_no_model_default_error204_val).
-pub type MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefaultError204ValidOptions<
+pub type MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefaultError204ValOptions<
     'a,
 > = MethodOptions<'a>;
 #[cfg(feature = "multiple_response_operations")]
 /// Options for [`MultipleResponseOperationsClient::multiple_responses_get200_model204_no_model_default_error201_inv()`](crate::clients::MultipleResponseOperationsClient::multiple_responses_get200_model204_no_model_default_error201_inv).
-pub type MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefaultError201InvalidOptions<
+pub type MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefaultError201InvOptions<
     'a,
 > = MethodOptions<'a>;
 #[cfg(feature = "multiple_response_operations")]
 /// Options for [`MultipleResponseOperationsClient::multiple_responses_get200_model204_no_model_default_error202_non()`](crate::clients::MultipleResponseOperationsClient::multiple_responses_get200_model204_no_model_default_error202_non).
-pub type MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefaultError202NoneOptions<
+pub type MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefaultError202NonOptions<
     'a,
 > = MethodOptions<'a>;
 #[cfg(feature = "multiple_response_operations")]
 /// Options for [`MultipleResponseOperationsClient::multiple_responses_get200_model204_no_model_default_error400_val()`](crate::clients::MultipleResponseOperationsClient::multiple_responses_get200_model204_no_model_default_error400_val).
-pub type MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefaultError400ValidOptions<
+pub type MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefaultError400ValOptions<
     'a,
 > = MethodOptions<'a>;
 #[cfg(feature = "multiple_response_operations")]
@@ -685,22 +685,22 @@ pub type MultipleResponseOperationsClientMultipleResponsesGet200Model201ModelDef
 > = MethodOptions<'a>;
 #[cfg(feature = "multiple_response_operations")]
 /// Options for [`MultipleResponseOperationsClient::multiple_responses_get200_model_a201_model_c404_model_d_default()`](crate::clients::MultipleResponseOperationsClient::multiple_responses_get200_model_a201_model_c404_model_d_default).
-pub type MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404ModelDDefaultError200VaOptions<
+pub type MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404ModelDDefaultOptions<
     'a,
 > = MethodOptions<'a>;
 #[cfg(feature = "multiple_response_operations")]
 /// Options for [`MultipleResponseOperationsClient::multiple_responses_get200_model_a201_model_c404_model_d_default_2()`](crate::clients::MultipleResponseOperationsClient::multiple_responses_get200_model_a201_model_c404_model_d_default_2).
-pub type MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404ModelDDefaultError201VaOptions<
+pub type MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404ModelDDefault2Options<
     'a,
 > = MethodOptions<'a>;
 #[cfg(feature = "multiple_response_operations")]
 /// Options for [`MultipleResponseOperationsClient::multiple_responses_get200_model_a201_model_c404_model_d_default_3()`](crate::clients::MultipleResponseOperationsClient::multiple_responses_get200_model_a201_model_c404_model_d_default_3).
-pub type MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404ModelDDefaultError404VaOptions<
+pub type MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404ModelDDefault3Options<
     'a,
 > = MethodOptions<'a>;
 #[cfg(feature = "multiple_response_operations")]
 /// Options for [`MultipleResponseOperationsClient::multiple_responses_get200_model_a201_model_c404_model_d_default_4()`](crate::clients::MultipleResponseOperationsClient::multiple_responses_get200_model_a201_model_c404_model_d_default_4).
-pub type MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404ModelDDefaultError400VaOptions<
+pub type MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404ModelDDefault4Options<
     'a,
 > = MethodOptions<'a>;
 #[cfg(feature = "multiple_response_operations")]
