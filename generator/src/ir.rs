@@ -528,6 +528,9 @@ pub enum TypeRef {
     Bytes,
     /// RFC 3339 date-time (`azure_core::time::OffsetDateTime`).
     DateTime,
+    /// An entity tag (`azure_core::http::Etag`): a string `etag` property, and the
+    /// `If-Match` / `If-None-Match` request headers.
+    Etag,
     /// Any JSON value (`serde_json::Value`).
     Json,
     /// A model type by Rust name.

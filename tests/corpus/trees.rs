@@ -509,3 +509,60 @@ fn test_a_fault_in_a_referenced_path_item_is_reported_in_its_file() {
     assert_eq!(d.pointer, "#/paths/~1jobs~1{jobName}/$ref");
     assert!(d.message.contains("names no path item"), "{d}");
 }
+
+#[test]
+fn test_devopsinfrastructure_reaches_common_types_v3_and_v4_and_generates_every_operation() {
+    let config = azure_target("azure_resourcemanager_devopsinfrastructure");
+    let generated = generate(&config).unwrap();
+    // Only the discriminated bases (`AgentProfile`, `FabricProfile`, `OrganizationProfile`)
+    // may be warned about, while polymorphism is not modelled.
+    assert!(
+        generated
+            .warnings
+            .iter()
+            .all(|w| w.message.contains("discriminator")),
+        "{:?}",
+        generated.warnings
+    );
+    let krate = &generated.ir;
+    assert_eq!(krate.service.namespace, "Microsoft.DevOpsInfrastructure");
+    let clients: Vec<(&str, usize)> = krate
+        .clients
+        .values()
+        .map(|c| (c.name.as_str(), c.operations.len()))
+        .collect();
+    assert_eq!(clients, [("OperationsClient", 1), ("PoolsClient", 6)]);
+    let file = config
+        .spec
+        .parent()
+        .unwrap()
+        .join("preview/2023-10-30-preview/devopsinfrastructure.json");
+    let mut all = operation_ids(&file);
+    all.sort();
+    let mut ids: Vec<String> = krate
+        .clients
+        .values()
+        .flat_map(|c| c.operations.iter().map(|o| o.id.clone()))
+        .collect();
+    ids.sort();
+    assert_eq!(ids, all);
+    assert_eq!(all.len(), 7);
+    assert!(krate.omitted.is_empty());
+    // The discriminated bases and their derived types, and the types of common-types v3
+    // (`types.json`) and v4 (`managedidentity.json`).
+    for name in [
+        "AgentProfile",
+        "FabricProfile",
+        "OrganizationProfile",
+        "Pool",
+        "ErrorResponse",
+        "TrackedResource",
+        "ManagedServiceIdentity",
+    ] {
+        assert!(
+            krate.types.contains_key(name),
+            "{name}: {:?}",
+            krate.types.keys()
+        );
+    }
+}

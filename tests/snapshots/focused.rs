@@ -213,3 +213,51 @@ fn test_mutability() {
         file(&generated, "src/models/models.rs")
     );
 }
+
+/// Entity tags are typed: the `If-Match` / `If-None-Match` request headers (any case) and a
+/// string `etag` property are `azure_core::http::Etag`; other headers stay strings.
+#[test]
+fn test_etags_are_typed() {
+    let text = r##"{
+  "swagger": "2.0",
+  "info": { "title": "Focused", "version": "2020-01-01" },
+  "host": "management.azure.com",
+  "schemes": ["https"],
+  "paths": {
+    "/jobs/{jobName}": {
+      "put": {
+        "operationId": "Jobs_Put",
+        "description": "Puts a job.",
+        "parameters": [
+          { "name": "jobName", "in": "path", "required": true, "type": "string" },
+          { "name": "If-Match", "in": "header", "required": true, "type": "string", "description": "Only if it is this version." },
+          { "name": "if-none-match", "in": "header", "required": false, "type": "string", "description": "Only if it is not this version." },
+          { "name": "x-ms-client-tag", "in": "header", "required": false, "type": "string" },
+          { "name": "body", "in": "body", "required": true, "schema": { "$ref": "#/definitions/Job" } },
+          { "name": "api-version", "in": "query", "required": true, "type": "string" }
+        ],
+        "responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Job" } } }
+      }
+    }
+  },
+  "definitions": {
+    "Job": { "type": "object", "description": "A job.", "properties": {
+      "eTag": { "type": "string", "readOnly": true, "description": "Its version." },
+      "name": { "type": "string" }
+    } }
+  }
+}"##;
+    let generated = generate_from_text("etags", text, &[]);
+    insta::assert_snapshot!(
+        "focused_etags_client",
+        file(&generated, "src/clients/jobs_client.rs")
+    );
+    insta::assert_snapshot!(
+        "focused_etags_models",
+        file(&generated, "src/models/models.rs")
+    );
+    insta::assert_snapshot!(
+        "focused_etags_options",
+        file(&generated, "src/models/method_options.rs")
+    );
+}

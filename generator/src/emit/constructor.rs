@@ -160,7 +160,10 @@ pub fn constructor(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
     let host_arg_docs = required.iter().map(|p| arg_doc(&p.rust_name, &p.docs));
     let endpoint_expr = if let Some(host) = &krate.service.host {
         let pushes = host.parts.iter().map(|part| match part {
-            PathPart::Literal(text) => quote!(url.push_str(#text);),
+            PathPart::Literal(text) => match text.chars().collect::<Vec<_>>().as_slice() {
+                [one] => quote!(url.push(#one);),
+                _ => quote!(url.push_str(#text);),
+            },
             PathPart::Param(wire) => {
                 let Some(p) = host.params.iter().find(|p| &p.wire_name == wire) else {
                     return quote!();

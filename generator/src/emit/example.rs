@@ -107,6 +107,11 @@ fn literal(krate: &Crate, ty: &TypeRef, value: &Value, borrowed: bool) -> TokenS
             quote!(#v)
         }
         (TypeRef::Named(name), _) => named_literal(krate, name, value),
+        // An entity tag has no default; `*` matches any.
+        (TypeRef::Etag, value) => {
+            let tag = value.as_str().unwrap_or("*");
+            quote!(azure_core::http::Etag::from(#tag))
+        }
         (TypeRef::Vec(inner), Value::Array(items)) => {
             let items = items.iter().map(|v| literal(krate, inner, v, false));
             quote!(vec![#(#items),*])

@@ -586,6 +586,7 @@ fn text_value(p: &Param, conversions: &mut Vec<TokenStream>) -> TokenStream {
         (Source::ClientField(_), _) => quote!(self.#n.as_str()),
         (_, TypeRef::String) => quote!(#n),
         (_, TypeRef::Named(_)) => quote!(#n.as_str()),
+        (_, TypeRef::Etag) => quote!(AsRef::<str>::as_ref(&#n)),
         _ => {
             let local = tokens::ident(&p.text_local);
             conversions.push(quote!(let #local = #n.to_string();));
@@ -604,6 +605,7 @@ fn optional_text(p: &Param, conversions: &mut Vec<TokenStream>) -> TokenStream {
     match &p.ty {
         TypeRef::String => quote!(options.#n.as_deref()),
         TypeRef::Named(_) => quote!(options.#n.as_ref().map(|v| v.as_str())),
+        TypeRef::Etag => quote!(options.#n.as_ref().map(AsRef::<str>::as_ref)),
         TypeRef::Vec(_) => {
             let local = tokens::ident(&p.text_local);
             conversions.push(quote! {

@@ -30,6 +30,7 @@ pub fn ty(t: &TypeRef) -> TokenStream {
         TypeRef::Uuid => quote!(::azure_core::Uuid),
         TypeRef::Bytes => quote!(::azure_core::Bytes),
         TypeRef::DateTime => quote!(::azure_core::time::OffsetDateTime),
+        TypeRef::Etag => quote!(azure_core::http::Etag),
         TypeRef::Json => quote!(::serde_json::Value),
         TypeRef::Named(n) => {
             let n = ident(n);

@@ -217,7 +217,10 @@ pub fn lower(
     // Locals for values sent as text, after every argument: none shadows one.
     for p in &mut params {
         let as_text = matches!(p.source, Source::Argument | Source::Option)
-            && !matches!(p.ty, ir::TypeRef::String | ir::TypeRef::Named(_));
+            && !matches!(
+                p.ty,
+                ir::TypeRef::String | ir::TypeRef::Named(_) | ir::TypeRef::Etag
+            );
         if as_text {
             p.text_local = args.claim(format!("{}_text", p.rust_name));
         }
@@ -534,6 +537,15 @@ fn parameter(
     // gives; JSON text would be quoted.
     let ty = if ty == TypeRef::Json {
         TypeRef::String
+    } else {
+        ty
+    };
+    // The conditional request headers carry entity tags.
+    let conditional = ["If-Match", "If-None-Match"]
+        .iter()
+        .any(|h| data.name.eq_ignore_ascii_case(h));
+    let ty = if location == Location::Header && conditional && ty == TypeRef::String {
+        TypeRef::Etag
     } else {
         ty
     };

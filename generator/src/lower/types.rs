@@ -563,6 +563,8 @@ impl<'a> Types<'a> {
                 TypeRef::Named(n) if self.building.contains(&n) => {
                     TypeRef::Box(Box::new(TypeRef::Named(n)))
                 }
+                // A resource's entity tag, as azure_core types it.
+                TypeRef::String if wire.eq_ignore_ascii_case("etag") => TypeRef::Etag,
                 other => other,
             };
             let (docs, read_only) = self.property_docs(prop);

@@ -5,6 +5,7 @@ mod head;
 mod lro;
 mod lro_endpoints;
 mod paging;
+mod report;
 mod special;
 mod subscription;
 
@@ -20,5 +21,6 @@ pub fn scenarios() -> Vec<Scenario> {
     all.extend(head::scenarios());
     all.extend(lro::scenarios());
     all.extend(lro_endpoints::scenarios());
+    all.extend(report::scenarios());
     all
 }
