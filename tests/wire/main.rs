@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod downstream;
 mod examples;
 mod faults;
 mod harness;

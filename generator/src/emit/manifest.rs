@@ -247,6 +247,8 @@ pub fn readme(krate: &Crate) -> String {
     if krate.guide.pager.is_some() {
         out.push_str("futures = \"0.3\"\n");
     }
+    // The programs below print models with serde_json.
+    out.push_str("serde_json = \"1\"\n");
     out.push_str("```\n\n");
 
     out.push_str("## The client\n\n");
@@ -318,18 +320,18 @@ pub fn readme(krate: &Crate) -> String {
         }
     }
 
-    out.push_str("\n## Features\n\nEach operation group has a cargo feature, all on by default. To compile only the groups you call, turn default features off and name their features **together with `azure_core/default`**:\n\n```toml\n");
+    out.push_str("\n## Features\n\nEach operation group has a cargo feature, all on by default. To compile only the groups you call, turn default features off, name their features, and **depend on `azure_core` with its default features** (cargo takes no `azure_core/default` in a dependency's feature list):\n\n```toml\n");
     let first = krate
         .clients
         .values()
         .next()
-        .map(|c| format!(", \"{}\"", c.feature))
+        .map(|c| toml::Value::String(c.feature.clone()).to_string())
         .unwrap_or_default();
     out.push_str(&format!(
-        "{} = {{ version = \"0.1\", default-features = false, features = [\"azure_core/default\"{first}] }}\n```\n\n",
+        "{} = {{ version = \"0.1\", default-features = false, features = [{first}] }}\nazure_core = \"1.1\"\n```\n\n",
         krate.package
     ));
-    out.push_str("`azure_core/default` is azure_core's HTTP client (reqwest) and its async runtime. Without it a client has no HTTP client and **panics at its first request**, unless you give it one in `ClientOptions::transport`.\n\n");
+    out.push_str("azure_core's default features are its HTTP client (reqwest) and async runtime, which this crate's own `default` feature turns on. Without them a client has no HTTP client and **panics at its first request**, unless you give it one in `ClientOptions::transport`.\n\n");
     for c in krate.clients.values() {
         out.push_str(&format!("- `{}`: `{}`\n", c.feature, c.name));
     }
