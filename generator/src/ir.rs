@@ -37,6 +37,67 @@ pub struct Crate {
     /// Operations left out of the crate, and why (e.g. a WebSocket upgrade).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub omitted: Vec<Omitted>,
+    /// The body formats besides JSON its operations use.
+    pub formats: FormatsUsed,
+    /// How the model types that travel as XML are written, by Rust type name (only those an
+    /// XML body or response reaches).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub xml: BTreeMap<String, XmlType>,
+}
+
+/// How a model type is written as XML.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct XmlType {
+    /// The element's name when the value is a whole body: the schema's `xml.name`, else its
+    /// definition's name.
+    pub root: String,
+    /// Each field's XML form, by the field's Rust name.
+    pub fields: BTreeMap<String, XmlField>,
+}
+
+/// How one field of a model is written as XML.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct XmlField {
+    /// The element's (or attribute's) name: the property's `xml.name`, else that of the type
+    /// it refers to, else the property's name. For a wrapped array, the wrapper's name.
+    pub name: String,
+    /// Element, attribute, text or array.
+    pub kind: XmlKind,
+}
+
+/// The XML forms of a field.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub enum XmlKind {
+    /// A child element.
+    Element,
+    /// An attribute (`xml.attribute`).
+    Attribute,
+    /// The element's text (`x-ms-text`).
+    Text,
+    /// An array written as one element per item, each named [`XmlField::name`], with no
+    /// element around them.
+    List,
+    /// An array inside one element ([`XmlField::name`], `xml.wrapped`) holding one `item`
+    /// element per item, read and written through the module `helper` of `models`.
+    Wrapped {
+        /// Name of each item's element.
+        item: String,
+        /// Rust name of the helper module (one per item name).
+        helper: String,
+    },
+}
+
+/// The body formats besides JSON a crate's operations use, so the manifest enables
+/// azure_core's `xml` feature and the runtime carries its text and stream helpers only when
+/// needed.
+#[derive(Clone, Copy, Debug, Default, Serialize)]
+pub struct FormatsUsed {
+    /// An XML request or response body: azure_core's `xml` feature.
+    pub xml: bool,
+    /// A text (`text/plain`) response body: the crate's `TextFormat`.
+    pub text: bool,
+    /// A response body streamed to the caller.
+    pub stream: bool,
 }
 
 /// An operation the spec declares that the crate does not carry.
@@ -229,6 +290,13 @@ pub struct Operation {
     pub success_type: Option<TypeRef>,
     /// The error model from the `default` response, if any.
     pub error_type: Option<TypeRef>,
+    /// How the success body is read: a model from JSON or XML, text, or a stream of bytes
+    /// (the method then returns the response unread, as an `AsyncResponse`).
+    pub response_format: Format,
+    /// The `accept` header, from the media types the responses declare, when it is not
+    /// `application/json` (the default every request carries).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accept: Option<String>,
     /// Success statuses whose bodies differ in type (a model for one, another model or none
     /// for another): one enum the method returns, a variant per status the caller matches on.
     /// `None` when every success status has the body `success_type`.
@@ -493,10 +561,52 @@ pub struct Body {
     pub required: bool,
     /// Docs for the argument.
     pub docs: String,
-    /// For a body that is not JSON: its media type, sent as `content-type`; the body is then
-    /// raw bytes ([`TypeRef::Bytes`]).
+    /// Its media type, sent as `content-type` (`application/json` for most bodies).
+    pub content_type: String,
+    /// How the value is written: JSON or XML from a model, text, or raw bytes
+    /// ([`TypeRef::Bytes`], given by the caller, possibly as a stream).
+    pub format: Format,
+    /// The operation accepts several media types: the argument is this enumeration, one
+    /// variant per media type, and the caller's choice decides the `content-type`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub raw_content_type: Option<String>,
+    pub choice: Option<BodyChoice>,
+}
+
+/// How a request or response body is written on the wire.
+#[derive(Clone, Copy, Debug, Default, Serialize, PartialEq, Eq)]
+pub enum Format {
+    /// JSON, from or into a model (`serde_json`).
+    #[default]
+    Json,
+    /// XML, from or into a model (azure_core's `xml` feature, quick-xml).
+    Xml,
+    /// Text as it is (`text/plain`): a `String`.
+    Text,
+    /// Raw bytes: a request body the caller gives (bytes or a stream), a response body
+    /// streamed to the caller.
+    Binary,
+}
+
+/// The enumeration a method takes for a body of several media types.
+#[derive(Clone, Debug, Serialize)]
+pub struct BodyChoice {
+    /// Rust type name, e.g. `AnalyzeBodyContent`.
+    pub name: String,
+    /// One variant per media type, in spec order.
+    pub variants: Vec<BodyVariant>,
+}
+
+/// One media type of a [`BodyChoice`].
+#[derive(Clone, Debug, Serialize)]
+pub struct BodyVariant {
+    /// Rust variant name, e.g. `Json`, `Pdf`, `OctetStream`.
+    pub rust_name: String,
+    /// The media type sent as `content-type`.
+    pub content_type: String,
+    /// How the value is written.
+    pub format: Format,
+    /// The value's type ([`TypeRef::Bytes`] for raw bytes, [`TypeRef::String`] for text).
+    pub ty: TypeRef,
 }
 
 /// A reference to a type, as used in fields, parameters and responses.

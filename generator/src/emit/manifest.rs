@@ -122,7 +122,7 @@ default = [{defaults}]
 {groups}
 [dependencies]
 async-trait = "0.1"
-azure_core = {{ version = "1.1", default-features = false }}
+azure_core = {{ version = "1.1", default-features = false{xml} }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
 {uuid}
@@ -130,6 +130,12 @@ serde_json = "1"
 {identity}{futures}tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
 {examples}"#,
         package = krate.package,
+        // XML bodies are read and written by azure_core's `xml` feature (quick-xml).
+        xml = if krate.formats.xml {
+            ", features = [\"xml\"]"
+        } else {
+            ""
+        },
         defaults = defaults.join(", "),
         groups = groups,
         examples = examples,

@@ -200,6 +200,7 @@ fn lib_rs(krate: &Crate) -> TokenStream {
     });
     // With no client's feature on, the shared helpers have no caller.
     let any_client = features::predicate(&features::all(krate));
+    let text = krate.formats.text.then(runtime::text_format);
     quote! {
         #![doc = include_str!("../README.md")]
         #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -212,6 +213,7 @@ fn lib_rs(krate: &Crate) -> TokenStream {
 
         #service_export
         #(#exports)*
+        #text
     }
 }
 
@@ -349,7 +351,7 @@ fn models(krate: &Crate) -> TokenStream {
     let items = krate.types.values().filter_map(|t| match t {
         TypeDef::Struct(s) => {
             let gate = features::gate(krate, &features::of_type(krate, t));
-            Some(model::model(s, gate))
+            Some(model::model(s, krate.xml.get(&s.name), gate))
         }
         TypeDef::Enum(_) => None,
     });
@@ -372,7 +374,8 @@ fn models(krate: &Crate) -> TokenStream {
     let monitor = krate.status_monitor.as_deref().map(|name| {
         model::status_monitor(name, features::gate(krate, &long_running_features(krate)))
     });
-    quote!(#(#items)* #(#pages)* #monitor)
+    let helpers = model::xml_helpers(krate);
+    quote!(#(#items)* #(#pages)* #monitor #helpers)
 }
 
 /// Features of the clients with long-running operations (which use the status monitor).
@@ -398,7 +401,8 @@ fn method_options(krate: &Crate) -> TokenStream {
         let gate = features::client_gate(c);
         c.operations.iter().map(move |o| {
             let options = method::options(krate, c, o);
-            quote!(#gate #options)
+            let choice = method::body_choice(o).map(|choice| quote!(#gate #choice));
+            quote!(#gate #options #choice)
         })
     });
     let shared = method::shared_option_structs(krate);

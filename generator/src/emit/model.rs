@@ -1,14 +1,14 @@
 //! A model struct.
 
 use super::{docs, tokens};
-use crate::ir::{Paging, StructDef, TypeRef};
+use crate::ir::{Crate, Paging, StructDef, TypeRef, XmlKind, XmlType};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// `pub struct X { pub field: Option<T>, ... }` with serde attributes for the wire names and
 /// `Serialize` always and `Deserialize` when it is received (or not sent);
 /// `gate` (the features of the clients that reach it) goes on every item.
-pub fn model(def: &StructDef, gate: Option<TokenStream>) -> TokenStream {
+pub fn model(def: &StructDef, xml: Option<&XmlType>, gate: Option<TokenStream>) -> TokenStream {
     let name = tokens::ident(&def.name);
     let doc = docs::doc(&def.docs);
     let mut derives = vec![
@@ -27,38 +27,69 @@ pub fn model(def: &StructDef, gate: Option<TokenStream>) -> TokenStream {
         let doc = docs::doc(&f.docs);
         let rust = tokens::ident(&f.rust_name);
         let ty = tokens::ty(&f.ty);
-        let wire = &f.wire_name;
-        let with = (f.ty == TypeRef::DateTime)
-            .then(|| quote!(with = "::azure_core::time::rfc3339::option",));
+        // As XML: the element, attribute (`@name`) or text (`$text`); an array is its items'
+        // elements, inside a wrapper element read and written by a helper module.
+        let (wire, helper, list) = match xml.and_then(|x| x.fields.get(&f.rust_name)) {
+            None => (f.wire_name.clone(), None, false),
+            Some(x) => match &x.kind {
+                XmlKind::Element => (x.name.clone(), None, false),
+                XmlKind::Attribute => (format!("@{}", x.name), None, false),
+                XmlKind::Text => ("$text".to_string(), None, false),
+                XmlKind::List => (x.name.clone(), None, true),
+                XmlKind::Wrapped { helper, .. } => (x.name.clone(), Some(helper.as_str()), true),
+            },
+        };
+        let with = match helper {
+            Some(helper) => Some(quote!(with = #helper,)),
+            // quick-xml cannot hand `time`'s visitor a plain string: read the text first.
+            None if xml.is_some() && f.ty == TypeRef::DateTime => {
+                Some(quote!(with = "crate::runtime::xml_date_time",))
+            }
+            None => (f.ty == TypeRef::DateTime)
+                .then(|| quote!(with = "::azure_core::time::rfc3339::option",)),
+        };
         // A read-only property is never sent; serialized by a user, it is kept when set.
         let skip = if f.read_only {
             quote!(skip_serializing_if = "crate::runtime::skip_read_only")
         } else {
             quote!(skip_serializing_if = "Option::is_none")
         };
-        let default = (f.ty == TypeRef::DateTime).then(|| quote!(default,));
+        let default = (f.ty == TypeRef::DateTime || list).then(|| quote!(default,));
         quote! {
             #doc
             #[serde(rename = #wire, #with #default #skip)]
             pub #rust: Option<#ty>,
         }
     });
+    // As XML, a map alone is the element's children (quick-xml cannot flatten a map into
+    // declared fields).
+    let transparent = xml.is_some() && def.fields.is_empty() && def.additional.is_some();
     let additional = def.additional.as_ref().map(|t| {
         let ty = tokens::ty(t);
+        let flatten = (!transparent).then(|| quote!(#[serde(flatten)]));
         quote! {
             /// Properties the schema does not declare, by wire name.
-            #[serde(flatten)]
+            #flatten
             pub additional_properties: ::std::collections::HashMap<String, #ty>,
         }
     });
-    let content = def
-        .usage
-        .body
-        .then(|| request_content(&name, gate.as_ref()));
+    let content = def.usage.body.then(|| match xml {
+        Some(_) => xml_request_content(&name, gate.as_ref()),
+        None => request_content(&name, gate.as_ref()),
+    });
+    let container = match xml {
+        Some(_) if transparent => Some(quote!(#[serde(transparent)])),
+        Some(x) => {
+            let root = &x.root;
+            Some(quote!(#[serde(rename = #root)]))
+        }
+        None => None,
+    };
     quote! {
         #doc
         #gate
         #[derive(#(#derives),*)]
+        #container
         #non_exhaustive
         pub struct #name {
             #(#fields)*
@@ -165,4 +196,71 @@ pub fn request_content(name: &proc_macro2::Ident, gate: Option<&TokenStream>) ->
             }
         }
     }
+}
+
+/// `TryFrom<T> for RequestContent<T, XmlFormat>` for a type that is an XML request body.
+fn xml_request_content(name: &proc_macro2::Ident, gate: Option<&TokenStream>) -> TokenStream {
+    quote! {
+        #gate
+        impl TryFrom<#name> for azure_core::http::RequestContent<#name, azure_core::http::XmlFormat> {
+            type Error = azure_core::Error;
+            fn try_from(value: #name) -> azure_core::Result<Self> {
+                Ok(azure_core::xml::to_xml(&value)?.into())
+            }
+        }
+    }
+}
+
+/// One module per item element name of the wrapped XML arrays: it reads and writes
+/// `Option<Vec<T>>` as one element holding an element per item, compiled with the types that
+/// use it.
+pub fn xml_helpers(krate: &Crate) -> TokenStream {
+    let mut helpers: std::collections::BTreeMap<&str, (&str, super::features::Features)> =
+        std::collections::BTreeMap::new();
+    for (name, xml) in &krate.xml {
+        let Some(def) = krate.types.get(name) else {
+            continue;
+        };
+        for field in xml.fields.values() {
+            if let XmlKind::Wrapped { item, helper } = &field.kind {
+                let entry = helpers
+                    .entry(helper.as_str())
+                    .or_insert_with(|| (item.as_str(), super::features::Features::new()));
+                entry.1.extend(super::features::of_type(krate, def));
+            }
+        }
+    }
+    let modules = helpers.iter().map(|(helper, (item, used))| {
+        let module = tokens::ident(helper);
+        let gate = super::features::gate(krate, used);
+        let doc = format!(" Reads and writes an array as one element holding a `<{item}>` element per item.");
+        quote! {
+            #[doc = #doc]
+            #gate
+            mod #module {
+                use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+                #[derive(Deserialize)]
+                struct Items<T> {
+                    #[serde(rename = #item, default = "Vec::new")]
+                    items: Vec<T>,
+                }
+
+                #[derive(Serialize)]
+                struct ItemsRef<'a, T> {
+                    #[serde(rename = #item)]
+                    items: &'a [T],
+                }
+
+                pub(super) fn serialize<S: Serializer, T: Serialize>(value: &Option<Vec<T>>, serializer: S) -> Result<S::Ok, S::Error> {
+                    ItemsRef { items: value.as_deref().unwrap_or_default() }.serialize(serializer)
+                }
+
+                pub(super) fn deserialize<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<Option<Vec<T>>, D::Error> {
+                    Ok(Some(Items::<T>::deserialize(deserializer)?.items))
+                }
+            }
+        }
+    });
+    quote!(#(#modules)*)
 }

@@ -2,6 +2,7 @@
 //! [`naming`]), and so are parameter sources, path templates, success codes and docs.
 
 mod host;
+mod media;
 pub mod naming;
 mod operations;
 mod responses;
@@ -134,6 +135,7 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         types,
         status_monitor,
         service_client,
+        xml,
     } = lowered;
     next_requests(spec, &found, &mut clients);
     for (i, d) in failed {
@@ -159,6 +161,7 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         .retain(|id| !omitted.iter().any(|m| &m.id == id));
     let examples = operations::examples(spec, &selection, &clients, &found)?;
     let guide = guide(&clients, &examples);
+    let formats = media::formats_used(&clients);
     Ok(ir::Crate {
         package: selection.package.clone(),
         title: api.info.title.clone(),
@@ -173,6 +176,8 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         service_client,
         guide,
         publishing: Default::default(),
+        formats,
+        xml,
     })
 }
 
@@ -306,6 +311,7 @@ struct Lowered {
     types: BTreeMap<String, ir::TypeDef>,
     status_monitor: Option<String>,
     service_client: Option<ir::ServiceClient>,
+    xml: BTreeMap<String, ir::XmlType>,
 }
 
 /// Lowers every operation of `selected` but the `skipped` ones, with fresh names and types.
@@ -414,7 +420,9 @@ fn lower_pass(
     // Claimed after every spec type, so a spec type of the same name keeps its name.
     let status_monitor = long_running.then(|| types.claim_type_name("OperationStatus"));
     let service_client = service_client(api, service, &clients, &mut client_scope, &mut types);
+    let xml = types.finish_xml();
     Ok(Lowered {
+        xml,
         clients,
         types: types.finish(),
         status_monitor,

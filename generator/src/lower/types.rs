@@ -67,6 +67,12 @@ pub struct Types<'a> {
     group: String,
     /// Inline schemas named by their `title`, so an identical copy reuses the type.
     titled: Vec<(Value, TypeRef)>,
+    /// How each struct would be written as XML; kept for those an XML body reaches.
+    xml: BTreeMap<String, crate::ir::XmlType>,
+    /// Types of XML bodies and responses.
+    xml_roots: Vec<TypeRef>,
+    /// The structs made for XML arrays at the root: (element, item element, array type, name).
+    xml_lists: Vec<(String, String, TypeRef, String)>,
 }
 
 impl<'a> Types<'a> {
@@ -84,7 +90,74 @@ impl<'a> Types<'a> {
             roots: Vec::new(),
             group: String::new(),
             titled: Vec::new(),
+            xml: BTreeMap::new(),
+            xml_roots: Vec::new(),
+            xml_lists: Vec::new(),
         }
+    }
+
+    /// The struct made earlier for an XML array at the root with these element names.
+    pub fn xml_list(&self, root: &str, item: &str, ty: &TypeRef) -> Option<String> {
+        self.xml_lists
+            .iter()
+            .find(|(r, i, t, _)| r == root && i == item && t == ty)
+            .map(|(_, _, _, name)| name.clone())
+    }
+
+    /// Remembers the struct made for an XML array at the root.
+    pub fn remember_xml_list(&mut self, root: String, item: String, ty: TypeRef, name: String) {
+        self.xml_lists.push((root, item, ty, name));
+    }
+
+    /// Records that `ty` is an XML body or response: it, and every type it reaches, is
+    /// written with its XML names.
+    pub fn mark_xml(&mut self, ty: &TypeRef) {
+        self.xml_roots.push(ty.clone());
+    }
+
+    /// Adds a struct the generator makes (not from the spec), with its XML form.
+    pub fn add_struct(&mut self, def: StructDef, xml: crate::ir::XmlType) {
+        for f in &def.fields {
+            self.depend(&def.name, &f.ty);
+        }
+        self.xml.insert(def.name.clone(), xml);
+        self.defs.insert(def.name.clone(), TypeDef::Struct(def));
+    }
+
+    /// The XML form of every type an XML body or response reaches, with a helper module
+    /// name claimed for each item name of a wrapped array.
+    pub fn finish_xml(&mut self) -> BTreeMap<String, crate::ir::XmlType> {
+        let mut reached = BTreeSet::new();
+        let mut stack: Vec<String> = self.xml_roots.iter().flat_map(named_in).collect();
+        while let Some(name) = stack.pop() {
+            if !reached.insert(name.clone()) {
+                continue;
+            }
+            if let Some(deps) = self.deps.get(&name) {
+                stack.extend(deps.iter().cloned());
+            }
+        }
+        let mut out: BTreeMap<String, crate::ir::XmlType> = self
+            .xml
+            .iter()
+            .filter(|(name, _)| {
+                reached.contains(*name) && matches!(self.defs.get(*name), Some(TypeDef::Struct(_)))
+            })
+            .map(|(name, xml)| (name.clone(), xml.clone()))
+            .collect();
+        let mut helpers: BTreeMap<String, String> = BTreeMap::new();
+        for xml in out.values_mut() {
+            for field in xml.fields.values_mut() {
+                if let crate::ir::XmlKind::Wrapped { item, helper } = &mut field.kind {
+                    let claimed = helpers.entry(item.clone()).or_insert_with(|| {
+                        self.scope
+                            .claim(format!("xml_{}_items", naming::snake(item)))
+                    });
+                    *helper = claimed.clone();
+                }
+            }
+        }
+        out
     }
 
     /// Claims a type name for a type the generator adds (not from the spec).
@@ -517,6 +590,8 @@ impl<'a> Types<'a> {
         let result = self.structure(view, pointer, &rust, depth);
         self.building.pop();
         let (fields, additional) = result?;
+        self.xml.entry(rust.clone()).or_default().root =
+            super::media::xml_root(schema, pointer, &rust);
         self.defs.insert(
             rust.clone(),
             TypeDef::Struct(StructDef {
@@ -594,15 +669,27 @@ impl<'a> Types<'a> {
                 }
                 _ => {}
             }
+            let xml = super::media::xml_field(self.spec, wire, prop);
             if let Some(existing) = fields.iter_mut().find(|f| &f.wire_name == *wire) {
                 existing.ty = ty;
                 existing.docs = docs;
                 existing.read_only = read_only;
+                let name = existing.rust_name.clone();
+                self.xml
+                    .entry(rust.to_string())
+                    .or_default()
+                    .fields
+                    .insert(name, xml);
                 continue;
             }
             // `x-ms-client-name` renames the field; the wire name stays.
             let raw = client_name(prop).unwrap_or(wire);
             let rust_name = scope.claim(naming::snake(raw));
+            self.xml
+                .entry(rust.to_string())
+                .or_default()
+                .fields
+                .insert(rust_name.clone(), xml);
             super::warn_name(self.spec, &at, "property", raw, &rust_name);
             fields.push(Field {
                 wire_name: wire.to_string(),
@@ -654,6 +741,13 @@ impl<'a> Types<'a> {
             ));
         }
         self.depend(rust, &ty);
+        if let Some(inherited) = self.xml.get(name).map(|x| x.fields.clone()) {
+            self.xml
+                .entry(rust.to_string())
+                .or_default()
+                .fields
+                .extend(inherited);
+        }
         match self.defs.get(name) {
             Some(TypeDef::Struct(s)) => Ok((s.fields.clone(), s.additional.clone())),
             _ => Err(self.spec.error(

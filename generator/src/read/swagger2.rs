@@ -361,10 +361,14 @@ impl Converter<'_> {
                         ));
                     };
                     if global.get("in").and_then(Value::as_str) == Some("body") {
-                        body = Some((
-                            i,
-                            json!({ "$ref": join("#/components/requestBodies", &name) }),
-                        ));
+                        // Shared as is where the operation takes the document's media
+                        // types; an operation with its own `consumes` gets its own copy.
+                        let converted = if consumes == self.consumes(None).as_slice() {
+                            json!({ "$ref": join("#/components/requestBodies", &name) })
+                        } else {
+                            self.body(global, &join("#/parameters", &name), consumes)?
+                        };
+                        body = Some((i, converted));
                         continue;
                     }
                     let converted = format!("{at}/{}", params.len());
@@ -399,7 +403,14 @@ impl Converter<'_> {
         let Some(schema) = p.get("schema") else {
             return Err(self.err(at, "a body parameter needs a `schema`"));
         };
-        let schema = self.schema(schema, &join(at, "schema"))?;
+        // A file (`type: file`, or AutoRest's `format: file`) is raw bytes.
+        let file = schema.get("type").and_then(Value::as_str) == Some("file")
+            || schema.get("format").and_then(Value::as_str) == Some("file");
+        let schema = if file {
+            json!({ "type": "string", "format": "binary" })
+        } else {
+            self.schema(schema, &join(at, "schema"))?
+        };
         let mut content = Map::new();
         for mime in consumes {
             content.insert(mime.clone(), json!({ "schema": schema }));
@@ -523,7 +534,9 @@ impl Converter<'_> {
             r.get("description").cloned().unwrap_or(json!("")),
         );
         if let Some(schema) = r.get("schema") {
-            let schema = if schema.get("type").and_then(Value::as_str) == Some("file") {
+            let schema = if schema.get("type").and_then(Value::as_str) == Some("file")
+                || schema.get("format").and_then(Value::as_str) == Some("file")
+            {
                 json!({ "type": "string", "format": "binary" })
             } else {
                 self.schema(schema, &join(at, "schema"))?
@@ -637,7 +650,9 @@ impl Converter<'_> {
                     }
                     Value::Array(out_list)
                 }
+                // Kept as an extension: the OpenAPI model has no place for it.
                 "xml" => {
+                    out.insert("x-xml".into(), v.clone());
                     continue;
                 }
                 _ => v.clone(),
