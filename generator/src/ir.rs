@@ -124,6 +124,39 @@ pub struct Service {
     /// absolute server URL and the service is not Azure Resource Manager.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub endpoint_argument: bool,
+    /// `x-ms-parameterized-host`: the endpoint is made from this template and its values,
+    /// unless the caller gives one in the options.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host: Option<Host>,
+}
+
+/// A host template (`x-ms-parameterized-host`) and its parameters.
+#[derive(Clone, Debug, Serialize)]
+pub struct Host {
+    /// The template as the spec writes it, for the docs.
+    pub template: String,
+    /// The endpoint URL: the scheme (when the template has none), the template's text and
+    /// parameters (by wire name), and the base path.
+    pub parts: Vec<PathPart>,
+    /// Its parameters, in template order: each an argument of `new`, or an option when it has
+    /// a default.
+    pub params: Vec<HostParam>,
+}
+
+/// One parameter of a host template.
+#[derive(Clone, Debug, Serialize)]
+pub struct HostParam {
+    /// Name in the template.
+    pub wire_name: String,
+    /// Rust name of the argument or option.
+    pub rust_name: String,
+    /// Docs from the parameter's description.
+    pub docs: String,
+    /// Its default: the option's default value; `None` makes it an argument of `new`.
+    pub default: Option<String>,
+    /// `x-ms-skip-url-encoding`: the value is put in the URL as given (it may hold `:` or
+    /// `.`), not percent-encoded.
+    pub skip_url_encoding: bool,
 }
 
 /// How requests are authorized.

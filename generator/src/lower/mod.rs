@@ -2,6 +2,7 @@
 //! [`naming`]), and so are parameter sources, path templates, success codes and docs.
 
 mod hierarchy;
+mod host;
 mod media;
 pub mod naming;
 mod operations;

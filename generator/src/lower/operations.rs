@@ -60,7 +60,7 @@ pub fn collect(spec: &Spec) -> Result<(Vec<Found<'_>>, Vec<Skipped>), Diagnostic
                 reason: spec.error(
                     &pointer,
                     format!(
-                        "`{verb}` operations are not supported: clients have no method for them"
+                        "azure_core's HTTP `Method` has no `{verb}` (only DELETE, GET, HEAD, PATCH, POST and PUT), so its pipeline cannot send the request"
                     ),
                 ),
                 pointer,

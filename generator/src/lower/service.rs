@@ -3,7 +3,7 @@
 
 use super::Selection;
 use crate::diagnostics::{pointer as join, Diagnostic};
-use crate::ir::{Auth, Service};
+use crate::ir::{Auth, PathPart, Service};
 use crate::read::Spec;
 use openapiv3::SecurityScheme;
 use std::collections::BTreeSet;
@@ -31,15 +31,19 @@ pub fn service(spec: &Spec, selection: &Selection) -> Result<Service, Diagnostic
         ));
     }
     let arm = server == ARM;
-    if let Some(host) = spec.api.extensions.get("x-ms-parameterized-host") {
-        let template = host
-            .get("hostTemplate")
-            .and_then(serde_json::Value::as_str)
-            .unwrap_or_default();
-        spec.warn(
-            "#/x-ms-parameterized-host",
-            format!("the host template `{template}` and its parameters are not modelled: callers set the full endpoint in the client options (the default is `{server}`)"),
-        );
+    let mut host = super::host::host(spec)?;
+    let mut server = server;
+    let mut endpoint_argument = !absolute && host.is_none();
+    // A template that is the whole URL in one value (`{endpoint}`) is the endpoint itself:
+    // given to `new`, or its default the default endpoint.
+    if let Some(h) = &host {
+        if let ([PathPart::Param(_)], [only]) = (h.parts.as_slice(), h.params.as_slice()) {
+            match &only.default {
+                Some(default) => server = default.trim_end_matches('/').to_string(),
+                None => endpoint_argument = true,
+            }
+            host = None;
+        }
     }
     Ok(Service {
         namespace: selection
@@ -49,8 +53,9 @@ pub fn service(spec: &Spec, selection: &Selection) -> Result<Service, Diagnostic
             .unwrap_or_else(|| {
                 super::naming::pascal(&super::naming::title_group(&spec.api.info.title))
             }),
-        endpoint_argument: !absolute,
+        endpoint_argument,
         default_endpoint: server,
+        host,
         arm,
         auth: auth(spec)?,
     })

@@ -81,6 +81,9 @@ impl Converter<'_> {
         for (k, v) in doc.iter().filter(|(k, _)| k.starts_with("x-")) {
             out.insert(k.clone(), v.clone());
         }
+        if let Some(host) = parameterized_host(doc) {
+            out.insert("x-ms-parameterized-host".into(), host);
+        }
         if let Some(host) = doc.get("host").and_then(Value::as_str) {
             let base = doc.get("basePath").and_then(Value::as_str).unwrap_or("");
             let schemes = strings(doc.get("schemes")).unwrap_or_default();
@@ -705,4 +708,34 @@ fn security_scheme(s: &Value) -> Value {
         }),
         _ => json!({ "type": "http", "scheme": "basic", "description": description }),
     }
+}
+
+/// `x-ms-parameterized-host` as the lower stage reads it: its parameters with `$ref`s into the
+/// document's `parameters` resolved (the parameters section is converted and pruned to what
+/// operations reach), and the document's `scheme` (as for `servers`) and `basePath` beside
+/// them, which the host template replaces `host` in front of.
+fn parameterized_host(doc: &Map<String, Value>) -> Option<Value> {
+    let mut host = doc.get("x-ms-parameterized-host")?.as_object()?.clone();
+    if let Some(Value::Array(params)) = host.get_mut("parameters") {
+        for p in params.iter_mut() {
+            let name = p
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| r.strip_prefix("#/parameters/"))
+                .map(|n| n.replace("~1", "/").replace("~0", "~"));
+            if let Some(found) = name.and_then(|n| doc.get("parameters")?.get(&n).cloned()) {
+                *p = found;
+            }
+        }
+    }
+    let schemes = strings(doc.get("schemes")).unwrap_or_default();
+    let scheme = match schemes.first() {
+        Some(first) if !schemes.iter().any(|s| s == "https") => first.as_str(),
+        _ => "https",
+    };
+    host.insert("scheme".into(), json!(scheme));
+    if let Some(base) = doc.get("basePath").and_then(Value::as_str) {
+        host.insert("basePath".into(), json!(base));
+    }
+    Some(Value::Object(host))
 }

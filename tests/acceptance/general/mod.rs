@@ -4,6 +4,7 @@
 mod body_binary;
 mod body_file;
 mod body_formdata;
+mod custom_base_url;
 mod head_exceptions;
 mod http_infrastructure;
 mod media_types;
@@ -44,5 +45,6 @@ pub fn scenarios() -> Vec<Scenario> {
     all.extend(http_infrastructure::scenarios());
     all.extend(xms_error_responses::scenarios());
     all.extend(head_exceptions::scenarios());
+    all.extend(custom_base_url::scenarios());
     all
 }
