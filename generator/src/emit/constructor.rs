@@ -2,7 +2,7 @@
 //! its defaults, and `new`, which picks the endpoint and builds the pipeline.
 
 use super::tokens;
-use crate::ir::{Auth, Crate};
+use crate::ir::{Auth, Crate, PathPart};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
@@ -49,6 +49,10 @@ pub fn options_struct(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
     } else {
         " Overrides the endpoint, which otherwise is the spec's server."
     };
+    let endpoint_doc = match &krate.service.host {
+        Some(host) => format!(" Overrides the endpoint, which otherwise is made from the host template `{}` and its values.", host.template),
+        None => endpoint_doc.to_string(),
+    };
     let endpoint_option = (!endpoint_arg).then(|| {
         quote! {
             #[doc = #endpoint_doc]
@@ -81,6 +85,26 @@ pub fn options_struct(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
     });
     let version_option = &parts.version_option;
     let version_default = &parts.version_default;
+    let defaulted: Vec<_> = krate
+        .service
+        .host
+        .iter()
+        .flat_map(|h| &h.params)
+        .filter_map(|p| p.default.as_ref().map(|d| (p, d)))
+        .collect();
+    let host_options = defaulted.iter().map(|(p, default)| {
+        let n = tokens::ident(&p.rust_name);
+        let doc = super::docs::doc_line(&format!(
+            "{} The `{}` part of the host; defaults to `{default}`.",
+            p.docs.lines().next().unwrap_or("").trim(),
+            p.wire_name
+        ));
+        quote!(#doc pub #n: String,)
+    });
+    let host_defaults = defaulted.iter().map(|(p, default)| {
+        let n = tokens::ident(&p.rust_name);
+        quote!(#n: String::from(#default),)
+    });
     quote! {
         #[doc = #options_doc]
         #[derive(Clone, SafeDebug)]
@@ -93,6 +117,7 @@ pub fn options_struct(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
             pub client_options: ClientOptions,
             #endpoint_option
             #(#variable_fields)*
+            #(#host_options)*
             /// How long one call may take, its retries included, before it fails with an `Io`
             /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
             /// `None` waits as long as the retry policy and the transport do. A method's
@@ -107,6 +132,7 @@ pub fn options_struct(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
                     client_options: ClientOptions::default(),
                     #endpoint_default
                     #(#variable_defaults)*
+                    #(#host_defaults)*
                     timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
                 }
             }
@@ -174,7 +200,50 @@ pub fn constructor(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
         });
         quote!(&[#(#items),*],)
     });
-    let endpoint_expr = if endpoint_arg {
+    let required: Vec<&crate::ir::HostParam> = krate
+        .service
+        .host
+        .iter()
+        .flat_map(|h| &h.params)
+        .filter(|p| p.default.is_none())
+        .collect();
+    let host_args: Vec<_> = required
+        .iter()
+        .map(|p| tokens::ident(&p.rust_name))
+        .collect();
+    let host_arg_docs = required.iter().map(|p| arg_doc(&p.rust_name, &p.docs));
+    let endpoint_expr = if let Some(host) = &krate.service.host {
+        let pushes = host.parts.iter().map(|part| match part {
+            PathPart::Literal(text) => match text.chars().collect::<Vec<_>>().as_slice() {
+                [one] => quote!(url.push(#one);),
+                _ => quote!(url.push_str(#text);),
+            },
+            PathPart::Param(wire) => {
+                let Some(p) = host.params.iter().find(|p| &p.wire_name == wire) else {
+                    return quote!();
+                };
+                let n = tokens::ident(&p.rust_name);
+                let value = if p.default.is_some() {
+                    quote!(&options.#n)
+                } else {
+                    quote!(#n)
+                };
+                if p.skip_url_encoding {
+                    quote!(url.push_str(#value);)
+                } else {
+                    quote!(crate::runtime::push_encoded(&mut url, #value);)
+                }
+            }
+        });
+        quote!(match options.endpoint.clone() {
+            Some(endpoint) => crate::runtime::endpoint(Some(endpoint), &options.client_options)?,
+            None => {
+                let mut url = String::new();
+                #(#pushes)*
+                crate::runtime::endpoint(Some(Url::parse(&url)?), &options.client_options)?
+            }
+        })
+    } else if endpoint_arg {
         quote!(crate::runtime::endpoint(endpoint, #variables)?)
     } else {
         quote!(crate::runtime::endpoint(
@@ -193,6 +262,7 @@ pub fn constructor(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
         ///
         #endpoint_param_doc
         #credential_doc
+        #(#host_arg_docs)*
         #(#arg_docs)*
         /// * `options` - Optional configuration for the client.
         ///
@@ -200,7 +270,7 @@ pub fn constructor(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
         ///
         /// Fails when the endpoint is not an `http(s)` URL or cannot be determined.
         #[tracing::new(#namespace)]
-        pub fn new(#endpoint_param #credential_arg #(#field_names: String,)* options: Option<#options>) -> Result<Self> {
+        pub fn new(#endpoint_param #credential_arg #(#host_args: &str,)* #(#field_names: String,)* options: Option<#options>) -> Result<Self> {
             let options = options.unwrap_or_default();
             let endpoint = #endpoint_expr;
             Ok(Self {

@@ -18,13 +18,23 @@ pub fn example(krate: &Crate, example: &Example) -> Option<TokenStream> {
         let l = format!(" {l}");
         quote!(#![doc = #l])
     });
-    let client_fields: Vec<_> = client
-        .fields
+    // The host template's values without a default, then the client's fields, from the
+    // environment.
+    let host_values = krate
+        .service
+        .host
         .iter()
-        .map(|f| {
+        .flat_map(|h| &h.params)
+        .filter(|p| p.default.is_none())
+        .map(|p| {
+            let env = format!("AZURE_{}", p.rust_name.to_ascii_uppercase());
+            quote!(&std::env::var(#env)?)
+        });
+    let client_fields: Vec<_> = host_values
+        .chain(client.fields.iter().map(|f| {
             let env = format!("AZURE_{}", f.rust_name.to_ascii_uppercase());
             quote!(std::env::var(#env)?)
-        })
+        }))
         .collect();
     let body = call(krate, example, &client_fields)?;
     Some(quote! {

@@ -123,14 +123,20 @@ default = [{defaults}]
 {groups}
 [dependencies]
 async-trait = "0.1"
-azure_core = {{ version = "1.1", default-features = false }}
+azure_core = {{ version = "1.1", default-features = false{xml} }}
 serde = {{ version = "1", features = ["derive"] }}
-serde_json = "1"
+serde_json = {{ version = "1", features = ["float_roundtrip"] }}
 {uuid}
 [dev-dependencies]
 {identity}{futures}tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
 {examples}"#,
         package = krate.package,
+        // XML bodies are read and written by azure_core's `xml` feature (quick-xml).
+        xml = if krate.formats.xml {
+            ", features = [\"xml\"]"
+        } else {
+            ""
+        },
         defaults = defaults.join(", "),
         groups = groups,
         examples = examples,
@@ -161,7 +167,7 @@ fn uses_uuid(krate: &Crate) -> bool {
         TypeDef::Struct(s) => {
             s.fields.iter().any(|f| has(&f.ty)) || s.additional.as_ref().is_some_and(has)
         }
-        TypeDef::Enum(_) => false,
+        TypeDef::Enum(_) | TypeDef::Union(_) => false,
     });
     let in_operations =
         krate.clients.values().flat_map(|c| &c.operations).any(|o| {

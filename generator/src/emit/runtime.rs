@@ -56,6 +56,13 @@ pub fn runtime(krate: &Crate) -> TokenStream {
     let links = (pageable || krate.status_monitor.is_some())
         .then(|| link_fns(features::gate(krate, &linking)));
     let read_only = request_body_fns(krate);
+    let without = without_key_fn(krate);
+    let stream = stream_fn(krate);
+    let send = send_fn(krate);
+    let xml_dates = xml_date_time_fn(krate);
+    // Read whole only through `send` (and the pagers and pollers, which use it too).
+    let raw_response = send.is_some().then(|| quote!(RawResponse,));
+    let send_options = send.is_some().then(|| quote!(PipelineSendOptions,));
     quote! {
         //! Shared helpers for the client methods.
 
@@ -63,7 +70,7 @@ pub fn runtime(krate: &Crate) -> TokenStream {
             error::{CheckSuccessOptions, ErrorKind},
             http::{
                 policies::{Policy, PolicyResult},
-                ClientOptions, Context, Method, Pipeline, PipelineSendOptions, RawResponse, Request, Url,
+                ClientOptions, Context, Method, Pipeline, #send_options #raw_response Request, Url,
             },
             time::Duration,
             Error, Result,
@@ -74,6 +81,7 @@ pub fn runtime(krate: &Crate) -> TokenStream {
         };
 
         #version_const
+        #without
 
         #endpoint
         #pipeline
@@ -148,7 +156,7 @@ pub fn runtime(krate: &Crate) -> TokenStream {
         }
 
         /// Percent-encodes every byte of `value` but ASCII letters, digits and `-._~`.
-        fn push_encoded(out: &mut String, value: &str) {
+        pub(crate) fn push_encoded(out: &mut String, value: &str) {
             const HEX: &[u8; 16] = b"0123456789ABCDEF";
             for byte in value.bytes() {
                 if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
@@ -161,7 +169,75 @@ pub fn runtime(krate: &Crate) -> TokenStream {
             }
         }
 
+        #send
+        #stream
+        #xml_dates
+        #read_only
+        #links
+        #pager
+        #poller
+        #polled_pager
+    }
+}
+
+/// `xml_date_time`: RFC 3339 date-times of XML models, compiled with the types that have one.
+fn xml_date_time_fn(krate: &Crate) -> Option<TokenStream> {
+    let users: Vec<&TypeDef> = krate
+        .xml
+        .keys()
+        .filter_map(|name| krate.types.get(name))
+        .filter(|t| {
+            matches!(t, TypeDef::Struct(s) if s.fields.iter().any(|f| f.ty == crate::ir::TypeRef::DateTime))
+        })
+        .collect();
+    if users.is_empty() {
+        return None;
+    }
+    let used: features::Features = users
+        .iter()
+        .flat_map(|t| features::of_type(krate, t))
+        .collect();
+    let gate = features::gate(krate, &used);
+    Some(quote! {
+        /// RFC 3339 date-times in XML elements and attributes: the text is read as a string
+        /// first (quick-xml hands `time`'s own visitor no plain string).
+        #gate
+        pub(crate) mod xml_date_time {
+            use azure_core::time::{parse_rfc3339, to_rfc3339, OffsetDateTime};
+            use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
+
+            pub(crate) fn serialize<S: Serializer>(value: &Option<OffsetDateTime>, serializer: S) -> Result<S::Ok, S::Error> {
+                match value {
+                    Some(value) => serializer.serialize_str(&to_rfc3339(value)),
+                    None => serializer.serialize_none(),
+                }
+            }
+
+            pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<OffsetDateTime>, D::Error> {
+                match Option::<String>::deserialize(deserializer)? {
+                    Some(text) if !text.trim().is_empty() => parse_rfc3339(text.trim()).map(Some).map_err(D::Error::custom),
+                    _ => Ok(None),
+                }
+            }
+        }
+    })
+}
+
+/// `send`, compiled with the clients that read a response whole (every kind of operation but
+/// a plain one whose body is streamed to the caller).
+fn send_fn(krate: &Crate) -> Option<TokenStream> {
+    let senders = features::of_clients(krate, |c| {
+        c.operations.iter().any(|o| {
+            !(o.response_format == crate::ir::Format::Binary && o.kind == OperationKind::Plain)
+        })
+    });
+    if senders.is_empty() {
+        return None;
+    }
+    let gate = features::gate(krate, &senders);
+    Some(quote! {
         /// Sends `request`; any status outside `success_codes` is an `HttpResponse` error.
+        #gate
         pub(crate) async fn send(pipeline: &Pipeline, ctx: &Context<'_>, request: &mut Request, success_codes: &'static [u16]) -> Result<RawResponse> {
             pipeline
                 .send(ctx, request, Some(PipelineSendOptions {
@@ -170,12 +246,62 @@ pub fn runtime(krate: &Crate) -> TokenStream {
                 }))
                 .await
         }
+    })
+}
 
-        #read_only
-        #links
-        #pager
-        #poller
-        #polled_pager
+/// `stream`: sends a request whose response body the caller reads as a stream, compiled with
+/// the clients that have such an operation.
+fn stream_fn(krate: &Crate) -> Option<TokenStream> {
+    let streaming = features::of_clients(krate, |c| {
+        c.operations.iter().any(|o| {
+            o.response_format == crate::ir::Format::Binary && o.kind == OperationKind::Plain
+        })
+    });
+    if streaming.is_empty() {
+        return None;
+    }
+    let gate = features::gate(krate, &streaming);
+    Some(quote! {
+        /// Sends `request` and hands back the response with its body unread, so a large
+        /// download reaches the caller as a stream and is never buffered whole here; any
+        /// status outside `success_codes` is an `HttpResponse` error (its body read for it).
+        #gate
+        pub(crate) async fn stream(pipeline: &Pipeline, ctx: &Context<'_>, request: &mut Request, success_codes: &'static [u16]) -> Result<azure_core::http::AsyncRawResponse> {
+            pipeline
+                .stream(ctx, request, Some(azure_core::http::PipelineStreamOptions {
+                    check_success: CheckSuccessOptions { success_codes },
+                    ..Default::default()
+                }))
+                .await
+        }
+    })
+}
+
+/// `TextFormat`, at the crate root: the format of `text/plain` response bodies, which
+/// `into_model()` reads into a `String`.
+pub fn text_format() -> TokenStream {
+    quote! {
+        /// The format of `text/plain` response bodies: `Response<String, TextFormat>::into_model()`
+        /// gives the text (UTF-8; invalid bytes are an error of kind `DataConversion`).
+        #[derive(Clone, Copy, Debug)]
+        pub struct TextFormat;
+
+        impl azure_core::http::Format for TextFormat {
+            fn deserialize<T: serde::de::DeserializeOwned, S: AsRef<[u8]>>(body: S) -> azure_core::Result<T> {
+                let text = std::str::from_utf8(body.as_ref()).map_err(|e| {
+                    azure_core::Error::with_message(azure_core::error::ErrorKind::DataConversion, format!("the text body is not UTF-8: {e}"))
+                })?;
+                T::deserialize(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(text)).map_err(|e| {
+                    azure_core::Error::with_message(azure_core::error::ErrorKind::DataConversion, format!("the text body does not fit: {e}"))
+                })
+            }
+        }
+
+        impl azure_core::http::DeserializeWith<TextFormat> for String {
+            fn deserialize_with(body: azure_core::http::response::ResponseBody) -> azure_core::Result<Self> {
+                <TextFormat as azure_core::http::Format>::deserialize(body)
+            }
+        }
     }
 }
 
@@ -1098,19 +1224,18 @@ fn request_body_fns(krate: &Crate) -> Option<TokenStream> {
             .values()
             .filter(|t| matches!(t, TypeDef::Struct(_)))
     };
+    // Sent as JSON: XML bodies are written by azure_core's `to_xml`.
+    let json_body = |t: &TypeDef| match t {
+        TypeDef::Struct(s) => s.usage.body && !krate.xml.contains_key(&s.name),
+        other => other.usage().body,
+    };
     let sent: features::Features = krate
         .types
         .values()
-        .filter(|t| match t {
-            TypeDef::Struct(s) => s.usage.body,
-            TypeDef::Enum(e) => e.usage.body,
-        })
+        .filter(|t| json_body(t))
         .flat_map(|t| features::of_type(krate, t))
         .collect();
-    let any_sent = krate.types.values().any(|t| match t {
-        TypeDef::Struct(s) => s.usage.body,
-        TypeDef::Enum(e) => e.usage.body,
-    });
+    let any_sent = krate.types.values().any(json_body);
     let read_only: features::Features = structs()
         .filter(|t| matches!(t, TypeDef::Struct(s) if s.fields.iter().any(|f| f.read_only)))
         .flat_map(|t| features::of_type(krate, t))
@@ -1173,5 +1298,40 @@ fn request_body_fns(krate: &Crate) -> Option<TokenStream> {
 
         #to_json
         #skip
+    })
+}
+
+/// `without_key`, for the kinds of a discriminated hierarchy that also keep undeclared
+/// properties: their discriminator is read as one, and is left out of them.
+fn without_key_fn(krate: &Crate) -> Option<TokenStream> {
+    let users: Vec<&crate::ir::TypeDef> = krate
+        .types
+        .values()
+        .filter(|t| {
+            matches!(t, crate::ir::TypeDef::Struct(s) if s.tag.is_some() && s.additional.is_some() && (s.usage.output || !s.usage.input))
+        })
+        .collect();
+    if users.is_empty() {
+        return None;
+    }
+    let used: features::Features = users
+        .iter()
+        .flat_map(|t| features::of_type(krate, t))
+        .collect();
+    let gate = features::gate(krate, &used);
+    Some(quote! {
+        /// Reads a model's undeclared properties, leaving out `key` (its discriminator).
+        #gate
+        pub(crate) fn without_key<'de, D, T>(deserializer: D, key: &str) -> std::result::Result<std::collections::HashMap<String, T>, D::Error>
+        where
+            D: serde::Deserializer<'de>,
+            T: serde::de::DeserializeOwned,
+        {
+            let mut map = <std::collections::HashMap<String, serde_json::Value> as serde::Deserialize>::deserialize(deserializer)?;
+            map.remove(key);
+            map.into_iter()
+                .map(|(k, v)| serde_json::from_value(v).map(|v| (k, v)).map_err(<D::Error as serde::de::Error>::custom))
+                .collect()
+        }
     })
 }

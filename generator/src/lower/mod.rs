@@ -1,6 +1,9 @@
 //! Lower stage: the OpenAPI document -> the IR. Names are decided here (through
 //! [`naming`]), and so are parameter sources, path templates, success codes and docs.
 
+mod hierarchy;
+mod host;
+mod media;
 pub mod naming;
 mod operations;
 mod responses;
@@ -134,6 +137,7 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         status_monitor,
         service_client,
         credentials_type,
+        xml,
     } = lowered;
     if let ir::Auth::Schemes(schemes) = &mut service.auth {
         schemes.credentials_type = credentials_type;
@@ -170,6 +174,7 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         .retain(|id| !omitted.iter().any(|m| &m.id == id));
     let examples = operations::examples(spec, &selection, &clients, &found)?;
     let guide = guide(&clients, &examples);
+    let formats = media::formats_used(&clients);
     Ok(ir::Crate {
         package: selection.package.clone(),
         title: api.info.title.clone(),
@@ -184,6 +189,8 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         service_client,
         guide,
         publishing: Default::default(),
+        formats,
+        xml,
     })
 }
 
@@ -320,6 +327,7 @@ struct Lowered {
     /// The credentials struct of a crate with several security schemes, claimed among the
     /// crate's root items (the clients and their options).
     credentials_type: Option<String>,
+    xml: BTreeMap<String, ir::XmlType>,
 }
 
 /// Lowers every operation of `selected` but the `skipped` ones, with fresh names and types.
@@ -444,7 +452,9 @@ fn lower_pass(
         }
         _ => None,
     };
+    let xml = types.finish_xml();
     Ok(Lowered {
+        xml,
         clients,
         types: types.finish(),
         status_monitor,

@@ -3,7 +3,9 @@
 
 use super::Selection;
 use crate::diagnostics::{pointer as join, Diagnostic};
-use crate::ir::{Auth, KeyLocation, Scheme, SchemeKind, Schemes, ServerVariable, Service};
+use crate::ir::{
+    Auth, KeyLocation, PathPart, Scheme, SchemeKind, Schemes, ServerVariable, Service,
+};
 use crate::read::Spec;
 use indexmap::IndexMap;
 use openapiv3::{APIKeyLocation, SecurityRequirement, SecurityScheme};
@@ -61,15 +63,22 @@ pub fn service(spec: &Spec, selection: &Selection) -> Result<(Service, Overrides
         ));
     }
     let arm = server == ARM;
-    if let Some(host) = spec.api.extensions.get("x-ms-parameterized-host") {
-        let template = host
-            .get("hostTemplate")
-            .and_then(serde_json::Value::as_str)
-            .unwrap_or_default();
-        spec.warn(
-            "#/x-ms-parameterized-host",
-            format!("the host template `{template}` and its parameters are not modelled: callers set the full endpoint in the client options (the default is `{server}`)"),
-        );
+    let mut host = super::host::host(spec)?;
+    // A host template makes the endpoint; the server URL is then not a relative base.
+    let relative_base = relative_base.filter(|_| host.is_none());
+    let templated = host.is_some();
+    let mut server = server;
+    let mut endpoint_argument = !absolute && host.is_none();
+    // A template that is the whole URL in one value (`{endpoint}`) is the endpoint itself:
+    // given to `new`, or its default the default endpoint.
+    if let Some(h) = &host {
+        if let ([PathPart::Param(_)], [only]) = (h.parts.as_slice(), h.params.as_slice()) {
+            match &only.default {
+                Some(default) => server = default.trim_end_matches('/').to_string(),
+                None => endpoint_argument = true,
+            }
+            host = None;
+        }
     }
     let (auth, token_scopes, overrides) = auth(spec, arm)?;
     let service = Service {
@@ -80,10 +89,15 @@ pub fn service(spec: &Spec, selection: &Selection) -> Result<(Service, Overrides
             .unwrap_or_else(|| {
                 super::naming::pascal(&super::naming::title_group(&spec.api.info.title))
             }),
-        endpoint_argument: !absolute,
-        default_endpoint: if absolute { server } else { String::new() },
+        endpoint_argument,
+        default_endpoint: if absolute || templated {
+            server
+        } else {
+            String::new()
+        },
         relative_base,
         variables,
+        host,
         arm,
         auth,
         token_scopes,
