@@ -41,6 +41,67 @@ pub struct Crate {
     /// Operations left out of the crate, and why (e.g. a WebSocket upgrade).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub omitted: Vec<Omitted>,
+    /// The body formats besides JSON its operations use.
+    pub formats: FormatsUsed,
+    /// How the model types that travel as XML are written, by Rust type name (only those an
+    /// XML body or response reaches).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub xml: BTreeMap<String, XmlType>,
+}
+
+/// How a model type is written as XML.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct XmlType {
+    /// The element's name when the value is a whole body: the schema's `xml.name`, else its
+    /// definition's name.
+    pub root: String,
+    /// Each field's XML form, by the field's Rust name.
+    pub fields: BTreeMap<String, XmlField>,
+}
+
+/// How one field of a model is written as XML.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct XmlField {
+    /// The element's (or attribute's) name: the property's `xml.name`, else that of the type
+    /// it refers to, else the property's name. For a wrapped array, the wrapper's name.
+    pub name: String,
+    /// Element, attribute, text or array.
+    pub kind: XmlKind,
+}
+
+/// The XML forms of a field.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub enum XmlKind {
+    /// A child element.
+    Element,
+    /// An attribute (`xml.attribute`).
+    Attribute,
+    /// The element's text (`x-ms-text`).
+    Text,
+    /// An array written as one element per item, each named [`XmlField::name`], with no
+    /// element around them.
+    List,
+    /// An array inside one element ([`XmlField::name`], `xml.wrapped`) holding one `item`
+    /// element per item, read and written through the module `helper` of `models`.
+    Wrapped {
+        /// Name of each item's element.
+        item: String,
+        /// Rust name of the helper module (one per item name).
+        helper: String,
+    },
+}
+
+/// The body formats besides JSON a crate's operations use, so the manifest enables
+/// azure_core's `xml` feature and the runtime carries its text and stream helpers only when
+/// needed.
+#[derive(Clone, Copy, Debug, Default, Serialize)]
+pub struct FormatsUsed {
+    /// An XML request or response body: azure_core's `xml` feature.
+    pub xml: bool,
+    /// A text (`text/plain`) response body: the crate's `TextFormat`.
+    pub text: bool,
+    /// A response body streamed to the caller.
+    pub stream: bool,
 }
 
 /// An operation the spec declares that the crate does not carry.
@@ -63,19 +124,148 @@ pub struct Service {
     pub arm: bool,
     /// The authorization scheme.
     pub auth: Auth,
+    /// For [`Auth::BearerToken`]: the scopes tokens are asked for; empty: `{endpoint
+    /// origin}/.default` (Azure's convention, and the cloud's for Resource Manager).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub token_scopes: Vec<String>,
     /// The caller must give the endpoint to `new` (`new(endpoint, ...)`): the spec names no
     /// absolute server URL and the service is not Azure Resource Manager.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub endpoint_argument: bool,
+    /// The spec's server URL is relative (`/v1`, `./api`): it is resolved against the endpoint
+    /// given to `new`, as a URL resolver would (`endpoint_argument` is then true).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relative_base: Option<String>,
+    /// The variables of the server URL (`{region}`), each a client option with its default;
+    /// `default_endpoint` (or `relative_base`) keeps their `{name}` placeholders.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub variables: Vec<ServerVariable>,
+    /// `x-ms-parameterized-host`: the endpoint is made from this template and its values,
+    /// unless the caller gives one in the options.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host: Option<Host>,
+}
+
+/// A variable of the server URL template, set in the client options.
+#[derive(Clone, Debug, Serialize)]
+pub struct ServerVariable {
+    /// Its name in the template (`region` for `{region}`).
+    pub wire_name: String,
+    /// Rust name of the options field (claimed among the options' own fields).
+    pub rust_name: String,
+    /// The value used unless the caller sets another.
+    pub default: String,
+    /// The values it may take (`enum`); empty: any.
+    pub values: Vec<String>,
+    /// Docs from its description.
+    pub docs: String,
+}
+
+/// A host template (`x-ms-parameterized-host`) and its parameters.
+#[derive(Clone, Debug, Serialize)]
+pub struct Host {
+    /// The template as the spec writes it, for the docs.
+    pub template: String,
+    /// The endpoint URL: the scheme (when the template has none), the template's text and
+    /// parameters (by wire name), and the base path.
+    pub parts: Vec<PathPart>,
+    /// Its parameters, in template order: each an argument of `new`, or an option when it has
+    /// a default.
+    pub params: Vec<HostParam>,
+}
+
+/// One parameter of a host template.
+#[derive(Clone, Debug, Serialize)]
+pub struct HostParam {
+    /// Name in the template.
+    pub wire_name: String,
+    /// Rust name of the argument or option.
+    pub rust_name: String,
+    /// Docs from the parameter's description.
+    pub docs: String,
+    /// Its default: the option's default value; `None` makes it an argument of `new`.
+    pub default: Option<String>,
+    /// `x-ms-skip-url-encoding`: the value is put in the URL as given (it may hold `:` or
+    /// `.`), not percent-encoded.
+    pub skip_url_encoding: bool,
 }
 
 /// How requests are authorized.
 #[derive(Clone, Debug, Serialize)]
 pub enum Auth {
-    /// Bearer tokens from an `azure_core` `TokenCredential` for scope `{endpoint}/.default`.
+    /// Bearer tokens from an `azure_core` `TokenCredential`, on every request, for
+    /// [`Service::token_scopes`] (none: `{endpoint origin}/.default`).
     BearerToken,
     /// No authorization.
     None,
+    /// Any other use of the document's security schemes: several, other kinds (API keys,
+    /// HTTP basic, static bearer tokens), or operations that need none (`security: []`). A
+    /// small generated policy applies, per request, the first of its operation's requirements
+    /// the client has credentials for.
+    Schemes(Schemes),
+}
+
+/// The security schemes the clients use, and the requirements of the operations that do not
+/// state their own.
+#[derive(Clone, Debug, Serialize)]
+pub struct Schemes {
+    /// The schemes the requirements name, in the order they are first named (the document's
+    /// requirements, then the operations').
+    pub schemes: Vec<Scheme>,
+    /// The default requirements (alternatives, each the indexes of the schemes it needs
+    /// together); an empty list means no authorization.
+    pub default: Vec<Vec<usize>>,
+    /// With two or more schemes, the Rust name of the generated struct holding one optional
+    /// credential per scheme, which `new` takes; with one, `new` takes its credential.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credentials_type: Option<String>,
+}
+
+/// One security scheme.
+#[derive(Clone, Debug, Serialize)]
+pub struct Scheme {
+    /// Its name in the document (`components.securitySchemes`).
+    pub name: String,
+    /// Rust name of its credential: the field of the credentials struct, or the argument of
+    /// `new` when it is the only scheme.
+    pub rust_name: String,
+    /// Docs from its description.
+    pub docs: String,
+    /// What it sends.
+    pub kind: SchemeKind,
+}
+
+/// What a security scheme sends.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub enum SchemeKind {
+    /// An API key (`apiKey`) in a header, query parameter or cookie of this name.
+    ApiKey {
+        /// Where it goes.
+        location: KeyLocation,
+        /// The header, query parameter or cookie name.
+        name: String,
+    },
+    /// HTTP `basic`: a user name and a password.
+    Basic,
+    /// HTTP `bearer`: a static token the caller holds.
+    Bearer,
+    /// `oauth2` or `openIdConnect`: tokens from a `TokenCredential` for these scopes (none:
+    /// `{endpoint origin}/.default`).
+    Token {
+        /// The scopes to ask for.
+        scopes: Vec<String>,
+    },
+}
+
+/// Where an API key is sent.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+pub enum KeyLocation {
+    /// A request header.
+    Header,
+    /// A query parameter (percent-encoded; azure_core's logging redacts it).
+    Query,
+    /// A cookie.
+    Cookie,
 }
 
 /// What the README shows and the guide examples run: operations whose arguments are all
@@ -200,6 +390,13 @@ pub struct Operation {
     pub success_type: Option<TypeRef>,
     /// The error model from the `default` response, if any.
     pub error_type: Option<TypeRef>,
+    /// How the success body is read: a model from JSON or XML, text, or a stream of bytes
+    /// (the method then returns the response unread, as an `AsyncResponse`).
+    pub response_format: Format,
+    /// The `accept` header, from the media types the responses declare, when it is not
+    /// `application/json` (the default every request carries).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accept: Option<String>,
     /// Success statuses whose bodies differ in type (a model for one, another model or none
     /// for another): one enum the method returns, a variant per status the caller matches on.
     /// `None` when every success status has the body `success_type`.
@@ -212,6 +409,10 @@ pub struct Operation {
     pub errors: Option<StatusEnum>,
     /// Plain call, pager (`x-ms-pageable`) or poller (`x-ms-long-running-operation`).
     pub kind: OperationKind,
+    /// For [`Auth::Schemes`]: the operation's own security requirements when they differ from
+    /// the default ones (alternatives of scheme indexes; empty: no authorization).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub security: Option<Vec<Vec<usize>>>,
     /// Whether the request may be sent again after a failure that leaves unknown whether the
     /// service acted on it (a dropped connection, a 500): true for GET, HEAD, PUT and DELETE, and
     /// for requests that carry a `Repeatability-Request-ID`. Other requests (POST, PATCH) are
@@ -317,6 +518,21 @@ pub struct NextRequest {
     pub path: Vec<PathPart>,
     /// Its parameters, each with the source and Rust name of this operation's value.
     pub params: Vec<Param>,
+}
+
+impl Service {
+    /// Whether clients take an `azure_core` `TokenCredential` (alone or among their
+    /// credentials).
+    pub fn takes_token_credential(&self) -> bool {
+        match &self.auth {
+            Auth::BearerToken => true,
+            Auth::None => false,
+            Auth::Schemes(s) => s
+                .schemes
+                .iter()
+                .any(|s| matches!(s.kind, SchemeKind::Token { .. })),
+        }
+    }
 }
 
 impl Operation {
@@ -490,10 +706,52 @@ pub struct Body {
     pub required: bool,
     /// Docs for the argument.
     pub docs: String,
-    /// For a body that is not JSON: its media type, sent as `content-type`; the body is then
-    /// raw bytes ([`TypeRef::Bytes`]).
+    /// Its media type, sent as `content-type` (`application/json` for most bodies).
+    pub content_type: String,
+    /// How the value is written: JSON or XML from a model, text, or raw bytes
+    /// ([`TypeRef::Bytes`], given by the caller, possibly as a stream).
+    pub format: Format,
+    /// The operation accepts several media types: the argument is this enumeration, one
+    /// variant per media type, and the caller's choice decides the `content-type`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub raw_content_type: Option<String>,
+    pub choice: Option<BodyChoice>,
+}
+
+/// How a request or response body is written on the wire.
+#[derive(Clone, Copy, Debug, Default, Serialize, PartialEq, Eq)]
+pub enum Format {
+    /// JSON, from or into a model (`serde_json`).
+    #[default]
+    Json,
+    /// XML, from or into a model (azure_core's `xml` feature, quick-xml).
+    Xml,
+    /// Text as it is (`text/plain`): a `String`.
+    Text,
+    /// Raw bytes: a request body the caller gives (bytes or a stream), a response body
+    /// streamed to the caller.
+    Binary,
+}
+
+/// The enumeration a method takes for a body of several media types.
+#[derive(Clone, Debug, Serialize)]
+pub struct BodyChoice {
+    /// Rust type name, e.g. `AnalyzeBodyContent`.
+    pub name: String,
+    /// One variant per media type, in spec order.
+    pub variants: Vec<BodyVariant>,
+}
+
+/// One media type of a [`BodyChoice`].
+#[derive(Clone, Debug, Serialize)]
+pub struct BodyVariant {
+    /// Rust variant name, e.g. `Json`, `Pdf`, `OctetStream`.
+    pub rust_name: String,
+    /// The media type sent as `content-type`.
+    pub content_type: String,
+    /// How the value is written.
+    pub format: Format,
+    /// The value's type ([`TypeRef::Bytes`] for raw bytes, [`TypeRef::String`] for text).
+    pub ty: TypeRef,
 }
 
 /// A reference to a type, as used in fields, parameters and responses.
@@ -563,6 +821,70 @@ pub enum TypeDef {
     Struct(StructDef),
     /// A string enumeration.
     Enum(EnumDef),
+    /// Any kind of a discriminated hierarchy (`discriminator`), chosen by its discriminator.
+    Union(UnionDef),
+}
+
+impl TypeDef {
+    /// Where the type is used.
+    pub fn usage(&self) -> Usage {
+        match self {
+            TypeDef::Struct(s) => s.usage,
+            TypeDef::Enum(e) => e.usage,
+            TypeDef::Union(u) => u.usage,
+        }
+    }
+
+    /// Features of the clients whose operations reach the type.
+    pub fn features(&self) -> &BTreeSet<String> {
+        match self {
+            TypeDef::Struct(s) => &s.features,
+            TypeDef::Enum(e) => &e.features,
+            TypeDef::Union(u) => &u.features,
+        }
+    }
+}
+
+/// A value whose type is the base of a discriminated hierarchy: one variant per kind (the
+/// base itself and every type derived from it, directly or not), chosen by the value of the
+/// discriminator property, plus a fallback that keeps a kind this version does not know.
+#[derive(Clone, Debug, Serialize)]
+pub struct UnionDef {
+    /// Rust name, e.g. `FishUnion`.
+    pub name: String,
+    /// Docs.
+    pub docs: String,
+    /// Wire name of the discriminator property, e.g. `fishtype`.
+    pub tag: String,
+    /// The kinds, base first, then the derived types in spec order.
+    pub variants: Vec<UnionVariant>,
+    /// Rust name of the variant holding a value of an unknown kind as its JSON object.
+    pub unknown: String,
+    /// Where the type is used.
+    pub usage: Usage,
+    /// Features of the clients whose operations reach the type.
+    pub features: BTreeSet<String>,
+}
+
+/// One kind of a discriminated hierarchy.
+#[derive(Clone, Debug, Serialize)]
+pub struct UnionVariant {
+    /// The discriminator's value for this kind (`x-ms-discriminator-value`, else the
+    /// definition's name).
+    pub value: String,
+    /// Rust variant name.
+    pub rust_name: String,
+    /// Rust name of the model struct it holds (boxed).
+    pub model: String,
+}
+
+/// The discriminator a model of a hierarchy writes: its property and this kind's value.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Tag {
+    /// Wire name of the discriminator property.
+    pub property: String,
+    /// This kind's value.
+    pub value: String,
 }
 
 /// Which way a model travels, so only the needed serde derives are emitted.
@@ -587,6 +909,13 @@ pub struct StructDef {
     pub fields: Vec<Field>,
     /// Value type of undeclared properties, when the schema allows them.
     pub additional: Option<TypeRef>,
+    /// Rust name of the field holding the undeclared properties (`additional_properties`
+    /// unless a declared property has that name).
+    pub additional_field: String,
+    /// For a kind of a discriminated hierarchy: the discriminator it writes (the property is
+    /// then not one of its fields; it is decided by the type).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tag: Option<Tag>,
     /// Where the type is used.
     pub usage: Usage,
     /// Features of the clients whose operations reach the type (through parameters, bodies,
@@ -607,6 +936,22 @@ pub struct Field {
     pub docs: String,
     /// Set by the service only; never serialized.
     pub read_only: bool,
+    /// `x-ms-secret`: never shown by `Debug`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub secret: bool,
+    /// A required property with one allowed value (or of a model whose every property is
+    /// such a constant): always sent, whatever the field holds; the caller never sets it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub constant: Option<FieldConstant>,
+}
+
+/// How a constant property is written.
+#[derive(Clone, Debug, Serialize)]
+pub struct FieldConstant {
+    /// The value always sent; `None`: the field's model, all constants, at its default.
+    pub value: Option<serde_json::Value>,
+    /// Name of the model's private associated function that writes it.
+    pub writer: String,
 }
 
 /// A string enumeration.
@@ -620,6 +965,9 @@ pub struct EnumDef {
     pub variants: Vec<Variant>,
     /// `modelAsString: true`: unknown values round-trip through `UnknownValue(String)`.
     pub extensible: bool,
+    /// The values are JSON numbers (`integer` or `number`); `wire` is their decimal text.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub number: bool,
     /// Where the type is used.
     pub usage: Usage,
     /// Features of the clients whose operations reach the type (through parameters, bodies,

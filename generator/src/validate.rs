@@ -53,6 +53,13 @@ pub fn validate(krate: &Crate, spec_file: &Path) -> Result<(), Diagnostic> {
                     ));
                 }
             }
+            TypeDef::Union(u) => {
+                names.push((&u.name, format!("union {}", u.name)));
+                names.push((&u.unknown, format!("unknown kind of {}", u.name)));
+                for v in &u.variants {
+                    names.push((&v.rust_name, format!("kind {:?} of {}", v.value, u.name)));
+                }
+            }
             TypeDef::Enum(e) => {
                 names.push((&e.name, format!("enum {}", e.name)));
                 for v in &e.variants {

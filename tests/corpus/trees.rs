@@ -285,21 +285,42 @@ fn azure_target(package: &str) -> Config {
 fn test_alertsmanagement_package_of_four_files_and_two_api_versions_has_every_operation() {
     let config = azure_target("azure_resourcemanager_alertsmanagement");
     let generated = generate(&config).unwrap();
-    // The only warnings: the two discriminators, not modelled yet, each located in its own
-    // file of the tree.
+    // No warnings: the two discriminated hierarchies (each in its own file of the tree) are
+    // modelled as unions of their kinds.
     let warnings: Vec<String> = generated
         .warnings
         .iter()
-        .map(|w| {
-            let file = w.file.file_name().unwrap().to_string_lossy();
-            format!("{file}:{:?} {}", w.position, w.pointer)
+        .map(|w| w.message.clone())
+        .collect();
+    assert_eq!(warnings, Vec::<String>::new());
+    let unions: Vec<(&str, Vec<&str>)> = generated
+        .ir
+        .types
+        .values()
+        .filter_map(|t| match t {
+            azure_codegen::ir::TypeDef::Union(u) => Some((
+                u.name.as_str(),
+                u.variants.iter().map(|v| v.value.as_str()).collect(),
+            )),
+            _ => None,
         })
         .collect();
     assert_eq!(
-        warnings,
+        unions,
         [
-            "ActionRules.json:Some((776, 24)) #/definitions/ActionRuleProperties/discriminator",
-            "AlertsManagement.json:Some((1183, 24)) #/definitions/alertsMetaDataProperties/discriminator",
+            (
+                "ActionRulePropertiesUnion",
+                vec![
+                    "ActionRuleProperties",
+                    "Diagnostics",
+                    "ActionGroup",
+                    "Suppression"
+                ]
+            ),
+            (
+                "AlertsMetaDataPropertiesUnion",
+                vec!["alertsMetaDataProperties", "MonitorServiceList"]
+            ),
         ]
     );
     let krate = &generated.ir;
@@ -514,16 +535,9 @@ fn test_a_fault_in_a_referenced_path_item_is_reported_in_its_file() {
 fn test_devopsinfrastructure_reaches_common_types_v3_and_v4_and_generates_every_operation() {
     let config = azure_target("azure_resourcemanager_devopsinfrastructure");
     let generated = generate(&config).unwrap();
-    // Only the discriminated bases (`AgentProfile`, `FabricProfile`, `OrganizationProfile`)
-    // may be warned about, while polymorphism is not modelled.
-    assert!(
-        generated
-            .warnings
-            .iter()
-            .all(|w| w.message.contains("discriminator")),
-        "{:?}",
-        generated.warnings
-    );
+    // No warnings: the discriminated bases (`AgentProfile`, `FabricProfile`,
+    // `OrganizationProfile`) are unions of their kinds.
+    assert!(generated.warnings.is_empty(), "{:?}", generated.warnings);
     let krate = &generated.ir;
     assert_eq!(krate.service.namespace, "Microsoft.DevOpsInfrastructure");
     let clients: Vec<(&str, usize)> = krate
@@ -552,8 +566,11 @@ fn test_devopsinfrastructure_reaches_common_types_v3_and_v4_and_generates_every_
     // (`types.json`) and v4 (`managedidentity.json`).
     for name in [
         "AgentProfile",
+        "AgentProfileUnion",
         "FabricProfile",
+        "FabricProfileUnion",
         "OrganizationProfile",
+        "OrganizationProfileUnion",
         "Pool",
         "ErrorResponse",
         "TrackedResource",

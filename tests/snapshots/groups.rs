@@ -2,10 +2,7 @@
 //! and where their values come from, paths, success codes, paging and long-running shapes.
 
 use super::default_config;
-use azure_codegen::{
-    generate,
-    ir::{OperationKind, TypeDef},
-};
+use azure_codegen::{generate, ir::OperationKind};
 
 #[test]
 fn test_every_operation_group_ir() {
@@ -65,10 +62,11 @@ fn test_types_carry_the_features_of_the_clients_that_reach_them() {
     let generated = generate(&default_config()).unwrap();
     let ir = &generated.ir;
     let features = |name: &str| -> Vec<&str> {
-        match &ir.types[name] {
-            TypeDef::Struct(s) => s.features.iter().map(String::as_str).collect(),
-            TypeDef::Enum(e) => e.features.iter().map(String::as_str).collect(),
-        }
+        ir.types[name]
+            .features()
+            .iter()
+            .map(String::as_str)
+            .collect()
     };
     // Only the triggers' recurrence schedule uses it, through nested fields.
     assert_eq!(features("DayOfWeek"), ["workflow_triggers"]);

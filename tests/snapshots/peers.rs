@@ -76,8 +76,10 @@ fn test_every_peer_document_is_a_checked_in_target() {
         .map(|c| c.spec.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
     listed.sort();
-    let mut documents: Vec<String> = std::fs::read_dir(root().join("specs/peers"))
-        .unwrap()
+    // The peers' documents and the ones written for this project.
+    let mut documents: Vec<String> = ["specs/peers", "specs/openapi"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(root().join(dir)).unwrap())
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".json") || n.ends_with(".yaml"))
         .collect();
@@ -182,18 +184,30 @@ fn test_openapi_3_1_is_refused_clearly() {
 fn test_servers_and_bearer_scheme_make_a_credential_client_with_a_default_endpoint() {
     let text = document(
         r#""servers": [ { "url": "https://{region}.widgets.example/v1/", "variables": { "region": { "default": "eu" } } } ],
-  "components": { "securitySchemes": { "token": { "type": "http", "scheme": "bearer" } } },
+  "components": { "securitySchemes": { "token": { "type": "oauth2", "flows": { "clientCredentials": { "tokenUrl": "https://widgets.example/token", "scopes": {} } } } } },
   "security": [ { "token": [] } ],"#,
     );
     let generated = try_generate("bearer.json", &text).unwrap();
     let service = &generated.ir.service;
-    assert_eq!(service.default_endpoint, "https://eu.widgets.example/v1");
+    assert_eq!(
+        service.default_endpoint,
+        "https://{region}.widgets.example/v1"
+    );
+    let [region] = &service.variables[..] else {
+        panic!("expected one server variable: {:?}", service.variables)
+    };
+    assert_eq!(
+        (region.rust_name.as_str(), region.default.as_str()),
+        ("region", "eu")
+    );
     assert!(!service.endpoint_argument);
     assert!(matches!(service.auth, azure_codegen::ir::Auth::BearerToken));
     let client = super::file(&generated, "src/clients/widgets_client.rs");
     insta::assert_snapshot!("bearer_client", client);
     let runtime = super::file(&generated, "src/runtime.rs");
-    assert!(runtime.contains("Url::parse(\"https://eu.widgets.example/v1\")"));
+    assert!(
+        runtime.contains("Url::parse(&fill(\"https://{region}.widgets.example/v1\", variables)?)?")
+    );
     assert!(runtime.contains("BearerTokenAuthorizationPolicy"));
 }
 
@@ -213,22 +227,83 @@ fn test_no_servers_and_no_schemes_make_an_endpoint_argument_and_no_credential() 
 }
 
 #[test]
-fn test_api_key_scheme_is_refused_clearly() {
-    let text = document(
-        r#""components": { "securitySchemes": { "key": { "type": "apiKey", "in": "header", "name": "X-Key" } } },"#,
-    );
-    let d = try_generate("apikey.json", &text).err().unwrap();
-    assert_eq!(d.pointer, "#/components/securitySchemes/key");
-    assert!(d.message.contains("`apiKey` is not supported"), "{d}");
+fn test_api_key_and_http_bearer_schemes_make_new_take_a_secret() {
+    for (scheme, argument, sends) in [
+        (
+            r#"{ "type": "apiKey", "in": "header", "name": "X-Key" }"#,
+            "key: Secret",
+            r#"SchemeCredential::Header("x-key", credential)"#,
+        ),
+        (
+            r#"{ "type": "http", "scheme": "Bearer", "bearerFormat": "JWT" }"#,
+            "token: Secret",
+            "SchemeCredential::Authorization(",
+        ),
+    ] {
+        let text = document(&format!(
+            r#""components": {{ "securitySchemes": {{ "key": {scheme} }} }},"#
+        ));
+        let generated = try_generate("apikey.json", &text).unwrap();
+        assert!(generated.warnings.is_empty(), "{:?}", generated.warnings);
+        let client = super::file(&generated, "src/clients/widgets_client.rs");
+        let client = client.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            client.contains(&format!("pub fn new( endpoint: &str, {argument}, options")),
+            "{client}"
+        );
+        let runtime = super::file(&generated, "src/runtime.rs");
+        assert!(runtime.contains(sends), "{runtime}");
+    }
 }
 
 #[test]
-fn test_relative_server_url_is_refused_clearly() {
+fn test_an_http_scheme_other_than_basic_or_bearer_is_ignored_with_a_warning() {
+    let text = document(
+        r#""components": { "securitySchemes": { "digest": { "type": "http", "scheme": "digest" } } },
+  "security": [ { "digest": [] } ],"#,
+    );
+    let generated = try_generate("digest.json", &text).unwrap();
+    let [warning] = &generated.warnings[..] else {
+        panic!("expected one warning: {:?}", generated.warnings)
+    };
+    assert_eq!(
+        warning.pointer,
+        "#/components/securitySchemes/digest/scheme"
+    );
+    assert!(
+        warning
+            .message
+            .contains("`http` scheme `digest` is not supported"),
+        "{warning}"
+    );
+    assert!(matches!(
+        generated.ir.service.auth,
+        azure_codegen::ir::Auth::None
+    ));
+}
+
+#[test]
+fn test_relative_server_url_makes_an_endpoint_argument_it_is_resolved_against() {
     let text = document(r#""servers": [ { "url": "/v1" } ],"#);
-    let d = try_generate("relative.json", &text).err().unwrap();
+    let generated = try_generate("relative.json", &text).unwrap();
+    let service = &generated.ir.service;
+    assert!(service.endpoint_argument);
+    assert_eq!(service.relative_base.as_deref(), Some("/v1"));
+    let runtime = super::file(&generated, "src/runtime.rs");
+    assert!(
+        runtime.contains("check_scheme(Url::parse(endpoint)?.join(\"/v1\")?)"),
+        "{runtime}"
+    );
+}
+
+#[test]
+fn test_server_url_that_is_neither_http_nor_relative_is_refused_clearly() {
+    let text = document(r#""servers": [ { "url": "ftp://files.example/v1" } ],"#);
+    let d = try_generate("ftp.json", &text).err().unwrap();
     assert_eq!(d.pointer, "#/servers/0/url");
     assert!(
-        d.message.contains("relative server URLs are not supported"),
+        d.message
+            .contains("neither an http(s) URL nor a relative one"),
         "{d}"
     );
 }

@@ -7,6 +7,7 @@ mod examples;
 mod faults;
 mod harness;
 mod models;
+mod openapi;
 mod paging_and_polling;
 mod peers;
 mod regenerate_access_key;

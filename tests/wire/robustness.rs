@@ -173,7 +173,7 @@ async fn an_api_version_override_cannot_add_query_parameters() {
 }
 
 /// Everything any `tracing` span or event records, in this test binary.
-fn captured_logs() -> &'static Mutex<String> {
+pub(crate) fn captured_logs() -> &'static Mutex<String> {
     static LOGS: OnceLock<Mutex<String>> = OnceLock::new();
     static INSTALLED: OnceLock<()> = OnceLock::new();
     let logs = LOGS.get_or_init(|| Mutex::new(String::new()));

@@ -2,7 +2,7 @@
 //! its defaults, and `new`, which picks the endpoint and builds the pipeline.
 
 use super::tokens;
-use crate::ir::{Auth, Crate};
+use crate::ir::{Auth, Crate, PathPart};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
@@ -28,6 +28,9 @@ pub struct Constructor<'a> {
 
 /// `use` items the constructor needs beyond azure_core's `http` and `time` ones.
 pub fn imports(krate: &Crate) -> Option<TokenStream> {
+    if let Some(schemes) = super::auth::imports(krate) {
+        return Some(schemes);
+    }
     bearer(krate).then(|| {
         quote!(
             use azure_core::credentials::TokenCredential;
@@ -46,6 +49,10 @@ pub fn options_struct(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
     } else {
         " Overrides the endpoint, which otherwise is the spec's server."
     };
+    let endpoint_doc = match &krate.service.host {
+        Some(host) => format!(" Overrides the endpoint, which otherwise is made from the host template `{}` and its values.", host.template),
+        None => endpoint_doc.to_string(),
+    };
     let endpoint_option = (!endpoint_arg).then(|| {
         quote! {
             #[doc = #endpoint_doc]
@@ -53,8 +60,51 @@ pub fn options_struct(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
         }
     });
     let endpoint_default = (!endpoint_arg).then(|| quote!(endpoint: None,));
+    let variable_fields = krate.service.variables.iter().map(|v| {
+        let name = tokens::ident(&v.rust_name);
+        let mut doc = format!(" The server URL's `{{{}}}`", v.wire_name);
+        if !v.docs.trim().is_empty() {
+            doc.push_str(&format!(": {}", v.docs.trim().trim_end_matches('.')));
+        }
+        doc.push_str(&format!(" (default `{}`", v.default));
+        if !v.values.is_empty() {
+            let values: Vec<String> = v.values.iter().map(|x| format!("`{x}`")).collect();
+            doc.push_str(&format!("; one of {}", values.join(", ")));
+        }
+        doc.push_str(").");
+        let doc = doc.replace('\n', " ");
+        quote! {
+            #[doc = #doc]
+            pub #name: String,
+        }
+    });
+    let variable_defaults = krate.service.variables.iter().map(|v| {
+        let name = tokens::ident(&v.rust_name);
+        let default = &v.default;
+        quote!(#name: String::from(#default),)
+    });
     let version_option = &parts.version_option;
     let version_default = &parts.version_default;
+    let defaulted: Vec<_> = krate
+        .service
+        .host
+        .iter()
+        .flat_map(|h| &h.params)
+        .filter_map(|p| p.default.as_ref().map(|d| (p, d)))
+        .collect();
+    let host_options = defaulted.iter().map(|(p, default)| {
+        let n = tokens::ident(&p.rust_name);
+        let doc = super::docs::doc_line(&format!(
+            "{} The `{}` part of the host; defaults to `{default}`.",
+            p.docs.lines().next().unwrap_or("").trim(),
+            p.wire_name
+        ));
+        quote!(#doc pub #n: String,)
+    });
+    let host_defaults = defaulted.iter().map(|(p, default)| {
+        let n = tokens::ident(&p.rust_name);
+        quote!(#n: String::from(#default),)
+    });
     quote! {
         #[doc = #options_doc]
         #[derive(Clone, SafeDebug)]
@@ -66,6 +116,8 @@ pub fn options_struct(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
             /// connection was never made, never after the request may have been delivered.
             pub client_options: ClientOptions,
             #endpoint_option
+            #(#variable_fields)*
+            #(#host_options)*
             /// How long one call may take, its retries included, before it fails with an `Io`
             /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
             /// `None` waits as long as the retry policy and the transport do. A method's
@@ -79,6 +131,8 @@ pub fn options_struct(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
                     #version_default
                     client_options: ClientOptions::default(),
                     #endpoint_default
+                    #(#variable_defaults)*
+                    #(#host_defaults)*
                     timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
                 }
             }
@@ -100,7 +154,18 @@ pub fn constructor(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
             .map(|line| quote!(#[doc = #line]));
         quote!(#(#lines)*)
     });
-    let pipeline = if bearer {
+    let schemes = super::auth::new_parts(krate);
+    let (credential_arg, credential_doc) = match &schemes {
+        Some((params, docs, _)) => (Some(params.clone()), Some(docs.clone())),
+        None => (credential_arg, credential_doc),
+    };
+    let pipeline = if let Some((_, _, policy)) = &schemes {
+        quote!(crate::runtime::pipeline(
+            #policy,
+            options.client_options,
+            options.timeout
+        ))
+    } else if bearer {
         quote!(crate::runtime::pipeline(
             credential,
             &endpoint,
@@ -116,15 +181,74 @@ pub fn constructor(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
     let endpoint_arg = krate.service.endpoint_argument;
     let endpoint_param = endpoint_arg.then(|| quote!(endpoint: &str,));
     let endpoint_param_doc = endpoint_arg.then(|| {
-        quote! {
-            /// * `endpoint` - The service's URL, e.g. `https://api.example.com`.
-        }
+        let doc = match &krate.service.relative_base {
+            Some(base) => {
+                let path = base.strip_prefix('.').unwrap_or(base);
+                let sep = if path.starts_with('/') { "" } else { "/" };
+                format!(" * `endpoint` - The URL the spec's relative server URL `{base}` is resolved against, as a URL resolver would: `https://api.example.com` gives `https://api.example.com{sep}{path}`.")
+            }
+            None => " * `endpoint` - The service's URL, e.g. `https://api.example.com`.".to_string(),
+        };
+        quote!(#[doc = #doc])
     });
-    let endpoint_expr = if endpoint_arg {
-        quote!(crate::runtime::endpoint(endpoint)?)
+    let variables = (!krate.service.variables.is_empty()).then(|| {
+        let items = krate.service.variables.iter().map(|v| {
+            let wire = &v.wire_name;
+            let name = tokens::ident(&v.rust_name);
+            let values = &v.values;
+            quote!((#wire, options.#name.as_str(), &[#(#values),*]))
+        });
+        quote!(&[#(#items),*],)
+    });
+    let required: Vec<&crate::ir::HostParam> = krate
+        .service
+        .host
+        .iter()
+        .flat_map(|h| &h.params)
+        .filter(|p| p.default.is_none())
+        .collect();
+    let host_args: Vec<_> = required
+        .iter()
+        .map(|p| tokens::ident(&p.rust_name))
+        .collect();
+    let host_arg_docs = required.iter().map(|p| arg_doc(&p.rust_name, &p.docs));
+    let endpoint_expr = if let Some(host) = &krate.service.host {
+        let pushes = host.parts.iter().map(|part| match part {
+            PathPart::Literal(text) => match text.chars().collect::<Vec<_>>().as_slice() {
+                [one] => quote!(url.push(#one);),
+                _ => quote!(url.push_str(#text);),
+            },
+            PathPart::Param(wire) => {
+                let Some(p) = host.params.iter().find(|p| &p.wire_name == wire) else {
+                    return quote!();
+                };
+                let n = tokens::ident(&p.rust_name);
+                let value = if p.default.is_some() {
+                    quote!(&options.#n)
+                } else {
+                    quote!(#n)
+                };
+                if p.skip_url_encoding {
+                    quote!(url.push_str(#value);)
+                } else {
+                    quote!(crate::runtime::push_encoded(&mut url, #value);)
+                }
+            }
+        });
+        quote!(match options.endpoint.clone() {
+            Some(endpoint) => crate::runtime::endpoint(Some(endpoint), &options.client_options)?,
+            None => {
+                let mut url = String::new();
+                #(#pushes)*
+                crate::runtime::endpoint(Some(Url::parse(&url)?), &options.client_options)?
+            }
+        })
+    } else if endpoint_arg {
+        quote!(crate::runtime::endpoint(endpoint, #variables)?)
     } else {
         quote!(crate::runtime::endpoint(
             options.endpoint.clone(),
+            #variables
             &options.client_options
         )?)
     };
@@ -138,6 +262,7 @@ pub fn constructor(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
         ///
         #endpoint_param_doc
         #credential_doc
+        #(#host_arg_docs)*
         #(#arg_docs)*
         /// * `options` - Optional configuration for the client.
         ///
@@ -145,7 +270,7 @@ pub fn constructor(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
         ///
         /// Fails when the endpoint is not an `http(s)` URL or cannot be determined.
         #[tracing::new(#namespace)]
-        pub fn new(#endpoint_param #credential_arg #(#field_names: String,)* options: Option<#options>) -> Result<Self> {
+        pub fn new(#endpoint_param #credential_arg #(#host_args: &str,)* #(#field_names: String,)* options: Option<#options>) -> Result<Self> {
             let options = options.unwrap_or_default();
             let endpoint = #endpoint_expr;
             Ok(Self {

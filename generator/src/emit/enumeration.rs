@@ -51,7 +51,11 @@ pub fn enumeration(def: &EnumDef, gate: Option<TokenStream>) -> TokenStream {
         .body
         .then(|| super::model::request_content(&name, gate.as_ref()));
     if def.extensible {
-        let serde = extensible_serde(def, gate.as_ref());
+        let serde = if def.number {
+            number_serde(def, gate.as_ref())
+        } else {
+            extensible_serde(def, gate.as_ref())
+        };
         quote! {
             #doc
             #gate
@@ -96,10 +100,13 @@ pub fn enumeration(def: &EnumDef, gate: Option<TokenStream>) -> TokenStream {
             quote!(Eq),
             quote!(PartialEq),
         ];
-        derives.push(quote!(::serde::Serialize));
-        if def.usage.output {
-            derives.push(quote!(::serde::Deserialize));
+        if !def.number {
+            derives.push(quote!(::serde::Serialize));
+            if def.usage.output {
+                derives.push(quote!(::serde::Deserialize));
+            }
         }
+        let number_serde = def.number.then(|| number_serde(def, gate.as_ref()));
         let renames: Vec<_> = wires
             .iter()
             .map(|w| quote!(#[serde(rename = #w)]))
@@ -107,7 +114,7 @@ pub fn enumeration(def: &EnumDef, gate: Option<TokenStream>) -> TokenStream {
         let message = format!("`{{value}}` is not a value of `{}`", def.name);
         let variant_docs = def.variants.iter().map(|v| docs::doc(&v.docs));
         let variants_with_attrs = variants.iter().enumerate().map(|(i, v)| {
-            let rename = renames.get(i);
+            let rename = (!def.number).then(|| renames.get(i));
             quote!(#rename #v)
         });
         quote! {
@@ -132,9 +139,64 @@ pub fn enumeration(def: &EnumDef, gate: Option<TokenStream>) -> TokenStream {
                     }
                 }
             }
+            #number_serde
             #content
         }
     }
+}
+
+/// Serialization of an enumeration of numbers: the value as a JSON number, read back from one
+/// (an extensible enumeration keeps a number it does not list as its decimal text).
+fn number_serde(def: &EnumDef, gate: Option<&TokenStream>) -> TokenStream {
+    let name = tokens::ident(&def.name);
+    let ser = quote! {
+        #gate
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self.as_str().parse::<::serde_json::Number>() {
+                    Ok(number) => number.serialize(serializer),
+                    Err(_) => serializer.serialize_str(self.as_str()),
+                }
+            }
+        }
+    };
+    // Values are matched by what they are, not by how they are written (`3.4e+20` on the wire
+    // is the spec's `3.4E20`).
+    let arms = def.variants.iter().filter_map(|v| {
+        let value = proc_macro2::Literal::f64_unsuffixed(v.wire.parse::<f64>().ok()?);
+        let variant = tokens::ident(&v.rust_name);
+        Some(quote!(Some(#value) => Some(Self::#variant),))
+    });
+    let known = quote! {
+        let known = match number.as_f64() {
+            #(#arms)*
+            _ => None,
+        };
+    };
+    let read = if def.extensible {
+        quote! {
+            #known
+            Ok(known.unwrap_or_else(|| Self::from(number.to_string())))
+        }
+    } else {
+        let unknown = format!("`{{number}}` is not a value of `{}`", def.name);
+        quote! {
+            #known
+            known.ok_or_else(|| <D::Error as ::serde::de::Error>::custom(format!(#unknown)))
+        }
+    };
+    let de = def.usage.output.then(|| {
+        quote! {
+            #gate
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    let number = <::serde_json::Number as ::serde::Deserialize>::deserialize(deserializer)?;
+                    #read
+                }
+            }
+        }
+    });
+    quote!(#ser #de)
 }
 
 fn extensible_serde(def: &EnumDef, gate: Option<&TokenStream>) -> TokenStream {

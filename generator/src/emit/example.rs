@@ -18,13 +18,23 @@ pub fn example(krate: &Crate, example: &Example) -> Option<TokenStream> {
         let l = format!(" {l}");
         quote!(#![doc = #l])
     });
-    let client_fields: Vec<_> = client
-        .fields
+    // The host template's values without a default, then the client's fields, from the
+    // environment.
+    let host_values = krate
+        .service
+        .host
         .iter()
-        .map(|f| {
+        .flat_map(|h| &h.params)
+        .filter(|p| p.default.is_none())
+        .map(|p| {
+            let env = format!("AZURE_{}", p.rust_name.to_ascii_uppercase());
+            quote!(&std::env::var(#env)?)
+        });
+    let client_fields: Vec<_> = host_values
+        .chain(client.fields.iter().map(|f| {
             let env = format!("AZURE_{}", f.rust_name.to_ascii_uppercase());
             quote!(std::env::var(#env)?)
-        })
+        }))
         .collect();
     let body = call(krate, example, &client_fields)?;
     Some(quote! {
@@ -70,6 +80,16 @@ fn call(krate: &Crate, example: &Example, client_fields: &[TokenStream]) -> Opti
     let make_credential = credential
         .as_ref()
         .map(|_| quote!(let credential = azure_identity::DeveloperToolsCredential::new(None)?;));
+    // The security schemes' credentials from environment variables (`API_KEY`, ...).
+    let mut from_env = |name: &str| {
+        let env = name.to_ascii_uppercase();
+        quote!(std::env::var(#env)?)
+    };
+    let (make_credential, credential) =
+        match super::auth::program_credentials(krate, &package, &mut from_env) {
+            Some((uses, setup, arg)) => (Some(quote!(#uses #setup)), Some(arg)),
+            None => (make_credential, credential),
+        };
     Some(quote! {
         #make_credential
         let client = #package::#client_name::new(#credential #(#client_fields,)* None)?;

@@ -28,10 +28,7 @@ pub fn of_clients<'a>(krate: &'a Crate, wanted: impl Fn(&Client) -> bool) -> Fea
 /// Features of the clients that reach a model type; a type the lower stage found no client
 /// for is kept for all of them.
 pub fn of_type<'a>(krate: &'a Crate, def: &'a TypeDef) -> Features<'a> {
-    let features = match def {
-        TypeDef::Struct(s) => &s.features,
-        TypeDef::Enum(e) => &e.features,
-    };
+    let features = def.features();
     if features.is_empty() {
         all(krate)
     } else {

@@ -88,6 +88,24 @@ pub fn program(krate: &Crate, program: Program, values: Values) -> Option<TokenS
         let v = value("endpoint");
         quote!(#v,)
     });
+    // The security schemes' credentials, from the values after the endpoint.
+    let (credential, credential_arg, identity_use) =
+        match super::auth::program_credentials(krate, &package, &mut value) {
+            Some((uses, setup, arg)) => (Some(setup), Some(arg), Some(uses)),
+            None => (credential, credential_arg, identity_use),
+        };
+    // The host template's values without a default come before the client's fields.
+    let host_args: Vec<TokenStream> = krate
+        .service
+        .host
+        .iter()
+        .flat_map(|h| &h.params)
+        .filter(|p| p.default.is_none())
+        .map(|p| {
+            let v = value(&p.rust_name);
+            quote!(#v,)
+        })
+        .collect();
     let field_args: Vec<TokenStream> = fields
         .iter()
         .map(|f| {
@@ -203,7 +221,7 @@ pub fn program(krate: &Crate, program: Program, values: Values) -> Option<TokenS
         async fn main() -> Result<(), Box<dyn std::error::Error>> {
             #args_setup
             #credential
-            let client = #client_ident::new(#endpoint_arg #credential_arg #(#field_args,)* None)?;
+            let client = #client_ident::new(#endpoint_arg #credential_arg #(#host_args)* #(#field_args,)* None)?;
             #body
             Ok(())
         }
@@ -248,6 +266,20 @@ pub fn usage(krate: &Crate, program: Program) -> Option<String> {
     if krate.service.endpoint_argument {
         names.push("<endpoint>".into());
     }
+    names.extend(
+        super::auth::program_value_names(krate)
+            .iter()
+            .map(|n| format!("<{}>", n.replace('_', "-"))),
+    );
+    names.extend(
+        krate
+            .service
+            .host
+            .iter()
+            .flat_map(|h| &h.params)
+            .filter(|p| p.default.is_none())
+            .map(|p| format!("<{}>", p.rust_name.replace('_', "-"))),
+    );
     let fields: Vec<&str> = match &krate.service_client {
         Some(service) => service
             .fields

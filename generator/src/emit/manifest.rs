@@ -6,9 +6,10 @@ use crate::ir::{Auth, Crate};
 /// `Cargo.toml`: azure_core without default features, so users choose the HTTP stack; the
 /// `default` feature turns on reqwest and tokio.
 pub fn cargo_toml(krate: &Crate) -> String {
-    let identity = match krate.service.auth {
-        Auth::BearerToken => "azure_identity = \"1\"\n",
-        Auth::None => "",
+    let identity = if krate.service.takes_token_credential() {
+        "azure_identity = \"1\"\n"
+    } else {
+        ""
     };
     // A TOML basic string, escaped by the toml crate: spec text cannot end it early.
     let publishing = &krate.publishing;
@@ -122,7 +123,7 @@ default = [{defaults}]
 {groups}
 [dependencies]
 async-trait = "0.1"
-azure_core = {{ version = "1.1", default-features = false }}
+azure_core = {{ version = "1.1", default-features = false{xml} }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = {{ version = "1", features = ["float_roundtrip"] }}
 {time}{uuid}
@@ -134,6 +135,12 @@ serde_json = {{ version = "1", features = ["float_roundtrip"] }}
         // uses, so it adds nothing to the build.
         time = if krate.uses_formats {
             "time = \"0.3\"\n"
+        } else {
+            ""
+        },
+        // XML bodies are read and written by azure_core's `xml` feature (quick-xml).
+        xml = if krate.formats.xml {
+            ", features = [\"xml\"]"
         } else {
             ""
         },
@@ -167,7 +174,7 @@ fn uses_uuid(krate: &Crate) -> bool {
         TypeDef::Struct(s) => {
             s.fields.iter().any(|f| has(&f.ty)) || s.additional.as_ref().is_some_and(has)
         }
-        TypeDef::Enum(_) => false,
+        TypeDef::Enum(_) | TypeDef::Union(_) => false,
     });
     let in_operations =
         krate.clients.values().flat_map(|c| &c.operations).any(|o| {
@@ -247,7 +254,7 @@ pub fn readme(krate: &Crate) -> String {
 
     out.push_str("## Install\n\n```toml\n[dependencies]\n");
     out.push_str(&format!("{} = \"0.1\"\n", krate.package));
-    if bearer {
+    if krate.service.takes_token_credential() {
         out.push_str("azure_identity = \"1\"\n");
     }
     out.push_str("tokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }\n");
@@ -275,6 +282,9 @@ pub fn readme(krate: &Crate) -> String {
     }
     if bearer {
         out.push_str("It takes any `azure_core` `TokenCredential`. `DeveloperToolsCredential` from `azure_identity` uses your Azure CLI (`az login`) or Azure Developer CLI session; in Azure, use `ManagedIdentityCredential`.\n\n");
+    }
+    if let Some(text) = super::auth::readme_text(krate) {
+        out.push_str(&text);
     }
     if let Some(program) = text(krate, Program::Call) {
         out.push_str("`into_model()` decodes a response body into its model. A status the operation does not expect is an `azure_core::Error` of kind `HttpResponse`; `ServiceError::<E>::try_from(error)` gives its status, the service's error code, the `x-ms-request-id`, the raw body and the body decoded as the error model `E`:\n\n```rust no_run\n");

@@ -2,8 +2,8 @@
 
 use super::{docs, tokens};
 use crate::ir::{
-    Client, Collection, Crate, FinalStateVia, HttpMethod, Location, NextRequest, Operation,
-    OperationKind, Param, PathPart, Repeatability, Source, TypeRef,
+    Body, Client, Collection, Crate, FinalStateVia, Format, HttpMethod, Location, NextRequest,
+    Operation, OperationKind, Param, PathPart, Repeatability, Source, TypeRef,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -29,14 +29,19 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
         let t = content_type(b);
         quote!(#n: #t,)
     });
-    let (returns, format) = match &op.success_type {
-        // A body with a wire format of its own is decoded by it.
-        Some(t) => match tokens::format(t) {
+    let (returns, format) = match (&op.success_type, op.response_format) {
+        (Some(t), Format::Xml) => (tokens::ty(t), quote!(, azure_core::http::XmlFormat)),
+        (Some(t), Format::Text) => (tokens::ty(t), quote!(, crate::TextFormat)),
+        // A JSON body with a wire format of its own (a date, bytes, a list of them) is decoded
+        // by it.
+        (Some(t), Format::Json) => match tokens::format(t) {
             Some(f) => (tokens::ty(t), quote!(, crate::formats::JsonAs<#f>)),
             None => (tokens::ty(t), quote!()),
         },
-        None => (quote!(()), quote!(, azure_core::http::NoFormat)),
+        (Some(t), Format::Binary) => (tokens::ty(t), quote!()),
+        (None, _) => (quote!(()), quote!(, azure_core::http::NoFormat)),
     };
+    let streamed = op.response_format == Format::Binary && op.kind == OperationKind::Plain;
     let mut conversions = Vec::new();
     // The path template names each placeholder by its Rust name, so errors say which argument.
     let mut template = String::new();
@@ -112,31 +117,23 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
         .iter()
         .map(|c| proc_macro2::Literal::u16_unsuffixed(*c));
     let set_body = op.body.as_ref().map(|b| {
-        let mime = b.raw_content_type.as_deref().unwrap_or("application/json");
-        // A body with a wire format of its own (a date, bytes, a list of them) is taken as the
-        // value and written by its format.
-        let content = |value: TokenStream| match tokens::format(&b.ty) {
-            Some(format) if b.raw_content_type.is_none() => quote!(#format::json(&#value)?),
-            _ => value,
-        };
+        let n = tokens::ident(&b.rust_name);
+        let value = if b.required { quote!(#n) } else { quote!(body) };
+        let set = set_body(b, &value);
         if b.required {
-            let n = tokens::ident(&b.rust_name);
-            let content = content(quote!(#n));
-            quote! {
-                request.insert_header("content-type", #mime);
-                request.set_body(#content);
-            }
+            set
         } else {
-            let n = tokens::ident(&b.rust_name);
-            let content = content(quote!(body));
             quote! {
                 if let Some(body) = options.#n {
-                    request.insert_header("content-type", #mime);
-                    request.set_body(#content);
+                    #set
                 }
             }
         }
     });
+    let accept = op
+        .accept
+        .as_ref()
+        .map(|accept| quote!(request.insert_header("accept", #accept);));
     // The service's parameters are kept as they are (one argument each), however many.
     let many = (args.len() + usize::from(body.is_some()) + 2 > 7)
         .then(|| quote!(#[allow(clippy::too_many_arguments)]));
@@ -145,14 +142,23 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
     let mutable = (!headers.is_empty()
         || !pairs.is_empty()
         || set_body.is_some()
+        || accept.is_some()
         || matches!(op.kind, OperationKind::Plain | OperationKind::Exists))
     .then(|| quote!(mut));
     let idempotent = op.idempotent;
+    let security = super::auth::method_security(krate, op);
+    let options_binding = if security.is_some() {
+        quote!(let mut options = options.unwrap_or_default();)
+    } else {
+        quote!(let options = options.unwrap_or_default();)
+    };
     let build = quote! {
-        let options = options.unwrap_or_default();
+        #options_binding
+        #security
         #(#conversions)*
         let #mutable request = crate::runtime::request(&self.endpoint, #method, #template, &[#(#path_args),*], &[#(#query),*])?;
         #(#pairs)*
+        #accept
         #(#headers)*
         #set_body
         let call = crate::runtime::Call { timeout: options.timeout, idempotent: #idempotent };
@@ -161,6 +167,16 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
     let call = quote!(call);
     let options_ty = quote!(Option<crate::models::#options<'_>>);
     match &op.kind {
+        OperationKind::Plain if streamed => quote! {
+            #doc
+            #[tracing::function(#span)]
+            pub async fn #name(&self, #(#arg_decls,)* #body_decl options: #options_ty) -> Result<azure_core::http::AsyncResponse> {
+                #build
+                let ctx = #call.context(&options.method_options.context);
+                let response = crate::runtime::stream(&self.pipeline, &ctx, &mut request, #codes).await?;
+                Ok(response.into())
+            }
+        },
         OperationKind::Plain if op.result.is_some() => {
             let result = op.result.as_ref().map(|e| {
                 let name = tokens::ident(&e.name);
@@ -477,17 +493,95 @@ fn timeout_docs() -> (&'static str, &'static str, &'static str, &'static str) {
     )
 }
 
-/// `RequestContent<T>` for a JSON body; raw bytes carry no format; a value with a wire format of
-/// its own (a date, bytes, a list of them) is taken as it is.
-fn content_type(b: &crate::ir::Body) -> TokenStream {
-    let t = tokens::ty(&b.ty);
-    if b.raw_content_type.is_none() && b.ty.format().is_some() {
-        t
-    } else if b.raw_content_type.is_some() {
-        quote!(azure_core::http::RequestContent<#t, azure_core::http::NoFormat>)
-    } else {
-        quote!(azure_core::http::RequestContent<#t>)
+/// The argument type of a body: the choice enumeration of a body of several media types,
+/// else its value in its format.
+fn content_type(b: &Body) -> TokenStream {
+    match &b.choice {
+        Some(choice) => tokens::ty(&TypeRef::Named(choice.name.clone())),
+        None => value_type(b.format, &b.ty),
     }
+}
+
+/// `RequestContent<T>` for a JSON body, `RequestContent<T, XmlFormat>` for XML, `String` for
+/// text; raw bytes carry no format (the caller gives bytes or a stream).
+pub fn value_type(format: Format, ty: &TypeRef) -> TokenStream {
+    let t = tokens::ty(ty);
+    if json_format(format, ty).is_some() {
+        return t;
+    }
+    match format {
+        Format::Json => quote!(azure_core::http::RequestContent<#t>),
+        Format::Xml => quote!(azure_core::http::RequestContent<#t, azure_core::http::XmlFormat>),
+        Format::Text => quote!(String),
+        Format::Binary => quote!(azure_core::http::RequestContent<#t, azure_core::http::NoFormat>),
+    }
+}
+
+/// The `formats` helper that writes a JSON value with a wire format of its own (a date, bytes,
+/// a list of them): such a value is taken as it is, not as `RequestContent`.
+fn json_format(format: Format, ty: &TypeRef) -> Option<TokenStream> {
+    (format == Format::Json)
+        .then(|| tokens::format(ty))
+        .flatten()
+}
+
+/// Sets `value` (the body argument) as the request's body with its `content-type`; a choice
+/// sets the media type of the variant given.
+fn set_body(b: &Body, value: &TokenStream) -> TokenStream {
+    let set = |format: Format, ty: &TypeRef, content_type: &str, value: &TokenStream| {
+        let value = match (format, json_format(format, ty)) {
+            (_, Some(f)) => quote!(#f::json(&#value)?),
+            (Format::Text, None) => quote!(azure_core::Bytes::from(#value)),
+            (Format::Json | Format::Xml | Format::Binary, None) => value.clone(),
+        };
+        quote! {
+            request.insert_header("content-type", #content_type);
+            request.set_body(#value);
+        }
+    };
+    let Some(choice) = &b.choice else {
+        return set(b.format, &b.ty, &b.content_type, value);
+    };
+    let name = tokens::ident(&choice.name);
+    let arms = choice.variants.iter().map(|v| {
+        let variant = tokens::ident(&v.rust_name);
+        let set = set(v.format, &v.ty, &v.content_type, &quote!(value));
+        quote!(crate::models::#name::#variant(value) => { #set })
+    });
+    quote! {
+        match #value {
+            #(#arms)*
+        }
+    }
+}
+
+/// The enumeration a body of several media types is given as: one variant per media type.
+pub fn body_choice(op: &Operation) -> Option<TokenStream> {
+    let choice = op.body.as_ref()?.choice.as_ref()?;
+    let name = tokens::ident(&choice.name);
+    let doc = format!(
+        " The request body of `{}` in one of the media types it accepts: the variant decides the `content-type` sent.",
+        op.method_name
+    );
+    let variants = choice.variants.iter().map(|v| {
+        let variant = tokens::ident(&v.rust_name);
+        let t = value_type(v.format, &v.ty);
+        let what = match v.format {
+            Format::Json => "as JSON",
+            Format::Xml => "as XML",
+            Format::Text => "text",
+            Format::Binary => "raw bytes (or a stream)",
+        };
+        let doc = format!(" `{}`: {what}.", v.content_type);
+        quote!(#[doc = #doc] #variant(#t),)
+    });
+    Some(quote! {
+        #[doc = #doc]
+        #[derive(Clone, azure_core::fmt::SafeDebug)]
+        pub enum #name {
+            #(#variants)*
+        }
+    })
 }
 
 /// `200, 201` or, for runs of consecutive codes, `200-299`.

@@ -1,6 +1,7 @@
 //! Emit stage: the IR -> token streams (Rust files) and text (Cargo.toml, README), one small
 //! function per construct. Nothing here decides a name or reads the spec.
 
+mod auth;
 mod client;
 mod constructor;
 mod docs;
@@ -17,6 +18,7 @@ mod responses;
 mod runtime;
 mod service;
 mod tokens;
+mod union;
 
 use crate::ir::{Crate, OperationKind, Paging, TypeDef};
 use proc_macro2::TokenStream;
@@ -205,6 +207,12 @@ fn lib_rs(krate: &Crate) -> TokenStream {
         let (name, options) = (tokens::ident(&s.name), tokens::ident(&s.options_name));
         quote!(pub use clients::{#name, #options};)
     });
+    let credentials_export = auth::schemes(krate)
+        .and_then(|s| s.credentials_type.as_deref())
+        .map(|name| {
+            let name = tokens::ident(name);
+            quote!(pub use runtime::#name;)
+        });
     // With no client's feature on, the shared helpers have no caller.
     let any_client = features::predicate(&features::all(krate));
     let formats = krate.uses_formats.then(|| {
@@ -212,6 +220,7 @@ fn lib_rs(krate: &Crate) -> TokenStream {
             pub mod formats;
         )
     });
+    let text = krate.formats.text.then(runtime::text_format);
     quote! {
         #![doc = include_str!("../README.md")]
         #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -224,7 +233,9 @@ fn lib_rs(krate: &Crate) -> TokenStream {
         mod runtime;
 
         #service_export
+        #credentials_export
         #(#exports)*
+        #text
     }
 }
 
@@ -261,7 +272,7 @@ fn kinds(krate: &Crate) -> (bool, bool) {
     let structs = krate
         .types
         .values()
-        .any(|t| matches!(t, TypeDef::Struct(_)));
+        .any(|t| matches!(t, TypeDef::Struct(_) | TypeDef::Union(_)));
     let enumerations = krate.types.values().any(|t| matches!(t, TypeDef::Enum(_)));
     (structs, enumerations)
 }
@@ -362,7 +373,11 @@ fn models(krate: &Crate) -> TokenStream {
     let items = krate.types.values().filter_map(|t| match t {
         TypeDef::Struct(s) => {
             let gate = features::gate(krate, &features::of_type(krate, t));
-            Some(model::model(s, gate))
+            Some(model::model(s, krate.xml.get(&s.name), gate))
+        }
+        TypeDef::Union(u) => {
+            let gate = features::gate(krate, &features::of_type(krate, t));
+            Some(union::union(u, gate))
         }
         TypeDef::Enum(_) => None,
     });
@@ -385,7 +400,8 @@ fn models(krate: &Crate) -> TokenStream {
     let monitor = krate.status_monitor.as_deref().map(|name| {
         model::status_monitor(name, features::gate(krate, &long_running_features(krate)))
     });
-    quote!(#(#items)* #(#pages)* #monitor)
+    let helpers = model::xml_helpers(krate);
+    quote!(#(#items)* #(#pages)* #monitor #helpers)
 }
 
 /// Features of the clients with long-running operations (which use the status monitor).
@@ -401,7 +417,7 @@ fn enums(krate: &Crate) -> TokenStream {
             let gate = features::gate(krate, &features::of_type(krate, t));
             Some(enumeration::enumeration(e, gate))
         }
-        TypeDef::Struct(_) => None,
+        TypeDef::Struct(_) | TypeDef::Union(_) => None,
     });
     quote!(#(#items)*)
 }
@@ -411,7 +427,8 @@ fn method_options(krate: &Crate) -> TokenStream {
         let gate = features::client_gate(c);
         c.operations.iter().map(move |o| {
             let options = method::options(krate, c, o);
-            quote!(#gate #options)
+            let choice = method::body_choice(o).map(|choice| quote!(#gate #choice));
+            quote!(#gate #options #choice)
         })
     });
     let shared = method::shared_option_structs(krate);

@@ -78,6 +78,13 @@ pub fn runtime(krate: &Crate) -> TokenStream {
             }
         }
     });
+    let without = without_key_fn(krate);
+    let stream = stream_fn(krate);
+    let send = send_fn(krate);
+    let xml_dates = xml_date_time_fn(krate);
+    // Read whole only through `send` (and the pagers and pollers, which use it too).
+    let raw_response = send.is_some().then(|| quote!(RawResponse,));
+    let send_options = send.is_some().then(|| quote!(PipelineSendOptions,));
     quote! {
         //! Shared helpers for the client methods.
 
@@ -85,7 +92,7 @@ pub fn runtime(krate: &Crate) -> TokenStream {
             error::{CheckSuccessOptions, ErrorKind},
             http::{
                 policies::{Policy, PolicyResult},
-                ClientOptions, Context, Method, Pipeline, PipelineSendOptions, RawResponse, Request, Url,
+                ClientOptions, Context, Method, Pipeline, #send_options #raw_response Request, Url,
             },
             time::Duration,
             Error, Result,
@@ -96,6 +103,7 @@ pub fn runtime(krate: &Crate) -> TokenStream {
         };
 
         #version_const
+        #without
 
         #endpoint
         #pipeline
@@ -170,7 +178,7 @@ pub fn runtime(krate: &Crate) -> TokenStream {
         }
 
         /// Percent-encodes every byte of `value` but ASCII letters, digits and `-._~`.
-        fn push_encoded(out: &mut String, value: &str) {
+        pub(crate) fn push_encoded(out: &mut String, value: &str) {
             const HEX: &[u8; 16] = b"0123456789ABCDEF";
             for byte in value.bytes() {
                 if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
@@ -185,7 +193,75 @@ pub fn runtime(krate: &Crate) -> TokenStream {
 
         #encoded
 
+        #send
+        #stream
+        #xml_dates
+        #read_only
+        #links
+        #pager
+        #poller
+        #polled_pager
+    }
+}
+
+/// `xml_date_time`: RFC 3339 date-times of XML models, compiled with the types that have one.
+fn xml_date_time_fn(krate: &Crate) -> Option<TokenStream> {
+    let users: Vec<&TypeDef> = krate
+        .xml
+        .keys()
+        .filter_map(|name| krate.types.get(name))
+        .filter(|t| {
+            matches!(t, TypeDef::Struct(s) if s.fields.iter().any(|f| f.ty == crate::ir::TypeRef::DateTime))
+        })
+        .collect();
+    if users.is_empty() {
+        return None;
+    }
+    let used: features::Features = users
+        .iter()
+        .flat_map(|t| features::of_type(krate, t))
+        .collect();
+    let gate = features::gate(krate, &used);
+    Some(quote! {
+        /// RFC 3339 date-times in XML elements and attributes: the text is read as a string
+        /// first (quick-xml hands `time`'s own visitor no plain string).
+        #gate
+        pub(crate) mod xml_date_time {
+            use azure_core::time::{parse_rfc3339, to_rfc3339, OffsetDateTime};
+            use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
+
+            pub(crate) fn serialize<S: Serializer>(value: &Option<OffsetDateTime>, serializer: S) -> Result<S::Ok, S::Error> {
+                match value {
+                    Some(value) => serializer.serialize_str(&to_rfc3339(value)),
+                    None => serializer.serialize_none(),
+                }
+            }
+
+            pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<OffsetDateTime>, D::Error> {
+                match Option::<String>::deserialize(deserializer)? {
+                    Some(text) if !text.trim().is_empty() => parse_rfc3339(text.trim()).map(Some).map_err(D::Error::custom),
+                    _ => Ok(None),
+                }
+            }
+        }
+    })
+}
+
+/// `send`, compiled with the clients that read a response whole (every kind of operation but
+/// a plain one whose body is streamed to the caller).
+fn send_fn(krate: &Crate) -> Option<TokenStream> {
+    let senders = features::of_clients(krate, |c| {
+        c.operations.iter().any(|o| {
+            !(o.response_format == crate::ir::Format::Binary && o.kind == OperationKind::Plain)
+        })
+    });
+    if senders.is_empty() {
+        return None;
+    }
+    let gate = features::gate(krate, &senders);
+    Some(quote! {
         /// Sends `request`; any status outside `success_codes` is an `HttpResponse` error.
+        #gate
         pub(crate) async fn send(pipeline: &Pipeline, ctx: &Context<'_>, request: &mut Request, success_codes: &'static [u16]) -> Result<RawResponse> {
             pipeline
                 .send(ctx, request, Some(PipelineSendOptions {
@@ -194,12 +270,62 @@ pub fn runtime(krate: &Crate) -> TokenStream {
                 }))
                 .await
         }
+    })
+}
 
-        #read_only
-        #links
-        #pager
-        #poller
-        #polled_pager
+/// `stream`: sends a request whose response body the caller reads as a stream, compiled with
+/// the clients that have such an operation.
+fn stream_fn(krate: &Crate) -> Option<TokenStream> {
+    let streaming = features::of_clients(krate, |c| {
+        c.operations.iter().any(|o| {
+            o.response_format == crate::ir::Format::Binary && o.kind == OperationKind::Plain
+        })
+    });
+    if streaming.is_empty() {
+        return None;
+    }
+    let gate = features::gate(krate, &streaming);
+    Some(quote! {
+        /// Sends `request` and hands back the response with its body unread, so a large
+        /// download reaches the caller as a stream and is never buffered whole here; any
+        /// status outside `success_codes` is an `HttpResponse` error (its body read for it).
+        #gate
+        pub(crate) async fn stream(pipeline: &Pipeline, ctx: &Context<'_>, request: &mut Request, success_codes: &'static [u16]) -> Result<azure_core::http::AsyncRawResponse> {
+            pipeline
+                .stream(ctx, request, Some(azure_core::http::PipelineStreamOptions {
+                    check_success: CheckSuccessOptions { success_codes },
+                    ..Default::default()
+                }))
+                .await
+        }
+    })
+}
+
+/// `TextFormat`, at the crate root: the format of `text/plain` response bodies, which
+/// `into_model()` reads into a `String`.
+pub fn text_format() -> TokenStream {
+    quote! {
+        /// The format of `text/plain` response bodies: `Response<String, TextFormat>::into_model()`
+        /// gives the text (UTF-8; invalid bytes are an error of kind `DataConversion`).
+        #[derive(Clone, Copy, Debug)]
+        pub struct TextFormat;
+
+        impl azure_core::http::Format for TextFormat {
+            fn deserialize<T: serde::de::DeserializeOwned, S: AsRef<[u8]>>(body: S) -> azure_core::Result<T> {
+                let text = std::str::from_utf8(body.as_ref()).map_err(|e| {
+                    azure_core::Error::with_message(azure_core::error::ErrorKind::DataConversion, format!("the text body is not UTF-8: {e}"))
+                })?;
+                T::deserialize(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(text)).map_err(|e| {
+                    azure_core::Error::with_message(azure_core::error::ErrorKind::DataConversion, format!("the text body does not fit: {e}"))
+                })
+            }
+        }
+
+        impl azure_core::http::DeserializeWith<TextFormat> for String {
+            fn deserialize_with(body: azure_core::http::response::ResponseBody) -> azure_core::Result<Self> {
+                <TextFormat as azure_core::http::Format>::deserialize(body)
+            }
+        }
     }
 }
 
@@ -769,13 +895,27 @@ fn endpoint_fn(krate: &Crate) -> TokenStream {
             }
         }
     } else if krate.service.endpoint_argument {
+        let variables = variables_param(krate);
+        let join = krate.service.relative_base.as_deref().map(|base| {
+            let base = if krate.service.variables.is_empty() {
+                quote!(#base)
+            } else {
+                quote!(&fill(#base, variables)?)
+            };
+            quote!(.join(#base)?)
+        });
+        let doc = if join.is_some() {
+            " The endpoint the caller gave to `new`, with the spec's relative server URL resolved against it (as a URL resolver would)."
+        } else {
+            " The endpoint the caller gave to `new`."
+        };
         quote! {
-            /// The endpoint the caller gave to `new`.
-            pub(crate) fn endpoint(endpoint: &str) -> Result<Url> {
-                check_scheme(Url::parse(endpoint)?)
+            #[doc = #doc]
+            pub(crate) fn endpoint(endpoint: &str #variables) -> Result<Url> {
+                check_scheme(Url::parse(endpoint)?#join)
             }
         }
-    } else {
+    } else if krate.service.variables.is_empty() {
         quote! {
             /// The endpoint: the explicit one, else the spec's server.
             pub(crate) fn endpoint(explicit: Option<Url>, _options: &ClientOptions) -> Result<Url> {
@@ -786,8 +926,34 @@ fn endpoint_fn(krate: &Crate) -> TokenStream {
                 check_scheme(url)
             }
         }
+    } else {
+        let variables = variables_param(krate);
+        quote! {
+            /// The endpoint: the explicit one, else the spec's server with its variables set.
+            pub(crate) fn endpoint(explicit: Option<Url> #variables, _options: &ClientOptions) -> Result<Url> {
+                let url = match explicit {
+                    Some(url) => url,
+                    None => Url::parse(&fill(#default, variables)?)?,
+                };
+                check_scheme(url)
+            }
+        }
     }
     .into_iter()
+    .chain((!krate.service.variables.is_empty()).then(|| quote! {
+        /// `template` with each `{name}` replaced by its value; a variable limited to some
+        /// values (`enum`) refuses any other.
+        fn fill(template: &str, variables: &[(&str, &str, &[&str])]) -> Result<String> {
+            let mut url = template.to_string();
+            for (name, value, allowed) in variables {
+                if !allowed.is_empty() && !allowed.contains(value) {
+                    return Err(Error::with_message(ErrorKind::Other, format!("server variable `{name}` cannot be `{value}`: expected one of {}", allowed.join(", "))));
+                }
+                url = url.replace(&format!("{{{name}}}"), value);
+            }
+            Ok(url)
+        }
+    }).into_iter().flatten())
     .chain(quote! {
         fn check_scheme(url: Url) -> Result<Url> {
             if url.scheme() != "https" && url.scheme() != "http" {
@@ -799,20 +965,68 @@ fn endpoint_fn(krate: &Crate) -> TokenStream {
     .collect()
 }
 
+/// `, variables: &[(name, value, allowed values)]` when the server URL has variables.
+fn variables_param(krate: &Crate) -> Option<TokenStream> {
+    (!krate.service.variables.is_empty()).then(|| quote!(, variables: &[(&str, &str, &[&str])]))
+}
+
 fn pipeline_fn(krate: &Crate) -> TokenStream {
+    let token_scopes = &krate.service.token_scopes;
+    let (scope, scopes) = if token_scopes.is_empty() {
+        (
+            Some(
+                quote!(let scope = format!("{}/.default", endpoint.origin().ascii_serialization());),
+            ),
+            quote!(vec![scope]),
+        )
+    } else {
+        (None, quote!(vec![#(#token_scopes),*]))
+    };
+    let scope_doc = if token_scopes.is_empty() {
+        " bearer tokens from `credential` for scope `{endpoint origin}/.default`.".to_string()
+    } else {
+        format!(
+            " bearer tokens from `credential` for {}.",
+            token_scopes
+                .iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    let endpoint_param = if token_scopes.is_empty() {
+        quote!(endpoint: &Url)
+    } else {
+        quote!(_endpoint: &Url)
+    };
     match krate.service.auth {
         Auth::BearerToken => quote! {
             /// The request pipeline: [`CallPolicy`] (the deadline), azure_core's standard policies
             /// (`x-ms-client-request-id`, telemetry `User-Agent`, the configured retry policy,
             /// logging), and per attempt [`AttemptPolicy`] (no blind repeats of POST and PATCH) and
-            /// bearer tokens from `credential` for scope `{endpoint origin}/.default`.
-            pub(crate) fn pipeline(credential: Arc<dyn azure_core::credentials::TokenCredential>, endpoint: &Url, options: ClientOptions, timeout: Option<Duration>) -> Pipeline {
+            #[doc = #scope_doc]
+            pub(crate) fn pipeline(credential: Arc<dyn azure_core::credentials::TokenCredential>, #endpoint_param, options: ClientOptions, timeout: Option<Duration>) -> Pipeline {
                 use azure_core::http::policies::auth::BearerTokenAuthorizationPolicy;
-                let scope = format!("{}/.default", endpoint.origin().ascii_serialization());
-                let auth: Arc<dyn Policy> = Arc::new(BearerTokenAuthorizationPolicy::new(credential, vec![scope]));
+                #scope
+                let auth: Arc<dyn Policy> = Arc::new(BearerTokenAuthorizationPolicy::new(credential, #scopes));
                 Pipeline::new(option_env!("CARGO_PKG_NAME"), option_env!("CARGO_PKG_VERSION"), options, vec![Arc::new(CallPolicy { timeout })], vec![Arc::new(AttemptPolicy), auth], None)
             }
         },
+        Auth::Schemes(_) => {
+            let auth = super::auth::runtime_items(krate);
+            quote! {
+                #auth
+
+                /// The request pipeline: [`CallPolicy`] (the deadline), azure_core's standard policies
+                /// (`x-ms-client-request-id`, telemetry `User-Agent`, the configured retry policy,
+                /// logging, which redacts headers and query parameters outside its allow-list), and
+                /// per attempt [`AttemptPolicy`] (no blind repeats of POST and PATCH) and `auth`, the
+                /// security schemes.
+                pub(crate) fn pipeline(auth: AuthPolicy, options: ClientOptions, timeout: Option<Duration>) -> Pipeline {
+                    Pipeline::new(option_env!("CARGO_PKG_NAME"), option_env!("CARGO_PKG_VERSION"), options, vec![Arc::new(CallPolicy { timeout })], vec![Arc::new(AttemptPolicy), Arc::new(auth)], None)
+                }
+            }
+        }
         Auth::None => quote! {
             /// The request pipeline: [`CallPolicy`] (the deadline), azure_core's standard policies
             /// (`x-ms-client-request-id`, telemetry `User-Agent`, the configured retry policy,
@@ -1034,19 +1248,18 @@ fn request_body_fns(krate: &Crate) -> Option<TokenStream> {
             .values()
             .filter(|t| matches!(t, TypeDef::Struct(_)))
     };
+    // Sent as JSON: XML bodies are written by azure_core's `to_xml`.
+    let json_body = |t: &TypeDef| match t {
+        TypeDef::Struct(s) => s.usage.body && !krate.xml.contains_key(&s.name),
+        other => other.usage().body,
+    };
     let sent: features::Features = krate
         .types
         .values()
-        .filter(|t| match t {
-            TypeDef::Struct(s) => s.usage.body,
-            TypeDef::Enum(e) => e.usage.body,
-        })
+        .filter(|t| json_body(t))
         .flat_map(|t| features::of_type(krate, t))
         .collect();
-    let any_sent = krate.types.values().any(|t| match t {
-        TypeDef::Struct(s) => s.usage.body,
-        TypeDef::Enum(e) => e.usage.body,
-    });
+    let any_sent = krate.types.values().any(json_body);
     let read_only: features::Features = structs()
         .filter(|t| matches!(t, TypeDef::Struct(s) if s.fields.iter().any(|f| f.read_only)))
         .flat_map(|t| features::of_type(krate, t))
@@ -1109,5 +1322,40 @@ fn request_body_fns(krate: &Crate) -> Option<TokenStream> {
 
         #to_json
         #skip
+    })
+}
+
+/// `without_key`, for the kinds of a discriminated hierarchy that also keep undeclared
+/// properties: their discriminator is read as one, and is left out of them.
+fn without_key_fn(krate: &Crate) -> Option<TokenStream> {
+    let users: Vec<&crate::ir::TypeDef> = krate
+        .types
+        .values()
+        .filter(|t| {
+            matches!(t, crate::ir::TypeDef::Struct(s) if s.tag.is_some() && s.additional.is_some() && (s.usage.output || !s.usage.input))
+        })
+        .collect();
+    if users.is_empty() {
+        return None;
+    }
+    let used: features::Features = users
+        .iter()
+        .flat_map(|t| features::of_type(krate, t))
+        .collect();
+    let gate = features::gate(krate, &used);
+    Some(quote! {
+        /// Reads a model's undeclared properties, leaving out `key` (its discriminator).
+        #gate
+        pub(crate) fn without_key<'de, D, T>(deserializer: D, key: &str) -> std::result::Result<std::collections::HashMap<String, T>, D::Error>
+        where
+            D: serde::Deserializer<'de>,
+            T: serde::de::DeserializeOwned,
+        {
+            let mut map = <std::collections::HashMap<String, serde_json::Value> as serde::Deserialize>::deserialize(deserializer)?;
+            map.remove(key);
+            map.into_iter()
+                .map(|(k, v)| serde_json::from_value(v).map(|v| (k, v)).map_err(<D::Error as serde::de::Error>::custom))
+                .collect()
+        }
     })
 }

@@ -1,6 +1,9 @@
 //! Lower stage: the OpenAPI document -> the IR. Names are decided here (through
 //! [`naming`]), and so are parameter sources, path templates, success codes and docs.
 
+mod hierarchy;
+mod host;
+mod media;
 pub mod naming;
 mod operations;
 mod responses;
@@ -98,7 +101,7 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
             |(_, _, reason)| reason,
         ));
     }
-    let service = service::service(spec, selection)?;
+    let (mut service, security) = service::service(spec, selection)?;
     // Each pass lowers the operations not yet given up on into fresh state. An operation
     // that fails is left out (an explicitly selected one is an error) and the pass is run
     // again without it, so nothing it registered (types, names, features, warnings) leaks
@@ -133,7 +136,20 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         types,
         status_monitor,
         service_client,
+        credentials_type,
+        xml,
     } = lowered;
+    if let ir::Auth::Schemes(schemes) = &mut service.auth {
+        schemes.credentials_type = credentials_type;
+    }
+    // Operations whose own `security` differs from the default one.
+    for op in clients.values_mut().flat_map(|c| c.operations.iter_mut()) {
+        op.security = found
+            .iter()
+            .find(|f| f.id == op.id)
+            .and_then(|f| security.get(&f.pointer))
+            .cloned();
+    }
     next_requests(spec, &found, &mut clients);
     for (i, d) in failed {
         if let Some(o) = selected.get(i) {
@@ -159,6 +175,7 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
     let examples = operations::examples(spec, &selection, &clients, &found)?;
     let guide = guide(&clients, &examples);
     let uses_formats = uses_formats(&clients, &types);
+    let formats = media::formats_used(&clients);
     Ok(ir::Crate {
         package: selection.package.clone(),
         title: api.info.title.clone(),
@@ -174,6 +191,8 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         guide,
         uses_formats,
         publishing: Default::default(),
+        formats,
+        xml,
     })
 }
 
@@ -188,7 +207,8 @@ fn uses_formats(
             s.fields.iter().any(|f| formatted(&f.ty))
                 || s.additional.as_ref().is_some_and(formatted)
         }
-        ir::TypeDef::Enum(_) => false,
+        // A union's variants are structs of their own, checked above.
+        ir::TypeDef::Enum(_) | ir::TypeDef::Union(_) => false,
     });
     in_types
         || clients.values().flat_map(|c| &c.operations).any(|o| {
@@ -329,6 +349,10 @@ struct Lowered {
     types: BTreeMap<String, ir::TypeDef>,
     status_monitor: Option<String>,
     service_client: Option<ir::ServiceClient>,
+    /// The credentials struct of a crate with several security schemes, claimed among the
+    /// crate's root items (the clients and their options).
+    credentials_type: Option<String>,
+    xml: BTreeMap<String, ir::XmlType>,
 }
 
 /// Lowers every operation of `selected` but the `skipped` ones, with fresh names and types.
@@ -437,11 +461,30 @@ fn lower_pass(
     // Claimed after every spec type, so a spec type of the same name keeps its name.
     let status_monitor = long_running.then(|| types.claim_type_name("OperationStatus"));
     let service_client = service_client(api, service, &clients, &mut client_scope, &mut types);
+    let credentials_type = match &service.auth {
+        // `new` takes the credential itself only when there is one scheme and every call
+        // that states no requirement of its own needs it.
+        ir::Auth::Schemes(s) if !(s.schemes.len() == 1 && s.default == [vec![0]]) => {
+            let mut name = client_scope.claim("Credentials".into());
+            while clients.values().any(|c| c.options_name == name)
+                || service_client
+                    .as_ref()
+                    .is_some_and(|s| s.options_name == name)
+            {
+                name = client_scope.claim(name);
+            }
+            Some(name)
+        }
+        _ => None,
+    };
+    let xml = types.finish_xml();
     Ok(Lowered {
+        xml,
         clients,
         types: types.finish(),
         status_monitor,
         service_client,
+        credentials_type,
     })
 }
 

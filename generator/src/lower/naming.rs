@@ -97,6 +97,20 @@ pub fn feature(module: &str) -> String {
     }
 }
 
+/// The name of an operation without an operationId, from its HTTP method and its path
+/// template: the method, then every segment with the braces of parameters dropped
+/// (`GET /users/{id}/repos` -> `get_users_id_repos`, `GET /` -> `get`). It depends on nothing
+/// but the operation, so it stays the same when other operations change; collisions are
+/// resolved like any other (`_2`, in spec order).
+pub fn made_up_method(verb: &str, path: &str) -> String {
+    let mut raw = verb.to_ascii_lowercase();
+    for segment in path.split('/').filter(|s| !s.is_empty()) {
+        raw.push('_');
+        raw.push_str(segment.trim_start_matches('{').trim_end_matches('}'));
+    }
+    raw
+}
+
 /// The method name of a long-running operation: `begin_` and the snake_case name.
 pub fn long_running_method(raw: &str) -> String {
     let name = snake(raw);

@@ -6,8 +6,7 @@ use super::types::Types;
 use super::{resolve, Selection};
 use crate::diagnostics::{pointer as join, Diagnostic};
 use crate::ir::{
-    self, Body, HttpMethod, Location, OperationKind, Paging, Param, PathPart, Source, TypeDef,
-    TypeRef,
+    self, HttpMethod, Location, OperationKind, Paging, Param, PathPart, Source, TypeDef, TypeRef,
 };
 use crate::read::{Skipped, Spec};
 use openapiv3::{Operation, Parameter, ParameterSchemaOrContent, ReferenceOr, StatusCode};
@@ -21,6 +20,8 @@ pub struct Found<'a> {
     /// The group is the spec's title: the operation has neither a `Group_` prefix nor a tag.
     pub by_title: bool,
     pub name: String,
+    /// The spec gives no operationId: `name` is made up from the method and the path.
+    pub made_up: bool,
     pub path: &'a str,
     pub method: HttpMethod,
     pub op: &'a Operation,
@@ -28,9 +29,9 @@ pub struct Found<'a> {
     pub pointer: String,
 }
 
-/// Every operation, in spec order, and the ones without an operationId (named `METHOD
-/// /path`, with why they cannot be generated): those without an operationId or with one
-/// used before, and `OPTIONS` and `TRACE` operations.
+/// Every operation, in spec order (one without an operationId has the id `METHOD /path` and a
+/// made-up name), and the ones that cannot be generated (named `METHOD /path`, with why): those
+/// with an operationId used before, and `OPTIONS` and `TRACE` operations.
 pub fn collect(spec: &Spec) -> Result<(Vec<Found<'_>>, Vec<Skipped>), Diagnostic> {
     let mut found: Vec<Found> = Vec::new();
     let mut nameless = Vec::new();
@@ -61,7 +62,7 @@ pub fn collect(spec: &Spec) -> Result<(Vec<Found<'_>>, Vec<Skipped>), Diagnostic
                 reason: spec.error(
                     &pointer,
                     format!(
-                        "`{verb}` operations are not supported: clients have no method for them"
+                        "azure_core's HTTP `Method` has no `{verb}` (only DELETE, GET, HEAD, PATCH, POST and PUT), so its pipeline cannot send the request"
                     ),
                 ),
                 pointer,
@@ -71,9 +72,22 @@ pub fn collect(spec: &Spec) -> Result<(Vec<Found<'_>>, Vec<Skipped>), Diagnostic
             let Some(op) = op else { continue };
             let pointer = join(&item_at, verb);
             let Some(id) = op.operation_id.clone().filter(|id| !id.trim().is_empty()) else {
-                nameless.push(Skipped {
+                // No operationId: the method is named after the method and the path
+                // template, and the id is `METHOD /path` (what `--operation` selects).
+                let (group, by_title) = match op.tags.first() {
+                    Some(tag) => (tag.clone(), false),
+                    None => (naming::title_group(&spec.api.info.title), true),
+                };
+                found.push(Found {
                     id: format!("{} {path}", verb.to_ascii_uppercase()),
-                    reason: spec.error(&pointer, "the operation has no `operationId`: every operation needs one to name its method (`Group_Method`, e.g. `Workflows_Get`)"),
+                    group,
+                    by_title,
+                    name: naming::made_up_method(verb, path),
+                    made_up: true,
+                    path,
+                    method,
+                    op,
+                    path_params: &item.parameters,
                     pointer,
                 });
                 continue;
@@ -101,6 +115,7 @@ pub fn collect(spec: &Spec) -> Result<(Vec<Found<'_>>, Vec<Skipped>), Diagnostic
                 group,
                 by_title,
                 name,
+                made_up: false,
                 path,
                 method,
                 op,
@@ -150,13 +165,23 @@ pub fn lower(
         client.name,
         naming::pascal_part(stem)
     ));
-    super::warn_name(
-        spec,
-        &join(&found.pointer, "operationId"),
-        "operation",
-        &found.id,
-        &method_name,
-    );
+    if found.made_up {
+        spec.warn(
+            &found.pointer,
+            format!(
+                "operation `{}` has no `operationId`: its method is named `{method_name}`, made up from the HTTP method and the path (give it an `operationId` to choose the name)",
+                found.id
+            ),
+        );
+    } else {
+        super::warn_name(
+            spec,
+            &join(&found.pointer, "operationId"),
+            "operation",
+            &found.id,
+            &method_name,
+        );
+    }
     let components = spec.api.components.as_ref();
 
     // Operation-level parameters override path-level ones with the same name and location.
@@ -213,7 +238,7 @@ pub fn lower(
         )?);
     }
     let path = path_template(spec, found, &mut params)?;
-    let body = body(spec, op, &found.pointer, &mut args, types, &found.name)?;
+    let body = super::media::body(spec, op, &found.pointer, &mut args, types, &found.name)?;
     // Locals for values sent as text, after every argument: none shadows one.
     for p in &mut params {
         let as_text = matches!(p.source, Source::Argument | Source::Option)
@@ -226,14 +251,22 @@ pub fn lower(
         }
     }
     let answers = super::responses::responses(spec, op, &found.pointer, types, &found.name)?;
-    let head_exists = found.method == HttpMethod::Head
-        && answers.success_type.is_none()
-        && answers.declares_not_found;
+    let (response_format, success_type) = super::media::response(
+        spec,
+        op,
+        &found.pointer,
+        &found.name,
+        types,
+        answers.success_type.clone(),
+    )?;
+    let accept = super::media::accept(spec, op);
+    let head_exists =
+        found.method == HttpMethod::Head && success_type.is_none() && answers.declares_not_found;
     let kind = kind(
         spec,
         found,
         long_running,
-        answers.success_type.as_ref(),
+        success_type.as_ref(),
         head_exists,
         types,
     )?;
@@ -277,15 +310,14 @@ pub fn lower(
         path,
         body,
         success_codes: answers.success_codes,
-        success_type: if result.is_some() {
-            None
-        } else {
-            answers.success_type
-        },
+        success_type: if result.is_some() { None } else { success_type },
         error_type: answers.error_type,
+        response_format,
+        accept,
         result,
         errors,
         kind,
+        security: None,
         idempotent: idempotent(found.method, &params),
         params,
     })
@@ -775,10 +807,14 @@ fn path_template(
         if pair.contains(['{', '}']) {
             return Err(spec.error(&at, format!("the query part of path `{}` has a placeholder; only constant pairs (`name=value`) are supported there", found.path)));
         }
-        if params
+        let declared = params
             .iter()
-            .any(|p| p.location == Location::Query && p.wire_name == name)
-        {
+            .find(|p| p.location == Location::Query && p.wire_name == name);
+        // The same constant declared as a parameter too says the same: it is sent once.
+        if declared.is_some_and(|p| p.source == Source::Constant(value.to_string())) {
+            continue;
+        }
+        if declared.is_some() {
             return Err(spec.error(&at, format!("the query part of path `{}` sets `{name}`, which the operation `{}` also declares as a parameter", found.path, found.id)));
         }
         constants.push(Param {
@@ -829,87 +865,6 @@ fn path_template(
         ));
     }
     Ok(parts)
-}
-
-fn body(
-    spec: &Spec,
-    op: &Operation,
-    pointer: &str,
-    args: &mut Scope,
-    types: &mut Types,
-    name: &str,
-) -> Result<Option<Body>, Diagnostic> {
-    let Some(body) = &op.request_body else {
-        return Ok(None);
-    };
-    let at = join(pointer, "requestBody");
-    let components = spec.api.components.as_ref();
-    let body = resolve(
-        spec,
-        body,
-        "requestBodies",
-        |n| components.and_then(|c| c.request_bodies.get(n)),
-        &at,
-    )?;
-    let docs = body
-        .description
-        .clone()
-        .filter(|d| !d.trim().is_empty())
-        .unwrap_or_else(|| "The request body.".into());
-    let wire_name = body
-        .extensions
-        .get("x-ms-requestBody-name")
-        .and_then(Value::as_str)
-        .unwrap_or("body")
-        .to_string();
-    let Some((mime, media)) = body.content.iter().find(|(m, _)| is_json(m)) else {
-        // Not JSON: the caller gives the bytes, sent with the declared media type.
-        let Some((mime, media)) = body.content.iter().next() else {
-            return Err(spec.error(
-                &join(&at, "content"),
-                "the request body declares no media type",
-            ));
-        };
-        let content_type = if mime.contains('*') {
-            "application/octet-stream".to_string()
-        } else {
-            mime.clone()
-        };
-        if structured(media) {
-            spec.warn(
-                &join(&join(&join(&at, "content"), mime), "schema"),
-                format!("the request body has no JSON media type: its model is not generated, and the caller sends it as raw bytes (`{content_type}`)"),
-            );
-        }
-        return Ok(Some(Body {
-            wire_name,
-            rust_name: args.claim("body".into()),
-            ty: TypeRef::Bytes,
-            required: body.required,
-            docs: format!("{docs} Raw bytes, sent as `{content_type}`."),
-            raw_content_type: Some(content_type),
-        }));
-    };
-    for (other, _) in body.content.iter().filter(|(m, _)| !is_json(m)) {
-        spec.warn(
-            &join(&at, "content"),
-            format!("request body media type `{other}` is not supported next to `{mime}`: the body is always sent as `{mime}`"),
-        );
-    }
-    let schema_at = join(&join(&join(&at, "content"), mime), "schema");
-    let ty = match &media.schema {
-        Some(schema) => types.of(schema, &schema_at, &format!("{}Body", naming::pascal(name)))?,
-        None => TypeRef::Json,
-    };
-    types.mark_body(&ty);
-    Ok(Some(Body {
-        rust_name: args.claim(naming::snake(&wire_name)),
-        wire_name,
-        ty,
-        required: body.required,
-        docs,
-        raw_content_type: None,
-    }))
 }
 
 pub(super) fn is_json(mime: &str) -> bool {

@@ -292,7 +292,12 @@ fn body(
             &format!("{}{suffix}", naming::pascal(name)),
         )?)),
         None => {
-            if let Some((mime, _)) = response.content.iter().find(|(_, m)| structured(m)) {
+            // XML bodies are modelled by the media-type lowering.
+            if let Some((mime, _)) = response
+                .content
+                .iter()
+                .find(|(m, media)| structured(media) && !super::media::is_xml(m))
+            {
                 spec.warn(
                     &join(&join(&join(r_at, "content"), mime), "schema"),
                     format!("`{mime}` response bodies are not decoded: the model is not generated, and the raw body is left to the caller"),

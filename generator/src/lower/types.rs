@@ -1,10 +1,14 @@
 //! Schemas -> model types. Only what the selected operations reach is lowered; each named
 //! schema is lowered once; recursion is boxed at the back edge; `$ref` alias cycles are errors.
 
+use super::hierarchy::Hierarchy;
 use super::naming::{self, Scope};
 use super::view::View;
 use crate::diagnostics::{pointer as join, Diagnostic};
-use crate::ir::{EnumDef, Field, StructDef, TypeDef, TypeRef, Usage, Variant};
+use crate::ir::{
+    EnumDef, Field, FieldConstant, StructDef, Tag, TypeDef, TypeRef, UnionDef, UnionVariant, Usage,
+    Variant,
+};
 use crate::read::Spec;
 use openapiv3::{AdditionalProperties, ReferenceOr, Schema, SchemaKind};
 use serde_json::Value;
@@ -68,6 +72,20 @@ pub struct Types<'a> {
     group: String,
     /// Inline schemas named by their `title`, so an identical copy reuses the type.
     titled: Vec<(Value, TypeRef)>,
+    /// The discriminated hierarchies of the component schemas.
+    hierarchy: Hierarchy,
+    /// Component schema name -> its model struct, where that differs from what a `$ref` to it
+    /// means (a discriminated base: a `$ref` means the union of its kinds).
+    structs: BTreeMap<String, String>,
+    /// Unions named but not yet filled in: (base schema, union name, base struct). They are
+    /// filled in once no struct is being built, so each kind can derive from its base.
+    pending: Vec<(String, String, String)>,
+    /// How each struct would be written as XML; kept for those an XML body reaches.
+    xml: BTreeMap<String, crate::ir::XmlType>,
+    /// Types of XML bodies and responses.
+    xml_roots: Vec<TypeRef>,
+    /// The structs made for XML arrays at the root: (element, item element, array type, name).
+    xml_lists: Vec<(String, String, TypeRef, String)>,
 }
 
 impl<'a> Types<'a> {
@@ -85,7 +103,77 @@ impl<'a> Types<'a> {
             roots: Vec::new(),
             group: String::new(),
             titled: Vec::new(),
+            hierarchy: Hierarchy::of(&spec.api),
+            structs: BTreeMap::new(),
+            pending: Vec::new(),
+            xml: BTreeMap::new(),
+            xml_roots: Vec::new(),
+            xml_lists: Vec::new(),
         }
+    }
+
+    /// The struct made earlier for an XML array at the root with these element names.
+    pub fn xml_list(&self, root: &str, item: &str, ty: &TypeRef) -> Option<String> {
+        self.xml_lists
+            .iter()
+            .find(|(r, i, t, _)| r == root && i == item && t == ty)
+            .map(|(_, _, _, name)| name.clone())
+    }
+
+    /// Remembers the struct made for an XML array at the root.
+    pub fn remember_xml_list(&mut self, root: String, item: String, ty: TypeRef, name: String) {
+        self.xml_lists.push((root, item, ty, name));
+    }
+
+    /// Records that `ty` is an XML body or response: it, and every type it reaches, is
+    /// written with its XML names.
+    pub fn mark_xml(&mut self, ty: &TypeRef) {
+        self.xml_roots.push(ty.clone());
+    }
+
+    /// Adds a struct the generator makes (not from the spec), with its XML form.
+    pub fn add_struct(&mut self, def: StructDef, xml: crate::ir::XmlType) {
+        for f in &def.fields {
+            self.depend(&def.name, &f.ty);
+        }
+        self.xml.insert(def.name.clone(), xml);
+        self.defs.insert(def.name.clone(), TypeDef::Struct(def));
+    }
+
+    /// The XML form of every type an XML body or response reaches, with a helper module
+    /// name claimed for each item name of a wrapped array.
+    pub fn finish_xml(&mut self) -> BTreeMap<String, crate::ir::XmlType> {
+        let mut reached = BTreeSet::new();
+        let mut stack: Vec<String> = self.xml_roots.iter().flat_map(named_in).collect();
+        while let Some(name) = stack.pop() {
+            if !reached.insert(name.clone()) {
+                continue;
+            }
+            if let Some(deps) = self.deps.get(&name) {
+                stack.extend(deps.iter().cloned());
+            }
+        }
+        let mut out: BTreeMap<String, crate::ir::XmlType> = self
+            .xml
+            .iter()
+            .filter(|(name, _)| {
+                reached.contains(*name) && matches!(self.defs.get(*name), Some(TypeDef::Struct(_)))
+            })
+            .map(|(name, xml)| (name.clone(), xml.clone()))
+            .collect();
+        let mut helpers: BTreeMap<String, String> = BTreeMap::new();
+        for xml in out.values_mut() {
+            for field in xml.fields.values_mut() {
+                if let crate::ir::XmlKind::Wrapped { item, helper } = &mut field.kind {
+                    let claimed = helpers.entry(item.clone()).or_insert_with(|| {
+                        self.scope
+                            .claim(format!("xml_{}_items", naming::snake(item)))
+                    });
+                    *helper = claimed.clone();
+                }
+            }
+        }
+        out
     }
 
     /// Claims a type name for a type the generator adds (not from the spec).
@@ -135,6 +223,7 @@ impl<'a> Types<'a> {
             match self.defs.get_mut(name) {
                 Some(TypeDef::Struct(s)) => s.usage.body = true,
                 Some(TypeDef::Enum(e)) => e.usage.body = true,
+                Some(TypeDef::Union(u)) => u.usage.body = true,
                 None => {}
             }
         }
@@ -160,6 +249,11 @@ impl<'a> Types<'a> {
                         e.usage.input |= usage.input;
                         e.usage.output |= usage.output;
                         e.features.insert(group.clone());
+                    }
+                    Some(TypeDef::Union(u)) => {
+                        u.usage.input |= usage.input;
+                        u.usage.output |= usage.output;
+                        u.features.insert(group.clone());
                     }
                     None => {}
                 }
@@ -199,7 +293,73 @@ impl<'a> Types<'a> {
 
     /// The type a `$ref` names, lowering the component on first use.
     fn reference(&mut self, reference: &str, pointer: &str) -> Result<TypeRef, Diagnostic> {
-        self.guarded(pointer, |t| t.reference_at(reference, pointer))
+        let ty = self.guarded(pointer, |t| t.reference_at(reference, pointer))?;
+        if self.building.is_empty() {
+            self.fill_unions(pointer)?;
+        }
+        Ok(ty)
+    }
+
+    /// Fills in the unions named so far: each kind of the hierarchy is lowered (it derives
+    /// from its base, whose struct is done) and becomes a variant.
+    fn fill_unions(&mut self, pointer: &str) -> Result<(), Diagnostic> {
+        while let Some((base, union, base_struct)) = self.pending.pop() {
+            let tag = self.hierarchy.tag(&base).unwrap_or_default().to_string();
+            let mut scope = Scope::default();
+            let mut variants = vec![UnionVariant {
+                value: self.hierarchy.value(&base).to_string(),
+                rust_name: scope.claim(base_struct.clone()),
+                model: base_struct,
+            }];
+            for kind in self.hierarchy.descendants(&base) {
+                let reference = format!(
+                    "#/components/schemas/{}",
+                    kind.replace('~', "~0").replace('/', "~1")
+                );
+                self.reference(&reference, pointer)?;
+                let Some(model) = self.struct_of(&kind) else {
+                    continue;
+                };
+                variants.push(UnionVariant {
+                    value: self.hierarchy.value(&kind).to_string(),
+                    rust_name: scope.claim(model.clone()),
+                    model,
+                });
+            }
+            let unknown = scope.claim("Unknown".to_string());
+            let models: BTreeSet<String> = variants.iter().map(|v| v.model.clone()).collect();
+            self.deps.entry(union.clone()).or_default().extend(models);
+            let docs = format!(
+                "A `{}` of any kind, told apart by its `{tag}` property: one variant per kind this version knows (a value without `{tag}` is a `{0}`), and `{unknown}` (the JSON object as received) for any other.",
+                variants.first().map(|v| v.model.as_str()).unwrap_or_default()
+            );
+            self.defs.insert(
+                union.clone(),
+                TypeDef::Union(UnionDef {
+                    name: union,
+                    docs,
+                    tag,
+                    variants,
+                    unknown,
+                    usage: Usage::default(),
+                    features: BTreeSet::new(),
+                }),
+            );
+        }
+        Ok(())
+    }
+
+    /// The model struct of component schema `name`, once lowered.
+    fn struct_of(&self, name: &str) -> Option<String> {
+        if let Some(s) = self.structs.get(name) {
+            return Some(s.clone());
+        }
+        match self.named.get(name) {
+            Some(TypeRef::Named(n)) if matches!(self.defs.get(n), Some(TypeDef::Struct(_))) => {
+                Some(n.clone())
+            }
+            _ => None,
+        }
     }
 
     /// Runs one level of the recursion, refusing to go deeper than [`MAX_ACTIVE`].
@@ -267,7 +427,8 @@ impl<'a> Types<'a> {
             }
             ReferenceOr::Item(schema) => {
                 let view = View::of(schema);
-                if let Some(single) = single_ref(&view) {
+                let kind = self.hierarchy.tag(&name).is_some();
+                if let Some(single) = single_ref(&view).filter(|_| !kind) {
                     self.aliasing.push(name.clone());
                     let result = self.reference(single, &join(&at, "allOf/0"));
                     self.aliasing.pop();
@@ -278,12 +439,33 @@ impl<'a> Types<'a> {
                 // A free-form object (`{"type": "object"}`, no properties, extra properties
                 // allowed) is any JSON object: `serde_json::Value`, not an empty struct that
                 // would drop everything.
-                if (view.is_object() && !free_form(&view)) || is_string_enum(&view) {
+                if (view.is_object() && !free_form(&view)) || is_enum(&view) || kind {
                     let rust = self.scope.claim(naming::type_name(&name));
                     super::warn_name(self.spec, &at, "schema", &name, &rust);
-                    self.named.insert(name, TypeRef::Named(rust.clone()));
+                    let mut meant = TypeRef::Named(rust.clone());
+                    if self.hierarchy.is_base(&name) {
+                        // A `$ref` to a discriminated base means a value of any of its kinds.
+                        let union = self
+                            .scope
+                            .claim(naming::type_name(&format!("{name} union")));
+                        self.structs.insert(name.clone(), rust.clone());
+                        self.pending
+                            .push((name.clone(), union.clone(), rust.clone()));
+                        meant = TypeRef::Named(union);
+                    }
+                    self.named.insert(name.clone(), meant.clone());
                     self.define(schema, &view, &at, rust.clone(), 0)?;
-                    Ok(TypeRef::Named(rust))
+                    if let Some(tag) = self.hierarchy.tag(&name) {
+                        let tag = Tag {
+                            property: tag.to_string(),
+                            value: self.hierarchy.value(&name).to_string(),
+                        };
+                        if let Some(TypeDef::Struct(s)) = self.defs.get_mut(&rust) {
+                            s.fields.retain(|f| f.wire_name != tag.property);
+                            s.tag = Some(tag);
+                        }
+                    }
+                    Ok(meant)
                 } else {
                     self.aliasing.push(name.clone());
                     let result = self.schema(schema, &at, &name, 0);
@@ -364,7 +546,7 @@ impl<'a> Types<'a> {
             );
             return Ok(TypeRef::Json);
         }
-        if is_string_enum(&view)
+        if is_enum(&view)
             || (view.is_object() && !view.properties.is_empty())
             || (view.is_object() && !view.all_of.is_empty())
         {
@@ -459,10 +641,10 @@ impl<'a> Types<'a> {
                 );
             }
         }
-        if !view.enumeration.is_empty() && view.typ != Some("string") {
+        if !view.enumeration.is_empty() && view.typ == Some("boolean") {
             self.spec.warn(
                 &join(pointer, "enum"),
-                format!("{} enum is generated as its plain type: any value is accepted, not only the listed ones", match view.typ { Some("integer") => "an `integer`", Some("number") => "a `number`", _ => "a `boolean`" }),
+                "a `boolean` enum is generated as its plain type: any value is accepted, not only the listed ones".to_string(),
             );
         }
     }
@@ -470,7 +652,7 @@ impl<'a> Types<'a> {
     /// An inline enum with an x-ms-enum name already defined with the same values is reused.
     fn same_enum(&self, rust: &str, view: &View) -> Option<TypeRef> {
         match self.defs.get(rust) {
-            Some(TypeDef::Enum(e)) if is_string_enum(view) => {
+            Some(TypeDef::Enum(e)) if is_enum(view) => {
                 let values: Vec<&str> = view.enumeration.iter().filter_map(Value::as_str).collect();
                 let known: Vec<&str> = e.variants.iter().map(|v| v.wire.as_str()).collect();
                 (values == known).then(|| TypeRef::Named(rust.to_string()))
@@ -493,26 +675,13 @@ impl<'a> Types<'a> {
             .clone()
             .filter(|d| !d.trim().is_empty())
             .unwrap_or_else(|| {
-                let kind = if is_string_enum(view) {
-                    "values"
-                } else {
-                    "model"
-                };
+                let kind = if is_enum(view) { "values" } else { "model" };
                 format!("The `{rust}` {kind}.")
             });
-        if is_string_enum(view) {
+        if is_enum(view) {
             let def = self.enumeration(schema, view, pointer, &rust, docs)?;
             self.defs.insert(rust, TypeDef::Enum(def));
             return Ok(());
-        }
-        if let Some(d) = &schema.schema_data.discriminator {
-            self.spec.warn(
-                &join(pointer, "discriminator"),
-                format!(
-                    "`discriminator: {}` is not modelled: `{rust}` is a plain struct, and a value of a type derived from it is read as `{rust}`, with only its fields",
-                    d.property_name
-                ),
-            );
         }
         if view.alternatives {
             let keyword = alternatives(schema);
@@ -525,6 +694,13 @@ impl<'a> Types<'a> {
         let result = self.structure(view, pointer, &rust, depth);
         self.building.pop();
         let (fields, additional) = result?;
+        let mut scope = Scope::default();
+        for f in &fields {
+            scope.claim(f.rust_name.clone());
+        }
+        let additional_field = scope.claim("additional_properties".to_string());
+        self.xml.entry(rust.clone()).or_default().root =
+            super::media::xml_root(schema, pointer, &rust);
         self.defs.insert(
             rust.clone(),
             TypeDef::Struct(StructDef {
@@ -532,6 +708,8 @@ impl<'a> Types<'a> {
                 docs,
                 fields,
                 additional,
+                additional_field,
+                tag: None,
                 usage: Usage::default(),
                 features: BTreeSet::new(),
             }),
@@ -576,6 +754,7 @@ impl<'a> Types<'a> {
                 other => other,
             };
             let (docs, read_only) = self.property_docs(prop);
+            let secret = matches!(prop, ReferenceOr::Item(s) if s.schema_data.extensions.get("x-ms-secret").and_then(Value::as_bool) == Some(true));
             let mut docs = if docs.trim().is_empty() {
                 format!("The `{wire}` property.")
             } else {
@@ -602,22 +781,58 @@ impl<'a> Types<'a> {
                 }
                 _ => {}
             }
+            let required = view.required.iter().any(|r| r == *wire);
+            let value = if required {
+                self.constant_of(prop, &ty)
+            } else {
+                None
+            };
+            if let Some(Some(v)) = &value {
+                docs.push_str(&format!(
+                    "\n\nA constant: `{v}` is always sent, whatever the field holds."
+                ));
+            } else if value.is_some() {
+                docs.push_str("\n\nEvery property of it is a constant: it is always sent, as its default when unset.");
+            }
+            let xml = super::media::xml_field(self.spec, wire, prop);
             if let Some(existing) = fields.iter_mut().find(|f| &f.wire_name == *wire) {
                 existing.ty = ty;
                 existing.docs = docs;
                 existing.read_only = read_only;
+                existing.secret = secret;
+                existing.constant = value.map(|value| FieldConstant {
+                    value,
+                    writer: format!("write_{}", existing.rust_name),
+                });
+                let name = existing.rust_name.clone();
+                self.xml
+                    .entry(rust.to_string())
+                    .or_default()
+                    .fields
+                    .insert(name, xml);
                 continue;
             }
             // `x-ms-client-name` renames the field; the wire name stays.
             let raw = client_name(prop).unwrap_or(wire);
             let rust_name = scope.claim(naming::snake(raw));
+            self.xml
+                .entry(rust.to_string())
+                .or_default()
+                .fields
+                .insert(rust_name.clone(), xml);
             super::warn_name(self.spec, &at, "property", raw, &rust_name);
+            let constant = value.map(|value| FieldConstant {
+                value,
+                writer: format!("write_{rust_name}"),
+            });
             fields.push(Field {
                 wire_name: wire.to_string(),
                 rust_name,
                 ty,
                 docs,
                 read_only,
+                secret,
+                constant,
             });
         }
         if let Some(AdditionalProperties::Schema(value)) = view.additional {
@@ -649,6 +864,11 @@ impl<'a> Types<'a> {
             ReferenceOr::Reference { reference } => reference,
         };
         let ty = self.reference(reference, at)?;
+        let ty = match super::hierarchy::component_of(reference).and_then(|c| self.structs.get(&c))
+        {
+            Some(s) => TypeRef::Named(s.clone()),
+            None => ty,
+        };
         let TypeRef::Named(name) = &ty else {
             return Err(self.spec.error(
                 at,
@@ -662,12 +882,72 @@ impl<'a> Types<'a> {
             ));
         }
         self.depend(rust, &ty);
+        if let Some(inherited) = self.xml.get(name).map(|x| x.fields.clone()) {
+            self.xml
+                .entry(rust.to_string())
+                .or_default()
+                .fields
+                .extend(inherited);
+        }
         match self.defs.get(name) {
             Some(TypeDef::Struct(s)) => Ok((s.fields.clone(), s.additional.clone())),
             _ => Err(self.spec.error(
                 at,
                 format!("`allOf` member `{reference}` is not an object schema"),
             )),
+        }
+    }
+
+    /// The constant a required property holds: `Some(Some(value))` for a single-value enum
+    /// (not `modelAsString: true`), `Some(None)` for a model whose every property is a constant.
+    fn constant_of(&self, prop: &ReferenceOr<Box<Schema>>, ty: &TypeRef) -> Option<Option<Value>> {
+        let schema: Option<&Schema> = match prop {
+            ReferenceOr::Item(s) => match single_ref(&View::of(s)) {
+                Some(reference) => self.component(reference),
+                None => Some(s),
+            },
+            ReferenceOr::Reference { reference } => self.component(reference),
+        };
+        if let Some(schema) = schema {
+            let extensible = schema
+                .schema_data
+                .extensions
+                .get("x-ms-enum")
+                .and_then(|e| e.get("modelAsString"))
+                .and_then(Value::as_bool)
+                == Some(true);
+            if let [value] = View::of(schema).enumeration.as_slice() {
+                if !extensible && !value.is_null() {
+                    return Some(Some(value.clone()));
+                }
+            }
+        }
+        let inner = match ty {
+            TypeRef::Box(inner) => inner.as_ref(),
+            other => other,
+        };
+        match inner {
+            TypeRef::Named(n) => match self.defs.get(n) {
+                Some(TypeDef::Struct(s))
+                    if !s.fields.is_empty()
+                        && s.additional.is_none()
+                        && s.tag.is_none()
+                        && s.fields.iter().all(|f| f.constant.is_some()) =>
+                {
+                    Some(None)
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The component schema a local reference names.
+    fn component(&self, reference: &str) -> Option<&'a Schema> {
+        let name = super::hierarchy::component_of(reference)?;
+        match self.spec.api.components.as_ref()?.schemas.get(&name)? {
+            ReferenceOr::Item(s) => Some(s),
+            ReferenceOr::Reference { .. } => None,
         }
     }
 
@@ -709,17 +989,27 @@ impl<'a> Types<'a> {
         docs: String,
     ) -> Result<EnumDef, Diagnostic> {
         let x_ms_enum = schema.schema_data.extensions.get("x-ms-enum");
-        let extensible = x_ms_enum
-            .and_then(|e| e.get("modelAsString"))
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
+        // Without `x-ms-enum` a string enum is extensible (services add values); with it,
+        // `modelAsString` decides (false when absent, as x-ms-enum defines it).
+        let extensible = match x_ms_enum {
+            None => true,
+            Some(e) => e
+                .get("modelAsString")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+        };
+        let number = is_number_enum(view);
         let described: BTreeMap<String, (Option<String>, Option<String>)> = x_ms_enum
             .and_then(|e| e.get("values"))
             .and_then(Value::as_array)
             .into_iter()
             .flatten()
             .filter_map(|v| {
-                let value = v.get("value")?.as_str()?.to_string();
+                let value = match v.get("value")? {
+                    Value::String(s) => s.clone(),
+                    n @ Value::Number(_) => n.to_string(),
+                    _ => return None,
+                };
                 let description = v
                     .get("description")
                     .and_then(Value::as_str)
@@ -731,17 +1021,27 @@ impl<'a> Types<'a> {
         let mut scope = Scope::with(if extensible { &["UnknownValue"] } else { &[] });
         let mut variants: Vec<Variant> = Vec::new();
         for (i, value) in view.enumeration.iter().enumerate() {
-            let Some(wire) = value.as_str() else {
-                return Err(self.spec.error(
-                    &format!("{pointer}/enum/{i}"),
-                    "enum values of a string enum must be strings",
-                ));
+            let text = match value {
+                Value::Number(n) if number => n.to_string(),
+                _ => String::new(),
+            };
+            let wire = match value.as_str() {
+                Some(s) => s,
+                None if number => text.as_str(),
+                None => {
+                    return Err(self.spec.error(
+                        &format!("{pointer}/enum/{i}"),
+                        "enum values of a string enum must be strings",
+                    ))
+                }
             };
             if variants.iter().any(|v| v.wire == wire) {
                 continue;
             }
             let (description, name) = described.get(wire).cloned().unwrap_or((None, None));
-            let raw = name.as_deref().unwrap_or(wire);
+            // A number's sign and point become words: `-1.5` -> `Minus1Point5`.
+            let spoken = number.then(|| wire.replace('-', "minus ").replace('.', " point "));
+            let raw = name.as_deref().or(spoken.as_deref()).unwrap_or(wire);
             let rust_name = scope.claim(naming::pascal(raw));
             super::warn_name(
                 self.spec,
@@ -761,6 +1061,7 @@ impl<'a> Types<'a> {
             docs,
             variants,
             extensible,
+            number,
             usage: Usage::default(),
             features: BTreeSet::new(),
         })
@@ -845,6 +1146,11 @@ fn free_form(view: &View) -> bool {
         )
 }
 
+/// An enumeration the generator models as a type: strings, or numbers (integer or number).
+fn is_enum(view: &View) -> bool {
+    is_string_enum(view) || is_number_enum(view)
+}
+
 /// A string `enum` the generator makes a Rust enum of. A string of a typed format (a date, a
 /// duration, bytes...) keeps its type: its `enum` values are a documented constraint.
 fn is_string_enum(view: &View) -> bool {
@@ -864,6 +1170,13 @@ fn is_string_enum(view: &View) -> bool {
                     | "base64url"
             )
         )
+}
+
+/// An `integer` or `number` enum whose values are all numbers.
+fn is_number_enum(view: &View) -> bool {
+    !view.enumeration.is_empty()
+        && matches!(view.typ, Some("integer" | "number"))
+        && view.enumeration.iter().all(Value::is_number)
 }
 
 fn enum_name(schema: &Schema) -> Option<String> {

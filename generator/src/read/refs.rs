@@ -95,6 +95,9 @@ struct Resolver<'a> {
     /// (section, name in the root document) -> the definition holding it.
     holders: BTreeMap<(Vec<String>, String), Key>,
     queued: BTreeSet<Key>,
+    /// Definitions in a discriminated hierarchy (derived, directly or not, from one with a
+    /// `discriminator`): the definitions deriving from them are placed with them.
+    polymorphic: BTreeSet<Key>,
     /// How deep `rewrite` is in the document being built.
     nesting: usize,
 }
@@ -117,6 +120,7 @@ pub fn resolve_external(
         names: BTreeMap::new(),
         holders: BTreeMap::new(),
         queued: BTreeSet::new(),
+        polymorphic: BTreeSet::new(),
         nesting: 0,
     };
     // The root's own definitions are placed when reached, like any other file's.
@@ -689,6 +693,7 @@ impl Resolver<'_> {
         } else {
             file.clone()
         };
+        self.place_derived(&p.key, &node, &source)?;
         self.rewrite(&mut node, &source, &mut pointer.clone(), 0)?;
 
         let mut slot = &mut *doc;
@@ -713,6 +718,45 @@ impl Resolver<'_> {
         let placed = join(&converted, &p.name);
         if !self.is_root(file) || placed != pointer {
             self.sources.map(placed, &source, pointer);
+        }
+        Ok(())
+    }
+
+    /// Places the definitions of `key`'s file that derive from it (`allOf: [{$ref}]`) when it
+    /// is part of a discriminated hierarchy: nothing `$ref`s a derived definition, yet a value
+    /// of the base may be any of them, so they are reached with it.
+    fn place_derived(&mut self, key: &Key, node: &Value, source: &Path) -> Result<(), Diagnostic> {
+        if node.get("discriminator").is_none() && !self.polymorphic.contains(key) {
+            return Ok(());
+        }
+        let (file, section, _) = key;
+        let Some(Value::Object(all)) = self.sources.load_node(source, section).ok().flatten()
+        else {
+            return Ok(());
+        };
+        let mut at = String::from("#");
+        for token in section {
+            at = join(&at, token);
+        }
+        for (child, schema) in &all {
+            let derives = schema
+                .get("allOf")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|member| member.get("$ref").and_then(Value::as_str))
+                .any(|reference| self.target(source, reference).as_ref() == Some(key));
+            if !derives {
+                continue;
+            }
+            let child_key: Key = (file.clone(), section.clone(), child.clone());
+            let placed_before = self.queued.contains(&child_key);
+            let new = self.polymorphic.insert(child_key.clone());
+            self.place(child_key.clone(), (source.to_path_buf(), join(&at, child)))?;
+            if new && placed_before {
+                // Placed already as a plain definition: its own derived ones come now.
+                self.place_derived(&child_key, schema, source)?;
+            }
         }
         Ok(())
     }

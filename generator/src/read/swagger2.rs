@@ -81,6 +81,9 @@ impl Converter<'_> {
         for (k, v) in doc.iter().filter(|(k, _)| k.starts_with("x-")) {
             out.insert(k.clone(), v.clone());
         }
+        if let Some(host) = parameterized_host(doc) {
+            out.insert("x-ms-parameterized-host".into(), host);
+        }
         if let Some(host) = doc.get("host").and_then(Value::as_str) {
             let base = doc.get("basePath").and_then(Value::as_str).unwrap_or("");
             let schemes = strings(doc.get("schemes")).unwrap_or_default();
@@ -92,6 +95,14 @@ impl Converter<'_> {
                 "servers".into(),
                 json!([{ "url": format!("{scheme}://{host}{base}") }]),
             );
+        } else if let Some(base) = doc
+            .get("basePath")
+            .and_then(Value::as_str)
+            .filter(|b| !b.trim_matches('/').is_empty())
+        {
+            // No host: the API is on the host that serves the document, under `basePath`,
+            // which is then a relative server URL.
+            out.insert("servers".into(), json!([{ "url": base }]));
         }
         let mut components = Map::new();
         if let Some(defs) = obj(doc.get("definitions")) {
@@ -358,10 +369,14 @@ impl Converter<'_> {
                         ));
                     };
                     if global.get("in").and_then(Value::as_str) == Some("body") {
-                        body = Some((
-                            i,
-                            json!({ "$ref": join("#/components/requestBodies", &name) }),
-                        ));
+                        // Shared as is where the operation takes the document's media
+                        // types; an operation with its own `consumes` gets its own copy.
+                        let converted = if consumes == self.consumes(None).as_slice() {
+                            json!({ "$ref": join("#/components/requestBodies", &name) })
+                        } else {
+                            self.body(global, &join("#/parameters", &name), consumes)?
+                        };
+                        body = Some((i, converted));
                         continue;
                     }
                     let converted = format!("{at}/{}", params.len());
@@ -396,7 +411,14 @@ impl Converter<'_> {
         let Some(schema) = p.get("schema") else {
             return Err(self.err(at, "a body parameter needs a `schema`"));
         };
-        let schema = self.schema(schema, &join(at, "schema"))?;
+        // A file (`type: file`, or AutoRest's `format: file`) is raw bytes.
+        let file = schema.get("type").and_then(Value::as_str) == Some("file")
+            || schema.get("format").and_then(Value::as_str) == Some("file");
+        let schema = if file {
+            json!({ "type": "string", "format": "binary" })
+        } else {
+            self.schema(schema, &join(at, "schema"))?
+        };
         let mut content = Map::new();
         for mime in consumes {
             content.insert(mime.clone(), json!({ "schema": schema }));
@@ -520,7 +542,9 @@ impl Converter<'_> {
             r.get("description").cloned().unwrap_or(json!("")),
         );
         if let Some(schema) = r.get("schema") {
-            let schema = if schema.get("type").and_then(Value::as_str) == Some("file") {
+            let schema = if schema.get("type").and_then(Value::as_str) == Some("file")
+                || schema.get("format").and_then(Value::as_str) == Some("file")
+            {
                 json!({ "type": "string", "format": "binary" })
             } else {
                 self.schema(schema, &join(at, "schema"))?
@@ -634,7 +658,9 @@ impl Converter<'_> {
                     }
                     Value::Array(out_list)
                 }
+                // Kept as an extension: the OpenAPI model has no place for it.
                 "xml" => {
+                    out.insert("x-xml".into(), v.clone());
                     continue;
                 }
                 _ => v.clone(),
@@ -690,4 +716,34 @@ fn security_scheme(s: &Value) -> Value {
         }),
         _ => json!({ "type": "http", "scheme": "basic", "description": description }),
     }
+}
+
+/// `x-ms-parameterized-host` as the lower stage reads it: its parameters with `$ref`s into the
+/// document's `parameters` resolved (the parameters section is converted and pruned to what
+/// operations reach), and the document's `scheme` (as for `servers`) and `basePath` beside
+/// them, which the host template replaces `host` in front of.
+fn parameterized_host(doc: &Map<String, Value>) -> Option<Value> {
+    let mut host = doc.get("x-ms-parameterized-host")?.as_object()?.clone();
+    if let Some(Value::Array(params)) = host.get_mut("parameters") {
+        for p in params.iter_mut() {
+            let name = p
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| r.strip_prefix("#/parameters/"))
+                .map(|n| n.replace("~1", "/").replace("~0", "~"));
+            if let Some(found) = name.and_then(|n| doc.get("parameters")?.get(&n).cloned()) {
+                *p = found;
+            }
+        }
+    }
+    let schemes = strings(doc.get("schemes")).unwrap_or_default();
+    let scheme = match schemes.first() {
+        Some(first) if !schemes.iter().any(|s| s == "https") => first.as_str(),
+        _ => "https",
+    };
+    host.insert("scheme".into(), json!(scheme));
+    if let Some(base) = doc.get("basePath").and_then(Value::as_str) {
+        host.insert("basePath".into(), json!(base));
+    }
+    Some(Value::Object(host))
 }

@@ -25,11 +25,16 @@ fn fast<'a>() -> azure_core::http::poller::PollerOptions<'a> {
 }
 
 fn client(env: &Env) -> LroWithParamaterizedEndpointsClient {
-    LroWithParamaterizedEndpointsClient::new(Some(LroWithParamaterizedEndpointsClientOptions {
-        endpoint: Some(env.endpoint()),
-        client_options: env.options(),
-        ..Default::default()
-    }))
+    // The host template `{accountName}{host}` would give `https://local…` (the file lists no
+    // scheme); the test server speaks http, so the endpoint option overrides it.
+    LroWithParamaterizedEndpointsClient::new(
+        "local",
+        Some(LroWithParamaterizedEndpointsClientOptions {
+            endpoint: Some(env.endpoint()),
+            client_options: env.options(),
+            ..Default::default()
+        }),
+    )
     .unwrap()
 }
 

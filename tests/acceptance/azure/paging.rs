@@ -211,11 +211,16 @@ async fn replace_api_version(env: Arc<Env>) -> Outcome {
 
 fn custom_client(env: &Env) -> autorest_custom_base_url_paging::PagingClient {
     use autorest_custom_base_url_paging::*;
-    PagingClient::new(Some(PagingClientOptions {
-        endpoint: Some(env.endpoint()),
-        client_options: env.options(),
-        ..Default::default()
-    }))
+    // The host template `{accountName}{host}` would give `https://local…` (the file lists no
+    // scheme); the test server speaks http, so the endpoint option overrides it.
+    PagingClient::new(
+        "local",
+        Some(PagingClientOptions {
+            endpoint: Some(env.endpoint()),
+            client_options: env.options(),
+            ..Default::default()
+        }),
+    )
     .unwrap()
 }
 

@@ -3,6 +3,7 @@
 use super::primitives::{json, undecodable};
 use crate::support::{Env, Outcome, Scenario};
 use crate::{client, scenarios};
+use autorest_body_number::models::*;
 use autorest_body_number::*;
 use std::sync::Arc;
 
@@ -28,13 +29,14 @@ async fn floats(env: Arc<Env>) -> Outcome {
         AutoRestNumberTestServiceClientOptions,
         env
     );
-    let big: f32 = client.number_get_big_float(None).await?.into_model()?;
-    assert_eq!(big, 3.402823e20);
+    // The answers are declared as single-value enums of numbers, matched by value.
+    let big = client.number_get_big_float(None).await?.into_model()?;
+    assert_eq!(big, NumberGetBigFloatResponse::V3Point402823e20);
     client
         .number_put_big_float(json(&3.402823e20_f32), None)
         .await?;
-    let small: f64 = client.number_get_small_float(None).await?.into_model()?;
-    assert_eq!(small, 3.402823e-20);
+    let small = client.number_get_small_float(None).await?.into_model()?;
+    assert_eq!(small, NumberGetSmallFloatResponse::V3Point402823eminus20);
     client
         .number_put_small_float(json(&3.402823e-20), None)
         .await?;
@@ -47,13 +49,13 @@ async fn doubles(env: Arc<Env>) -> Outcome {
         AutoRestNumberTestServiceClientOptions,
         env
     );
-    let big: f64 = client.number_get_big_double(None).await?.into_model()?;
-    assert_eq!(big, 2.5976931e101);
+    let big = client.number_get_big_double(None).await?.into_model()?;
+    assert_eq!(big, NumberGetBigDoubleResponse::V2Point5976931e101);
     client
         .number_put_big_double(json(&2.5976931e101), None)
         .await?;
-    let small: f64 = client.number_get_small_double(None).await?.into_model()?;
-    assert_eq!(small, 2.5976931e-101);
+    let small = client.number_get_small_double(None).await?.into_model()?;
+    assert_eq!(small, NumberGetSmallDoubleResponse::V2Point5976931eminus101);
     client
         .number_put_small_double(json(&2.5976931e-101), None)
         .await?;
@@ -61,17 +63,25 @@ async fn doubles(env: Arc<Env>) -> Outcome {
         .number_get_big_double_positive_decimal(None)
         .await?
         .into_model()?;
-    assert_eq!(positive, 99999999.99);
+    assert_eq!(
+        positive,
+        NumberGetBigDoublePositiveDecimalResponse::V99999999Point99
+    );
+    let value = NumberPutBigDoublePositiveDecimalBody::V99999999Point99;
     client
-        .number_put_big_double_positive_decimal(json(&99999999.99), None)
+        .number_put_big_double_positive_decimal(json(&value), None)
         .await?;
     let negative = client
         .number_get_big_double_negative_decimal(None)
         .await?
         .into_model()?;
-    assert_eq!(negative, -99999999.99);
+    assert_eq!(
+        negative,
+        NumberGetBigDoubleNegativeDecimalResponse::Minus99999999Point99
+    );
+    let value = NumberPutBigDoubleNegativeDecimalBody::Minus99999999Point99;
     client
-        .number_put_big_double_negative_decimal(json(&-99999999.99), None)
+        .number_put_big_double_negative_decimal(json(&value), None)
         .await?;
     Ok(())
 }

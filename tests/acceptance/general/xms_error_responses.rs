@@ -51,10 +51,10 @@ async fn pet_errors_per_status(env: Arc<Env>) -> Outcome {
             PetClientGetPetByIdError::try_from(e)
         }
     };
-    // A 404 marked `x-ms-error-response` is an error with its model, not a "not found" answer.
+    // A 404 marked `x-ms-error-response` is an error with its model, not a "not found" answer;
+    // the model is discriminated (`whatNotFound`), so it decodes as the kind the body names.
     match error("coyoteUgly").await? {
-        PetClientGetPetByIdError::NotFound(e) => {
-            assert_eq!(e.what_not_found.as_deref(), Some("AnimalNotFound"));
+        PetClientGetPetByIdError::NotFound(NotFoundErrorBaseUnion::AnimalNotFound(e)) => {
             assert_eq!(
                 e.reason.as_deref(),
                 Some("the type of animal requested is not available")
@@ -64,8 +64,7 @@ async fn pet_errors_per_status(env: Arc<Env>) -> Outcome {
         other => panic!("expected the 404 model, got {other:?}"),
     }
     match error("weirdAlYankovic").await? {
-        PetClientGetPetByIdError::NotFound(e) => {
-            assert_eq!(e.what_not_found.as_deref(), Some("InvalidResourceLink"));
+        PetClientGetPetByIdError::NotFound(NotFoundErrorBaseUnion::LinkNotFound(e)) => {
             assert_eq!(e.reason.as_deref(), Some("link to pet not found"));
         }
         other => panic!("expected the 404 model, got {other:?}"),
@@ -93,17 +92,19 @@ async fn pet_action_errors(env: Arc<Env>) -> Outcome {
     let done = c.do_something("stay", None).await?.into_model()?;
     assert_eq!(done.action_response, None);
     // The 500 (`x-ms-error-response`) and `default` share one model.
-    let sad = PetActionError::try_from(c.do_something("jump", None).await.unwrap_err())?;
-    assert_eq!(sad.error_type.as_deref(), Some("PetSadError"));
+    // Both are kinds of the discriminated `PetActionError` (`errorType`).
+    let sad = PetActionErrorUnion::try_from(c.do_something("jump", None).await.unwrap_err())?;
+    let PetActionErrorUnion::PetSadError(sad) = sad else {
+        panic!("expected a sad pet: {sad:?}");
+    };
     assert_eq!(sad.error_message.as_deref(), Some("casper aint happy"));
     assert_eq!(sad.action_response.as_deref(), Some("grrrr"));
     let e = c.do_something("fetch", None).await.unwrap_err();
     assert_eq!(e.http_status().map(u16::from), Some(404));
-    let hungry = PetActionError::try_from(e)?;
-    assert_eq!(
-        hungry.error_type.as_deref(),
-        Some("PetHungryOrThirstyError")
-    );
+    let hungry = PetActionErrorUnion::try_from(e)?;
+    let PetActionErrorUnion::PetHungryOrThirstyError(hungry) = hungry else {
+        panic!("expected a hungry pet: {hungry:?}");
+    };
     assert_eq!(hungry.error_message.as_deref(), Some("scooby is low"));
     Ok(())
 }

@@ -3,13 +3,16 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Reads a pageable operation item by item, then page by page.
 //!
-//! Run: `cargo run --example paging`.
+//! Run: `cargo run --example paging -- <account-name>`.
 use autorest_custom_base_url_paging::PagingClient;
 use futures::TryStreamExt;
 
+/// How to run this program.
+const USAGE: &str = "usage: cargo run --example paging -- <account-name>";
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let client = PagingClient::new(None)?;
+    let values: Vec<String> = std::env::args().skip(1).collect();
+    let client = PagingClient::new(values.first().ok_or(USAGE)?.as_str(), None)?;
     let mut items = client.get_pages_partial_url(None)?;
     while let Some(item) = items.try_next().await? {
         let json = serde_json::to_string(&item)?;

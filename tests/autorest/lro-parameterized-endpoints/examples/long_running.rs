@@ -3,12 +3,18 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Starts a long-running operation and waits for it to finish.
 //!
-//! Run: `cargo run --example long_running`.
+//! Run: `cargo run --example long_running -- <account-name>`.
 use autorest_lro_parameterized_endpoints::LroWithParamaterizedEndpointsClient;
 
+/// How to run this program.
+const USAGE: &str = "usage: cargo run --example long_running -- <account-name>";
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let client = LroWithParamaterizedEndpointsClient::new(None)?;
+    let values: Vec<String> = std::env::args().skip(1).collect();
+    let client = LroWithParamaterizedEndpointsClient::new(
+        values.first().ok_or(USAGE)?.as_str(),
+        None,
+    )?;
     let done = client.begin_poll_with_parameterized_endpoints(None)?.await?;
     let status = done.status();
     println!("finished with status {status}");

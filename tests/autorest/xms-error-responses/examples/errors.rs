@@ -5,7 +5,7 @@
 //!
 //! Run: `cargo run --example errors -- <what-action>`.
 use autorest_xms_error_responses::PetClient;
-use autorest_xms_error_responses::models::{PetActionError, ServiceError};
+use autorest_xms_error_responses::models::{PetActionErrorUnion, ServiceError};
 
 /// How to run this program.
 const USAGE: &str = "usage: cargo run --example errors -- <what-action>";
@@ -20,7 +20,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             println!("{json}");
         }
         Err(error) => {
-            let error = ServiceError::<PetActionError>::try_from(error)?;
+            let error = ServiceError::<PetActionErrorUnion>::try_from(error)?;
             let status = error.status;
             let code = error.error_code.unwrap_or_default();
             let request_id = error.request_id.unwrap_or_default();

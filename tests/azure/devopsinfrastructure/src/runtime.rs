@@ -387,7 +387,7 @@ fn push_segment(out: &mut String, name: &str, value: &str) -> Result<()> {
 }
 
 /// Percent-encodes every byte of `value` but ASCII letters, digits and `-._~`.
-fn push_encoded(out: &mut String, value: &str) {
+pub(crate) fn push_encoded(out: &mut String, value: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for byte in value.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {

@@ -4,7 +4,6 @@
 //! Request and response models, enumerations, per-method options and service errors.
 #[allow(clippy::module_inception)]
 mod models;
-#[cfg(feature = "skip_url_encoding_operations")]
 mod enums;
 mod errors;
 #[cfg(
@@ -19,7 +18,6 @@ mod errors;
     )
 )]
 mod method_options;
-#[cfg(feature = "skip_url_encoding_operations")]
 pub use enums::*;
 pub use errors::*;
 #[cfg(

@@ -17,9 +17,20 @@ pub struct ErrorModel {
     /// The `constantId` property.
     ///
     /// Required.
-    #[serde(rename = "constantId", skip_serializing_if = "Option::is_none")]
-    pub constant_id: Option<i32>,
+    ///
+    /// A constant: `1` is always sent, whatever the field holds.
+    #[serde(rename = "constantId", serialize_with = "ErrorModel::write_constant_id")]
+    pub constant_id: Option<crate::models::ErrorModelConstantId>,
     /// The `message` property.
     #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+}
+
+impl ErrorModel {
+    fn write_constant_id<S: ::serde::Serializer>(
+        _: &Option<crate::models::ErrorModelConstantId>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        ::serde::Serialize::serialize(&1i64, serializer)
+    }
 }

@@ -225,7 +225,7 @@ impl AutoRestNumberTestServiceClient {
         options: Option<
             crate::models::AutoRestNumberTestServiceClientNumberGetBigFloatOptions<'_>,
         >,
-    ) -> Result<azure_core::http::Response<f32>> {
+    ) -> Result<azure_core::http::Response<crate::models::NumberGetBigFloatResponse>> {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -297,7 +297,7 @@ impl AutoRestNumberTestServiceClient {
         options: Option<
             crate::models::AutoRestNumberTestServiceClientNumberGetBigDoubleOptions<'_>,
         >,
-    ) -> Result<azure_core::http::Response<f64>> {
+    ) -> Result<azure_core::http::Response<crate::models::NumberGetBigDoubleResponse>> {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -371,7 +371,11 @@ impl AutoRestNumberTestServiceClient {
                 '_,
             >,
         >,
-    ) -> Result<azure_core::http::Response<f64>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::NumberGetBigDoublePositiveDecimalResponse,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -403,7 +407,9 @@ impl AutoRestNumberTestServiceClient {
     #[tracing::function("AutoRest.TestServer.number_putBigDoublePositiveDecimal")]
     pub async fn number_put_big_double_positive_decimal(
         &self,
-        number_body: azure_core::http::RequestContent<f64>,
+        number_body: azure_core::http::RequestContent<
+            crate::models::NumberPutBigDoublePositiveDecimalBody,
+        >,
         options: Option<
             crate::models::AutoRestNumberTestServiceClientNumberPutBigDoublePositiveDecimalOptions<
                 '_,
@@ -447,7 +453,11 @@ impl AutoRestNumberTestServiceClient {
                 '_,
             >,
         >,
-    ) -> Result<azure_core::http::Response<f64>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::NumberGetBigDoubleNegativeDecimalResponse,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -479,7 +489,9 @@ impl AutoRestNumberTestServiceClient {
     #[tracing::function("AutoRest.TestServer.number_putBigDoubleNegativeDecimal")]
     pub async fn number_put_big_double_negative_decimal(
         &self,
-        number_body: azure_core::http::RequestContent<f64>,
+        number_body: azure_core::http::RequestContent<
+            crate::models::NumberPutBigDoubleNegativeDecimalBody,
+        >,
         options: Option<
             crate::models::AutoRestNumberTestServiceClientNumberPutBigDoubleNegativeDecimalOptions<
                 '_,
@@ -521,7 +533,7 @@ impl AutoRestNumberTestServiceClient {
         options: Option<
             crate::models::AutoRestNumberTestServiceClientNumberGetBigDecimalOptions<'_>,
         >,
-    ) -> Result<azure_core::http::Response<f64>> {
+    ) -> Result<azure_core::http::Response<crate::models::NumberGetBigDecimalResponse>> {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -595,7 +607,11 @@ impl AutoRestNumberTestServiceClient {
                 '_,
             >,
         >,
-    ) -> Result<azure_core::http::Response<f64>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::NumberGetBigDecimalPositiveDecimalResponse,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -627,7 +643,9 @@ impl AutoRestNumberTestServiceClient {
     #[tracing::function("AutoRest.TestServer.number_putBigDecimalPositiveDecimal")]
     pub async fn number_put_big_decimal_positive_decimal(
         &self,
-        number_body: azure_core::http::RequestContent<f64>,
+        number_body: azure_core::http::RequestContent<
+            crate::models::NumberPutBigDecimalPositiveDecimalBody,
+        >,
         options: Option<
             crate::models::AutoRestNumberTestServiceClientNumberPutBigDecimalPositiveDecimalOptions<
                 '_,
@@ -671,7 +689,11 @@ impl AutoRestNumberTestServiceClient {
                 '_,
             >,
         >,
-    ) -> Result<azure_core::http::Response<f64>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::NumberGetBigDecimalNegativeDecimalResponse,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -703,7 +725,9 @@ impl AutoRestNumberTestServiceClient {
     #[tracing::function("AutoRest.TestServer.number_putBigDecimalNegativeDecimal")]
     pub async fn number_put_big_decimal_negative_decimal(
         &self,
-        number_body: azure_core::http::RequestContent<f64>,
+        number_body: azure_core::http::RequestContent<
+            crate::models::NumberPutBigDecimalNegativeDecimalBody,
+        >,
         options: Option<
             crate::models::AutoRestNumberTestServiceClientNumberPutBigDecimalNegativeDecimalOptions<
                 '_,
@@ -745,7 +769,7 @@ impl AutoRestNumberTestServiceClient {
         options: Option<
             crate::models::AutoRestNumberTestServiceClientNumberGetSmallFloatOptions<'_>,
         >,
-    ) -> Result<azure_core::http::Response<f64>> {
+    ) -> Result<azure_core::http::Response<crate::models::NumberGetSmallFloatResponse>> {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -817,7 +841,9 @@ impl AutoRestNumberTestServiceClient {
         options: Option<
             crate::models::AutoRestNumberTestServiceClientNumberGetSmallDoubleOptions<'_>,
         >,
-    ) -> Result<azure_core::http::Response<f64>> {
+    ) -> Result<
+        azure_core::http::Response<crate::models::NumberGetSmallDoubleResponse>,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -891,7 +917,9 @@ impl AutoRestNumberTestServiceClient {
                 '_,
             >,
         >,
-    ) -> Result<azure_core::http::Response<f64>> {
+    ) -> Result<
+        azure_core::http::Response<crate::models::NumberGetSmallDecimalResponse>,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,

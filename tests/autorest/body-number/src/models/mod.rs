@@ -4,8 +4,10 @@
 //! Request and response models, enumerations, per-method options and service errors.
 #[allow(clippy::module_inception)]
 mod models;
+mod enums;
 mod errors;
 mod method_options;
+pub use enums::*;
 pub use errors::*;
 pub use method_options::*;
 pub use models::*;

@@ -31,11 +31,25 @@ pub struct RefColorConstant {
     /// Referenced Color Constant Description.
     ///
     /// Required.
-    #[serde(rename = "ColorConstant", skip_serializing_if = "Option::is_none")]
+    ///
+    /// A constant: `"green-color"` is always sent, whatever the field holds.
+    #[serde(
+        rename = "ColorConstant",
+        serialize_with = "RefColorConstant::write_color_constant"
+    )]
     pub color_constant: Option<crate::models::ColorConstant>,
     /// Sample string.
     #[serde(rename = "field1", skip_serializing_if = "Option::is_none")]
     pub field1: Option<String>,
+}
+
+impl RefColorConstant {
+    fn write_color_constant<S: ::serde::Serializer>(
+        _: &Option<crate::models::ColorConstant>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        ::serde::Serialize::serialize(&"green-color", serializer)
+    }
 }
 
 impl TryFrom<RefColorConstant> for azure_core::http::RequestContent<RefColorConstant> {

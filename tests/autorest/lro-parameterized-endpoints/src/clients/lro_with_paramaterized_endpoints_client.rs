@@ -21,8 +21,10 @@ pub struct LroWithParamaterizedEndpointsClientOptions {
     /// 503, 504 and I/O errors; POST and PATCH only on 408, 429 and 503 and when the
     /// connection was never made, never after the request may have been delivered.
     pub client_options: ClientOptions,
-    /// Overrides the endpoint, which otherwise is the spec's server.
+    /// Overrides the endpoint, which otherwise is made from the host template `{accountName}{host}` and its values.
     pub endpoint: Option<Url>,
+    /// A string value that is used as a global part of the parameterized host. Pass in 'host:3000' to pass test. The `host` part of the host; defaults to `host`.
+    pub host: String,
     /// How long one call may take, its retries included, before it fails with an `Io`
     /// error whose source is a `std::io::ErrorKind::TimedOut` error: 60 s by default;
     /// `None` waits as long as the retry policy and the transport do. A method's
@@ -35,6 +37,7 @@ impl Default for LroWithParamaterizedEndpointsClientOptions {
         Self {
             client_options: ClientOptions::default(),
             endpoint: None,
+            host: String::from("host"),
             timeout: Some(crate::runtime::DEFAULT_TIMEOUT),
         }
     }
@@ -45,6 +48,7 @@ impl LroWithParamaterizedEndpointsClient {
     ///
     /// # Arguments
     ///
+    /// * `account_name` - Account Name. Pass in 'local' to pass test.
     /// * `options` - Optional configuration for the client.
     ///
     /// # Errors
@@ -52,13 +56,25 @@ impl LroWithParamaterizedEndpointsClient {
     /// Fails when the endpoint is not an `http(s)` URL or cannot be determined.
     #[tracing::new("AutoRest.TestServer")]
     pub fn new(
+        account_name: &str,
         options: Option<LroWithParamaterizedEndpointsClientOptions>,
     ) -> Result<Self> {
         let options = options.unwrap_or_default();
-        let endpoint = crate::runtime::endpoint(
-            options.endpoint.clone(),
-            &options.client_options,
-        )?;
+        let endpoint = match options.endpoint.clone() {
+            Some(endpoint) => {
+                crate::runtime::endpoint(Some(endpoint), &options.client_options)?
+            }
+            None => {
+                let mut url = String::new();
+                url.push_str("https://");
+                url.push_str(account_name);
+                url.push_str(&options.host);
+                crate::runtime::endpoint(
+                    Some(Url::parse(&url)?),
+                    &options.client_options,
+                )?
+            }
+        };
         Ok(Self {
             pipeline: crate::runtime::pipeline(options.client_options, options.timeout),
             endpoint,

@@ -2,41 +2,32 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 /// The `ProductPropertiesProvisioningStateValues` values.
-#[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Eq, PartialEq)]
 pub enum ProductPropertiesProvisioningStateValues {
     /// `Succeeded`
-    #[serde(rename = "Succeeded")]
     Succeeded,
     /// `Failed`
-    #[serde(rename = "Failed")]
     Failed,
     /// `canceled`
-    #[serde(rename = "canceled")]
     Canceled,
     /// `Accepted`
-    #[serde(rename = "Accepted")]
     Accepted,
     /// `Creating`
-    #[serde(rename = "Creating")]
     Creating,
     /// `Created`
-    #[serde(rename = "Created")]
     Created,
     /// `Updating`
-    #[serde(rename = "Updating")]
     Updating,
     /// `Updated`
-    #[serde(rename = "Updated")]
     Updated,
     /// `Deleting`
-    #[serde(rename = "Deleting")]
     Deleting,
     /// `Deleted`
-    #[serde(rename = "Deleted")]
     Deleted,
     /// `OK`
-    #[serde(rename = "OK")]
     Ok,
+    /// A value this version of the client does not know, kept as sent.
+    UnknownValue(String),
 }
 
 impl ProductPropertiesProvisioningStateValues {
@@ -54,6 +45,7 @@ impl ProductPropertiesProvisioningStateValues {
             Self::Deleting => "Deleting",
             Self::Deleted => "Deleted",
             Self::Ok => "OK",
+            Self::UnknownValue(value) => value.as_str(),
         }
     }
 }
@@ -70,73 +62,84 @@ impl ::std::fmt::Display for ProductPropertiesProvisioningStateValues {
     }
 }
 
-impl ::std::str::FromStr for ProductPropertiesProvisioningStateValues {
-    type Err = azure_core::Error;
-    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        match value {
-            "Succeeded" => Ok(Self::Succeeded),
-            "Failed" => Ok(Self::Failed),
-            "canceled" => Ok(Self::Canceled),
-            "Accepted" => Ok(Self::Accepted),
-            "Creating" => Ok(Self::Creating),
-            "Created" => Ok(Self::Created),
-            "Updating" => Ok(Self::Updating),
-            "Updated" => Ok(Self::Updated),
-            "Deleting" => Ok(Self::Deleting),
-            "Deleted" => Ok(Self::Deleted),
-            "OK" => Ok(Self::Ok),
-            _ => {
-                Err(
-                    azure_core::Error::with_message(
-                        azure_core::error::ErrorKind::DataConversion,
-                        format!(
-                            "`{value}` is not a value of `ProductPropertiesProvisioningStateValues`"
-                        ),
-                    ),
-                )
-            }
+impl From<String> for ProductPropertiesProvisioningStateValues {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "Succeeded" => Self::Succeeded,
+            "Failed" => Self::Failed,
+            "canceled" => Self::Canceled,
+            "Accepted" => Self::Accepted,
+            "Creating" => Self::Creating,
+            "Created" => Self::Created,
+            "Updating" => Self::Updating,
+            "Updated" => Self::Updated,
+            "Deleting" => Self::Deleting,
+            "Deleted" => Self::Deleted,
+            "OK" => Self::Ok,
+            _ => Self::UnknownValue(value),
         }
+    }
+}
+
+impl From<&str> for ProductPropertiesProvisioningStateValues {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_string())
+    }
+}
+
+impl ::std::str::FromStr for ProductPropertiesProvisioningStateValues {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl ::serde::Serialize for ProductPropertiesProvisioningStateValues {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ProductPropertiesProvisioningStateValues {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        Ok(Self::from(<String as ::serde::Deserialize>::deserialize(deserializer)?))
     }
 }
 
 /// The `SubProductPropertiesProvisioningStateValues` values.
 #[cfg(feature = "lr_os")]
-#[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Eq, PartialEq)]
 pub enum SubProductPropertiesProvisioningStateValues {
     /// `Succeeded`
-    #[serde(rename = "Succeeded")]
     Succeeded,
     /// `Failed`
-    #[serde(rename = "Failed")]
     Failed,
     /// `canceled`
-    #[serde(rename = "canceled")]
     Canceled,
     /// `Accepted`
-    #[serde(rename = "Accepted")]
     Accepted,
     /// `Creating`
-    #[serde(rename = "Creating")]
     Creating,
     /// `Created`
-    #[serde(rename = "Created")]
     Created,
     /// `Updating`
-    #[serde(rename = "Updating")]
     Updating,
     /// `Updated`
-    #[serde(rename = "Updated")]
     Updated,
     /// `Deleting`
-    #[serde(rename = "Deleting")]
     Deleting,
     /// `Deleted`
-    #[serde(rename = "Deleted")]
     Deleted,
     /// `OK`
-    #[serde(rename = "OK")]
     Ok,
+    /// A value this version of the client does not know, kept as sent.
+    UnknownValue(String),
 }
 
 #[cfg(feature = "lr_os")]
@@ -155,6 +158,7 @@ impl SubProductPropertiesProvisioningStateValues {
             Self::Deleting => "Deleting",
             Self::Deleted => "Deleted",
             Self::Ok => "OK",
+            Self::UnknownValue(value) => value.as_str(),
         }
     }
 }
@@ -174,32 +178,56 @@ impl ::std::fmt::Display for SubProductPropertiesProvisioningStateValues {
 }
 
 #[cfg(feature = "lr_os")]
-impl ::std::str::FromStr for SubProductPropertiesProvisioningStateValues {
-    type Err = azure_core::Error;
-    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        match value {
-            "Succeeded" => Ok(Self::Succeeded),
-            "Failed" => Ok(Self::Failed),
-            "canceled" => Ok(Self::Canceled),
-            "Accepted" => Ok(Self::Accepted),
-            "Creating" => Ok(Self::Creating),
-            "Created" => Ok(Self::Created),
-            "Updating" => Ok(Self::Updating),
-            "Updated" => Ok(Self::Updated),
-            "Deleting" => Ok(Self::Deleting),
-            "Deleted" => Ok(Self::Deleted),
-            "OK" => Ok(Self::Ok),
-            _ => {
-                Err(
-                    azure_core::Error::with_message(
-                        azure_core::error::ErrorKind::DataConversion,
-                        format!(
-                            "`{value}` is not a value of `SubProductPropertiesProvisioningStateValues`"
-                        ),
-                    ),
-                )
-            }
+impl From<String> for SubProductPropertiesProvisioningStateValues {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "Succeeded" => Self::Succeeded,
+            "Failed" => Self::Failed,
+            "canceled" => Self::Canceled,
+            "Accepted" => Self::Accepted,
+            "Creating" => Self::Creating,
+            "Created" => Self::Created,
+            "Updating" => Self::Updating,
+            "Updated" => Self::Updated,
+            "Deleting" => Self::Deleting,
+            "Deleted" => Self::Deleted,
+            "OK" => Self::Ok,
+            _ => Self::UnknownValue(value),
         }
+    }
+}
+
+#[cfg(feature = "lr_os")]
+impl From<&str> for SubProductPropertiesProvisioningStateValues {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_string())
+    }
+}
+
+#[cfg(feature = "lr_os")]
+impl ::std::str::FromStr for SubProductPropertiesProvisioningStateValues {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+#[cfg(feature = "lr_os")]
+impl ::serde::Serialize for SubProductPropertiesProvisioningStateValues {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "lr_os")]
+impl<'de> ::serde::Deserialize<'de> for SubProductPropertiesProvisioningStateValues {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        Ok(Self::from(<String as ::serde::Deserialize>::deserialize(deserializer)?))
     }
 }

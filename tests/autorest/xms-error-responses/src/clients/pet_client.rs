@@ -127,7 +127,7 @@ impl PetClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `PetActionError::try_from(error)` or `ServiceError::<PetActionError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status. An empty `what_action` (or one that is exactly `.` or `..`) is refused before anything is sent.
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `PetActionErrorUnion::try_from(error)` or `ServiceError::<PetActionErrorUnion>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status. An empty `what_action` (or one that is exactly `.` or `..`) is refused before anything is sent.
     #[tracing::function("AutoRest.TestServer.Pet.DoSomething")]
     pub async fn do_something(
         &self,
@@ -160,7 +160,7 @@ impl PetClient {
     ///
     /// # Errors
     ///
-    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `PetActionError::try_from(error)` or `ServiceError::<PetActionError>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `PetActionErrorUnion::try_from(error)` or `ServiceError::<PetActionErrorUnion>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
     #[tracing::function("AutoRest.TestServer.Pet.HasModelsParam")]
     pub async fn has_models_param(
         &self,

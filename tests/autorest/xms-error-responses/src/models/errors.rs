@@ -64,7 +64,7 @@ fn decode_body<E: serde::de::DeserializeOwned>(error: &azure_core::Error) -> Opt
     }
 }
 
-impl TryFrom<azure_core::Error> for crate::models::PetActionError {
+impl TryFrom<azure_core::Error> for crate::models::PetActionErrorUnion {
     type Error = azure_core::Error;
     /// Decodes the error body of an `HttpResponse` error; any other error, or a body
     /// that is not this model, is given back unchanged.

@@ -16,6 +16,28 @@ pub struct Animal {
     pub ani_type: Option<String>,
 }
 
+/// The `AnimalNotFound` model.
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(tag = "whatNotFound", rename = "AnimalNotFound")]
+#[non_exhaustive]
+pub struct AnimalNotFound {
+    /// The `someBaseProp` property.
+    #[serde(rename = "someBaseProp", skip_serializing_if = "Option::is_none")]
+    pub some_base_prop: Option<String>,
+    /// The `reason` property.
+    #[serde(rename = "reason", skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The `name` property.
+    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
 /// The `BaseError` model.
 #[derive(
     Clone,
@@ -31,6 +53,28 @@ pub struct BaseError {
     pub some_base_prop: Option<String>,
 }
 
+/// The `LinkNotFound` model.
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(tag = "whatNotFound", rename = "InvalidResourceLink")]
+#[non_exhaustive]
+pub struct LinkNotFound {
+    /// The `someBaseProp` property.
+    #[serde(rename = "someBaseProp", skip_serializing_if = "Option::is_none")]
+    pub some_base_prop: Option<String>,
+    /// The `reason` property.
+    #[serde(rename = "reason", skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The `whatSubAddress` property.
+    #[serde(rename = "whatSubAddress", skip_serializing_if = "Option::is_none")]
+    pub what_sub_address: Option<String>,
+}
+
 /// The `NotFoundErrorBase` model.
 #[derive(
     Clone,
@@ -39,6 +83,7 @@ pub struct BaseError {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[serde(tag = "whatNotFound", rename = "NotFoundErrorBase")]
 #[non_exhaustive]
 pub struct NotFoundErrorBase {
     /// The `someBaseProp` property.
@@ -47,11 +92,104 @@ pub struct NotFoundErrorBase {
     /// The `reason` property.
     #[serde(rename = "reason", skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
-    /// The `whatNotFound` property.
-    ///
-    /// Required.
-    #[serde(rename = "whatNotFound", skip_serializing_if = "Option::is_none")]
-    pub what_not_found: Option<String>,
+}
+
+/// A `NotFoundErrorBase` of any kind, told apart by its `whatNotFound` property: one variant per kind this version knows (a value without `whatNotFound` is a `NotFoundErrorBase`), and `Unknown` (the JSON object as received) for any other.
+#[derive(Clone, ::azure_core::fmt::SafeDebug)]
+#[non_exhaustive]
+pub enum NotFoundErrorBaseUnion {
+    /// A `NotFoundErrorBase` (`whatNotFound` is `NotFoundErrorBase`).
+    NotFoundErrorBase(Box<NotFoundErrorBase>),
+    /// A `AnimalNotFound` (`whatNotFound` is `AnimalNotFound`).
+    AnimalNotFound(Box<AnimalNotFound>),
+    /// A `LinkNotFound` (`whatNotFound` is `InvalidResourceLink`).
+    LinkNotFound(Box<LinkNotFound>),
+    /// A kind this version does not know: the JSON object as received.
+    Unknown(::serde_json::Map<String, ::serde_json::Value>),
+}
+
+impl From<NotFoundErrorBase> for NotFoundErrorBaseUnion {
+    fn from(value: NotFoundErrorBase) -> Self {
+        Self::NotFoundErrorBase(Box::new(value))
+    }
+}
+
+impl From<AnimalNotFound> for NotFoundErrorBaseUnion {
+    fn from(value: AnimalNotFound) -> Self {
+        Self::AnimalNotFound(Box::new(value))
+    }
+}
+
+impl From<LinkNotFound> for NotFoundErrorBaseUnion {
+    fn from(value: LinkNotFound) -> Self {
+        Self::LinkNotFound(Box::new(value))
+    }
+}
+
+impl ::serde::Serialize for NotFoundErrorBaseUnion {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::NotFoundErrorBase(value) => value.serialize(serializer),
+            Self::AnimalNotFound(value) => value.serialize(serializer),
+            Self::LinkNotFound(value) => value.serialize(serializer),
+            Self::Unknown(object) => object.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for NotFoundErrorBaseUnion {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let object = <::serde_json::Map<
+            String,
+            ::serde_json::Value,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        let kind = object
+            .get("whatNotFound")
+            .and_then(::serde_json::Value::as_str)
+            .map(str::to_owned);
+        Ok(
+            match kind.as_deref() {
+                Some("NotFoundErrorBase") => {
+                    Self::NotFoundErrorBase(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                Some("AnimalNotFound") => {
+                    Self::AnimalNotFound(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                Some("InvalidResourceLink") => {
+                    Self::LinkNotFound(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                None => {
+                    Self::NotFoundErrorBase(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                Some(_) => Self::Unknown(object),
+            },
+        )
+    }
 }
 
 /// The `Pet` model.
@@ -97,17 +235,239 @@ pub struct PetAction {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[serde(tag = "errorType", rename = "PetActionError")]
 #[non_exhaustive]
 pub struct PetActionError {
     /// action feedback
     #[serde(rename = "actionResponse", skip_serializing_if = "Option::is_none")]
     pub action_response: Option<String>,
-    /// The `errorType` property.
-    ///
-    /// Required.
-    #[serde(rename = "errorType", skip_serializing_if = "Option::is_none")]
-    pub error_type: Option<String>,
     /// the error message
     #[serde(rename = "errorMessage", skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
+}
+
+/// A `PetActionError` of any kind, told apart by its `errorType` property: one variant per kind this version knows (a value without `errorType` is a `PetActionError`), and `Unknown` (the JSON object as received) for any other.
+#[derive(Clone, ::azure_core::fmt::SafeDebug)]
+#[non_exhaustive]
+pub enum PetActionErrorUnion {
+    /// A `PetActionError` (`errorType` is `PetActionError`).
+    PetActionError(Box<PetActionError>),
+    /// A `PetSadError` (`errorType` is `PetSadError`).
+    PetSadError(Box<PetSadError>),
+    /// A `PetHungryOrThirstyError` (`errorType` is `PetHungryOrThirstyError`).
+    PetHungryOrThirstyError(Box<PetHungryOrThirstyError>),
+    /// A kind this version does not know: the JSON object as received.
+    Unknown(::serde_json::Map<String, ::serde_json::Value>),
+}
+
+impl From<PetActionError> for PetActionErrorUnion {
+    fn from(value: PetActionError) -> Self {
+        Self::PetActionError(Box::new(value))
+    }
+}
+
+impl From<PetSadError> for PetActionErrorUnion {
+    fn from(value: PetSadError) -> Self {
+        Self::PetSadError(Box::new(value))
+    }
+}
+
+impl From<PetHungryOrThirstyError> for PetActionErrorUnion {
+    fn from(value: PetHungryOrThirstyError) -> Self {
+        Self::PetHungryOrThirstyError(Box::new(value))
+    }
+}
+
+impl ::serde::Serialize for PetActionErrorUnion {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::PetActionError(value) => value.serialize(serializer),
+            Self::PetSadError(value) => value.serialize(serializer),
+            Self::PetHungryOrThirstyError(value) => value.serialize(serializer),
+            Self::Unknown(object) => object.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PetActionErrorUnion {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let object = <::serde_json::Map<
+            String,
+            ::serde_json::Value,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        let kind = object
+            .get("errorType")
+            .and_then(::serde_json::Value::as_str)
+            .map(str::to_owned);
+        Ok(
+            match kind.as_deref() {
+                Some("PetActionError") => {
+                    Self::PetActionError(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                Some("PetSadError") => {
+                    Self::PetSadError(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                Some("PetHungryOrThirstyError") => {
+                    Self::PetHungryOrThirstyError(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                None => {
+                    Self::PetActionError(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                Some(_) => Self::Unknown(object),
+            },
+        )
+    }
+}
+
+/// The `PetHungryOrThirstyError` model.
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(tag = "errorType", rename = "PetHungryOrThirstyError")]
+#[non_exhaustive]
+pub struct PetHungryOrThirstyError {
+    /// action feedback
+    #[serde(rename = "actionResponse", skip_serializing_if = "Option::is_none")]
+    pub action_response: Option<String>,
+    /// the error message
+    #[serde(rename = "errorMessage", skip_serializing_if = "Option::is_none")]
+    pub error_message: Option<String>,
+    /// why is the pet sad
+    #[serde(rename = "reason", skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// is the pet hungry or thirsty or both
+    #[serde(rename = "hungryOrThirsty", skip_serializing_if = "Option::is_none")]
+    pub hungry_or_thirsty: Option<String>,
+}
+
+/// The `PetSadError` model.
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(tag = "errorType", rename = "PetSadError")]
+#[non_exhaustive]
+pub struct PetSadError {
+    /// action feedback
+    #[serde(rename = "actionResponse", skip_serializing_if = "Option::is_none")]
+    pub action_response: Option<String>,
+    /// the error message
+    #[serde(rename = "errorMessage", skip_serializing_if = "Option::is_none")]
+    pub error_message: Option<String>,
+    /// why is the pet sad
+    #[serde(rename = "reason", skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// A `PetSadError` of any kind, told apart by its `errorType` property: one variant per kind this version knows (a value without `errorType` is a `PetSadError`), and `Unknown` (the JSON object as received) for any other.
+#[derive(Clone, ::azure_core::fmt::SafeDebug)]
+#[non_exhaustive]
+pub enum PetSadErrorUnion {
+    /// A `PetSadError` (`errorType` is `PetSadError`).
+    PetSadError(Box<PetSadError>),
+    /// A `PetHungryOrThirstyError` (`errorType` is `PetHungryOrThirstyError`).
+    PetHungryOrThirstyError(Box<PetHungryOrThirstyError>),
+    /// A kind this version does not know: the JSON object as received.
+    Unknown(::serde_json::Map<String, ::serde_json::Value>),
+}
+
+impl From<PetSadError> for PetSadErrorUnion {
+    fn from(value: PetSadError) -> Self {
+        Self::PetSadError(Box::new(value))
+    }
+}
+
+impl From<PetHungryOrThirstyError> for PetSadErrorUnion {
+    fn from(value: PetHungryOrThirstyError) -> Self {
+        Self::PetHungryOrThirstyError(Box::new(value))
+    }
+}
+
+impl ::serde::Serialize for PetSadErrorUnion {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::PetSadError(value) => value.serialize(serializer),
+            Self::PetHungryOrThirstyError(value) => value.serialize(serializer),
+            Self::Unknown(object) => object.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PetSadErrorUnion {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let object = <::serde_json::Map<
+            String,
+            ::serde_json::Value,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        let kind = object
+            .get("errorType")
+            .and_then(::serde_json::Value::as_str)
+            .map(str::to_owned);
+        Ok(
+            match kind.as_deref() {
+                Some("PetSadError") => {
+                    Self::PetSadError(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                Some("PetHungryOrThirstyError") => {
+                    Self::PetHungryOrThirstyError(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                None => {
+                    Self::PetSadError(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                Some(_) => Self::Unknown(object),
+            },
+        )
+    }
 }

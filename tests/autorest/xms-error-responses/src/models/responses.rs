@@ -27,7 +27,7 @@ impl PetClientGetPetByIdResponse {
 #[derive(Clone, Debug)]
 pub enum PetClientGetPetByIdError {
     /// Status 404: Not found
-    NotFound(crate::models::NotFoundErrorBase),
+    NotFound(crate::models::NotFoundErrorBaseUnion),
     /// Status 400: Bad request
     BadRequest(String),
     /// Status 501: Some unexpected error

@@ -1748,6 +1748,102 @@ impl<'de> ::serde::Deserialize<'de> for State {
     }
 }
 
+/// Specifies when the suppression should be applied
+#[cfg(feature = "action_rules")]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub enum SuppressionType {
+    /// `Always`
+    Always,
+    /// `Once`
+    Once,
+    /// `Daily`
+    Daily,
+    /// `Weekly`
+    Weekly,
+    /// `Monthly`
+    Monthly,
+    /// A value this version of the client does not know, kept as sent.
+    UnknownValue(String),
+}
+
+#[cfg(feature = "action_rules")]
+impl SuppressionType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Always => "Always",
+            Self::Once => "Once",
+            Self::Daily => "Daily",
+            Self::Weekly => "Weekly",
+            Self::Monthly => "Monthly",
+            Self::UnknownValue(value) => value.as_str(),
+        }
+    }
+}
+
+#[cfg(feature = "action_rules")]
+impl AsRef<str> for SuppressionType {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "action_rules")]
+impl ::std::fmt::Display for SuppressionType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "action_rules")]
+impl From<String> for SuppressionType {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "Always" => Self::Always,
+            "Once" => Self::Once,
+            "Daily" => Self::Daily,
+            "Weekly" => Self::Weekly,
+            "Monthly" => Self::Monthly,
+            _ => Self::UnknownValue(value),
+        }
+    }
+}
+
+#[cfg(feature = "action_rules")]
+impl From<&str> for SuppressionType {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_string())
+    }
+}
+
+#[cfg(feature = "action_rules")]
+impl ::std::str::FromStr for SuppressionType {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+#[cfg(feature = "action_rules")]
+impl ::serde::Serialize for SuppressionType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "action_rules")]
+impl<'de> ::serde::Deserialize<'de> for SuppressionType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        Ok(Self::from(<String as ::serde::Deserialize>::deserialize(deserializer)?))
+    }
+}
+
 /// The `TimeRange` values.
 #[cfg(any(feature = "alerts", feature = "smart_groups"))]
 #[derive(Clone, Debug, Eq, PartialEq)]

@@ -10,15 +10,153 @@
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[serde(tag = "kind", rename = "AgentProfile")]
 pub struct AgentProfile {
-    /// Discriminator property for AgentProfile.
-    ///
-    /// Required.
-    #[serde(rename = "kind", skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
     /// Defines pool buffer.
     #[serde(rename = "resourcePredictions", skip_serializing_if = "Option::is_none")]
     pub resource_predictions: Option<::serde_json::Value>,
+}
+
+/// A `AgentProfile` of any kind, told apart by its `kind` property: one variant per kind this version knows (a value without `kind` is a `AgentProfile`), and `Unknown` (the JSON object as received) for any other.
+#[cfg(feature = "pools")]
+#[derive(Clone, ::azure_core::fmt::SafeDebug)]
+#[non_exhaustive]
+pub enum AgentProfileUnion {
+    /// A `AgentProfile` (`kind` is `AgentProfile`).
+    AgentProfile(Box<AgentProfile>),
+    /// A `StatelessAgentProfile` (`kind` is `Stateless`).
+    StatelessAgentProfile(Box<StatelessAgentProfile>),
+    /// A `Stateful` (`kind` is `Stateful`).
+    Stateful(Box<Stateful>),
+    /// A kind this version does not know: the JSON object as received.
+    Unknown(::serde_json::Map<String, ::serde_json::Value>),
+}
+
+#[cfg(feature = "pools")]
+impl From<AgentProfile> for AgentProfileUnion {
+    fn from(value: AgentProfile) -> Self {
+        Self::AgentProfile(Box::new(value))
+    }
+}
+
+#[cfg(feature = "pools")]
+impl From<StatelessAgentProfile> for AgentProfileUnion {
+    fn from(value: StatelessAgentProfile) -> Self {
+        Self::StatelessAgentProfile(Box::new(value))
+    }
+}
+
+#[cfg(feature = "pools")]
+impl From<Stateful> for AgentProfileUnion {
+    fn from(value: Stateful) -> Self {
+        Self::Stateful(Box::new(value))
+    }
+}
+
+#[cfg(feature = "pools")]
+impl ::serde::Serialize for AgentProfileUnion {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::AgentProfile(value) => value.serialize(serializer),
+            Self::StatelessAgentProfile(value) => value.serialize(serializer),
+            Self::Stateful(value) => value.serialize(serializer),
+            Self::Unknown(object) => object.serialize(serializer),
+        }
+    }
+}
+
+#[cfg(feature = "pools")]
+impl<'de> ::serde::Deserialize<'de> for AgentProfileUnion {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let object = <::serde_json::Map<
+            String,
+            ::serde_json::Value,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        let kind = object
+            .get("kind")
+            .and_then(::serde_json::Value::as_str)
+            .map(str::to_owned);
+        Ok(
+            match kind.as_deref() {
+                Some("AgentProfile") => {
+                    Self::AgentProfile(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                Some("Stateless") => {
+                    Self::StatelessAgentProfile(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                Some("Stateful") => {
+                    Self::Stateful(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                None => {
+                    Self::AgentProfile(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                Some(_) => Self::Unknown(object),
+            },
+        )
+    }
+}
+
+/// Azure DevOps organization profile
+#[cfg(feature = "pools")]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(tag = "kind", rename = "AzureDevOps")]
+pub struct AzureDevOpsOrganizationProfile {
+    /// The list of Azure DevOps organizations the pool should be present in.
+    ///
+    /// Required.
+    #[serde(rename = "organizations", skip_serializing_if = "Option::is_none")]
+    pub organizations: Option<Vec<crate::models::Organization>>,
+}
+
+/// The Azure SKU of the machines in the pool.
+#[cfg(feature = "pools")]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DevOpsAzureSku {
+    /// The Azure SKU name of the machines in the pool.
+    ///
+    /// Required.
+    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The Azure SKU tier of the machines in the pool.
+    #[serde(rename = "tier", skip_serializing_if = "Option::is_none")]
+    pub tier: Option<String>,
 }
 
 /// The resource management error additional info.
@@ -107,12 +245,92 @@ pub struct ErrorResponse {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
-pub struct FabricProfile {
-    /// Discriminator property for FabricProfile.
-    ///
-    /// Required.
-    #[serde(rename = "kind", skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
+#[serde(tag = "kind", rename = "FabricProfile")]
+pub struct FabricProfile {}
+/// A `FabricProfile` of any kind, told apart by its `kind` property: one variant per kind this version knows (a value without `kind` is a `FabricProfile`), and `Unknown` (the JSON object as received) for any other.
+#[cfg(feature = "pools")]
+#[derive(Clone, ::azure_core::fmt::SafeDebug)]
+#[non_exhaustive]
+pub enum FabricProfileUnion {
+    /// A `FabricProfile` (`kind` is `FabricProfile`).
+    FabricProfile(Box<FabricProfile>),
+    /// A `VmssFabricProfile` (`kind` is `Vmss`).
+    VmssFabricProfile(Box<VmssFabricProfile>),
+    /// A kind this version does not know: the JSON object as received.
+    Unknown(::serde_json::Map<String, ::serde_json::Value>),
+}
+
+#[cfg(feature = "pools")]
+impl From<FabricProfile> for FabricProfileUnion {
+    fn from(value: FabricProfile) -> Self {
+        Self::FabricProfile(Box::new(value))
+    }
+}
+
+#[cfg(feature = "pools")]
+impl From<VmssFabricProfile> for FabricProfileUnion {
+    fn from(value: VmssFabricProfile) -> Self {
+        Self::VmssFabricProfile(Box::new(value))
+    }
+}
+
+#[cfg(feature = "pools")]
+impl ::serde::Serialize for FabricProfileUnion {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::FabricProfile(value) => value.serialize(serializer),
+            Self::VmssFabricProfile(value) => value.serialize(serializer),
+            Self::Unknown(object) => object.serialize(serializer),
+        }
+    }
+}
+
+#[cfg(feature = "pools")]
+impl<'de> ::serde::Deserialize<'de> for FabricProfileUnion {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let object = <::serde_json::Map<
+            String,
+            ::serde_json::Value,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        let kind = object
+            .get("kind")
+            .and_then(::serde_json::Value::as_str)
+            .map(str::to_owned);
+        Ok(
+            match kind.as_deref() {
+                Some("FabricProfile") => {
+                    Self::FabricProfile(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                Some("Vmss") => {
+                    Self::VmssFabricProfile(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                None => {
+                    Self::FabricProfile(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                Some(_) => Self::Unknown(object),
+            },
+        )
+    }
 }
 
 /// Managed service identity (system assigned and/or user assigned identities)
@@ -148,6 +366,23 @@ pub struct ManagedServiceIdentity {
     pub user_assigned_identities: Option<
         ::std::collections::HashMap<String, crate::models::UserAssignedIdentity>,
     >,
+}
+
+/// The network profile of the machines in the pool.
+#[cfg(feature = "pools")]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct NetworkProfile {
+    /// The subnet id on which to put all machines created in the pool.
+    ///
+    /// Required.
+    #[serde(rename = "subnetId", skip_serializing_if = "Option::is_none")]
+    pub subnet_id: Option<String>,
 }
 
 /// Details of a REST API operation, returned from the Resource Provider Operations API
@@ -252,6 +487,29 @@ pub struct OperationListResult {
     pub next_link: Option<String>,
 }
 
+/// Defines an Azure DevOps organization.
+#[cfg(feature = "pools")]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct Organization {
+    /// The Azure DevOps organization URL in which the pool should be created.
+    ///
+    /// Required.
+    #[serde(rename = "url", skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Optional list of projects in which the pool should be created.
+    #[serde(rename = "projects", skip_serializing_if = "Option::is_none")]
+    pub projects: Option<Vec<String>>,
+    /// How many machines can be created at maximum in this organization out of the maximumConcurrency of the pool.
+    #[serde(rename = "parallelism", skip_serializing_if = "Option::is_none")]
+    pub parallelism: Option<i32>,
+}
+
 /// Defines the organization in which the pool will be used.
 #[cfg(feature = "pools")]
 #[derive(
@@ -261,12 +519,112 @@ pub struct OperationListResult {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
-pub struct OrganizationProfile {
-    /// Discriminator property for OrganizationProfile.
+#[serde(tag = "kind", rename = "OrganizationProfile")]
+pub struct OrganizationProfile {}
+/// A `OrganizationProfile` of any kind, told apart by its `kind` property: one variant per kind this version knows (a value without `kind` is a `OrganizationProfile`), and `Unknown` (the JSON object as received) for any other.
+#[cfg(feature = "pools")]
+#[derive(Clone, ::azure_core::fmt::SafeDebug)]
+#[non_exhaustive]
+pub enum OrganizationProfileUnion {
+    /// A `OrganizationProfile` (`kind` is `OrganizationProfile`).
+    OrganizationProfile(Box<OrganizationProfile>),
+    /// A `AzureDevOpsOrganizationProfile` (`kind` is `AzureDevOps`).
+    AzureDevOpsOrganizationProfile(Box<AzureDevOpsOrganizationProfile>),
+    /// A kind this version does not know: the JSON object as received.
+    Unknown(::serde_json::Map<String, ::serde_json::Value>),
+}
+
+#[cfg(feature = "pools")]
+impl From<OrganizationProfile> for OrganizationProfileUnion {
+    fn from(value: OrganizationProfile) -> Self {
+        Self::OrganizationProfile(Box::new(value))
+    }
+}
+
+#[cfg(feature = "pools")]
+impl From<AzureDevOpsOrganizationProfile> for OrganizationProfileUnion {
+    fn from(value: AzureDevOpsOrganizationProfile) -> Self {
+        Self::AzureDevOpsOrganizationProfile(Box::new(value))
+    }
+}
+
+#[cfg(feature = "pools")]
+impl ::serde::Serialize for OrganizationProfileUnion {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::OrganizationProfile(value) => value.serialize(serializer),
+            Self::AzureDevOpsOrganizationProfile(value) => value.serialize(serializer),
+            Self::Unknown(object) => object.serialize(serializer),
+        }
+    }
+}
+
+#[cfg(feature = "pools")]
+impl<'de> ::serde::Deserialize<'de> for OrganizationProfileUnion {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let object = <::serde_json::Map<
+            String,
+            ::serde_json::Value,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        let kind = object
+            .get("kind")
+            .and_then(::serde_json::Value::as_str)
+            .map(str::to_owned);
+        Ok(
+            match kind.as_deref() {
+                Some("OrganizationProfile") => {
+                    Self::OrganizationProfile(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                Some("AzureDevOps") => {
+                    Self::AzureDevOpsOrganizationProfile(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                None => {
+                    Self::OrganizationProfile(
+                        Box::new(
+                            ::serde_json::from_value(::serde_json::Value::Object(object))
+                                .map_err(<D::Error as ::serde::de::Error>::custom)?,
+                        ),
+                    )
+                }
+                Some(_) => Self::Unknown(object),
+            },
+        )
+    }
+}
+
+/// The OS profile of the machines in the pool.
+#[cfg(feature = "pools")]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct OsProfile {
+    /// The secret management settings of the machines in the pool.
     ///
     /// Required.
-    #[serde(rename = "kind", skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
+    #[serde(
+        rename = "secretsManagementSettings",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub secrets_management_settings: Option<crate::models::SecretsManagementSettings>,
 }
 
 /// Concrete tracked resource types can be created by aliasing this type using a specific property type.
@@ -330,6 +688,29 @@ impl TryFrom<Pool> for azure_core::http::RequestContent<Pool> {
     }
 }
 
+/// The VM image of the machines in the pool.
+#[cfg(feature = "pools")]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct PoolImage {
+    /// The resource id of the image.
+    ///
+    /// Required.
+    #[serde(rename = "resourceId", skip_serializing_if = "Option::is_none")]
+    pub resource_id: Option<String>,
+    /// List of aliases to reference the image by.
+    #[serde(rename = "aliases", skip_serializing_if = "Option::is_none")]
+    pub aliases: Option<Vec<String>>,
+    /// The percentage of the buffer to be allocated to this image.
+    #[serde(rename = "buffer", skip_serializing_if = "Option::is_none")]
+    pub buffer: Option<String>,
+}
+
 /// The response of a Pool list operation.
 #[cfg(feature = "pools")]
 #[derive(
@@ -373,17 +754,17 @@ pub struct PoolProperties {
     ///
     /// Required.
     #[serde(rename = "organizationProfile", skip_serializing_if = "Option::is_none")]
-    pub organization_profile: Option<crate::models::OrganizationProfile>,
+    pub organization_profile: Option<crate::models::OrganizationProfileUnion>,
     /// Defines how the machine will be handled once it executed a job.
     ///
     /// Required.
     #[serde(rename = "agentProfile", skip_serializing_if = "Option::is_none")]
-    pub agent_profile: Option<crate::models::AgentProfile>,
+    pub agent_profile: Option<crate::models::AgentProfileUnion>,
     /// Defines the type of fabric the agent will run on.
     ///
     /// Required.
     #[serde(rename = "fabricProfile", skip_serializing_if = "Option::is_none")]
-    pub fabric_profile: Option<crate::models::FabricProfile>,
+    pub fabric_profile: Option<crate::models::FabricProfileUnion>,
     /// The resource id of the DevCenter Project the pool belongs to.
     ///
     /// Required.
@@ -429,13 +810,13 @@ pub struct PoolUpdateProperties {
     pub maximum_concurrency: Option<i32>,
     /// Defines the organization in which the pool will be used.
     #[serde(rename = "organizationProfile", skip_serializing_if = "Option::is_none")]
-    pub organization_profile: Option<crate::models::OrganizationProfile>,
+    pub organization_profile: Option<crate::models::OrganizationProfileUnion>,
     /// Defines how the machine will be handled once it executed a job.
     #[serde(rename = "agentProfile", skip_serializing_if = "Option::is_none")]
-    pub agent_profile: Option<crate::models::AgentProfile>,
+    pub agent_profile: Option<crate::models::AgentProfileUnion>,
     /// Defines the type of fabric the agent will run on.
     #[serde(rename = "fabricProfile", skip_serializing_if = "Option::is_none")]
-    pub fabric_profile: Option<crate::models::FabricProfile>,
+    pub fabric_profile: Option<crate::models::FabricProfileUnion>,
     /// The resource id of the DevCenter Project the pool belongs to.
     #[serde(
         rename = "devCenterProjectResourceId",
@@ -477,6 +858,71 @@ pub struct Resource {
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
     pub system_data: Option<crate::models::SystemData>,
+}
+
+/// The secret management settings of the machines in the pool.
+#[cfg(feature = "pools")]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct SecretsManagementSettings {
+    /// Where to store certificates on the machine.
+    #[serde(
+        rename = "certificateStoreLocation",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub certificate_store_location: Option<String>,
+    /// The list of certificates to install on all machines in the pool.
+    ///
+    /// Required.
+    #[serde(rename = "observedCertificates", skip_serializing_if = "Option::is_none")]
+    pub observed_certificates: Option<Vec<String>>,
+    /// Defines if the key of the certificates should be exportable.
+    ///
+    /// Required.
+    #[serde(rename = "keyExportable", skip_serializing_if = "Option::is_none")]
+    pub key_exportable: Option<bool>,
+}
+
+/// Stateful profile meaning that the machines will be returned to the pool after running a job.
+#[cfg(feature = "pools")]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(tag = "kind", rename = "Stateful")]
+pub struct Stateful {
+    /// Defines pool buffer.
+    #[serde(rename = "resourcePredictions", skip_serializing_if = "Option::is_none")]
+    pub resource_predictions: Option<::serde_json::Value>,
+    /// How long should stateful machines be kept around. The maximum is one week.
+    ///
+    /// Required.
+    #[serde(rename = "maxAgentLifetime", skip_serializing_if = "Option::is_none")]
+    pub max_agent_lifetime: Option<String>,
+}
+
+/// Stateless profile meaning that the machines will be cleaned up after running a job.
+#[cfg(feature = "pools")]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(tag = "kind", rename = "Stateless")]
+pub struct StatelessAgentProfile {
+    /// Defines pool buffer.
+    #[serde(rename = "resourcePredictions", skip_serializing_if = "Option::is_none")]
+    pub resource_predictions: Option<::serde_json::Value>,
 }
 
 /// Metadata pertaining to creation and last modification of the resource.
@@ -587,6 +1033,35 @@ pub struct UserAssignedIdentity {
     /// Read-only: set by the service, never sent in a request.
     #[serde(rename = "clientId", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub client_id: Option<::azure_core::Uuid>,
+}
+
+/// The agents will run on Virtual Machine Scale Sets.
+#[cfg(feature = "pools")]
+#[derive(
+    Clone,
+    Default,
+    ::azure_core::fmt::SafeDebug,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(tag = "kind", rename = "Vmss")]
+pub struct VmssFabricProfile {
+    /// The Azure SKU of the machines in the pool.
+    ///
+    /// Required.
+    #[serde(rename = "sku", skip_serializing_if = "Option::is_none")]
+    pub sku: Option<crate::models::DevOpsAzureSku>,
+    /// The VM images of the machines in the pool.
+    ///
+    /// Required.
+    #[serde(rename = "images", skip_serializing_if = "Option::is_none")]
+    pub images: Option<Vec<crate::models::PoolImage>>,
+    /// The OS profile of the machines in the pool.
+    #[serde(rename = "osProfile", skip_serializing_if = "Option::is_none")]
+    pub os_profile: Option<crate::models::OsProfile>,
+    /// The network profile of the machines in the pool.
+    #[serde(rename = "networkProfile", skip_serializing_if = "Option::is_none")]
+    pub network_profile: Option<crate::models::NetworkProfile>,
 }
 
 #[cfg(feature = "operations")]

@@ -85,6 +85,7 @@ impl BuildomatClient {
             &[],
             &[],
         )?;
+        request.insert_header("accept", "application/json; charset=utf-8");
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -151,6 +152,7 @@ impl BuildomatClient {
             &[task],
             &[],
         )?;
+        request.insert_header("accept", "application/json; charset=utf-8");
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -183,6 +185,7 @@ impl BuildomatClient {
             &[],
             &[],
         )?;
+        request.insert_header("accept", "application/json; charset=utf-8");
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -217,7 +220,8 @@ impl BuildomatClient {
             &[],
             &[],
         )?;
-        request.insert_header("content-type", "application/json");
+        request.insert_header("accept", "application/json; charset=utf-8");
+        request.insert_header("content-type", "application/json; charset=utf-8");
         request.set_body(body);
         let call = crate::runtime::Call {
             timeout: options.timeout,
@@ -254,6 +258,7 @@ impl BuildomatClient {
             &[task],
             &[("minseq", minseq_text.as_deref())],
         )?;
+        request.insert_header("accept", "application/json; charset=utf-8");
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -288,6 +293,7 @@ impl BuildomatClient {
             &[task],
             &[],
         )?;
+        request.insert_header("accept", "application/json; charset=utf-8");
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -372,7 +378,8 @@ impl BuildomatClient {
             &[],
             &[],
         )?;
-        request.insert_header("content-type", "application/json");
+        request.insert_header("accept", "application/json; charset=utf-8");
+        request.insert_header("content-type", "application/json; charset=utf-8");
         request.set_body(body);
         let call = crate::runtime::Call {
             timeout: options.timeout,
@@ -406,6 +413,7 @@ impl BuildomatClient {
             &[],
             &[],
         )?;
+        request.insert_header("accept", "application/json; charset=utf-8");
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -440,7 +448,7 @@ impl BuildomatClient {
         )?;
         if let Some(body) = options.body {
             request.insert_header("content-type", "text/plain");
-            request.set_body(body);
+            request.set_body(azure_core::Bytes::from(body));
         }
         let call = crate::runtime::Call {
             timeout: options.timeout,
@@ -476,7 +484,8 @@ impl BuildomatClient {
             &[],
             &[],
         )?;
-        request.insert_header("content-type", "application/json");
+        request.insert_header("accept", "application/json; charset=utf-8");
+        request.insert_header("content-type", "application/json; charset=utf-8");
         request.set_body(body);
         let call = crate::runtime::Call {
             timeout: options.timeout,
@@ -510,6 +519,7 @@ impl BuildomatClient {
             &[],
             &[],
         )?;
+        request.insert_header("accept", "application/json; charset=utf-8");
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -546,7 +556,7 @@ impl BuildomatClient {
             &[task],
             &[],
         )?;
-        request.insert_header("content-type", "application/json");
+        request.insert_header("content-type", "application/json; charset=utf-8");
         request.set_body(body);
         let call = crate::runtime::Call {
             timeout: options.timeout,
@@ -563,7 +573,7 @@ impl BuildomatClient {
     /// # Arguments
     ///
     /// * `task` - The `task` parameter.
-    /// * `body` - The request body. Raw bytes, sent as `application/octet-stream`.
+    /// * `body` - The request body. Raw bytes (or a stream), sent as `application/octet-stream`.
     /// * `options` - Optional parameters for the request.
     ///
     /// # Errors
@@ -587,6 +597,7 @@ impl BuildomatClient {
             &[task],
             &[],
         )?;
+        request.insert_header("accept", "application/json; charset=utf-8");
         request.insert_header("content-type", "application/octet-stream");
         request.set_body(body);
         let call = crate::runtime::Call {
@@ -625,7 +636,7 @@ impl BuildomatClient {
             &[task],
             &[],
         )?;
-        request.insert_header("content-type", "application/json");
+        request.insert_header("content-type", "application/json; charset=utf-8");
         request.set_body(body);
         let call = crate::runtime::Call {
             timeout: options.timeout,
@@ -663,7 +674,7 @@ impl BuildomatClient {
             &[task],
             &[],
         )?;
-        request.insert_header("content-type", "application/json");
+        request.insert_header("content-type", "application/json; charset=utf-8");
         request.set_body(body);
         let call = crate::runtime::Call {
             timeout: options.timeout,
@@ -697,6 +708,7 @@ impl BuildomatClient {
             &[],
             &[],
         )?;
+        request.insert_header("accept", "application/json; charset=utf-8");
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,

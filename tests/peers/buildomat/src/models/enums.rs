@@ -2,14 +2,14 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 /// The `BuildomatAcceptLanguage` values.
-#[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Eq, PartialEq)]
 pub enum BuildomatAcceptLanguage {
     /// `de`
-    #[serde(rename = "de")]
     De,
     /// `en`
-    #[serde(rename = "en")]
     En,
+    /// A value this version of the client does not know, kept as sent.
+    UnknownValue(String),
 }
 
 impl BuildomatAcceptLanguage {
@@ -18,6 +18,7 @@ impl BuildomatAcceptLanguage {
         match self {
             Self::De => "de",
             Self::En => "en",
+            Self::UnknownValue(value) => value.as_str(),
         }
     }
 }
@@ -34,21 +35,35 @@ impl ::std::fmt::Display for BuildomatAcceptLanguage {
     }
 }
 
-impl ::std::str::FromStr for BuildomatAcceptLanguage {
-    type Err = azure_core::Error;
-    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        match value {
-            "de" => Ok(Self::De),
-            "en" => Ok(Self::En),
-            _ => {
-                Err(
-                    azure_core::Error::with_message(
-                        azure_core::error::ErrorKind::DataConversion,
-                        format!("`{value}` is not a value of `BuildomatAcceptLanguage`"),
-                    ),
-                )
-            }
+impl From<String> for BuildomatAcceptLanguage {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "de" => Self::De,
+            "en" => Self::En,
+            _ => Self::UnknownValue(value),
         }
+    }
+}
+
+impl From<&str> for BuildomatAcceptLanguage {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_string())
+    }
+}
+
+impl ::std::str::FromStr for BuildomatAcceptLanguage {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl ::serde::Serialize for BuildomatAcceptLanguage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }

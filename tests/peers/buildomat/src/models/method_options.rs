@@ -57,10 +57,8 @@ pub struct BuildomatClientWhoamiPutNameOptions<'a> {
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
     /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
     pub timeout: Option<azure_core::time::Duration>,
-    /// The request body. Raw bytes, sent as `text/plain`.
-    pub body: Option<
-        azure_core::http::RequestContent<::azure_core::Bytes, azure_core::http::NoFormat>,
-    >,
+    /// The request body. Text, sent as `text/plain`.
+    pub body: Option<String>,
 }
 
 #[cfg(feature = "buildomat")]

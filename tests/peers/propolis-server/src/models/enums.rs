@@ -2,38 +2,30 @@
 
 #![cfg_attr(rustfmt, rustfmt::skip)]
 /// Current state of an Instance.
-#[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Eq, PartialEq)]
 pub enum InstanceState {
     /// `Creating`
-    #[serde(rename = "Creating")]
     Creating,
     /// `Starting`
-    #[serde(rename = "Starting")]
     Starting,
     /// `Running`
-    #[serde(rename = "Running")]
     Running,
     /// `Stopping`
-    #[serde(rename = "Stopping")]
     Stopping,
     /// `Stopped`
-    #[serde(rename = "Stopped")]
     Stopped,
     /// `Rebooting`
-    #[serde(rename = "Rebooting")]
     Rebooting,
     /// `Migrating`
-    #[serde(rename = "Migrating")]
     Migrating,
     /// `Repairing`
-    #[serde(rename = "Repairing")]
     Repairing,
     /// `Failed`
-    #[serde(rename = "Failed")]
     Failed,
     /// `Destroyed`
-    #[serde(rename = "Destroyed")]
     Destroyed,
+    /// A value this version of the client does not know, kept as sent.
+    UnknownValue(String),
 }
 
 impl InstanceState {
@@ -50,6 +42,7 @@ impl InstanceState {
             Self::Repairing => "Repairing",
             Self::Failed => "Failed",
             Self::Destroyed => "Destroyed",
+            Self::UnknownValue(value) => value.as_str(),
         }
     }
 }
@@ -66,48 +59,68 @@ impl ::std::fmt::Display for InstanceState {
     }
 }
 
-impl ::std::str::FromStr for InstanceState {
-    type Err = azure_core::Error;
-    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        match value {
-            "Creating" => Ok(Self::Creating),
-            "Starting" => Ok(Self::Starting),
-            "Running" => Ok(Self::Running),
-            "Stopping" => Ok(Self::Stopping),
-            "Stopped" => Ok(Self::Stopped),
-            "Rebooting" => Ok(Self::Rebooting),
-            "Migrating" => Ok(Self::Migrating),
-            "Repairing" => Ok(Self::Repairing),
-            "Failed" => Ok(Self::Failed),
-            "Destroyed" => Ok(Self::Destroyed),
-            _ => {
-                Err(
-                    azure_core::Error::with_message(
-                        azure_core::error::ErrorKind::DataConversion,
-                        format!("`{value}` is not a value of `InstanceState`"),
-                    ),
-                )
-            }
+impl From<String> for InstanceState {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "Creating" => Self::Creating,
+            "Starting" => Self::Starting,
+            "Running" => Self::Running,
+            "Stopping" => Self::Stopping,
+            "Stopped" => Self::Stopped,
+            "Rebooting" => Self::Rebooting,
+            "Migrating" => Self::Migrating,
+            "Repairing" => Self::Repairing,
+            "Failed" => Self::Failed,
+            "Destroyed" => Self::Destroyed,
+            _ => Self::UnknownValue(value),
         }
     }
 }
 
+impl From<&str> for InstanceState {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_string())
+    }
+}
+
+impl ::std::str::FromStr for InstanceState {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl ::serde::Serialize for InstanceState {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for InstanceState {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        Ok(Self::from(<String as ::serde::Deserialize>::deserialize(deserializer)?))
+    }
+}
+
 /// The `InstanceStateRequested` values.
-#[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, Eq, PartialEq)]
 pub enum InstanceStateRequested {
     /// `Run`
-    #[serde(rename = "Run")]
     Run,
     /// `Stop`
-    #[serde(rename = "Stop")]
     Stop,
     /// `Reboot`
-    #[serde(rename = "Reboot")]
     Reboot,
     /// `MigrateStart`
-    #[serde(rename = "MigrateStart")]
     MigrateStart,
+    /// A value this version of the client does not know, kept as sent.
+    UnknownValue(String),
 }
 
 impl InstanceStateRequested {
@@ -118,6 +131,7 @@ impl InstanceStateRequested {
             Self::Stop => "Stop",
             Self::Reboot => "Reboot",
             Self::MigrateStart => "MigrateStart",
+            Self::UnknownValue(value) => value.as_str(),
         }
     }
 }
@@ -134,24 +148,38 @@ impl ::std::fmt::Display for InstanceStateRequested {
     }
 }
 
-impl ::std::str::FromStr for InstanceStateRequested {
-    type Err = azure_core::Error;
-    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        match value {
-            "Run" => Ok(Self::Run),
-            "Stop" => Ok(Self::Stop),
-            "Reboot" => Ok(Self::Reboot),
-            "MigrateStart" => Ok(Self::MigrateStart),
-            _ => {
-                Err(
-                    azure_core::Error::with_message(
-                        azure_core::error::ErrorKind::DataConversion,
-                        format!("`{value}` is not a value of `InstanceStateRequested`"),
-                    ),
-                )
-            }
+impl From<String> for InstanceStateRequested {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "Run" => Self::Run,
+            "Stop" => Self::Stop,
+            "Reboot" => Self::Reboot,
+            "MigrateStart" => Self::MigrateStart,
+            _ => Self::UnknownValue(value),
         }
+    }
+}
+
+impl From<&str> for InstanceStateRequested {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_string())
+    }
+}
+
+impl ::std::str::FromStr for InstanceStateRequested {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl ::serde::Serialize for InstanceStateRequested {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 
@@ -164,38 +192,30 @@ for azure_core::http::RequestContent<InstanceStateRequested> {
 }
 
 /// The `MigrationState` values.
-#[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Eq, PartialEq)]
 pub enum MigrationState {
     /// `Sync`
-    #[serde(rename = "Sync")]
     Sync,
     /// `RamPush`
-    #[serde(rename = "RamPush")]
     RamPush,
     /// `Pause`
-    #[serde(rename = "Pause")]
     Pause,
     /// `RamPushDirty`
-    #[serde(rename = "RamPushDirty")]
     RamPushDirty,
     /// `Device`
-    #[serde(rename = "Device")]
     Device,
     /// `Arch`
-    #[serde(rename = "Arch")]
     Arch,
     /// `Resume`
-    #[serde(rename = "Resume")]
     Resume,
     /// `RamPull`
-    #[serde(rename = "RamPull")]
     RamPull,
     /// `Finish`
-    #[serde(rename = "Finish")]
     Finish,
     /// `Error`
-    #[serde(rename = "Error")]
     Error,
+    /// A value this version of the client does not know, kept as sent.
+    UnknownValue(String),
 }
 
 impl MigrationState {
@@ -212,6 +232,7 @@ impl MigrationState {
             Self::RamPull => "RamPull",
             Self::Finish => "Finish",
             Self::Error => "Error",
+            Self::UnknownValue(value) => value.as_str(),
         }
     }
 }
@@ -228,29 +249,51 @@ impl ::std::fmt::Display for MigrationState {
     }
 }
 
-impl ::std::str::FromStr for MigrationState {
-    type Err = azure_core::Error;
-    /// Fails with an error of kind `DataConversion` for a value the spec does not list.
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        match value {
-            "Sync" => Ok(Self::Sync),
-            "RamPush" => Ok(Self::RamPush),
-            "Pause" => Ok(Self::Pause),
-            "RamPushDirty" => Ok(Self::RamPushDirty),
-            "Device" => Ok(Self::Device),
-            "Arch" => Ok(Self::Arch),
-            "Resume" => Ok(Self::Resume),
-            "RamPull" => Ok(Self::RamPull),
-            "Finish" => Ok(Self::Finish),
-            "Error" => Ok(Self::Error),
-            _ => {
-                Err(
-                    azure_core::Error::with_message(
-                        azure_core::error::ErrorKind::DataConversion,
-                        format!("`{value}` is not a value of `MigrationState`"),
-                    ),
-                )
-            }
+impl From<String> for MigrationState {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "Sync" => Self::Sync,
+            "RamPush" => Self::RamPush,
+            "Pause" => Self::Pause,
+            "RamPushDirty" => Self::RamPushDirty,
+            "Device" => Self::Device,
+            "Arch" => Self::Arch,
+            "Resume" => Self::Resume,
+            "RamPull" => Self::RamPull,
+            "Finish" => Self::Finish,
+            "Error" => Self::Error,
+            _ => Self::UnknownValue(value),
         }
+    }
+}
+
+impl From<&str> for MigrationState {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_string())
+    }
+}
+
+impl ::std::str::FromStr for MigrationState {
+    type Err = ::std::convert::Infallible;
+    /// Never fails: a value this version does not know becomes `UnknownValue`.
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl ::serde::Serialize for MigrationState {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MigrationState {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        Ok(Self::from(<String as ::serde::Deserialize>::deserialize(deserializer)?))
     }
 }
