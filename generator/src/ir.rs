@@ -1018,6 +1018,28 @@ impl TypeRef {
     }
 }
 
+impl Host {
+    /// The parameters without a default, in template order: the arguments of `new`, after the
+    /// credential and before the clients' fields.
+    pub fn arguments(&self) -> impl Iterator<Item = &HostParam> {
+        self.params.iter().filter(|p| p.default.is_none())
+    }
+
+    /// The parameters with a default, each a field of the client options, with its default.
+    pub fn options(&self) -> impl Iterator<Item = (&HostParam, &str)> {
+        self.params
+            .iter()
+            .filter_map(|p| p.default.as_deref().map(|d| (p, d)))
+    }
+}
+
+impl Service {
+    /// The host template's arguments of `new` (none without a template).
+    pub fn host_arguments(&self) -> impl Iterator<Item = &HostParam> {
+        self.host.iter().flat_map(Host::arguments)
+    }
+}
+
 impl Crate {
     /// Finds an operation by operationId.
     pub fn operation(&self, id: &str) -> Option<(&Client, &Operation)> {
