@@ -668,6 +668,36 @@ pub struct Param {
     /// and `explode`); `None` for a value that is not an array.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub collection: Option<Collection>,
+    /// How the fields of an object value are sent (OpenAPI 3's `style` and `explode`); `None`
+    /// for a value that is not an object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub object: Option<ObjectStyle>,
+}
+
+/// How the fields of an object parameter are written: each field's name and value, in name
+/// order, absent fields left out.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub enum ObjectStyle {
+    /// One value, `x,1,y,2`, exploded `x=1,y=2`: `simple` (paths, headers), and `form` in the
+    /// query when not exploded.
+    Joined {
+        /// Each field is `name=value`.
+        explode: bool,
+    },
+    /// One query pair per field, `x=1&y=2`: an exploded `form`, the query's default.
+    Pairs,
+    /// One query pair per field, named after the parameter, `p[x]=1&p[y]=2`: `deepObject`.
+    Deep,
+    /// A path value in `label` style: `.x,1,y,2`, exploded `.x=1.y=2`.
+    Label {
+        /// Each field is `.name=value`.
+        explode: bool,
+    },
+    /// A path value in `matrix` style: `;p=x,1,y,2`, exploded `;x=1;y=2`.
+    Matrix {
+        /// Each field is `;name=value`.
+        explode: bool,
+    },
 }
 
 /// How the items of an array parameter are written.
