@@ -167,8 +167,14 @@ async fn primitive_date(env: Arc<Env>) -> Outcome {
     use time::{Date, Month};
     let c = client(&env);
     let v = c.primitive_get_date(None).await?.into_model()?;
-    assert_eq!(v.field, Some(Date::from_calendar_date(1, Month::January, 1).unwrap()));
-    assert_eq!(v.leap, Some(Date::from_calendar_date(2016, Month::February, 29).unwrap()));
+    assert_eq!(
+        v.field,
+        Some(Date::from_calendar_date(1, Month::January, 1).unwrap())
+    );
+    assert_eq!(
+        v.leap,
+        Some(Date::from_calendar_date(2016, Month::February, 29).unwrap())
+    );
     c.primitive_put_date(v.try_into()?, None).await?;
     Ok(())
 }
@@ -192,7 +198,8 @@ async fn primitive_date_time_rfc1123(env: Arc<Env>) -> Outcome {
         .into_model()?;
     assert_eq!(v.field, Some(datetime!(0001-01-01 00:00:00 UTC)));
     assert_eq!(v.now, Some(datetime!(2015-05-18 11:38:00 UTC)));
-    c.primitive_put_date_time_rfc1123(v.try_into()?, None).await?;
+    c.primitive_put_date_time_rfc1123(v.try_into()?, None)
+        .await?;
     Ok(())
 }
 

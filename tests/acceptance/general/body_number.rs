@@ -68,9 +68,7 @@ async fn doubles(env: Arc<Env>) -> Outcome {
         NumberGetBigDoublePositiveDecimalResponse::V99999999Point99
     );
     // A body with one allowed value is sent by the client.
-    client
-        .number_put_big_double_positive_decimal(None)
-        .await?;
+    client.number_put_big_double_positive_decimal(None).await?;
     let negative = client
         .number_get_big_double_negative_decimal(None)
         .await?
@@ -79,9 +77,7 @@ async fn doubles(env: Arc<Env>) -> Outcome {
         negative,
         NumberGetBigDoubleNegativeDecimalResponse::Minus99999999Point99
     );
-    client
-        .number_put_big_double_negative_decimal(None)
-        .await?;
+    client.number_put_big_double_negative_decimal(None).await?;
     Ok(())
 }
 

@@ -15,7 +15,10 @@ pub fn scenarios() -> Vec<Scenario> {
 
 const KEY: &str = "1c88a67921784300a462b2cb61da2339";
 
-fn client(env: &Env, options: azure_core::http::ClientOptions) -> azure_core::Result<ErrorWithSecretsClient> {
+fn client(
+    env: &Env,
+    options: azure_core::http::ClientOptions,
+) -> azure_core::Result<ErrorWithSecretsClient> {
     ErrorWithSecretsClient::new(
         Credentials {
             shared_key: Some(Secret::new(format!("SharedKey {KEY}"))),
@@ -45,7 +48,10 @@ async fn error_with_secrets(env: Arc<Env>) -> Outcome {
     assert!(display.contains("is unauthorized"), "{display}");
     for text in [&display, &debug] {
         assert!(!text.contains(KEY), "a secret is shown: {text}");
-        assert!(!text.contains(r#""x-ms-pii": "true""#), "a header value is shown: {text}");
+        assert!(
+            !text.contains(r#""x-ms-pii": "true""#),
+            "a header value is shown: {text}"
+        );
     }
     // The body is read on request; here its `details` give `innererror` as text where the
     // document says an object, so it is not the error model, and stays raw.

@@ -16,7 +16,8 @@ async fn merge_patch_object(env: Arc<Env>) -> Outcome {
         ..Default::default()
     }))?;
     // The server checks the media type and the length of `{"foo": "bar"}` as written there.
-    let body: RequestContent<serde_json::Value> = RequestContent::from_static(b"{\"foo\": \"bar\"}");
+    let body: RequestContent<serde_json::Value> =
+        RequestContent::from_static(b"{\"foo\": \"bar\"}");
     let response = client.patch_single(body, None).await?;
     assert_eq!(response.status(), StatusCode::Ok);
     Ok(())

@@ -64,10 +64,11 @@ async fn reserved_header_enum(env: Arc<Env>) -> Outcome {
 
 async fn reserved_url_header_query(env: Arc<Env>) -> Outcome {
     // `url`, `headerParameters` and `queryParameters` (a `multi` array: one pair per item).
-    let options = autorest_reserved_words::models::ReservedWordsClientClientOperationWithUrlOptions {
-        query_parameters: Some(vec!["one".into(), "two".into()]),
-        ..Default::default()
-    };
+    let options =
+        autorest_reserved_words::models::ReservedWordsClientClientOperationWithUrlOptions {
+            query_parameters: Some(vec!["one".into(), "two".into()]),
+            ..Default::default()
+        };
     let r = reserved(&env)
         .operation_with_url("foo", "x-ms-header", Some(options))
         .await?;
