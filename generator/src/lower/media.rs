@@ -86,18 +86,7 @@ pub fn format_of(spec: &Spec, mime: &str, schema: Option<&ReferenceOr<Schema>>) 
 /// The JSON text of the one value a body schema allows: an enum of one (non-null) value that is
 /// not declared extensible (`x-ms-enum.modelAsString: true`).
 fn constant_of(spec: &Spec, schema: &ReferenceOr<Schema>) -> Option<String> {
-    let schema = resolved(spec, schema)?;
-    let extensible = schema
-        .schema_data
-        .extensions
-        .get("x-ms-enum")
-        .and_then(|e| e.get("modelAsString"))
-        .and_then(Value::as_bool)
-        == Some(true);
-    match View::of(schema).enumeration.as_slice() {
-        [value] if !extensible && !value.is_null() => Some(value.to_string()),
-        _ => None,
-    }
+    super::view::constant(resolved(spec, schema)?).map(|value| value.to_string())
 }
 
 /// Whether a media type's schema describes structured data (an object, an array, a `$ref`)

@@ -918,19 +918,8 @@ impl<'a> Types<'a> {
             },
             ReferenceOr::Reference { reference } => self.component(reference),
         };
-        if let Some(schema) = schema {
-            let extensible = schema
-                .schema_data
-                .extensions
-                .get("x-ms-enum")
-                .and_then(|e| e.get("modelAsString"))
-                .and_then(Value::as_bool)
-                == Some(true);
-            if let [value] = View::of(schema).enumeration.as_slice() {
-                if !extensible && !value.is_null() {
-                    return Some(Some(value.clone()));
-                }
-            }
+        if let Some(value) = schema.and_then(super::view::constant) {
+            return Some(Some(value));
         }
         let inner = match ty {
             TypeRef::Box(inner) => inner.as_ref(),

@@ -152,3 +152,19 @@ impl<'s> View<'s> {
             || (self.typ.is_none() && self.additional.is_some())
     }
 }
+
+/// The one value `schema` allows, a constant: an enum of one value that is not null and not
+/// declared extensible (`x-ms-enum.modelAsString: true`).
+pub fn constant(schema: &Schema) -> Option<Value> {
+    let extensible = schema
+        .schema_data
+        .extensions
+        .get("x-ms-enum")
+        .and_then(|e| e.get("modelAsString"))
+        .and_then(Value::as_bool)
+        == Some(true);
+    match View::of(schema).enumeration.as_slice() {
+        [value] if !extensible && !value.is_null() => Some(value.clone()),
+        _ => None,
+    }
+}
