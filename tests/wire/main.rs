@@ -8,6 +8,7 @@ mod faults;
 mod harness;
 mod models;
 mod openapi;
+mod openapi31;
 mod paging_and_polling;
 mod peers;
 mod regenerate_access_key;

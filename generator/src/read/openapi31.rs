@@ -71,9 +71,10 @@ const LOSSY: [(&str, &str); 5] = [
     ),
 ];
 
-/// Keywords that only document a schema: a `$ref`'s siblings of this kind are kept next to
-/// the `allOf` made of it, and they never stop a null alternative from being folded in.
-const DOCS: [&str; 4] = ["description", "title", "example", "deprecated"];
+/// Keywords a schema and its one non-null alternative may both have without stopping the
+/// alternative from being folded into the schema (the schema's own are kept): they document
+/// it, or give its default (`default: null` next to `anyOf: [T, null]` is common).
+const SHARED: [&str; 5] = ["description", "title", "example", "deprecated", "default"];
 
 /// Deepest schema nesting converted; deeper nodes are left as they are, for the lower stage
 /// (which refuses anything this deep) to say so.
@@ -337,7 +338,7 @@ impl Converter<'_> {
             if let [(i, Value::Object(member))] = kept.as_slice() {
                 let clash = member
                     .keys()
-                    .any(|k| map.contains_key(k) && !DOCS.contains(&k.as_str()));
+                    .any(|k| map.contains_key(k) && !SHARED.contains(&k.as_str()));
                 if !clash && !map.contains_key(other) {
                     let from = format!("{list}/{i}");
                     for (k, v) in member {
@@ -601,7 +602,12 @@ fn is_null_schema(v: &Value) -> bool {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+    #![allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )]
     use super::*;
     use crate::diagnostics::Diagnostic;
 
