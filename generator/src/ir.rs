@@ -34,6 +34,10 @@ pub struct Crate {
     pub publishing: crate::config::Publishing,
     /// The operations the crate's README and its guide examples call.
     pub guide: Guide,
+    /// Whether any type the crate carries has a wire format of its own (dates, times,
+    /// durations, bytes): the crate then has the `formats` module and depends on `time`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub uses_formats: bool,
     /// Operations left out of the crate, and why (e.g. a WebSocket upgrade).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub omitted: Vec<Omitted>,
@@ -660,6 +664,32 @@ pub struct Param {
     /// nor an enumeration (claimed among the method's arguments and locals); else empty.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub text_local: String,
+    /// How the items of an array value are sent (`collectionFormat`, or OpenAPI 3's `style`
+    /// and `explode`); `None` for a value that is not an array.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collection: Option<Collection>,
+}
+
+/// How the items of an array parameter are written.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub enum Collection {
+    /// One value, the items joined by this separator: `collectionFormat` `csv` (`,`), `ssv`
+    /// (space), `tsv` (tab) and `pipes` (`|`); OpenAPI 3's `form` and `simple` (`,`),
+    /// `spaceDelimited` and `pipeDelimited` when not exploded.
+    Joined(String),
+    /// One `name=value` query pair per item: `collectionFormat: multi`, OpenAPI 3's exploded
+    /// `form` (its default for query parameters). No item, no pair.
+    Multi,
+    /// A path value in `label` style: `.a,b,c`, exploded `.a.b.c`.
+    Label {
+        /// Each item gets its own `.`.
+        explode: bool,
+    },
+    /// A path value in `matrix` style: `;name=a,b,c`, exploded `;name=a;name=b;name=c`.
+    Matrix {
+        /// Each item gets its own `;name=`.
+        explode: bool,
+    },
 }
 
 /// A JSON request body.
@@ -751,8 +781,24 @@ pub enum TypeRef {
     Uuid,
     /// Raw bytes (`azure_core::Bytes`): a request body that is not JSON.
     Bytes,
-    /// RFC 3339 date-time (`azure_core::time::OffsetDateTime`).
+    /// RFC 3339 date-time (`format: date-time`, `azure_core::time::OffsetDateTime`).
     DateTime,
+    /// RFC 1123 date-time (`format: date-time-rfc1123` or `date-time-rfc7231`,
+    /// `azure_core::time::OffsetDateTime`).
+    DateTimeRfc1123,
+    /// Seconds since the Unix epoch (`type: integer, format: unixtime`,
+    /// `azure_core::time::OffsetDateTime`).
+    UnixTime,
+    /// A calendar date (`format: date`, `time::Date`).
+    Date,
+    /// A time of day (`format: time`, `time::Time`).
+    Time,
+    /// An ISO 8601 duration (`format: duration`, `azure_core::time::Duration`).
+    Duration,
+    /// Bytes as base64 (`format: byte`, `Vec<u8>`).
+    Base64,
+    /// Bytes as unpadded URL-safe base64 (`format: base64url`, `Vec<u8>`).
+    Base64Url,
     /// An entity tag (`azure_core::http::Etag`): a string `etag` property, and the
     /// `If-Match` / `If-None-Match` request headers.
     Etag,
@@ -951,6 +997,25 @@ pub struct Example {
     pub operation_id: String,
     /// Values by wire parameter name (body values as JSON).
     pub values: BTreeMap<String, serde_json::Value>,
+}
+
+impl TypeRef {
+    /// The wire format of the scalar inside this type (through `Vec`, `Map` and `Box`), when
+    /// it has one besides plain JSON: the name of its type in the generated `formats` module.
+    pub fn format(&self) -> Option<&'static str> {
+        match self {
+            TypeRef::DateTime => Some("Rfc3339"),
+            TypeRef::DateTimeRfc1123 => Some("Rfc1123"),
+            TypeRef::UnixTime => Some("UnixTime"),
+            TypeRef::Date => Some("Date"),
+            TypeRef::Time => Some("Time"),
+            TypeRef::Duration => Some("Duration"),
+            TypeRef::Base64 => Some("Base64"),
+            TypeRef::Base64Url => Some("Base64Url"),
+            TypeRef::Vec(inner) | TypeRef::Map(inner) | TypeRef::Box(inner) => inner.format(),
+            _ => None,
+        }
+    }
 }
 
 impl Crate {

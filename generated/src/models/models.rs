@@ -501,7 +501,7 @@ pub struct OperationResult {
     /// The start time of the workflow scope repetition.
     #[serde(
         rename = "startTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -509,7 +509,7 @@ pub struct OperationResult {
     /// The end time of the workflow scope repetition.
     #[serde(
         rename = "endTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -595,7 +595,7 @@ pub struct OperationResultProperties {
     /// The start time of the workflow scope repetition.
     #[serde(
         rename = "startTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -603,7 +603,7 @@ pub struct OperationResultProperties {
     /// The end time of the workflow scope repetition.
     #[serde(
         rename = "endTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -805,7 +805,7 @@ pub struct RequestHistoryProperties {
     /// The time the request started.
     #[serde(
         rename = "startTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -813,7 +813,7 @@ pub struct RequestHistoryProperties {
     /// The time the request ended.
     #[serde(
         rename = "endTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -901,7 +901,7 @@ pub struct RetryHistory {
     /// Gets the start time.
     #[serde(
         rename = "startTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -909,7 +909,7 @@ pub struct RetryHistory {
     /// Gets the end time.
     #[serde(
         rename = "endTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -1139,7 +1139,7 @@ pub struct WorkflowProperties {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "createdTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1149,7 +1149,7 @@ pub struct WorkflowProperties {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "changedTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1341,7 +1341,7 @@ pub struct WorkflowRunActionProperties {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "startTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1351,7 +1351,7 @@ pub struct WorkflowRunActionProperties {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "endTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1498,7 +1498,7 @@ pub struct WorkflowRunActionRepetitionProperties {
     /// The start time of the workflow scope repetition.
     #[serde(
         rename = "startTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -1506,7 +1506,7 @@ pub struct WorkflowRunActionRepetitionProperties {
     /// The end time of the workflow scope repetition.
     #[serde(
         rename = "endTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -1611,7 +1611,7 @@ pub struct WorkflowRunProperties {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "waitEndTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1621,7 +1621,7 @@ pub struct WorkflowRunProperties {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "startTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1631,7 +1631,7 @@ pub struct WorkflowRunProperties {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "endTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1733,7 +1733,7 @@ pub struct WorkflowRunTrigger {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "scheduledTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1743,7 +1743,7 @@ pub struct WorkflowRunTrigger {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "startTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1753,7 +1753,7 @@ pub struct WorkflowRunTrigger {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "endTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1953,7 +1953,7 @@ pub struct WorkflowTriggerHistoryProperties {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "startTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1963,7 +1963,7 @@ pub struct WorkflowTriggerHistoryProperties {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "endTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1973,7 +1973,7 @@ pub struct WorkflowTriggerHistoryProperties {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "scheduledTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -2103,7 +2103,7 @@ pub struct WorkflowTriggerProperties {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "createdTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -2113,7 +2113,7 @@ pub struct WorkflowTriggerProperties {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "changedTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -2133,7 +2133,7 @@ pub struct WorkflowTriggerProperties {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "lastExecutionTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -2143,7 +2143,7 @@ pub struct WorkflowTriggerProperties {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "nextExecutionTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -2274,7 +2274,7 @@ pub struct WorkflowVersionProperties {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "createdTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -2284,7 +2284,7 @@ pub struct WorkflowVersionProperties {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "changedTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]

@@ -160,13 +160,30 @@ fn number_serde(def: &EnumDef, gate: Option<&TokenStream>) -> TokenStream {
             }
         }
     };
+    // Values are matched by what they are, not by how they are written (`3.4e+20` on the wire
+    // is the spec's `3.4E20`).
+    let arms = def.variants.iter().filter_map(|v| {
+        let value = proc_macro2::Literal::f64_unsuffixed(v.wire.parse::<f64>().ok()?);
+        let variant = tokens::ident(&v.rust_name);
+        Some(quote!(Some(#value) => Some(Self::#variant),))
+    });
+    let known = quote! {
+        let known = match number.as_f64() {
+            #(#arms)*
+            _ => None,
+        };
+    };
     let read = if def.extensible {
-        quote!(Ok(Self::from(number.to_string())))
+        quote! {
+            #known
+            Ok(known.unwrap_or_else(|| Self::from(number.to_string())))
+        }
     } else {
-        quote!(number
-            .to_string()
-            .parse()
-            .map_err(<D::Error as ::serde::de::Error>::custom))
+        let unknown = format!("`{{number}}` is not a value of `{}`", def.name);
+        quote! {
+            #known
+            known.ok_or_else(|| <D::Error as ::serde::de::Error>::custom(format!(#unknown)))
+        }
     };
     let de = def.usage.output.then(|| {
         quote! {

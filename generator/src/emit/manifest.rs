@@ -126,11 +126,18 @@ async-trait = "0.1"
 azure_core = {{ version = "1.1", default-features = false{xml} }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = {{ version = "1", features = ["float_roundtrip"] }}
-{uuid}
+{time}{uuid}
 [dev-dependencies]
 {identity}{futures}tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
 {examples}"#,
         package = krate.package,
+        // The `formats` module names `time::Date` and `time::Time`: the same `time` azure_core
+        // uses, so it adds nothing to the build.
+        time = if krate.uses_formats {
+            "time = \"0.3\"\n"
+        } else {
+            ""
+        },
         // XML bodies are read and written by azure_core's `xml` feature (quick-xml).
         xml = if krate.formats.xml {
             ", features = [\"xml\"]"

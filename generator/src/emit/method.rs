@@ -2,8 +2,8 @@
 
 use super::{docs, tokens};
 use crate::ir::{
-    Body, Client, Crate, FinalStateVia, Format, HttpMethod, Location, NextRequest, Operation,
-    OperationKind, Param, PathPart, Repeatability, Source, TypeRef,
+    Body, Client, Collection, Crate, FinalStateVia, Format, HttpMethod, Location, NextRequest,
+    Operation, OperationKind, Param, PathPart, Repeatability, Source, TypeRef,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -32,7 +32,13 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
     let (returns, format) = match (&op.success_type, op.response_format) {
         (Some(t), Format::Xml) => (tokens::ty(t), quote!(, azure_core::http::XmlFormat)),
         (Some(t), Format::Text) => (tokens::ty(t), quote!(, crate::TextFormat)),
-        (Some(t), Format::Json | Format::Binary) => (tokens::ty(t), quote!()),
+        // A JSON body with a wire format of its own (a date, bytes, a list of them) is decoded
+        // by it.
+        (Some(t), Format::Json) => match tokens::format(t) {
+            Some(f) => (tokens::ty(t), quote!(, crate::formats::JsonAs<#f>)),
+            None => (tokens::ty(t), quote!()),
+        },
+        (Some(t), Format::Binary) => (tokens::ty(t), quote!()),
         (None, _) => (quote!(()), quote!(, azure_core::http::NoFormat)),
     };
     let streamed = op.response_format == Format::Binary && op.kind == OperationKind::Plain;
@@ -46,7 +52,7 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
             PathPart::Param(wire) => {
                 let p = op.params.iter().find(|p| &p.wire_name == wire);
                 template.push('{');
-                if p.is_some_and(|p| p.skip_url_encoding) {
+                if p.is_some_and(as_given) {
                     template.push('+');
                 }
                 template.push_str(p.map(|p| p.rust_name.as_str()).unwrap_or(wire));
@@ -61,7 +67,7 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
     let query: Vec<_> = op
         .params
         .iter()
-        .filter(|p| p.location == Location::Query)
+        .filter(|p| p.location == Location::Query && !multi(p))
         .map(|p| {
             // `+name`: the runtime appends the value as given.
             let wire = if p.skip_url_encoding {
@@ -72,6 +78,13 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
             let value = optional_text(p, &mut conversions);
             quote!((#wire, #value))
         })
+        .collect();
+    let request_ident = quote!(request);
+    let pairs: Vec<_> = op
+        .params
+        .iter()
+        .filter(|p| multi(p))
+        .map(|p| multi_items(p, &request_ident, &mut conversions))
         .collect();
     let headers: Vec<_> = op
         .params
@@ -127,6 +140,7 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
     let docs = method_docs(op);
     let doc = quote!(#many #docs);
     let mutable = (!headers.is_empty()
+        || !pairs.is_empty()
         || set_body.is_some()
         || accept.is_some()
         || matches!(op.kind, OperationKind::Plain | OperationKind::Exists))
@@ -143,6 +157,7 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
         #security
         #(#conversions)*
         let #mutable request = crate::runtime::request(&self.endpoint, #method, #template, &[#(#path_args),*], &[#(#query),*])?;
+        #(#pairs)*
         #accept
         #(#headers)*
         #set_body
@@ -491,6 +506,9 @@ fn content_type(b: &Body) -> TokenStream {
 /// text; raw bytes carry no format (the caller gives bytes or a stream).
 pub fn value_type(format: Format, ty: &TypeRef) -> TokenStream {
     let t = tokens::ty(ty);
+    if json_format(format, ty).is_some() {
+        return t;
+    }
     match format {
         Format::Json => quote!(azure_core::http::RequestContent<#t>),
         Format::Xml => quote!(azure_core::http::RequestContent<#t, azure_core::http::XmlFormat>),
@@ -499,13 +517,22 @@ pub fn value_type(format: Format, ty: &TypeRef) -> TokenStream {
     }
 }
 
+/// The `formats` helper that writes a JSON value with a wire format of its own (a date, bytes,
+/// a list of them): such a value is taken as it is, not as `RequestContent`.
+fn json_format(format: Format, ty: &TypeRef) -> Option<TokenStream> {
+    (format == Format::Json)
+        .then(|| tokens::format(ty))
+        .flatten()
+}
+
 /// Sets `value` (the body argument) as the request's body with its `content-type`; a choice
 /// sets the media type of the variant given.
 fn set_body(b: &Body, value: &TokenStream) -> TokenStream {
-    let set = |format: Format, content_type: &str, value: &TokenStream| {
-        let value = match format {
-            Format::Text => quote!(azure_core::Bytes::from(#value)),
-            Format::Json | Format::Xml | Format::Binary => value.clone(),
+    let set = |format: Format, ty: &TypeRef, content_type: &str, value: &TokenStream| {
+        let value = match (format, json_format(format, ty)) {
+            (_, Some(f)) => quote!(#f::json(&#value)?),
+            (Format::Text, None) => quote!(azure_core::Bytes::from(#value)),
+            (Format::Json | Format::Xml | Format::Binary, None) => value.clone(),
         };
         quote! {
             request.insert_header("content-type", #content_type);
@@ -513,12 +540,12 @@ fn set_body(b: &Body, value: &TokenStream) -> TokenStream {
         }
     };
     let Some(choice) = &b.choice else {
-        return set(b.format, &b.content_type, value);
+        return set(b.format, &b.ty, &b.content_type, value);
     };
     let name = tokens::ident(&choice.name);
     let arms = choice.variants.iter().map(|v| {
         let variant = tokens::ident(&v.rust_name);
-        let set = set(v.format, &v.content_type, &quote!(value));
+        let set = set(v.format, &v.ty, &v.content_type, &quote!(value));
         quote!(crate::models::#name::#variant(value) => { #set })
     });
     quote! {
@@ -594,7 +621,7 @@ fn next_request(next: &NextRequest) -> TokenStream {
             PathPart::Param(wire) => {
                 let p = next.params.iter().find(|p| &p.wire_name == wire);
                 template.push('{');
-                if p.is_some_and(|p| p.skip_url_encoding) {
+                if p.is_some_and(as_given) {
                     template.push('+');
                 }
                 template.push_str(p.map(|p| p.rust_name.as_str()).unwrap_or(wire));
@@ -614,7 +641,7 @@ fn next_request(next: &NextRequest) -> TokenStream {
     let query: Vec<_> = next
         .params
         .iter()
-        .filter(|p| p.location == Location::Query)
+        .filter(|p| p.location == Location::Query && !multi(p))
         .map(|p| {
             // `+name`: the runtime appends the value as given.
             let wire = if p.skip_url_encoding {
@@ -625,6 +652,19 @@ fn next_request(next: &NextRequest) -> TokenStream {
             (wire, owned_text(p, &mut conversions))
         })
         .map(|(wire, value)| quote!((#wire, #value)))
+        .collect();
+    let pairs: Vec<_> = next
+        .params
+        .iter()
+        .filter(|p| multi(p))
+        .map(|p| {
+            let (local, wire) = multi_texts(p, &mut conversions);
+            quote! {
+                for text in #local.iter().flatten() {
+                    next_request.query.push((#wire, Some(text.clone())));
+                }
+            }
+        })
         .collect();
     let headers: Vec<_> = next
         .params
@@ -637,9 +677,10 @@ fn next_request(next: &NextRequest) -> TokenStream {
         })
         .collect();
     let method = http_method(next.http_method);
+    let mutable = (!pairs.is_empty()).then(|| quote!(mut));
     quote! {
         #(#conversions)*
-        let next_request = crate::runtime::NextRequest {
+        let #mutable next_request = crate::runtime::NextRequest {
             endpoint: self.endpoint.clone(),
             method: #method,
             template: #template,
@@ -647,6 +688,7 @@ fn next_request(next: &NextRequest) -> TokenStream {
             query: vec![#(#query),*],
             headers: vec![#(#headers),*],
         };
+        #(#pairs)*
     }
 }
 
@@ -659,6 +701,16 @@ fn owned_text(p: &Param, conversions: &mut Vec<TokenStream>) -> TokenStream {
         let value = text_value(p, conversions);
         quote!(Some(#value.to_owned()))
     }
+}
+
+/// Whether a path value is sent as given (`{+name}`): `x-ms-skip-url-encoding`, or a label or
+/// matrix value, whose items are encoded one by one.
+fn as_given(p: &Param) -> bool {
+    p.skip_url_encoding
+        || matches!(
+            p.collection,
+            Some(Collection::Label { .. } | Collection::Matrix { .. })
+        )
 }
 
 fn arg_type(t: &TypeRef) -> TokenStream {
@@ -680,7 +732,12 @@ fn text_value(p: &Param, conversions: &mut Vec<TokenStream>) -> TokenStream {
         (_, TypeRef::Etag) => quote!(AsRef::<str>::as_ref(&#n)),
         _ => {
             let local = tokens::ident(&p.text_local);
-            conversions.push(quote!(let #local = #n.to_string();));
+            let text = match (&p.ty, tokens::format(&p.ty)) {
+                (TypeRef::Vec(_), _) => value_text(p, quote!(#n)),
+                (_, Some(format)) => quote!(#format::text(&#n)),
+                _ => quote!(#n.to_string()),
+            };
+            conversions.push(quote!(let #local = #text;));
             quote!(#local.as_str())
         }
     }
@@ -697,19 +754,104 @@ fn optional_text(p: &Param, conversions: &mut Vec<TokenStream>) -> TokenStream {
         TypeRef::String => quote!(options.#n.as_deref()),
         TypeRef::Named(_) => quote!(options.#n.as_ref().map(|v| v.as_str())),
         TypeRef::Etag => quote!(options.#n.as_ref().map(AsRef::<str>::as_ref)),
-        TypeRef::Vec(_) => {
+        ty => {
             let local = tokens::ident(&p.text_local);
-            conversions.push(quote! {
-                let #local = options.#n.as_ref().map(|v| v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(","));
-            });
-            quote!(#local.as_deref())
-        }
-        _ => {
-            let local = tokens::ident(&p.text_local);
-            conversions.push(quote!(let #local = options.#n.as_ref().map(|v| v.to_string());));
+            let text = match tokens::format(ty).filter(|_| p.collection.is_none()) {
+                Some(format) => quote!(#format::text),
+                None => {
+                    let text = value_text(p, quote!(v));
+                    quote!(|v| #text)
+                }
+            };
+            conversions.push(quote!(let #local = options.#n.as_ref().map(#text);));
             quote!(#local.as_deref())
         }
     }
+}
+
+/// A `String` expression for the text of one scalar `value` (a reference) of type `ty`: its
+/// format's text (dates, durations, bytes), else its `Display`.
+fn scalar_text(ty: &TypeRef, value: TokenStream) -> TokenStream {
+    match tokens::format(ty) {
+        Some(format) => quote!(#format::text(#value)),
+        None => quote!(#value.to_string()),
+    }
+}
+
+/// A `String` expression for the text of `value` (a reference to the parameter's value): a
+/// scalar's text, or an array's items written as the parameter's collection format says.
+fn value_text(p: &Param, value: TokenStream) -> TokenStream {
+    let TypeRef::Vec(item) = &p.ty else {
+        return scalar_text(&p.ty, value);
+    };
+    let text = scalar_text(item, quote!(item));
+    let items = quote!(#value.iter().map(|item| #text));
+    match &p.collection {
+        Some(Collection::Joined(separator)) => {
+            quote!(#items.collect::<Vec<_>>().join(#separator))
+        }
+        // Label and matrix values are sent as given (`{+name}`): each item is percent-encoded
+        // here, the separators are not.
+        Some(Collection::Label { explode }) => {
+            let separator = if *explode { "." } else { "," };
+            quote!(
+                format!(".{}", #items.map(|text| crate::runtime::encoded(&text)).collect::<Vec<_>>().join(#separator))
+            )
+        }
+        Some(Collection::Matrix { explode }) => {
+            let name = format!(";{}=", p.wire_name);
+            let separator = if *explode {
+                name.clone()
+            } else {
+                ",".to_string()
+            };
+            quote!(
+                format!("{}{}", #name, #items.map(|text| crate::runtime::encoded(&text)).collect::<Vec<_>>().join(#separator))
+            )
+        }
+        // `Multi` is sent as one pair per item (see `multi_items`), never as one text.
+        Some(Collection::Multi) | None => quote!(#items.collect::<Vec<_>>().join(",")),
+    }
+}
+
+/// Whether a parameter is sent as one query pair per item.
+fn multi(p: &Param) -> bool {
+    p.location == Location::Query && p.collection == Some(Collection::Multi)
+}
+
+/// For a parameter sent as one query pair per item: the local holding the items' texts (an
+/// `Option<Vec<String>>` for an optional one) and the statement that appends the pairs to
+/// `request`'s URL. No item, no pair.
+fn multi_items(
+    p: &Param,
+    request: &TokenStream,
+    conversions: &mut Vec<TokenStream>,
+) -> TokenStream {
+    let (local, wire) = multi_texts(p, conversions);
+    quote! {
+        for text in #local.iter().flatten() {
+            #request.url_mut().query_pairs_mut().append_pair(#wire, text);
+        }
+    }
+}
+
+/// For a parameter sent as one query pair per item: converts the items to texts into its local
+/// (an `Option<Vec<String>>`), returning the local and the wire name.
+fn multi_texts(p: &Param, conversions: &mut Vec<TokenStream>) -> (proc_macro2::Ident, String) {
+    let n = tokens::ident(&p.rust_name);
+    let local = tokens::ident(&p.text_local);
+    let item = match &p.ty {
+        TypeRef::Vec(item) => scalar_text(item, quote!(item)),
+        other => scalar_text(other, quote!(item)),
+    };
+    let values = match &p.source {
+        Source::Option => quote!(options.#n.as_ref()),
+        _ => quote!(Some(&#n)),
+    };
+    conversions.push(quote! {
+        let #local: Option<Vec<String>> = #values.map(|values| values.iter().map(|item| #item).collect());
+    });
+    (local, p.wire_name.clone())
 }
 
 fn http_method(m: HttpMethod) -> TokenStream {

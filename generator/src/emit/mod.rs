@@ -9,6 +9,7 @@ mod enumeration;
 mod errors;
 mod example;
 mod features;
+mod formats;
 pub mod guide;
 mod manifest;
 mod method;
@@ -51,6 +52,8 @@ pub enum Piece<'a> {
     Lib,
     /// `src/runtime.rs`.
     Runtime,
+    /// `src/formats.rs`: the wire formats of dates, times, durations and bytes.
+    Formats,
     /// `src/clients/mod.rs`.
     ClientsMod,
     /// `src/models/mod.rs`.
@@ -85,6 +88,9 @@ pub fn plan(krate: &Crate) -> Vec<(String, Piece<'_>)> {
         ("src/clients/mod.rs".to_string(), Piece::ClientsMod),
         ("src/models/mod.rs".to_string(), Piece::ModelsMod),
     ];
+    if krate.uses_formats {
+        files.push(("src/formats.rs".into(), Piece::Formats));
+    }
     let (structs, enumerations) = kinds(krate);
     if structs {
         files.push(("src/models/models.rs".into(), Piece::Models));
@@ -136,6 +142,7 @@ pub fn render(krate: &Crate, piece: &Piece) -> Contents {
         Piece::Readme => Contents::Text(manifest::readme(krate)),
         Piece::Lib => Contents::Rust(lib_rs(krate)),
         Piece::Runtime => Contents::Rust(runtime::runtime(krate)),
+        Piece::Formats => Contents::Rust(formats::module()),
         Piece::ClientsMod => Contents::Rust(clients_mod(krate)),
         Piece::ModelsMod => Contents::Rust(models_mod(krate)),
         Piece::Models => Contents::Rust(models(krate)),
@@ -208,6 +215,11 @@ fn lib_rs(krate: &Crate) -> TokenStream {
         });
     // With no client's feature on, the shared helpers have no caller.
     let any_client = features::predicate(&features::all(krate));
+    let formats = krate.uses_formats.then(|| {
+        quote!(
+            pub mod formats;
+        )
+    });
     let text = krate.formats.text.then(runtime::text_format);
     quote! {
         #![doc = include_str!("../README.md")]
@@ -215,6 +227,7 @@ fn lib_rs(krate: &Crate) -> TokenStream {
         #![warn(missing_docs)]
 
         pub mod clients;
+        #formats
         pub mod models;
         #[cfg_attr(not(#any_client), allow(dead_code))]
         mod runtime;

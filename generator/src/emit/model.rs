@@ -47,8 +47,12 @@ pub fn model(def: &StructDef, xml: Option<&XmlType>, gate: Option<TokenStream>) 
             None if xml.is_some() && f.ty == TypeRef::DateTime => {
                 Some(quote!(with = "crate::runtime::xml_date_time",))
             }
-            None => (f.ty == TypeRef::DateTime)
-                .then(|| quote!(with = "::azure_core::time::rfc3339::option",)),
+            // A value with a wire format of its own (dates, bytes...) is written and read by its
+            // type in the `formats` module, whatever `Vec`s and maps hold it.
+            None => tokens::format(&f.ty).map(|path| {
+                let path = path.to_string().replace(' ', "");
+                quote!(with = #path,)
+            }),
         };
         // A constant is always written, by the model's writer; a read-only property is never
         // sent, and serialized by a user, it is kept when set.
@@ -60,7 +64,7 @@ pub fn model(def: &StructDef, xml: Option<&XmlType>, gate: Option<TokenStream>) 
         } else {
             quote!(skip_serializing_if = "Option::is_none")
         };
-        let default = (f.ty == TypeRef::DateTime || list).then(|| quote!(default,));
+        let default = (with.is_some() || list).then(|| quote!(default,));
         quote! {
             #doc
             #[serde(rename = #wire, #with #default #skip)]

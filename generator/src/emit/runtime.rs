@@ -56,6 +56,28 @@ pub fn runtime(krate: &Crate) -> TokenStream {
     let links = (pageable || krate.status_monitor.is_some())
         .then(|| link_fns(features::gate(krate, &linking)));
     let read_only = request_body_fns(krate);
+    // Label and matrix path values encode their items one by one.
+    let itemized = features::of_clients(krate, |c| {
+        c.operations.iter().flat_map(|o| &o.params).any(|p| {
+            matches!(
+                p.collection,
+                Some(crate::ir::Collection::Label { .. } | crate::ir::Collection::Matrix { .. })
+            )
+        })
+    });
+    let encoded = (!itemized.is_empty()).then(|| {
+        let gate = features::gate(krate, &itemized);
+        quote! {
+            /// `value` percent-encoded as in a path segment (for the items of a label or matrix
+            /// value, whose separators are sent as they are).
+            #gate
+            pub(crate) fn encoded(value: &str) -> String {
+                let mut out = String::new();
+                push_encoded(&mut out, value);
+                out
+            }
+        }
+    });
     let without = without_key_fn(krate);
     let stream = stream_fn(krate);
     let send = send_fn(krate);
@@ -168,6 +190,8 @@ pub fn runtime(krate: &Crate) -> TokenStream {
                 }
             }
         }
+
+        #encoded
 
         #send
         #stream

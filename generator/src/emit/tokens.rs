@@ -29,7 +29,13 @@ pub fn ty(t: &TypeRef) -> TokenStream {
         TypeRef::U64 => quote!(u64),
         TypeRef::Uuid => quote!(::azure_core::Uuid),
         TypeRef::Bytes => quote!(::azure_core::Bytes),
-        TypeRef::DateTime => quote!(::azure_core::time::OffsetDateTime),
+        TypeRef::DateTime | TypeRef::DateTimeRfc1123 | TypeRef::UnixTime => {
+            quote!(::azure_core::time::OffsetDateTime)
+        }
+        TypeRef::Date => quote!(::time::Date),
+        TypeRef::Time => quote!(::time::Time),
+        TypeRef::Duration => quote!(::azure_core::time::Duration),
+        TypeRef::Base64 | TypeRef::Base64Url => quote!(Vec<u8>),
         TypeRef::Etag => quote!(azure_core::http::Etag),
         TypeRef::Json => quote!(::serde_json::Value),
         TypeRef::Named(n) => {
@@ -49,4 +55,13 @@ pub fn ty(t: &TypeRef) -> TokenStream {
             quote!(Box<#inner>)
         }
     }
+}
+
+/// The type of the generated `formats` module that writes and reads values of `t` on the wire
+/// (e.g. `crate::formats::Rfc3339`), when its scalar has a format of its own.
+pub fn format(t: &TypeRef) -> Option<TokenStream> {
+    t.format().map(|name| {
+        let name = ident(name);
+        quote!(crate::formats::#name)
+    })
 }

@@ -174,6 +174,7 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         .retain(|id| !omitted.iter().any(|m| &m.id == id));
     let examples = operations::examples(spec, &selection, &clients, &found)?;
     let guide = guide(&clients, &examples);
+    let uses_formats = uses_formats(&clients, &types);
     let formats = media::formats_used(&clients);
     Ok(ir::Crate {
         package: selection.package.clone(),
@@ -188,10 +189,33 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         status_monitor,
         service_client,
         guide,
+        uses_formats,
         publishing: Default::default(),
         formats,
         xml,
     })
+}
+
+/// Whether a field, parameter, body or response of the crate has a wire format of its own.
+fn uses_formats(
+    clients: &BTreeMap<String, ir::Client>,
+    types: &BTreeMap<String, ir::TypeDef>,
+) -> bool {
+    let formatted = |t: &ir::TypeRef| t.format().is_some();
+    let in_types = types.values().any(|t| match t {
+        ir::TypeDef::Struct(s) => {
+            s.fields.iter().any(|f| formatted(&f.ty))
+                || s.additional.as_ref().is_some_and(formatted)
+        }
+        // A union's variants are structs of their own, checked above.
+        ir::TypeDef::Enum(_) | ir::TypeDef::Union(_) => false,
+    });
+    in_types
+        || clients.values().flat_map(|c| &c.operations).any(|o| {
+            o.params.iter().any(|p| formatted(&p.ty))
+                || o.body.as_ref().is_some_and(|b| formatted(&b.ty))
+                || o.success_type.as_ref().is_some_and(formatted)
+        })
 }
 
 /// Builds the next-page request of each pager whose `x-ms-pageable.operationName` names an
@@ -253,6 +277,7 @@ fn next_requests(
                         location: p.location,
                         wire_name: p.wire_name.clone(),
                         skip_url_encoding: p.skip_url_encoding,
+                        collection: p.collection.clone(),
                         ..mine.clone()
                     }),
                     None => missing.push(p.wire_name.clone()),

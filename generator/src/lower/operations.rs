@@ -442,35 +442,44 @@ fn kind(
     }
 }
 
-/// How the spec asks for an array parameter to be sent, when that is not the one
-/// comma-separated value the client sends (`None` when it is).
-fn array_style(p: &Parameter) -> Option<String> {
+/// How the items of an array parameter are written, as the spec says: Swagger 2.0's
+/// `collectionFormat` (converted to `style`/`explode`, with `x-collection-format` for what
+/// OpenAPI 3 cannot say) or OpenAPI 3's `style` and `explode`.
+fn collection(p: &Parameter) -> ir::Collection {
+    use ir::Collection;
     use openapiv3::{PathStyle, QueryStyle};
     let data = p.parameter_data_ref();
-    if let Some(format) = data
+    let joined = |separator: &str| Collection::Joined(separator.to_string());
+    match data
         .extensions
         .get("x-collection-format")
         .and_then(Value::as_str)
     {
-        return Some(format!("with `collectionFormat: {format}`"));
+        Some("tsv") => return joined("\t"),
+        Some("ssv") => return joined(" "),
+        Some("pipes") => return joined("|"),
+        _ => {}
     }
     match p {
         Parameter::Query { style, .. } => match style {
             // OpenAPI 3's default for a query parameter is one `name=value` per item.
-            QueryStyle::Form if data.explode == Some(false) => None,
-            QueryStyle::Form => Some("as one `name=value` pair per item (`explode`)".into()),
-            QueryStyle::SpaceDelimited => Some("space-delimited".into()),
-            QueryStyle::PipeDelimited => Some("pipe-delimited".into()),
-            QueryStyle::DeepObject => Some("as a `deepObject`".into()),
+            QueryStyle::Form if data.explode == Some(false) => joined(","),
+            QueryStyle::SpaceDelimited if data.explode != Some(true) => joined(" "),
+            QueryStyle::PipeDelimited if data.explode != Some(true) => joined("|"),
+            QueryStyle::Form
+            | QueryStyle::SpaceDelimited
+            | QueryStyle::PipeDelimited
+            | QueryStyle::DeepObject => Collection::Multi,
         },
-        Parameter::Path { style, .. } => match style {
-            PathStyle::Simple if !data.explode.unwrap_or(false) => None,
-            PathStyle::Simple => Some("exploded".into()),
-            PathStyle::Matrix => Some("in `matrix` style".into()),
-            PathStyle::Label => Some("in `label` style".into()),
-        },
-        Parameter::Header { .. } if data.explode.unwrap_or(false) => Some("exploded".into()),
-        Parameter::Header { .. } | Parameter::Cookie { .. } => None,
+        Parameter::Path { style, .. } => {
+            let explode = data.explode.unwrap_or(false);
+            match style {
+                PathStyle::Simple => joined(","),
+                PathStyle::Label => Collection::Label { explode },
+                PathStyle::Matrix => Collection::Matrix { explode },
+            }
+        }
+        Parameter::Header { .. } | Parameter::Cookie { .. } => joined(","),
     }
 }
 
@@ -552,16 +561,11 @@ fn parameter(
             ))
         }
     };
-    if matches!(ty, TypeRef::Vec(_)) {
-        if let Some(asked) = array_style(p) {
-            let where_said = if spec.dialect == crate::read::Dialect::Swagger2 {
-                join(at, "collectionFormat")
-            } else {
-                at.to_string()
-            };
+    if let (TypeRef::Vec(_), Parameter::Query { style, .. }) = (&ty, p) {
+        if *style == openapiv3::QueryStyle::DeepObject {
             spec.warn(
-                &where_said,
-                format!("array parameter `{}` is sent as one comma-separated value, not {asked} as the spec says", data.name),
+                at,
+                format!("array parameter `{}` has `style: deepObject`, which is for objects: its items are sent as one `name=value` pair each", data.name),
             );
         }
     }
@@ -581,26 +585,38 @@ fn parameter(
     } else {
         ty
     };
-    let scalar = matches!(
-        ty,
-        TypeRef::String
-            | TypeRef::Bool
-            | TypeRef::I32
-            | TypeRef::I64
-            | TypeRef::F32
-            | TypeRef::F64
-            | TypeRef::U8
-            | TypeRef::U16
-            | TypeRef::U32
-            | TypeRef::U64
-            | TypeRef::Uuid
-            | TypeRef::Named(_)
-    );
-    if !scalar && location == Location::Path {
+    let scalar = |ty: &TypeRef| {
+        matches!(
+            ty,
+            TypeRef::String
+                | TypeRef::Bool
+                | TypeRef::I32
+                | TypeRef::I64
+                | TypeRef::F32
+                | TypeRef::F64
+                | TypeRef::U8
+                | TypeRef::U16
+                | TypeRef::U32
+                | TypeRef::U64
+                | TypeRef::Uuid
+                | TypeRef::DateTime
+                | TypeRef::DateTimeRfc1123
+                | TypeRef::UnixTime
+                | TypeRef::Date
+                | TypeRef::Time
+                | TypeRef::Duration
+                | TypeRef::Base64
+                | TypeRef::Base64Url
+                | TypeRef::Named(_)
+        )
+    };
+    let collection = matches!(ty, TypeRef::Vec(_)).then(|| collection(p));
+    let items_scalar = matches!(&ty, TypeRef::Vec(item) if scalar(item));
+    if !scalar(&ty) && !items_scalar && location == Location::Path {
         return Err(spec.error(
             &join(at, "schema"),
             format!(
-                "path parameter `{}` must be a string, number, boolean or enum",
+                "path parameter `{}` must be a string, number, boolean, enum, date, duration or bytes, or an array of them",
                 data.name
             ),
         ));
@@ -672,6 +688,7 @@ fn parameter(
             .and_then(Value::as_bool)
             == Some(true),
         text_local: String::new(),
+        collection,
     })
 }
 
@@ -809,6 +826,7 @@ fn path_template(
             docs: format!("Always `{name}={value}`, from the path."),
             skip_url_encoding: false,
             text_local: String::new(),
+            collection: None,
         });
     }
     params.splice(0..0, constants);

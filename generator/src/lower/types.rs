@@ -17,7 +17,8 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Deepest inline nesting accepted; deeper schemas are refused rather than risking the stack.
 const MAX_DEPTH: usize = 64;
 
-/// String formats a `String` holds exactly (the text as sent), so they need no warning.
+/// String formats the generator knows: typed (dates, times, durations, bytes, UUIDs) or held
+/// exactly as text, so they need no warning.
 const STRING_FORMATS: [&str; 22] = [
     "date",
     "time",
@@ -573,12 +574,19 @@ impl<'a> Types<'a> {
         Ok(match view.typ {
             Some("string") => match view.format.as_deref() {
                 Some("date-time") => TypeRef::DateTime,
+                Some("date-time-rfc1123" | "date-time-rfc7231") => TypeRef::DateTimeRfc1123,
+                Some("date") => TypeRef::Date,
+                Some("time") => TypeRef::Time,
+                Some("duration") => TypeRef::Duration,
+                Some("byte") => TypeRef::Base64,
+                Some("base64url") => TypeRef::Base64Url,
                 Some("uuid") => TypeRef::Uuid,
                 _ => TypeRef::String,
             },
             Some("boolean") => TypeRef::Bool,
             Some("integer") => match view.format.as_deref() {
                 Some("int64") => TypeRef::I64,
+                Some("unixtime") => TypeRef::UnixTime,
                 Some("uint8") => TypeRef::U8,
                 Some("uint16") => TypeRef::U16,
                 Some("uint32") => TypeRef::U32,
@@ -616,7 +624,7 @@ impl<'a> Types<'a> {
             Some("string") => (&STRING_FORMATS, "String"),
             Some("integer") => (
                 &[
-                    "int32", "int64", "uint8", "uint16", "uint32", "uint64", "uint",
+                    "int32", "int64", "unixtime", "uint8", "uint16", "uint32", "uint64", "uint",
                 ],
                 "i32",
             ),
@@ -1143,10 +1151,25 @@ fn is_enum(view: &View) -> bool {
     is_string_enum(view) || is_number_enum(view)
 }
 
+/// A string `enum` the generator makes a Rust enum of. A string of a typed format (a date, a
+/// duration, bytes...) keeps its type: its `enum` values are a documented constraint.
 fn is_string_enum(view: &View) -> bool {
     !view.enumeration.is_empty()
         && view.typ.is_none_or(|t| t == "string")
         && view.enumeration.iter().all(Value::is_string)
+        && !matches!(
+            view.format.as_deref(),
+            Some(
+                "date"
+                    | "date-time"
+                    | "date-time-rfc1123"
+                    | "date-time-rfc7231"
+                    | "time"
+                    | "duration"
+                    | "byte"
+                    | "base64url"
+            )
+        )
 }
 
 /// An `integer` or `number` enum whose values are all numbers.

@@ -217,7 +217,8 @@ fn assert_siblings(siblings: &[FishUnion]) {
     assert_eq!(shark.age, Some(6));
     assert_eq!(shark.species.as_deref(), Some("predator"));
     assert_eq!(saw.age, Some(105));
-    assert_eq!(saw.picture.as_deref(), Some("//////4="));
+    // `//////4=` on the wire.
+    assert_eq!(saw.picture.as_deref(), Some(&[255, 255, 255, 255, 254][..]));
     assert_eq!(goblin.jawsize, Some(5));
     assert_eq!(
         goblin.color,
@@ -281,7 +282,7 @@ async fn polymorphism_missing_discriminator(env: Arc<Env>) -> Outcome {
                 age: Some(105),
                 birthday: Some(azure_core::time::parse_rfc3339("1900-01-05T01:00:00Z")?),
                 length: Some(10.0),
-                picture: Some("//////4=".into()),
+                picture: Some(vec![255, 255, 255, 255, 254]),
                 species: Some("dangerous".into()),
                 ..Default::default()
             }

@@ -2,14 +2,27 @@
 //! `azure/`, each with a `scenarios()` list that this module joins.
 
 mod body_binary;
+mod body_boolean;
+mod body_byte;
+mod body_date;
+mod body_datetime;
+mod body_datetime_rfc1123;
+mod body_duration;
 mod body_file;
 mod body_formdata;
+mod body_integer;
+mod body_number;
+mod body_string;
+mod body_time;
 mod custom_base_url;
 mod head_exceptions;
 mod http_infrastructure;
 mod media_types;
+mod primitives;
 mod security_aad;
 mod security_key;
+mod url;
+mod url_multi_collection_format;
 mod xml_service;
 mod xms_error_responses;
 
@@ -47,6 +60,18 @@ pub fn scenarios() -> Vec<Scenario> {
     all.extend(http_infrastructure::scenarios());
     all.extend(xms_error_responses::scenarios());
     all.extend(head_exceptions::scenarios());
+    all.extend(body_boolean::scenarios());
+    all.extend(body_byte::scenarios());
+    all.extend(body_date::scenarios());
+    all.extend(body_datetime::scenarios());
+    all.extend(body_datetime_rfc1123::scenarios());
+    all.extend(body_duration::scenarios());
+    all.extend(body_integer::scenarios());
+    all.extend(body_number::scenarios());
+    all.extend(body_string::scenarios());
+    all.extend(body_time::scenarios());
+    all.extend(url::scenarios());
+    all.extend(url_multi_collection_format::scenarios());
     all.extend(security_key::scenarios());
     all.extend(security_aad::scenarios());
     all.extend(custom_base_url::scenarios());

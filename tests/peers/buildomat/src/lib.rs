@@ -5,6 +5,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 pub mod clients;
+pub mod formats;
 pub mod models;
 #[cfg_attr(not(feature = "buildomat"), allow(dead_code))]
 mod runtime;

@@ -83,8 +83,13 @@ impl TryFrom<BooleanWrapper> for azure_core::http::RequestContent<BooleanWrapper
 )]
 pub struct ByteWrapper {
     /// The `field` property.
-    #[serde(rename = "field", skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
+    #[serde(
+        rename = "field",
+        with = "crate::formats::Base64",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field: Option<Vec<u8>>,
 }
 
 impl TryFrom<ByteWrapper> for azure_core::http::RequestContent<ByteWrapper> {
@@ -146,7 +151,7 @@ pub struct Cookiecuttershark {
     /// Required.
     #[serde(
         rename = "birthday",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -163,11 +168,21 @@ pub struct Cookiecuttershark {
 )]
 pub struct DateWrapper {
     /// The `field` property.
-    #[serde(rename = "field", skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
+    #[serde(
+        rename = "field",
+        with = "crate::formats::Date",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field: Option<::time::Date>,
     /// The `leap` property.
-    #[serde(rename = "leap", skip_serializing_if = "Option::is_none")]
-    pub leap: Option<String>,
+    #[serde(
+        rename = "leap",
+        with = "crate::formats::Date",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub leap: Option<::time::Date>,
 }
 
 impl TryFrom<DateWrapper> for azure_core::http::RequestContent<DateWrapper> {
@@ -189,7 +204,7 @@ pub struct DatetimeWrapper {
     /// The `field` property.
     #[serde(
         rename = "field",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -197,7 +212,7 @@ pub struct DatetimeWrapper {
     /// The `now` property.
     #[serde(
         rename = "now",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -221,11 +236,21 @@ impl TryFrom<DatetimeWrapper> for azure_core::http::RequestContent<DatetimeWrapp
 )]
 pub struct Datetimerfc1123Wrapper {
     /// The `field` property.
-    #[serde(rename = "field", skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
+    #[serde(
+        rename = "field",
+        with = "crate::formats::Rfc1123",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field: Option<::azure_core::time::OffsetDateTime>,
     /// The `now` property.
-    #[serde(rename = "now", skip_serializing_if = "Option::is_none")]
-    pub now: Option<String>,
+    #[serde(
+        rename = "now",
+        with = "crate::formats::Rfc1123",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub now: Option<::azure_core::time::OffsetDateTime>,
 }
 
 impl TryFrom<Datetimerfc1123Wrapper>
@@ -457,8 +482,13 @@ impl TryFrom<DoubleWrapper> for azure_core::http::RequestContent<DoubleWrapper> 
 )]
 pub struct DurationWrapper {
     /// The `field` property.
-    #[serde(rename = "field", skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
+    #[serde(
+        rename = "field",
+        with = "crate::formats::Duration",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub field: Option<::azure_core::time::Duration>,
 }
 
 impl TryFrom<DurationWrapper> for azure_core::http::RequestContent<DurationWrapper> {
@@ -735,7 +765,7 @@ pub struct Goblinshark {
     /// Required.
     #[serde(
         rename = "birthday",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -1122,14 +1152,19 @@ pub struct Sawshark {
     /// Required.
     #[serde(
         rename = "birthday",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub birthday: Option<::azure_core::time::OffsetDateTime>,
     /// The `picture` property.
-    #[serde(rename = "picture", skip_serializing_if = "Option::is_none")]
-    pub picture: Option<String>,
+    #[serde(
+        rename = "picture",
+        with = "crate::formats::Base64",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub picture: Option<Vec<u8>>,
 }
 
 /// The `Shark` model.
@@ -1161,7 +1196,7 @@ pub struct Shark {
     /// Required.
     #[serde(
         rename = "birthday",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]

@@ -99,7 +99,15 @@ impl<'de> ::serde::Deserialize<'de> for FloatEnum {
         let number = <::serde_json::Number as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        Ok(Self::from(number.to_string()))
+        let known = match number.as_f64() {
+            Some(200.4) => Some(Self::V200Point4),
+            Some(403.4) => Some(Self::V403Point4),
+            Some(405.3) => Some(Self::V405Point3),
+            Some(406.2) => Some(Self::V406Point2),
+            Some(429.1) => Some(Self::V429Point1),
+            _ => None,
+        };
+        Ok(known.unwrap_or_else(|| Self::from(number.to_string())))
     }
 }
 
@@ -209,7 +217,15 @@ impl<'de> ::serde::Deserialize<'de> for IntEnum {
         let number = <::serde_json::Number as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        Ok(Self::from(number.to_string()))
+        let known = match number.as_f64() {
+            Some(200.0) => Some(Self::V200),
+            Some(403.0) => Some(Self::V403),
+            Some(405.0) => Some(Self::V405),
+            Some(406.0) => Some(Self::V406),
+            Some(429.0) => Some(Self::V429),
+            _ => None,
+        };
+        Ok(known.unwrap_or_else(|| Self::from(number.to_string())))
     }
 }
 

@@ -204,17 +204,20 @@ impl ReservedWordsClientClient {
         >,
     ) -> Result<azure_core::http::Response<::serde_json::Value>> {
         let options = options.unwrap_or_default();
-        let query_parameters_text = options
+        let query_parameters_text: Option<Vec<String>> = options
             .query_parameters
             .as_ref()
-            .map(|v| v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(","));
+            .map(|values| values.iter().map(|item| item.to_string()).collect());
         let mut request = crate::runtime::request(
             &self.endpoint,
             azure_core::http::Method::Get,
             "/reservedWords/{url_2}",
             &[url_2],
-            &[("queryParameters", query_parameters_text.as_deref())],
+            &[],
         )?;
+        for text in query_parameters_text.iter().flatten() {
+            request.url_mut().query_pairs_mut().append_pair("queryParameters", text);
+        }
         if let Some(value) = Some(header_parameters) {
             request.insert_header("headerparameters", value.to_string());
         }

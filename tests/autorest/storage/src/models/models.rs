@@ -308,7 +308,7 @@ pub struct StorageAccountProperties {
     /// Gets the timestamp of the most recent instance of a failover to the secondary location. Only the most recent timestamp is retained. This element is not returned if there has never been a failover instance. Only available if the accountType is StandardGRS or StandardRAGRS.
     #[serde(
         rename = "lastGeoFailoverTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -322,7 +322,7 @@ pub struct StorageAccountProperties {
     /// Gets the creation date and time of the storage account in UTC.
     #[serde(
         rename = "creationTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]

@@ -314,7 +314,14 @@ impl<'de> ::serde::Deserialize<'de> for ProductConstInt {
         let number = <::serde_json::Number as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        number.to_string().parse().map_err(<D::Error as ::serde::de::Error>::custom)
+        let known = match number.as_f64() {
+            Some(0.0) => Some(Self::V0),
+            _ => None,
+        };
+        known
+            .ok_or_else(|| <D::Error as ::serde::de::Error>::custom(
+                format!("`{number}` is not a value of `ProductConstInt`"),
+            ))
     }
 }
 

@@ -209,8 +209,13 @@ pub struct BlobProperties {
     /// The `Last-Modified` property.
     ///
     /// Required.
-    #[serde(rename = "Last-Modified", skip_serializing_if = "Option::is_none")]
-    pub last_modified: Option<String>,
+    #[serde(
+        rename = "Last-Modified",
+        with = "crate::formats::Rfc1123",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_modified: Option<::azure_core::time::OffsetDateTime>,
     /// The `Etag` property.
     ///
     /// Required.
@@ -268,8 +273,13 @@ pub struct BlobProperties {
     #[serde(rename = "CopyProgress", skip_serializing_if = "Option::is_none")]
     pub copy_progress: Option<String>,
     /// The `CopyCompletionTime` property.
-    #[serde(rename = "CopyCompletionTime", skip_serializing_if = "Option::is_none")]
-    pub copy_completion_time: Option<String>,
+    #[serde(
+        rename = "CopyCompletionTime",
+        with = "crate::formats::Rfc1123",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub copy_completion_time: Option<::azure_core::time::OffsetDateTime>,
     /// The `CopyStatusDescription` property.
     #[serde(rename = "CopyStatusDescription", skip_serializing_if = "Option::is_none")]
     pub copy_status_description: Option<String>,
@@ -283,8 +293,13 @@ pub struct BlobProperties {
     #[serde(rename = "DestinationSnapshot", skip_serializing_if = "Option::is_none")]
     pub destination_snapshot: Option<String>,
     /// The `DeletedTime` property.
-    #[serde(rename = "DeletedTime", skip_serializing_if = "Option::is_none")]
-    pub deleted_time: Option<String>,
+    #[serde(
+        rename = "DeletedTime",
+        with = "crate::formats::Rfc1123",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_time: Option<::azure_core::time::OffsetDateTime>,
     /// The `RemainingRetentionDays` property.
     #[serde(rename = "RemainingRetentionDays", skip_serializing_if = "Option::is_none")]
     pub remaining_retention_days: Option<i32>,
@@ -393,8 +408,13 @@ pub struct ContainerProperties {
     /// The `Last-Modified` property.
     ///
     /// Required.
-    #[serde(rename = "Last-Modified", skip_serializing_if = "Option::is_none")]
-    pub last_modified: Option<String>,
+    #[serde(
+        rename = "Last-Modified",
+        with = "crate::formats::Rfc1123",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_modified: Option<::azure_core::time::OffsetDateTime>,
     /// The `Etag` property.
     ///
     /// Required.
@@ -675,8 +695,13 @@ pub struct Metrics {
 #[serde(rename = "ModelWithByteProperty")]
 pub struct ModelWithByteProperty {
     /// The `Bytes` property.
-    #[serde(rename = "Bytes", skip_serializing_if = "Option::is_none")]
-    pub bytes: Option<String>,
+    #[serde(
+        rename = "Bytes",
+        with = "crate::formats::Base64",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub bytes: Option<Vec<u8>>,
 }
 
 #[cfg(feature = "xml_operations")]

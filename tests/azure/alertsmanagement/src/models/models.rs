@@ -26,7 +26,7 @@ pub struct ActionGroup {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "createdAt",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -36,7 +36,7 @@ pub struct ActionGroup {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "lastModifiedAt",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -163,7 +163,7 @@ pub struct ActionRuleProperties {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "createdAt",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -173,7 +173,7 @@ pub struct ActionRuleProperties {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "lastModifiedAt",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -589,8 +589,13 @@ pub struct AlertRulePatchProperties {
     #[serde(rename = "severity", skip_serializing_if = "Option::is_none")]
     pub severity: Option<crate::models::Severity>,
     /// The alert rule frequency in ISO8601 format. The time granularity must be in minutes and minimum value is 5 minutes.
-    #[serde(rename = "frequency", skip_serializing_if = "Option::is_none")]
-    pub frequency: Option<String>,
+    #[serde(
+        rename = "frequency",
+        with = "crate::formats::Duration",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub frequency: Option<::azure_core::time::Duration>,
     /// The alert rule actions.
     #[serde(rename = "actionGroups", skip_serializing_if = "Option::is_none")]
     pub action_groups: Option<crate::models::ActionGroupsInformation>,
@@ -625,8 +630,13 @@ pub struct AlertRuleProperties {
     /// The alert rule frequency in ISO8601 format. The time granularity must be in minutes and minimum value is 5 minutes.
     ///
     /// Required.
-    #[serde(rename = "frequency", skip_serializing_if = "Option::is_none")]
-    pub frequency: Option<String>,
+    #[serde(
+        rename = "frequency",
+        with = "crate::formats::Duration",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub frequency: Option<::azure_core::time::Duration>,
     /// The alert rule's detector.
     ///
     /// Required.
@@ -1021,7 +1031,7 @@ pub struct Diagnostics {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "createdAt",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1031,7 +1041,7 @@ pub struct Diagnostics {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "lastModifiedAt",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1236,7 +1246,7 @@ pub struct Essentials {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "startDateTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1246,7 +1256,7 @@ pub struct Essentials {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "lastModifiedDateTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1256,7 +1266,7 @@ pub struct Essentials {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "monitorConditionResolvedDateTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1684,7 +1694,7 @@ pub struct SmartGroupProperties {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "startDateTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1694,7 +1704,7 @@ pub struct SmartGroupProperties {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "lastModifiedDateTime",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1777,7 +1787,7 @@ pub struct Suppression {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "createdAt",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1787,7 +1797,7 @@ pub struct Suppression {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "lastModifiedAt",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -1876,8 +1886,13 @@ pub struct SuppressionSchedule {
 )]
 pub struct ThrottlingInformation {
     /// The required duration (in ISO8601 format) to wait before notifying on the alert rule again. The time granularity must be in minutes and minimum value is 0 minutes
-    #[serde(rename = "duration", skip_serializing_if = "Option::is_none")]
-    pub duration: Option<String>,
+    #[serde(
+        rename = "duration",
+        with = "crate::formats::Duration",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub duration: Option<::azure_core::time::Duration>,
 }
 
 #[cfg(feature = "action_rules")]

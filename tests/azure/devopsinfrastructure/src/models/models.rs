@@ -944,7 +944,7 @@ pub struct SystemData {
     /// The timestamp of resource creation (UTC).
     #[serde(
         rename = "createdAt",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -958,7 +958,7 @@ pub struct SystemData {
     /// The timestamp of resource last modification (UTC)
     #[serde(
         rename = "lastModifiedAt",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]

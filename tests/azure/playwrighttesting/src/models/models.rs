@@ -77,7 +77,7 @@ pub struct AccountFreeTrialProperties {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "createdAt",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -89,7 +89,7 @@ pub struct AccountFreeTrialProperties {
     /// Read-only: set by the service, never sent in a request.
     #[serde(
         rename = "expiryAt",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "crate::runtime::skip_read_only"
     )]
@@ -705,7 +705,7 @@ pub struct SystemData {
     /// The timestamp of resource creation (UTC).
     #[serde(
         rename = "createdAt",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -719,7 +719,7 @@ pub struct SystemData {
     /// The timestamp of resource last modification (UTC)
     #[serde(
         rename = "lastModifiedAt",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]

@@ -68,7 +68,7 @@ pub struct TaskEvent {
     /// Required.
     #[serde(
         rename = "time",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -258,7 +258,7 @@ pub struct Worker {
     /// The `lastping` property.
     #[serde(
         rename = "lastping",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -320,7 +320,7 @@ pub struct WorkerAppendTask {
     /// Required.
     #[serde(
         rename = "time",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]

@@ -58,7 +58,7 @@ pub struct OutputRecord {
     /// Required.
     #[serde(
         rename = "time",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -100,7 +100,7 @@ pub struct ReportFinishBody {
     /// Required.
     #[serde(
         rename = "end_time",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -147,7 +147,7 @@ pub struct ReportId {
     /// Required.
     #[serde(
         rename = "time",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -216,7 +216,7 @@ pub struct ReportStartBody {
     /// Required.
     #[serde(
         rename = "start_time",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -270,7 +270,7 @@ pub struct ReportSummary {
     /// Required.
     #[serde(
         rename = "when",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]

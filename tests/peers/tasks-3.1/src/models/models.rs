@@ -82,7 +82,7 @@ pub struct Task {
     /// The `due` property.
     #[serde(
         rename = "due",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -125,7 +125,7 @@ pub struct TaskCreate {
     /// The `due` property.
     #[serde(
         rename = "due",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -163,7 +163,7 @@ pub struct TaskUpdate {
     /// The `due` property.
     #[serde(
         rename = "due",
-        with = "::azure_core::time::rfc3339::option",
+        with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
