@@ -10,7 +10,8 @@
 //!   leave the schema without a type (with a warning); `type: "null"` alone is `enum: [null]`;
 //! - `anyOf`/`oneOf` with a `{type: "null"}` member: the member goes and `nullable: true` comes;
 //!   one member left is the schema itself (a `$ref` as `allOf: [{$ref}]`);
-//! - `const` is a one-value `enum`; the first of `examples` is the `example`;
+//! - `const` is a one-value `enum`; `oneOf`/`anyOf` of `const`s is an `enum` whose values keep
+//!   their descriptions; the first of `examples` is the `example`;
 //! - numeric `exclusiveMinimum`/`exclusiveMaximum` are `minimum`/`maximum` with the 3.0 flag;
 //! - a `$ref` with siblings becomes `allOf: [{$ref}]` next to them, so they keep their meaning
 //!   (3.0 ignores a `$ref`'s siblings);
@@ -307,6 +308,7 @@ impl Converter<'_> {
             return;
         };
         self.null_alternatives(map, at);
+        self.const_alternatives(map, at);
         self.types(map, at);
         self.keywords(map, at);
         self.ref_siblings(map, at);
@@ -359,6 +361,49 @@ impl Converter<'_> {
                 out.push(member);
             }
             map.insert(key.into(), Value::Array(out));
+        }
+    }
+
+    /// `oneOf`/`anyOf` whose alternatives are each a `const` (3.1's way to document each value
+    /// of an enumeration): an `enum` of those values, each with its description (or title),
+    /// extensible as any enumeration without `x-ms-enum` is.
+    fn const_alternatives(&mut self, map: &mut Map<String, Value>, at: &str) {
+        for key in ["oneOf", "anyOf"] {
+            let Some(Value::Array(members)) = map.get(key) else {
+                continue;
+            };
+            let Some(values) = const_values(members).filter(|_| !map.contains_key("enum")) else {
+                continue;
+            };
+            let described: Vec<Value> = members
+                .iter()
+                .zip(&values)
+                .map(|(m, v)| {
+                    let text = m.get("description").or_else(|| m.get("title"));
+                    match text {
+                        Some(t) => json!({ "value": v, "description": t }),
+                        None => json!({ "value": v }),
+                    }
+                })
+                .collect();
+            let list = join(at, key);
+            for i in 0..values.len() {
+                self.moved(
+                    &format!("{}/{i}", join(at, "enum")),
+                    &format!("{list}/{i}/const"),
+                );
+            }
+            let typ = match values.first() {
+                Some(Value::String(_)) => "string",
+                _ if values.iter().all(|v| v.is_i64() || v.is_u64()) => "integer",
+                _ => "number",
+            };
+            map.remove(key);
+            map.entry("type").or_insert_with(|| json!(typ));
+            map.insert("enum".into(), Value::Array(values));
+            map.entry("x-ms-enum")
+                .or_insert_with(|| json!({ "modelAsString": true, "values": described }));
+            return;
         }
     }
 
@@ -581,6 +626,32 @@ impl Converter<'_> {
     }
 }
 
+/// The values of alternatives that are each a `const` and nothing else of substance, all
+/// strings or all numbers; `None` when they are not.
+fn const_values(members: &[Value]) -> Option<Vec<Value>> {
+    if members.is_empty() {
+        return None;
+    }
+    let mut values = Vec::with_capacity(members.len());
+    for member in members {
+        let map = member.as_object()?;
+        let plain = map.keys().all(|k| {
+            matches!(
+                k.as_str(),
+                "const" | "title" | "description" | "type" | "deprecated" | "$comment"
+            ) || k.starts_with("x-")
+        });
+        let value = map.get("const")?;
+        if !plain || !(value.is_string() || value.is_number()) {
+            return None;
+        }
+        values.push(value.clone());
+    }
+    let strings = values.iter().all(Value::is_string);
+    let numbers = values.iter().all(Value::is_number);
+    (strings || numbers).then_some(values)
+}
+
 /// A schema that allows only `null`: `type: "null"` (or `["null"]`), `enum: [null]`,
 /// `const: null`.
 fn is_null_schema(v: &Value) -> bool {
@@ -733,6 +804,46 @@ mod tests {
         );
         assert_eq!(p["f"], json!({ "type": "number", "enum": [1.5] }));
         assert_eq!(p["b"], json!({ "type": "string", "format": "byte" }));
+    }
+
+    #[test]
+    fn alternatives_that_are_each_a_const_make_a_described_enum() {
+        let (out, warnings, sources) = run(
+            "consts",
+            with_schema(json!({ "oneOf": [
+                { "const": "low", "description": "Whenever." },
+                { "const": "high", "title": "Soon" },
+                { "const": "none" },
+                { "type": "null" }
+            ]})),
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(
+            schema_of(&out),
+            &json!({
+                "nullable": true,
+                "type": "string",
+                "enum": ["low", "high", "none"],
+                "x-ms-enum": { "modelAsString": true, "values": [
+                    { "value": "low", "description": "Whenever." },
+                    { "value": "high", "description": "Soon" },
+                    { "value": "none" }
+                ] }
+            })
+        );
+        assert_eq!(
+            sources.origin("#/components/schemas/S/enum/1").1,
+            "#/components/schemas/S/oneOf/1/const"
+        );
+        // Anything else among the alternatives keeps them alternatives.
+        let (out, _, _) = run(
+            "consts-mixed",
+            with_schema(json!({ "oneOf": [ { "const": "a" }, { "type": "integer" } ] })),
+        );
+        assert_eq!(
+            schema_of(&out),
+            &json!({ "oneOf": [ { "type": "string", "enum": ["a"] }, { "type": "integer" } ] })
+        );
     }
 
     #[test]
