@@ -10,6 +10,7 @@ mod models;
 mod openapi;
 mod openapi31;
 mod paging_and_polling;
+mod param_styles;
 mod peers;
 mod regenerate_access_key;
 mod robustness;
