@@ -6,6 +6,7 @@ mod downstream;
 mod examples;
 mod faults;
 mod harness;
+mod headers;
 mod models;
 mod openapi;
 mod paging_and_polling;

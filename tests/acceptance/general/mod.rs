@@ -16,6 +16,7 @@ mod body_string;
 mod body_time;
 mod custom_base_url;
 mod head_exceptions;
+mod header;
 mod http_infrastructure;
 mod media_types;
 mod primitives;
@@ -58,6 +59,7 @@ pub fn scenarios() -> Vec<Scenario> {
     all.extend(media_types::scenarios());
     all.extend(xml_service::scenarios());
     all.extend(http_infrastructure::scenarios());
+    all.extend(header::scenarios());
     all.extend(xms_error_responses::scenarios());
     all.extend(head_exceptions::scenarios());
     all.extend(body_boolean::scenarios());
