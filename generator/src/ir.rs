@@ -470,8 +470,13 @@ pub struct ResponseHeader {
     pub wire_name: String,
     /// Rust name of the getter (never one of the response's own methods).
     pub getter: String,
-    /// The value's type: a scalar, an enumeration, or a list of them (comma-separated).
+    /// The value's type: a scalar, an enumeration, or a list of them (comma-separated); a
+    /// map of text for a collection.
     pub ty: TypeRef,
+    /// `x-ms-header-collection-prefix`: `wire_name` is a prefix, and the getter gives every
+    /// header that starts with it, by the rest of its name (e.g. `x-ms-meta-*`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub collection: bool,
     /// Docs from the header's description.
     pub docs: String,
 }

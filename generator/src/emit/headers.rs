@@ -4,7 +4,9 @@
 //! `Response` carries so that each such operation's getters are its own.
 
 use super::{docs, features, method, tokens};
-use crate::ir::{Client, Crate, Operation, ResponseHeaders, TypeRef};
+use crate::ir::{
+    Client, Crate, Operation, OperationKind, ResponseHeader, ResponseHeaders, TypeRef,
+};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -39,7 +41,7 @@ pub fn headers(krate: &Crate) -> TokenStream {
         })
     });
     // Each reader is compiled with the clients that use it.
-    let gate = |uses: fn(&TypeRef) -> bool| {
+    let gate = |uses: fn(&ResponseHeader) -> bool| {
         let users: Vec<_> = krate
             .clients
             .values()
@@ -47,13 +49,13 @@ pub fn headers(krate: &Crate) -> TokenStream {
                 c.operations
                     .iter()
                     .flat_map(|o| o.response_headers.iter().flat_map(|h| &h.headers))
-                    .any(|h| uses(&h.ty))
+                    .any(uses)
             })
             .map(|c| Some(features::Features::from([c.feature.as_str()])))
             .collect();
         (!users.is_empty()).then(|| features::module_gate(users))
     };
-    let header = gate(|t| *t != TypeRef::String).map(|gate| {
+    let header = gate(|h| !h.collection && h.ty != TypeRef::String).map(|gate| {
         quote! {
             /// The value of the header `name`, read from its text by `parse`: `None` when the
             /// header is absent or empty, an error of kind `DataConversion` naming the header
@@ -69,7 +71,7 @@ pub fn headers(krate: &Crate) -> TokenStream {
             }
         }
     });
-    let text = gate(|t| *t == TypeRef::String).map(|gate| {
+    let text = gate(|h| !h.collection && h.ty == TypeRef::String).map(|gate| {
         quote! {
             /// The text of the header `name`, as sent (an empty value is an empty text).
             #gate
@@ -78,7 +80,7 @@ pub fn headers(krate: &Crate) -> TokenStream {
             }
         }
     });
-    let parsed = gate(|t| *t != TypeRef::String && by_from_str(t)).map(|gate| {
+    let parsed = gate(|h| !h.collection && h.ty != TypeRef::String && by_from_str(&h.ty)).map(|gate| {
         quote! {
             /// `text` read by the type's `FromStr`.
             #gate
@@ -90,7 +92,24 @@ pub fn headers(krate: &Crate) -> TokenStream {
             }
         }
     });
-    let error = gate(|t| *t != TypeRef::String)
+    let collection = gate(|h| h.collection).map(|gate| {
+        quote! {
+            /// The headers whose names start with `prefix`, by the rest of their names; `None`
+            /// when there is none.
+            #gate
+            fn collection(headers: &Headers, prefix: &str) -> Option<std::collections::HashMap<String, String>> {
+                let found: std::collections::HashMap<String, String> = headers
+                    .iter()
+                    .filter_map(|(name, value)| {
+                        let key = name.as_str().strip_prefix(prefix)?;
+                        Some((key.to_string(), value.as_str().to_string()))
+                    })
+                    .collect();
+                (!found.is_empty()).then_some(found)
+            }
+        }
+    });
+    let error = gate(|h| !h.collection && h.ty != TypeRef::String)
         .map(|gate| quote!(#gate use azure_core::{error::ErrorKind, Error};));
     quote! {
         use azure_core::{http::headers::{HeaderName, Headers}, Result};
@@ -99,6 +118,7 @@ pub fn headers(krate: &Crate) -> TokenStream {
         #header
         #text
         #parsed
+        #collection
 
         #(#items)*
     }
@@ -140,8 +160,13 @@ fn operation(
         }
     });
     let target = target(op);
+    let what = if matches!(op.kind, OperationKind::Pageable(_)) {
+        format!("each page {link} reads (`into_pages()` gives each page's `Response`)")
+    } else {
+        format!("what {link} answers")
+    };
     let doc = format!(
-        " The headers of what {link} answers, typed. Each getter gives `Ok(None)` when the header is absent and an error of kind `DataConversion` when its value is not of its type."
+        " The headers of {what}, typed. Each getter gives `Ok(None)` when the header is absent and an error of kind `DataConversion` when its value is not of its type."
     );
     let declarations = headers.headers.iter().map(|h| {
         let getter = tokens::ident(&h.getter);
@@ -157,6 +182,7 @@ fn operation(
         let ty = tokens::ty(&h.ty);
         let wire = &h.wire_name;
         let body = match &h.ty {
+            _ if h.collection => quote!(Ok(collection(self.headers(), #wire))),
             TypeRef::String => quote!(Ok(text(self.headers(), #wire))),
             other => {
                 let parse = parse(other);

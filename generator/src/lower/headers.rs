@@ -23,27 +23,32 @@ const RESPONSE_METHODS: [&str; 8] = [
     "try_into_raw_response",
 ];
 
-/// Headers the pagers and pollers read themselves: a pageable or long-running operation that
+/// Headers the pollers read themselves, and the request ids the pipeline logs and
+/// `ServiceError` reports: a long-running operation (or a `HEAD` answering `bool`) that
 /// declares only these loses nothing by having no getters.
-const FOLLOWED: [&str; 5] = [
+const QUIET: [&str; 9] = [
     "azure-asyncoperation",
     "location",
     "operation-location",
     "retry-after",
     "retry-after-ms",
+    "x-ms-retry-after-ms",
+    "x-ms-request-id",
+    "x-ms-client-request-id",
+    "x-ms-correlation-request-id",
 ];
 
 /// What the method of an operation returns, as far as its headers are concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Returns {
-    /// A `Response<T, F>` of the success body `T`.
+    /// A `Response<T, F>` of the success body `T` (for a pager, of each page).
     Body,
     /// A response without a body (`Response<(), NoFormat>` or an unread `AsyncResponse`):
     /// it gets a marker type of its own to carry instead of `()`.
     Bodiless,
     /// A per-status enum of the operation's own.
     StatusEnum,
-    /// Something without the response's headers (a pager, a poller, a `bool`).
+    /// Something without the response's headers (a poller, a `bool`).
     Other,
 }
 
@@ -51,7 +56,7 @@ pub enum Returns {
 /// `{stem}Headers` and the marker (for [`Returns::Bodiless`]) `{stem}Result`. A header
 /// whose value is not a scalar, an enumeration or a list of them is read as text, with a
 /// warning; a method that returns no response loses the headers, with a warning unless they
-/// are ones its pager or poller follows.
+/// are ones its poller follows or request ids.
 pub fn response_headers(
     spec: &Spec,
     op: &Operation,
@@ -127,11 +132,18 @@ pub fn response_headers(
                 );
                 continue;
             }
+            let prefix = header
+                .extensions
+                .get("x-ms-header-collection-prefix")
+                .and_then(Value::as_str)
+                .filter(|p| is_token(p));
             let constant = match &header.format {
                 ParameterSchemaOrContent::Schema(schema) => constant(schema),
                 ParameterSchemaOrContent::Content(_) => None,
             };
             let ty = match &header.format {
+                // Every header with the prefix, by the rest of its name.
+                _ if prefix.is_some() => TypeRef::Map(Box::new(TypeRef::String)),
                 // One allowed value documents what the service sends; the text is read as it
                 // comes, so a service that sends another value is not an error.
                 ParameterSchemaOrContent::Schema(_) if constant.is_some() => TypeRef::String,
@@ -163,30 +175,50 @@ pub fn response_headers(
             } else {
                 ty
             };
-            let getter = getters.claim(naming::header_getter(wire));
-            super::warn_name(spec, &h_at, "response header", wire, &getter);
+            // `x-ms-client-name` names the getter; the wire name stays.
+            let client_name = header
+                .extensions
+                .get("x-ms-client-name")
+                .and_then(Value::as_str)
+                .filter(|n| !n.trim().is_empty());
+            let getter = match client_name {
+                Some(name) => {
+                    let getter = getters.claim(naming::snake(name));
+                    super::warn_name(spec, &h_at, "response header", name, &getter);
+                    getter
+                }
+                None => {
+                    let getter = getters.claim(naming::header_getter(wire));
+                    super::warn_name(spec, &h_at, "response header", wire, &getter);
+                    getter
+                }
+            };
             let mut docs = header
                 .description
                 .clone()
                 .filter(|d| !d.trim().is_empty())
                 .unwrap_or_else(|| format!("The `{wire}` header."));
+            if let Some(prefix) = prefix {
+                docs.push_str(&format!("\n\nEvery header whose name starts with `{prefix}`, by the rest of its name (in lowercase)."));
+            }
             if let Some(value) = constant {
                 docs.push_str(&format!("\n\nThe spec allows one value: `{value}`."));
             }
             headers.push(ResponseHeader {
-                wire_name,
+                wire_name: prefix.map(str::to_ascii_lowercase).unwrap_or(wire_name),
                 getter,
                 ty,
+                collection: prefix.is_some(),
                 docs,
             });
         }
     }
-    lost.retain(|h| !FOLLOWED.contains(&h.as_str()));
+    lost.retain(|h| !QUIET.contains(&h.as_str()));
     if !lost.is_empty() {
         spec.warn(
             &at,
             format!(
-                "the method returns no response to read headers from (a pager, a poller or a `bool`): response headers {} have no getters",
+                "the method returns no response to read headers from (a poller or a `bool`): response headers {} have no getters",
                 lost.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", ")
             ),
         );
