@@ -129,3 +129,38 @@ async fn without_a_declared_user_agent_azure_core_sends_its_own() {
     assert!(agent.starts_with("azsdk-rust-"), "{agent}");
     assert_eq!(request.header("value"), Some("true"));
 }
+
+#[tokio::test]
+async fn each_page_of_a_pager_reads_its_own_headers() {
+    use azure_resourcemanager_alertsmanagement::{
+        models::ActionRulesClientListBySubscriptionHeaders, ActionRulesClient,
+        ActionRulesClientOptions,
+    };
+    use futures::TryStreamExt;
+    use serde_json::json;
+    use std::sync::Arc;
+    use tests::RecordingCredential;
+    let server = WireServer::with_responses([ScriptedResponse::json(
+        200,
+        &json!({ "value": [], "nextLink": null }),
+    )
+    .header("x-ms-request-id", "first-page")])
+    .await;
+    let options = ActionRulesClientOptions {
+        endpoint: Some(Url::parse(&server.base_url()).unwrap()),
+        client_options: client_options(),
+        ..Default::default()
+    };
+    let client =
+        ActionRulesClient::new(Arc::new(RecordingCredential::new()), Some(options)).unwrap();
+    let mut pages = client
+        .list_by_subscription("sub", None)
+        .unwrap()
+        .into_pages();
+    let page = pages.try_next().await.unwrap().unwrap();
+    assert_eq!(
+        page.x_ms_request_id().unwrap().as_deref(),
+        Some("first-page")
+    );
+    assert!(pages.try_next().await.unwrap().is_none());
+}

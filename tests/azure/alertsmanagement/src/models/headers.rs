@@ -12,6 +12,36 @@ fn text(headers: &Headers, name: &'static str) -> Option<String> {
     headers.get_optional_string(&HeaderName::from_static(name))
 }
 
+/// The headers of each page [`ActionRulesClient::list_by_subscription()`](crate::clients::ActionRulesClient::list_by_subscription) reads (`into_pages()` gives each page's `Response`), typed. Each getter gives `Ok(None)` when the header is absent and an error of kind `DataConversion` when its value is not of its type.
+#[cfg(feature = "action_rules")]
+pub trait ActionRulesClientListBySubscriptionHeaders {
+    /// Service generated Request ID.
+    fn x_ms_request_id(&self) -> Result<Option<String>>;
+}
+
+#[cfg(feature = "action_rules")]
+impl ActionRulesClientListBySubscriptionHeaders
+for azure_core::http::Response<crate::models::ActionRulesList> {
+    fn x_ms_request_id(&self) -> Result<Option<String>> {
+        Ok(text(self.headers(), "x-ms-request-id"))
+    }
+}
+
+/// The headers of each page [`ActionRulesClient::list_by_resource_group()`](crate::clients::ActionRulesClient::list_by_resource_group) reads (`into_pages()` gives each page's `Response`), typed. Each getter gives `Ok(None)` when the header is absent and an error of kind `DataConversion` when its value is not of its type.
+#[cfg(feature = "action_rules")]
+pub trait ActionRulesClientListByResourceGroupHeaders {
+    /// Service generated Request ID.
+    fn x_ms_request_id(&self) -> Result<Option<String>>;
+}
+
+#[cfg(feature = "action_rules")]
+impl ActionRulesClientListByResourceGroupHeaders
+for azure_core::http::Response<crate::models::ActionRulesList> {
+    fn x_ms_request_id(&self) -> Result<Option<String>> {
+        Ok(text(self.headers(), "x-ms-request-id"))
+    }
+}
+
 /// The headers of what [`ActionRulesClient::get_by_name()`](crate::clients::ActionRulesClient::get_by_name) answers, typed. Each getter gives `Ok(None)` when the header is absent and an error of kind `DataConversion` when its value is not of its type.
 #[cfg(feature = "action_rules")]
 pub trait ActionRulesClientGetByNameHeaders {
