@@ -5,7 +5,9 @@
 mod downstream;
 mod examples;
 mod faults;
+mod forms;
 mod harness;
+mod headers;
 mod models;
 mod openapi;
 mod openapi31;
