@@ -1,7 +1,7 @@
 //! The OpenAPI 3.0 documents in `specs/peers/`: an IR snapshot per document (their code is the
 //! checked-in crates under `tests/peers/`, which `codegen --check` keeps current, so it has no
-//! second snapshot), the checked-in crates being current, and the refusals (OpenAPI 3.1, unsupported
-//! security schemes) being clear.
+//! second snapshot), the checked-in crates being current, and the refusals (OpenAPI versions other than 3.0 and
+//! 3.1, unsupported security schemes) being clear.
 
 use super::root;
 use azure_codegen::{config::Targets, generate, write, Config, GeneratedCrate};
@@ -161,13 +161,67 @@ fn document(extra: &str) -> String {
 }
 
 #[test]
-fn test_openapi_3_1_is_refused_clearly() {
-    let text = document("").replace("3.0.3", "3.1.0");
-    let d = try_generate("v31.json", &text).err().unwrap();
+fn test_openapi_3_2_is_refused_clearly() {
+    let text = document("").replace("3.0.3", "3.2.0");
+    let d = try_generate("v32.json", &text).err().unwrap();
     assert_eq!(d.pointer, "#/openapi");
-    assert!(d.message.contains("OpenAPI 3.1.0 is not supported"), "{d}");
-    assert!(d.file.ends_with("v31.json"));
+    assert!(
+        d.message
+            .contains("unsupported OpenAPI version `3.2.0`: expected 3.0.x or 3.1.x"),
+        "{d}"
+    );
+    assert!(d.file.ends_with("v32.json"));
     assert_eq!(d.position, Some((2, 14)));
+}
+
+#[test]
+fn test_openapi_3_1_document_generates_the_same_crate_as_its_3_0_form() {
+    // The same API written in each version's own terms: 3.1's type list and `const` are 3.0's
+    // `nullable` and one-value `enum`.
+    let doc = |version: &str, name: &str, kind: &str| {
+        format!(
+            r##"{{
+  "openapi": "{version}",
+  "info": {{ "title": "Widgets API", "version": "1" }},
+  "servers": [ {{ "url": "https://widgets.example" }} ],
+  "paths": {{ "/widgets": {{ "get": {{ "operationId": "widget_list", "responses": {{ "200": {{
+    "description": "ok",
+    "content": {{ "application/json": {{ "schema": {{ "$ref": "#/components/schemas/Widget" }} }} }} }} }} }} }} }},
+  "components": {{ "schemas": {{ "Widget": {{ "type": "object", "properties": {{
+    "name": {name}, "kind": {kind} }} }} }} }}
+}}"##
+        )
+    };
+    let v30 = doc(
+        "3.0.3",
+        r#"{ "type": "string", "nullable": true }"#,
+        r#"{ "type": "string", "enum": ["gear"] }"#,
+    );
+    let v31 = doc(
+        "3.1.0",
+        r#"{ "type": ["string", "null"] }"#,
+        r#"{ "const": "gear" }"#,
+    );
+    let a = try_generate("same.json", &v30).unwrap();
+    let b = try_generate("same.json", &v31).unwrap();
+    assert!(b.warnings.is_empty(), "{:?}", b.warnings);
+    let models = b
+        .files
+        .iter()
+        .find(|f| f.path.ends_with("models.rs"))
+        .unwrap();
+    assert!(
+        models.text.contains("pub name: Option<String>")
+            && models
+                .text
+                .contains("pub kind: Option<crate::models::WidgetKind>"),
+        "{}",
+        models.text
+    );
+    assert_eq!(a.files.len(), b.files.len());
+    for (x, y) in a.files.iter().zip(&b.files) {
+        assert_eq!((&x.path, &x.text), (&y.path, &y.text));
+    }
 }
 
 #[test]

@@ -5,9 +5,12 @@
 mod downstream;
 mod examples;
 mod faults;
+mod forms;
 mod harness;
+mod headers;
 mod models;
 mod openapi;
+mod openapi31;
 mod paging_and_polling;
 mod param_styles;
 mod peers;

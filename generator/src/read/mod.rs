@@ -1,8 +1,9 @@
 //! Read stage: load JSON or YAML with positions, resolve `$ref`s that point into other files,
-//! turn Swagger 2.0 into OpenAPI 3.0, and deserialize into `openapiv3::OpenAPI`.
+//! turn Swagger 2.0 and OpenAPI 3.1 into OpenAPI 3.0, and deserialize into `openapiv3::OpenAPI`.
 
 pub mod autorest;
 mod locate;
+mod openapi31;
 mod refs;
 mod source;
 mod swagger2;
@@ -38,6 +39,8 @@ pub enum Dialect {
     Swagger2,
     /// OpenAPI 3.0.x, read as is.
     OpenApi3,
+    /// OpenAPI 3.1.x, converted to OpenAPI 3.0 while reading.
+    OpenApi31,
 }
 
 /// A spec ready for lowering.
@@ -94,6 +97,9 @@ pub fn read_input(input: &Input) -> Result<Spec, Diagnostic> {
     let mut sources = SourceMap::new(path)?;
     let mut root = sources.root_value()?;
     let dialect = dialect_of(&root, &sources)?;
+    if dialect == Dialect::OpenApi31 {
+        openapi31::prepare(&mut root, &mut sources);
+    }
     let root_file = sources.root().to_path_buf();
     merge_x_ms_paths(&mut root, &root_file, &mut sources);
     let spec_root = spec_root(path, input.spec_root.as_deref(), &sources)?;
@@ -146,8 +152,10 @@ pub fn read_input(input: &Input) -> Result<Spec, Diagnostic> {
         warn_unreached: input.operations.is_empty(),
     };
     let mut doc = refs::resolve_external(root, settings, &mut sources)?;
-    if dialect == Dialect::Swagger2 {
-        doc = swagger2::convert(doc, &mut sources)?;
+    match dialect {
+        Dialect::Swagger2 => doc = swagger2::convert(doc, &mut sources)?,
+        Dialect::OpenApi31 => doc = openapi31::convert(doc, &mut sources),
+        Dialect::OpenApi3 => {}
     }
     let api = deserialize(doc, &mut sources)?;
     Ok(Spec {
@@ -313,17 +321,14 @@ fn dialect_of(root: &Value, sources: &SourceMap) -> Result<Dialect, Diagnostic> 
             format!("unsupported Swagger version `{v}`: expected \"2.0\""),
         )),
         (None, Some(v)) if v.starts_with("3.0") => Ok(Dialect::OpenApi3),
-        (None, Some(v)) if v.starts_with("3.1") => Err(sources.diagnostic(
-            "#/openapi",
-            format!("OpenAPI {v} is not supported: expected OpenAPI 3.0.x or Swagger 2.0"),
-        )),
+        (None, Some(v)) if v.starts_with("3.1") => Ok(Dialect::OpenApi31),
         (None, Some(v)) => Err(sources.diagnostic(
             "#/openapi",
-            format!("unsupported OpenAPI version `{v}`: expected 3.0.x"),
+            format!("unsupported OpenAPI version `{v}`: expected 3.0.x or 3.1.x"),
         )),
         (None, None) => Err(sources.diagnostic(
             "#",
-            "not an API description: expected a top-level `swagger: \"2.0\"` or `openapi: \"3.0.x\"` field",
+            "not an API description: expected a top-level `swagger: \"2.0\"` or `openapi: \"3.x.y\"` field",
         )),
     }
 }

@@ -97,6 +97,9 @@ struct Attempts {
     last_failure: Mutex<Option<String>>,
     /// An outcome kept from the retry policy so it does not repeat the request.
     held: Mutex<Option<PolicyResult>>,
+    /// The `User-Agent` the request carried before the pipeline (a header parameter
+    /// the operation declares), put back on every attempt.
+    user_agent: Option<azure_core::http::headers::HeaderValue>,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -105,8 +108,9 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 
 /// Runs first on every call, outside the retry policy: ends the call at its deadline
 /// (the call's `timeout`, else the client's) with an `Io` error of kind
-/// [`std::io::ErrorKind::TimedOut`], and hands back the outcome [`AttemptPolicy`] kept
-/// from the retry policy.
+/// [`std::io::ErrorKind::TimedOut`], hands back the outcome [`AttemptPolicy`] kept
+/// from the retry policy, and keeps a `User-Agent` the method set for [`AttemptPolicy`]
+/// to put back over azure_core's own.
 #[derive(Debug)]
 struct CallPolicy {
     timeout: Option<Duration>,
@@ -128,6 +132,10 @@ impl Policy for CallPolicy {
                 sent: AtomicU32::new(0),
                 last_failure: Mutex::new(None),
                 held: Mutex::new(None),
+                user_agent: request
+                    .headers()
+                    .get_optional_str(&azure_core::http::headers::USER_AGENT)
+                    .map(|agent| agent.to_string().into()),
             });
         let Some((policy, rest)) = next.split_first() else {
             return Err(
@@ -158,7 +166,9 @@ impl Policy for CallPolicy {
 /// outcome after which the service may have acted: any error status but 408, 429 and
 /// 503 (which say the request was not processed) and an I/O error once the request may
 /// have been sent. A connection that was never made (`ErrorKind::Connection`) is still
-/// retried. Other requests keep the retry policy's behaviour.
+/// retried. Other requests keep the retry policy's behaviour. It also puts back the
+/// `User-Agent` the method set (a header parameter the operation declares), which
+/// azure_core's user agent policy replaced.
 #[derive(Debug)]
 struct AttemptPolicy;
 #[async_trait::async_trait]
@@ -178,6 +188,9 @@ impl Policy for AttemptPolicy {
             return policy.send(ctx, request, rest).await;
         };
         attempts.sent.fetch_add(1, Ordering::Relaxed);
+        if let Some(agent) = &attempts.user_agent {
+            request.insert_header(azure_core::http::headers::USER_AGENT, agent.clone());
+        }
         let outcome = policy.send(ctx, request, rest).await;
         let repeatable = match &outcome {
             Ok(response) => {
@@ -362,6 +375,88 @@ pub(crate) fn push_encoded(out: &mut String, value: &str) {
             out.push(char::from(HEX[usize::from(byte >> 4)]));
             out.push(char::from(HEX[usize::from(byte & 0xF)]));
         }
+    }
+}
+
+/// The fields of a form body, in order: name, whether it is a file, and content.
+#[derive(Default)]
+pub(crate) struct Form {
+    fields: Vec<(&'static str, bool, azure_core::Bytes)>,
+}
+
+impl Form {
+    /// Adds a text field.
+    pub(crate) fn text(&mut self, name: &'static str, value: &str) {
+        self.fields
+            .push((name, false, azure_core::Bytes::copy_from_slice(value.as_bytes())));
+    }
+
+    /// Adds a file: its bytes, named after the field.
+    pub(crate) fn file(&mut self, name: &'static str, content: azure_core::Bytes) {
+        self.fields.push((name, true, content));
+    }
+
+    /// The fields as `application/x-www-form-urlencoded` text: `name=value` pairs
+    /// joined by `&`, encoded as a URL query is (a space is `+`).
+    pub(crate) fn urlencoded(self) -> azure_core::Bytes {
+        fn push(out: &mut String, bytes: &[u8]) {
+            for &b in bytes {
+                match b {
+                    b'a'..=b'z'
+                    | b'A'..=b'Z'
+                    | b'0'..=b'9'
+                    | b'*'
+                    | b'-'
+                    | b'.'
+                    | b'_' => out.push(char::from(b)),
+                    b' ' => out.push('+'),
+                    _ => out.push_str(&format!("%{b:02X}")),
+                }
+            }
+        }
+        let mut out = String::new();
+        for (name, _, value) in &self.fields {
+            if !out.is_empty() {
+                out.push('&');
+            }
+            push(&mut out, name.as_bytes());
+            out.push('=');
+            push(&mut out, value);
+        }
+        azure_core::Bytes::from(out)
+    }
+
+    /// The fields as `multipart/form-data`: the `content-type` (with a boundary of its
+    /// own) and the body, one part per field; a file's part has a file name (the
+    /// field's) and the type `application/octet-stream`.
+    pub(crate) fn multipart(self) -> (String, azure_core::Bytes) {
+        let boundary = format!("form-boundary-{}", azure_core::Uuid::new_v4().simple());
+        let mut body = Vec::new();
+        for (name, file, value) in &self.fields {
+            let name = name.replace('"', "%22");
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\""
+                )
+                    .as_bytes(),
+            );
+            if *file {
+                body.extend_from_slice(
+                    format!(
+                        "; filename=\"{name}\"\r\nContent-Type: application/octet-stream"
+                    )
+                        .as_bytes(),
+                );
+            }
+            body.extend_from_slice(b"\r\n\r\n");
+            body.extend_from_slice(value);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        (
+            format!("multipart/form-data; boundary={boundary}"),
+            azure_core::Bytes::from(body),
+        )
     }
 }
 
