@@ -315,9 +315,10 @@ async fn dictionaries_of_bytes(env: Arc<Env>) -> Outcome {
 }
 
 async fn dictionaries_of_models(env: Arc<Env>) -> Outcome {
+    // Tagged `Dictionary Operations`, not `Dictionary operations`: a group of its own.
     let client = client!(
-        DictionaryOperationsClient,
-        DictionaryOperationsClientOptions,
+        DictionaryOperations2Client,
+        DictionaryOperations2ClientOptions,
         env
     );
     // The dictionary itself is `x-nullable`, but an empty body is no JSON value at all.
@@ -373,9 +374,10 @@ async fn dictionaries_of_models(env: Arc<Env>) -> Outcome {
 }
 
 async fn dictionaries_of_arrays(env: Arc<Env>) -> Outcome {
+    // Tagged `Dictionary Operations`, not `Dictionary operations`: a group of its own.
     let client = client!(
-        DictionaryOperationsClient,
-        DictionaryOperationsClientOptions,
+        DictionaryOperations2Client,
+        DictionaryOperations2ClientOptions,
         env
     );
     undecodable(client.dictionary_get_array_null(None).await?);
@@ -423,9 +425,10 @@ async fn dictionaries_of_arrays(env: Arc<Env>) -> Outcome {
 }
 
 async fn dictionaries_of_dictionaries(env: Arc<Env>) -> Outcome {
+    // Tagged `Dictionary Operations`, not `Dictionary operations`: a group of its own.
     let client = client!(
-        DictionaryOperationsClient,
-        DictionaryOperationsClientOptions,
+        DictionaryOperations2Client,
+        DictionaryOperations2ClientOptions,
         env
     );
     undecodable(client.dictionary_get_dictionary_null(None).await?);

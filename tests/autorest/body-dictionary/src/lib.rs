@@ -11,7 +11,8 @@ pub mod models;
     not(
         any(
             feature = "auto_rest_swagger_bat_dictionary_service",
-            feature = "dictionary_operations"
+            feature = "dictionary_operations",
+            feature = "dictionary_operations2"
         )
     ),
     allow(dead_code)
@@ -27,5 +28,7 @@ pub use clients::{
     AutoRestSwaggerBatDictionaryServiceClientOptions,
 };
 
+#[cfg(feature = "dictionary_operations2")]
+pub use clients::{DictionaryOperations2Client, DictionaryOperations2ClientOptions};
 #[cfg(feature = "dictionary_operations")]
 pub use clients::{DictionaryOperationsClient, DictionaryOperationsClientOptions};

@@ -12,7 +12,8 @@ use azure_core::{
     not(
         any(
             feature = "auto_rest_swagger_bat_dictionary_service",
-            feature = "dictionary_operations"
+            feature = "dictionary_operations",
+            feature = "dictionary_operations2"
         )
     ),
     allow(dead_code)
@@ -86,6 +87,18 @@ impl AutoRestSwaggerBatDictionaryClient {
         &self,
     ) -> crate::clients::AutoRestSwaggerBatDictionaryServiceClient {
         crate::clients::AutoRestSwaggerBatDictionaryServiceClient {
+            endpoint: self.endpoint.clone(),
+            pipeline: self.pipeline.clone(),
+        }
+    }
+
+    /// The [`DictionaryOperations2Client`](crate::clients::DictionaryOperations2Client), sharing this client's pipeline, token cache and settings.
+    #[cfg(feature = "dictionary_operations2")]
+    #[tracing::subclient]
+    pub fn dictionary_operations2_client(
+        &self,
+    ) -> crate::clients::DictionaryOperations2Client {
+        crate::clients::DictionaryOperations2Client {
             endpoint: self.endpoint.clone(),
             pipeline: self.pipeline.clone(),
         }

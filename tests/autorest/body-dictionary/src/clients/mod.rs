@@ -8,6 +8,10 @@ pub use auto_rest_swagger_bat_dictionary_client::*;
 mod auto_rest_swagger_bat_dictionary_service_client;
 #[cfg(feature = "auto_rest_swagger_bat_dictionary_service")]
 pub use auto_rest_swagger_bat_dictionary_service_client::*;
+#[cfg(feature = "dictionary_operations2")]
+mod dictionary_operations2_client;
+#[cfg(feature = "dictionary_operations2")]
+pub use dictionary_operations2_client::*;
 #[cfg(feature = "dictionary_operations")]
 mod dictionary_operations_client;
 #[cfg(feature = "dictionary_operations")]

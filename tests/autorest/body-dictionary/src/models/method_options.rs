@@ -30,6 +30,96 @@ pub type AutoRestSwaggerBatDictionaryServiceClientDictionaryGetEmptyStringKeyOpt
 pub type AutoRestSwaggerBatDictionaryServiceClientDictionaryGetInvalidOptions<'a> = MethodOptions<
     'a,
 >;
+#[cfg(feature = "dictionary_operations2")]
+/// Options for [`DictionaryOperations2Client::dictionary_get_complex_null()`](crate::clients::DictionaryOperations2Client::dictionary_get_complex_null).
+pub type DictionaryOperations2ClientDictionaryGetComplexNullOptions<'a> = MethodOptions<
+    'a,
+>;
+#[cfg(feature = "dictionary_operations2")]
+/// Options for [`DictionaryOperations2Client::dictionary_get_complex_empty()`](crate::clients::DictionaryOperations2Client::dictionary_get_complex_empty).
+pub type DictionaryOperations2ClientDictionaryGetComplexEmptyOptions<'a> = MethodOptions<
+    'a,
+>;
+#[cfg(feature = "dictionary_operations2")]
+/// Options for [`DictionaryOperations2Client::dictionary_get_complex_item_null()`](crate::clients::DictionaryOperations2Client::dictionary_get_complex_item_null).
+pub type DictionaryOperations2ClientDictionaryGetComplexItemNullOptions<'a> = MethodOptions<
+    'a,
+>;
+#[cfg(feature = "dictionary_operations2")]
+/// Options for [`DictionaryOperations2Client::dictionary_get_complex_item_empty()`](crate::clients::DictionaryOperations2Client::dictionary_get_complex_item_empty).
+pub type DictionaryOperations2ClientDictionaryGetComplexItemEmptyOptions<'a> = MethodOptions<
+    'a,
+>;
+#[cfg(feature = "dictionary_operations2")]
+/// Options for [`DictionaryOperations2Client::dictionary_get_complex_valid()`](crate::clients::DictionaryOperations2Client::dictionary_get_complex_valid).
+pub type DictionaryOperations2ClientDictionaryGetComplexValidOptions<'a> = MethodOptions<
+    'a,
+>;
+#[cfg(feature = "dictionary_operations2")]
+/// Options for [`DictionaryOperations2Client::dictionary_put_complex_valid()`](crate::clients::DictionaryOperations2Client::dictionary_put_complex_valid).
+pub type DictionaryOperations2ClientDictionaryPutComplexValidOptions<'a> = MethodOptions<
+    'a,
+>;
+#[cfg(feature = "dictionary_operations2")]
+/// Options for [`DictionaryOperations2Client::dictionary_get_array_null()`](crate::clients::DictionaryOperations2Client::dictionary_get_array_null).
+pub type DictionaryOperations2ClientDictionaryGetArrayNullOptions<'a> = MethodOptions<
+    'a,
+>;
+#[cfg(feature = "dictionary_operations2")]
+/// Options for [`DictionaryOperations2Client::dictionary_get_array_empty()`](crate::clients::DictionaryOperations2Client::dictionary_get_array_empty).
+pub type DictionaryOperations2ClientDictionaryGetArrayEmptyOptions<'a> = MethodOptions<
+    'a,
+>;
+#[cfg(feature = "dictionary_operations2")]
+/// Options for [`DictionaryOperations2Client::dictionary_get_array_item_null()`](crate::clients::DictionaryOperations2Client::dictionary_get_array_item_null).
+pub type DictionaryOperations2ClientDictionaryGetArrayItemNullOptions<'a> = MethodOptions<
+    'a,
+>;
+#[cfg(feature = "dictionary_operations2")]
+/// Options for [`DictionaryOperations2Client::dictionary_get_array_item_empty()`](crate::clients::DictionaryOperations2Client::dictionary_get_array_item_empty).
+pub type DictionaryOperations2ClientDictionaryGetArrayItemEmptyOptions<'a> = MethodOptions<
+    'a,
+>;
+#[cfg(feature = "dictionary_operations2")]
+/// Options for [`DictionaryOperations2Client::dictionary_get_array_valid()`](crate::clients::DictionaryOperations2Client::dictionary_get_array_valid).
+pub type DictionaryOperations2ClientDictionaryGetArrayValidOptions<'a> = MethodOptions<
+    'a,
+>;
+#[cfg(feature = "dictionary_operations2")]
+/// Options for [`DictionaryOperations2Client::dictionary_put_array_valid()`](crate::clients::DictionaryOperations2Client::dictionary_put_array_valid).
+pub type DictionaryOperations2ClientDictionaryPutArrayValidOptions<'a> = MethodOptions<
+    'a,
+>;
+#[cfg(feature = "dictionary_operations2")]
+/// Options for [`DictionaryOperations2Client::dictionary_get_dictionary_null()`](crate::clients::DictionaryOperations2Client::dictionary_get_dictionary_null).
+pub type DictionaryOperations2ClientDictionaryGetDictionaryNullOptions<'a> = MethodOptions<
+    'a,
+>;
+#[cfg(feature = "dictionary_operations2")]
+/// Options for [`DictionaryOperations2Client::dictionary_get_dictionary_empty()`](crate::clients::DictionaryOperations2Client::dictionary_get_dictionary_empty).
+pub type DictionaryOperations2ClientDictionaryGetDictionaryEmptyOptions<'a> = MethodOptions<
+    'a,
+>;
+#[cfg(feature = "dictionary_operations2")]
+/// Options for [`DictionaryOperations2Client::dictionary_get_dictionary_item_null()`](crate::clients::DictionaryOperations2Client::dictionary_get_dictionary_item_null).
+pub type DictionaryOperations2ClientDictionaryGetDictionaryItemNullOptions<'a> = MethodOptions<
+    'a,
+>;
+#[cfg(feature = "dictionary_operations2")]
+/// Options for [`DictionaryOperations2Client::dictionary_get_dictionary_item_empty()`](crate::clients::DictionaryOperations2Client::dictionary_get_dictionary_item_empty).
+pub type DictionaryOperations2ClientDictionaryGetDictionaryItemEmptyOptions<'a> = MethodOptions<
+    'a,
+>;
+#[cfg(feature = "dictionary_operations2")]
+/// Options for [`DictionaryOperations2Client::dictionary_get_dictionary_valid()`](crate::clients::DictionaryOperations2Client::dictionary_get_dictionary_valid).
+pub type DictionaryOperations2ClientDictionaryGetDictionaryValidOptions<'a> = MethodOptions<
+    'a,
+>;
+#[cfg(feature = "dictionary_operations2")]
+/// Options for [`DictionaryOperations2Client::dictionary_put_dictionary_valid()`](crate::clients::DictionaryOperations2Client::dictionary_put_dictionary_valid).
+pub type DictionaryOperations2ClientDictionaryPutDictionaryValidOptions<'a> = MethodOptions<
+    'a,
+>;
 #[cfg(feature = "dictionary_operations")]
 /// Options for [`DictionaryOperationsClient::dictionary_get_null()`](crate::clients::DictionaryOperationsClient::dictionary_get_null).
 pub type DictionaryOperationsClientDictionaryGetNullOptions<'a> = MethodOptions<'a>;
@@ -225,91 +315,3 @@ pub type DictionaryOperationsClientDictionaryGetByteInvalidNullOptions<'a> = Met
 #[cfg(feature = "dictionary_operations")]
 /// Options for [`DictionaryOperationsClient::dictionary_get_base64_url()`](crate::clients::DictionaryOperationsClient::dictionary_get_base64_url).
 pub type DictionaryOperationsClientDictionaryGetBase64UrlOptions<'a> = MethodOptions<'a>;
-#[cfg(feature = "dictionary_operations")]
-/// Options for [`DictionaryOperationsClient::dictionary_get_complex_null()`](crate::clients::DictionaryOperationsClient::dictionary_get_complex_null).
-pub type DictionaryOperationsClientDictionaryGetComplexNullOptions<'a> = MethodOptions<
-    'a,
->;
-#[cfg(feature = "dictionary_operations")]
-/// Options for [`DictionaryOperationsClient::dictionary_get_complex_empty()`](crate::clients::DictionaryOperationsClient::dictionary_get_complex_empty).
-pub type DictionaryOperationsClientDictionaryGetComplexEmptyOptions<'a> = MethodOptions<
-    'a,
->;
-#[cfg(feature = "dictionary_operations")]
-/// Options for [`DictionaryOperationsClient::dictionary_get_complex_item_null()`](crate::clients::DictionaryOperationsClient::dictionary_get_complex_item_null).
-pub type DictionaryOperationsClientDictionaryGetComplexItemNullOptions<'a> = MethodOptions<
-    'a,
->;
-#[cfg(feature = "dictionary_operations")]
-/// Options for [`DictionaryOperationsClient::dictionary_get_complex_item_empty()`](crate::clients::DictionaryOperationsClient::dictionary_get_complex_item_empty).
-pub type DictionaryOperationsClientDictionaryGetComplexItemEmptyOptions<'a> = MethodOptions<
-    'a,
->;
-#[cfg(feature = "dictionary_operations")]
-/// Options for [`DictionaryOperationsClient::dictionary_get_complex_valid()`](crate::clients::DictionaryOperationsClient::dictionary_get_complex_valid).
-pub type DictionaryOperationsClientDictionaryGetComplexValidOptions<'a> = MethodOptions<
-    'a,
->;
-#[cfg(feature = "dictionary_operations")]
-/// Options for [`DictionaryOperationsClient::dictionary_put_complex_valid()`](crate::clients::DictionaryOperationsClient::dictionary_put_complex_valid).
-pub type DictionaryOperationsClientDictionaryPutComplexValidOptions<'a> = MethodOptions<
-    'a,
->;
-#[cfg(feature = "dictionary_operations")]
-/// Options for [`DictionaryOperationsClient::dictionary_get_array_null()`](crate::clients::DictionaryOperationsClient::dictionary_get_array_null).
-pub type DictionaryOperationsClientDictionaryGetArrayNullOptions<'a> = MethodOptions<'a>;
-#[cfg(feature = "dictionary_operations")]
-/// Options for [`DictionaryOperationsClient::dictionary_get_array_empty()`](crate::clients::DictionaryOperationsClient::dictionary_get_array_empty).
-pub type DictionaryOperationsClientDictionaryGetArrayEmptyOptions<'a> = MethodOptions<
-    'a,
->;
-#[cfg(feature = "dictionary_operations")]
-/// Options for [`DictionaryOperationsClient::dictionary_get_array_item_null()`](crate::clients::DictionaryOperationsClient::dictionary_get_array_item_null).
-pub type DictionaryOperationsClientDictionaryGetArrayItemNullOptions<'a> = MethodOptions<
-    'a,
->;
-#[cfg(feature = "dictionary_operations")]
-/// Options for [`DictionaryOperationsClient::dictionary_get_array_item_empty()`](crate::clients::DictionaryOperationsClient::dictionary_get_array_item_empty).
-pub type DictionaryOperationsClientDictionaryGetArrayItemEmptyOptions<'a> = MethodOptions<
-    'a,
->;
-#[cfg(feature = "dictionary_operations")]
-/// Options for [`DictionaryOperationsClient::dictionary_get_array_valid()`](crate::clients::DictionaryOperationsClient::dictionary_get_array_valid).
-pub type DictionaryOperationsClientDictionaryGetArrayValidOptions<'a> = MethodOptions<
-    'a,
->;
-#[cfg(feature = "dictionary_operations")]
-/// Options for [`DictionaryOperationsClient::dictionary_put_array_valid()`](crate::clients::DictionaryOperationsClient::dictionary_put_array_valid).
-pub type DictionaryOperationsClientDictionaryPutArrayValidOptions<'a> = MethodOptions<
-    'a,
->;
-#[cfg(feature = "dictionary_operations")]
-/// Options for [`DictionaryOperationsClient::dictionary_get_dictionary_null()`](crate::clients::DictionaryOperationsClient::dictionary_get_dictionary_null).
-pub type DictionaryOperationsClientDictionaryGetDictionaryNullOptions<'a> = MethodOptions<
-    'a,
->;
-#[cfg(feature = "dictionary_operations")]
-/// Options for [`DictionaryOperationsClient::dictionary_get_dictionary_empty()`](crate::clients::DictionaryOperationsClient::dictionary_get_dictionary_empty).
-pub type DictionaryOperationsClientDictionaryGetDictionaryEmptyOptions<'a> = MethodOptions<
-    'a,
->;
-#[cfg(feature = "dictionary_operations")]
-/// Options for [`DictionaryOperationsClient::dictionary_get_dictionary_item_null()`](crate::clients::DictionaryOperationsClient::dictionary_get_dictionary_item_null).
-pub type DictionaryOperationsClientDictionaryGetDictionaryItemNullOptions<'a> = MethodOptions<
-    'a,
->;
-#[cfg(feature = "dictionary_operations")]
-/// Options for [`DictionaryOperationsClient::dictionary_get_dictionary_item_empty()`](crate::clients::DictionaryOperationsClient::dictionary_get_dictionary_item_empty).
-pub type DictionaryOperationsClientDictionaryGetDictionaryItemEmptyOptions<'a> = MethodOptions<
-    'a,
->;
-#[cfg(feature = "dictionary_operations")]
-/// Options for [`DictionaryOperationsClient::dictionary_get_dictionary_valid()`](crate::clients::DictionaryOperationsClient::dictionary_get_dictionary_valid).
-pub type DictionaryOperationsClientDictionaryGetDictionaryValidOptions<'a> = MethodOptions<
-    'a,
->;
-#[cfg(feature = "dictionary_operations")]
-/// Options for [`DictionaryOperationsClient::dictionary_put_dictionary_valid()`](crate::clients::DictionaryOperationsClient::dictionary_put_dictionary_valid).
-pub type DictionaryOperationsClientDictionaryPutDictionaryValidOptions<'a> = MethodOptions<
-    'a,
->;

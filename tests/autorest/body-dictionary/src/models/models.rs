@@ -20,7 +20,7 @@ pub struct ErrorModel {
 }
 
 /// The `Widget` model.
-#[cfg(feature = "dictionary_operations")]
+#[cfg(feature = "dictionary_operations2")]
 #[derive(
     Clone,
     Default,
