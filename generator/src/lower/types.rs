@@ -927,7 +927,7 @@ impl<'a> Types<'a> {
                 Some(reference) => self.component(reference),
                 None => Some(s),
             },
-            ReferenceOr::Reference { reference } => self.component(&reference),
+            ReferenceOr::Reference { reference } => self.component(reference),
         };
         if let Some(schema) = schema {
             let extensible = schema
