@@ -715,6 +715,18 @@ pub struct Body {
     /// variant per media type, and the caller's choice decides the `content-type`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub choice: Option<BodyChoice>,
+    /// A required JSON body whose schema allows one value (a single-value enum, not
+    /// `modelAsString: true`): that value's JSON text, always sent; the caller never gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub constant: Option<String>,
+}
+
+impl Body {
+    /// Whether the caller gives the body as an argument of the method (required and not a
+    /// constant).
+    pub fn is_argument(&self) -> bool {
+        self.required && self.constant.is_none()
+    }
 }
 
 /// How a request or response body is written on the wire.

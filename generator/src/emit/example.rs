@@ -63,7 +63,7 @@ fn call(krate: &Crate, example: &Example, client_fields: &[TokenStream]) -> Opti
         args.push(literal(krate, &p.ty, &value, true));
     }
     let mut setup = Vec::new();
-    if let Some(body) = op.body.as_ref().filter(|b| b.required) {
+    if let Some(body) = op.body.as_ref().filter(|b| b.is_argument()) {
         let value = example
             .values
             .get(&body.wire_name)

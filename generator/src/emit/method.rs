@@ -23,7 +23,7 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
         let t = arg_type(&p.ty);
         quote!(#n: #t)
     });
-    let body = op.body.as_ref().filter(|b| b.required);
+    let body = op.body.as_ref().filter(|b| b.is_argument());
     let body_decl = body.map(|b| {
         let n = tokens::ident(&b.rust_name);
         let t = content_type(b);
@@ -117,6 +117,13 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
         .iter()
         .map(|c| proc_macro2::Literal::u16_unsuffixed(*c));
     let set_body = op.body.as_ref().map(|b| {
+        if let Some(constant) = &b.constant {
+            let content_type = &b.content_type;
+            return quote! {
+                request.insert_header("content-type", #content_type);
+                request.set_body(azure_core::Bytes::from_static(#constant.as_bytes()));
+            };
+        }
         let n = tokens::ident(&b.rust_name);
         let value = if b.required { quote!(#n) } else { quote!(body) };
         let set = set_body(b, &value);
@@ -871,10 +878,15 @@ fn method_docs(op: &Operation) -> TokenStream {
     for p in op.params.iter().filter(|p| p.source == Source::Argument) {
         text.push_str(&format!("* `{}` - {}\n", p.rust_name, one_line(&p.docs)));
     }
-    if let Some(b) = op.body.as_ref().filter(|b| b.required) {
+    if let Some(b) = op.body.as_ref().filter(|b| b.is_argument()) {
         text.push_str(&format!("* `{}` - {}\n", b.rust_name, one_line(&b.docs)));
     }
     text.push_str("* `options` - Optional parameters for the request.\n\n");
+    if let Some(constant) = op.body.as_ref().and_then(|b| b.constant.as_ref()) {
+        text.push_str(&format!(
+            "The request body is the only value it may hold, `{constant}`, always sent.\n\n"
+        ));
+    }
     match &op.kind {
         OperationKind::Plain => {
             if let Some(result) = &op.result {

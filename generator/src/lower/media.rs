@@ -83,6 +83,23 @@ pub fn format_of(spec: &Spec, mime: &str, schema: Option<&ReferenceOr<Schema>>) 
     }
 }
 
+/// The JSON text of the one value a body schema allows: an enum of one (non-null) value that is
+/// not declared extensible (`x-ms-enum.modelAsString: true`).
+fn constant_of(spec: &Spec, schema: &ReferenceOr<Schema>) -> Option<String> {
+    let schema = resolved(spec, schema)?;
+    let extensible = schema
+        .schema_data
+        .extensions
+        .get("x-ms-enum")
+        .and_then(|e| e.get("modelAsString"))
+        .and_then(Value::as_bool)
+        == Some(true);
+    match View::of(schema).enumeration.as_slice() {
+        [value] if !extensible && !value.is_null() => Some(value.to_string()),
+        _ => None,
+    }
+}
+
 /// Whether a media type's schema describes structured data (an object, an array, a `$ref`)
 /// rather than text or bytes.
 fn structured(media: &openapiv3::MediaType) -> bool {
@@ -219,6 +236,23 @@ pub fn body(
         })
     };
     if let [(content_type, mime, format, media)] = entries.as_slice() {
+        // A required JSON body that can hold one value only is sent by the client itself.
+        let constant = (body.required && *format == Format::Json)
+            .then(|| media.schema.as_ref().and_then(|s| constant_of(spec, s)))
+            .flatten();
+        if let Some(constant) = constant {
+            return Ok(Some(Body {
+                rust_name: naming::snake(&wire_name),
+                wire_name,
+                ty: TypeRef::Json,
+                required: true,
+                docs,
+                content_type: content_type.clone(),
+                format: Format::Json,
+                choice: None,
+                constant: Some(constant),
+            }));
+        }
         let ty = lower_one(types, *format, mime, content_type, media)?;
         let format = &if ty == TypeRef::Bytes {
             Format::Binary
@@ -245,6 +279,7 @@ pub fn body(
             content_type: content_type.clone(),
             format: *format,
             choice: None,
+            constant: None,
         }));
     }
     let mut names = Scope::default();
@@ -285,6 +320,7 @@ pub fn body(
             name: choice,
             variants,
         }),
+        constant: None,
     }))
 }
 

@@ -309,7 +309,7 @@ fn next_requests(
 /// the x-ms-example programs.
 fn guide(clients: &BTreeMap<String, ir::Client>, examples: &[ir::Example]) -> ir::Guide {
     let usable = |o: &ir::Operation| {
-        o.body.as_ref().is_none_or(|b| !b.required)
+        o.body.as_ref().is_none_or(|b| !b.is_argument())
             && o.params
                 .iter()
                 .filter(|p| p.source == ir::Source::Argument)

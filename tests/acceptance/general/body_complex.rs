@@ -21,6 +21,14 @@ pub fn scenarios() -> Vec<Scenario> {
         primitive_double => ["getComplexPrimitiveDouble", "putComplexPrimitiveDouble"],
         primitive_bool => ["getComplexPrimitiveBool", "putComplexPrimitiveBool"],
         primitive_string => ["getComplexPrimitiveString", "putComplexPrimitiveString"],
+        primitive_date => ["getComplexPrimitiveDate", "putComplexPrimitiveDate"],
+        primitive_date_time => ["getComplexPrimitiveDateTime", "putComplexPrimitiveDateTime"],
+        primitive_date_time_rfc1123 => [
+            "getComplexPrimitiveDateTimeRfc1123",
+            "putComplexPrimitiveDateTimeRfc1123",
+        ],
+        primitive_duration => ["getComplexPrimitiveDuration", "putComplexPrimitiveDuration"],
+        primitive_byte => ["getComplexPrimitiveByte", "putComplexPrimitiveByte"],
         array_empty => ["getComplexArrayEmpty", "putComplexArrayEmpty"],
         array_not_provided => ["getComplexArrayNotProvided"],
         dictionary_empty => ["getComplexDictionaryEmpty", "putComplexDictionaryEmpty"],
@@ -152,6 +160,70 @@ async fn primitive_string(env: Arc<Env>) -> Outcome {
     assert_eq!(v.empty.as_deref(), Some(""));
     assert_eq!(v.null, None);
     c.primitive_put_string(v.try_into()?, None).await?;
+    Ok(())
+}
+
+async fn primitive_date(env: Arc<Env>) -> Outcome {
+    use time::{Date, Month};
+    let c = client(&env);
+    let v = c.primitive_get_date(None).await?.into_model()?;
+    assert_eq!(
+        v.field,
+        Some(Date::from_calendar_date(1, Month::January, 1).unwrap())
+    );
+    assert_eq!(
+        v.leap,
+        Some(Date::from_calendar_date(2016, Month::February, 29).unwrap())
+    );
+    c.primitive_put_date(v.try_into()?, None).await?;
+    Ok(())
+}
+
+async fn primitive_date_time(env: Arc<Env>) -> Outcome {
+    use time::macros::datetime;
+    let c = client(&env);
+    let v = c.primitive_get_date_time(None).await?.into_model()?;
+    assert_eq!(v.field, Some(datetime!(0001-01-01 00:00:00 UTC)));
+    assert_eq!(v.now, Some(datetime!(2015-05-18 18:38:00 UTC)));
+    c.primitive_put_date_time(v.try_into()?, None).await?;
+    Ok(())
+}
+
+async fn primitive_date_time_rfc1123(env: Arc<Env>) -> Outcome {
+    use time::macros::datetime;
+    let c = client(&env);
+    let v = c
+        .primitive_get_date_time_rfc1123(None)
+        .await?
+        .into_model()?;
+    assert_eq!(v.field, Some(datetime!(0001-01-01 00:00:00 UTC)));
+    assert_eq!(v.now, Some(datetime!(2015-05-18 11:38:00 UTC)));
+    c.primitive_put_date_time_rfc1123(v.try_into()?, None)
+        .await?;
+    Ok(())
+}
+
+async fn primitive_duration(env: Arc<Env>) -> Outcome {
+    use azure_core::time::Duration;
+    let c = client(&env);
+    let v = c.primitive_get_duration(None).await?.into_model()?;
+    let expected = Duration::days(123)
+        + Duration::hours(22)
+        + Duration::minutes(14)
+        + Duration::milliseconds(12_011);
+    assert_eq!(v.field, Some(expected));
+    c.primitive_put_duration(v.try_into()?, None).await?;
+    Ok(())
+}
+
+async fn primitive_byte(env: Arc<Env>) -> Outcome {
+    let c = client(&env);
+    let v = c.primitive_get_byte(None).await?.into_model()?;
+    assert_eq!(
+        v.field.as_deref(),
+        Some(&[255, 254, 253, 252, 0, 250, 249, 248, 247, 246][..])
+    );
+    c.primitive_put_byte(v.try_into()?, None).await?;
     Ok(())
 }
 

@@ -12,9 +12,14 @@ pub fn scenarios() -> Vec<Scenario> {
             "getStringNull", "getStringEmpty", "getStringMultiByteCharacters",
             "getStringWithLeadingAndTrailingWhitespace", "getStringNotProvided",
         ],
+        put_strings => [
+            "putStringNull", "putStringEmpty", "putStringMultiByteCharacters",
+            "putStringWithLeadingAndTrailingWhitespace",
+        ],
         enumerations => [
             "getEnumNotExpandable", "putEnumNotExpandable", "getEnumReferenced", "putEnumReferenced",
         ],
+        referenced_constant => ["getEnumReferencedConstant", "putEnumReferencedConstant"],
         base64_strings => [
             "getStringBase64Encoded", "getStringBase64UrlEncoded", "putStringBase64UrlEncoded",
             "getStringNullBase64UrlEncoding",
@@ -35,6 +40,34 @@ async fn strings(env: Arc<Env>) -> Outcome {
     client.string_get_mbcs(None).await?.into_model()?;
     let whitespace = client.string_get_whitespace(None).await?.into_model()?;
     assert_eq!(whitespace.to_string(), WHITESPACE);
+    Ok(())
+}
+
+async fn put_strings(env: Arc<Env>) -> Outcome {
+    let client = client!(StringOperationsClient, StringOperationsClientOptions, env);
+    // An optional body left out sends nothing.
+    client.string_put_null(None).await?;
+    // A required body with one allowed value is no argument: the client sends the value.
+    client.string_put_empty(None).await?;
+    client.string_put_mbcs(None).await?;
+    client.string_put_whitespace(None).await?;
+    Ok(())
+}
+
+async fn referenced_constant(env: Arc<Env>) -> Outcome {
+    let client = client!(StringOperationsClient, StringOperationsClientOptions, env);
+    let answer = client
+        .enum_get_referenced_constant(None)
+        .await?
+        .into_model()?;
+    assert_eq!(answer.field1.as_deref(), Some("Sample String"));
+    // The constant property is no value the caller sets: a default model sends it.
+    let body = RefColorConstant::default();
+    let sent = serde_json::to_value(&body)?;
+    assert_eq!(sent, serde_json::json!({ "ColorConstant": "green-color" }));
+    client
+        .enum_put_referenced_constant(body.try_into()?, None)
+        .await?;
     Ok(())
 }
 

@@ -13,6 +13,7 @@ pub fn scenarios() -> Vec<Scenario> {
         reserved_body_named_content => ["reservedWordsBodyNamedContent"],
         reserved_body_named_json => ["reservedWordsBodyNamedJson"],
         reserved_header_enum => ["reservedWordsHeaderEnum"],
+        reserved_url_header_query => ["reservedWordsUrlHeaderQuery"],
         incorrect_error_body => ["verifyIncorrectErrorParsing"],
     ]
 }
@@ -56,6 +57,20 @@ async fn reserved_body_named_json(env: Arc<Env>) -> Outcome {
 async fn reserved_header_enum(env: Arc<Env>) -> Outcome {
     let r = reserved(&env)
         .reserved_enum(autorest_reserved_words::models::MyEnum::Import, None)
+        .await?;
+    assert_eq!(r.status(), StatusCode::Ok);
+    Ok(())
+}
+
+async fn reserved_url_header_query(env: Arc<Env>) -> Outcome {
+    // `url`, `headerParameters` and `queryParameters` (a `multi` array: one pair per item).
+    let options =
+        autorest_reserved_words::models::ReservedWordsClientClientOperationWithUrlOptions {
+            query_parameters: Some(vec!["one".into(), "two".into()]),
+            ..Default::default()
+        };
+    let r = reserved(&env)
+        .operation_with_url("foo", "x-ms-header", Some(options))
         .await?;
     assert_eq!(r.status(), StatusCode::Ok);
     Ok(())

@@ -385,8 +385,3 @@ pub(crate) async fn send(
         )
         .await
 }
-
-/// Serializes a request body as JSON.
-pub(crate) fn request_json<T: serde::Serialize>(value: &T) -> Result<azure_core::Bytes> {
-    azure_core::json::to_json(value)
-}

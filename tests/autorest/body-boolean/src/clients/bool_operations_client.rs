@@ -104,8 +104,9 @@ impl BoolOperationsClient {
     ///
     /// # Arguments
     ///
-    /// * `bool_body` - The request body.
     /// * `options` - Optional parameters for the request.
+    ///
+    /// The request body is the only value it may hold, `true`, always sent.
     ///
     /// # Errors
     ///
@@ -113,7 +114,6 @@ impl BoolOperationsClient {
     #[tracing::function("AutoRest.TestServer.Bool Operations.bool_putTrue")]
     pub async fn bool_put_true(
         &self,
-        bool_body: azure_core::http::RequestContent<bool>,
         options: Option<crate::models::BoolOperationsClientBoolPutTrueOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
         let options = options.unwrap_or_default();
@@ -125,7 +125,7 @@ impl BoolOperationsClient {
             &[],
         )?;
         request.insert_header("content-type", "application/json");
-        request.set_body(bool_body);
+        request.set_body(azure_core::Bytes::from_static("true".as_bytes()));
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -172,8 +172,9 @@ impl BoolOperationsClient {
     ///
     /// # Arguments
     ///
-    /// * `bool_body` - The request body.
     /// * `options` - Optional parameters for the request.
+    ///
+    /// The request body is the only value it may hold, `false`, always sent.
     ///
     /// # Errors
     ///
@@ -181,7 +182,6 @@ impl BoolOperationsClient {
     #[tracing::function("AutoRest.TestServer.Bool Operations.bool_putFalse")]
     pub async fn bool_put_false(
         &self,
-        bool_body: azure_core::http::RequestContent<bool>,
         options: Option<crate::models::BoolOperationsClientBoolPutFalseOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
         let options = options.unwrap_or_default();
@@ -193,7 +193,7 @@ impl BoolOperationsClient {
             &[],
         )?;
         request.insert_header("content-type", "application/json");
-        request.set_body(bool_body);
+        request.set_body(azure_core::Bytes::from_static("false".as_bytes()));
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,

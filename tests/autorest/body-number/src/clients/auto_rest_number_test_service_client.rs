@@ -398,8 +398,9 @@ impl AutoRestNumberTestServiceClient {
     ///
     /// # Arguments
     ///
-    /// * `number_body` - The request body.
     /// * `options` - Optional parameters for the request.
+    ///
+    /// The request body is the only value it may hold, `99999999.99`, always sent.
     ///
     /// # Errors
     ///
@@ -407,9 +408,6 @@ impl AutoRestNumberTestServiceClient {
     #[tracing::function("AutoRest.TestServer.number_putBigDoublePositiveDecimal")]
     pub async fn number_put_big_double_positive_decimal(
         &self,
-        number_body: azure_core::http::RequestContent<
-            crate::models::NumberPutBigDoublePositiveDecimalBody,
-        >,
         options: Option<
             crate::models::AutoRestNumberTestServiceClientNumberPutBigDoublePositiveDecimalOptions<
                 '_,
@@ -425,7 +423,7 @@ impl AutoRestNumberTestServiceClient {
             &[],
         )?;
         request.insert_header("content-type", "application/json");
-        request.set_body(number_body);
+        request.set_body(azure_core::Bytes::from_static("99999999.99".as_bytes()));
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -480,8 +478,9 @@ impl AutoRestNumberTestServiceClient {
     ///
     /// # Arguments
     ///
-    /// * `number_body` - The request body.
     /// * `options` - Optional parameters for the request.
+    ///
+    /// The request body is the only value it may hold, `-99999999.99`, always sent.
     ///
     /// # Errors
     ///
@@ -489,9 +488,6 @@ impl AutoRestNumberTestServiceClient {
     #[tracing::function("AutoRest.TestServer.number_putBigDoubleNegativeDecimal")]
     pub async fn number_put_big_double_negative_decimal(
         &self,
-        number_body: azure_core::http::RequestContent<
-            crate::models::NumberPutBigDoubleNegativeDecimalBody,
-        >,
         options: Option<
             crate::models::AutoRestNumberTestServiceClientNumberPutBigDoubleNegativeDecimalOptions<
                 '_,
@@ -507,7 +503,7 @@ impl AutoRestNumberTestServiceClient {
             &[],
         )?;
         request.insert_header("content-type", "application/json");
-        request.set_body(number_body);
+        request.set_body(azure_core::Bytes::from_static("-99999999.99".as_bytes()));
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -634,8 +630,9 @@ impl AutoRestNumberTestServiceClient {
     ///
     /// # Arguments
     ///
-    /// * `number_body` - The request body.
     /// * `options` - Optional parameters for the request.
+    ///
+    /// The request body is the only value it may hold, `99999999.99`, always sent.
     ///
     /// # Errors
     ///
@@ -643,9 +640,6 @@ impl AutoRestNumberTestServiceClient {
     #[tracing::function("AutoRest.TestServer.number_putBigDecimalPositiveDecimal")]
     pub async fn number_put_big_decimal_positive_decimal(
         &self,
-        number_body: azure_core::http::RequestContent<
-            crate::models::NumberPutBigDecimalPositiveDecimalBody,
-        >,
         options: Option<
             crate::models::AutoRestNumberTestServiceClientNumberPutBigDecimalPositiveDecimalOptions<
                 '_,
@@ -661,7 +655,7 @@ impl AutoRestNumberTestServiceClient {
             &[],
         )?;
         request.insert_header("content-type", "application/json");
-        request.set_body(number_body);
+        request.set_body(azure_core::Bytes::from_static("99999999.99".as_bytes()));
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -716,8 +710,9 @@ impl AutoRestNumberTestServiceClient {
     ///
     /// # Arguments
     ///
-    /// * `number_body` - The request body.
     /// * `options` - Optional parameters for the request.
+    ///
+    /// The request body is the only value it may hold, `-99999999.99`, always sent.
     ///
     /// # Errors
     ///
@@ -725,9 +720,6 @@ impl AutoRestNumberTestServiceClient {
     #[tracing::function("AutoRest.TestServer.number_putBigDecimalNegativeDecimal")]
     pub async fn number_put_big_decimal_negative_decimal(
         &self,
-        number_body: azure_core::http::RequestContent<
-            crate::models::NumberPutBigDecimalNegativeDecimalBody,
-        >,
         options: Option<
             crate::models::AutoRestNumberTestServiceClientNumberPutBigDecimalNegativeDecimalOptions<
                 '_,
@@ -743,7 +735,7 @@ impl AutoRestNumberTestServiceClient {
             &[],
         )?;
         request.insert_header("content-type", "application/json");
-        request.set_body(number_body);
+        request.set_body(azure_core::Bytes::from_static("-99999999.99".as_bytes()));
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,

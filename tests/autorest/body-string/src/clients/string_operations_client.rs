@@ -172,8 +172,9 @@ impl StringOperationsClient {
     ///
     /// # Arguments
     ///
-    /// * `string_body` - string body
     /// * `options` - Optional parameters for the request.
+    ///
+    /// The request body is the only value it may hold, `""`, always sent.
     ///
     /// # Errors
     ///
@@ -181,7 +182,6 @@ impl StringOperationsClient {
     #[tracing::function("AutoRest.TestServer.String Operations.string_putEmpty")]
     pub async fn string_put_empty(
         &self,
-        string_body: azure_core::http::RequestContent<crate::models::StringPutEmptyBody>,
         options: Option<crate::models::StringOperationsClientStringPutEmptyOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
         let options = options.unwrap_or_default();
@@ -193,7 +193,7 @@ impl StringOperationsClient {
             &[],
         )?;
         request.insert_header("content-type", "application/json");
-        request.set_body(string_body);
+        request.set_body(azure_core::Bytes::from_static("\"\"".as_bytes()));
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -240,8 +240,9 @@ impl StringOperationsClient {
     ///
     /// # Arguments
     ///
-    /// * `string_body` - string body
     /// * `options` - Optional parameters for the request.
+    ///
+    /// The request body is the only value it may hold, `"啊齄丂狛狜隣郎隣兀﨩ˊ〞〡￤℡㈱‐ー﹡﹢﹫、〓ⅰⅹ⒈€㈠㈩ⅠⅫ！￣ぁんァヶΑ︴АЯаяāɡㄅㄩ─╋︵﹄︻︱︳︴ⅰⅹɑɡ〇〾⿻⺁䜣€"`, always sent.
     ///
     /// # Errors
     ///
@@ -249,7 +250,6 @@ impl StringOperationsClient {
     #[tracing::function("AutoRest.TestServer.String Operations.string_putMbcs")]
     pub async fn string_put_mbcs(
         &self,
-        string_body: azure_core::http::RequestContent<crate::models::StringPutMbcsBody>,
         options: Option<crate::models::StringOperationsClientStringPutMbcsOptions<'_>>,
     ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
         let options = options.unwrap_or_default();
@@ -261,7 +261,13 @@ impl StringOperationsClient {
             &[],
         )?;
         request.insert_header("content-type", "application/json");
-        request.set_body(string_body);
+        request
+            .set_body(
+                azure_core::Bytes::from_static(
+                    "\"啊齄丂狛狜隣郎隣兀﨩ˊ〞〡￤℡㈱‐ー﹡﹢﹫、〓ⅰⅹ⒈€㈠㈩ⅠⅫ！￣ぁんァヶΑ︴АЯаяāɡㄅㄩ─╋︵﹄︻︱︳︴ⅰⅹɑ\u{e7c7}ɡ〇〾⿻⺁\u{e843}䜣\u{e864}€\""
+                        .as_bytes(),
+                ),
+            );
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -310,8 +316,9 @@ impl StringOperationsClient {
     ///
     /// # Arguments
     ///
-    /// * `string_body` - string body
     /// * `options` - Optional parameters for the request.
+    ///
+    /// The request body is the only value it may hold, `"    Now is the time for all good men to come to the aid of their country    "`, always sent.
     ///
     /// # Errors
     ///
@@ -319,9 +326,6 @@ impl StringOperationsClient {
     #[tracing::function("AutoRest.TestServer.String Operations.string_putWhitespace")]
     pub async fn string_put_whitespace(
         &self,
-        string_body: azure_core::http::RequestContent<
-            crate::models::StringPutWhitespaceBody,
-        >,
         options: Option<
             crate::models::StringOperationsClientStringPutWhitespaceOptions<'_>,
         >,
@@ -335,7 +339,13 @@ impl StringOperationsClient {
             &[],
         )?;
         request.insert_header("content-type", "application/json");
-        request.set_body(string_body);
+        request
+            .set_body(
+                azure_core::Bytes::from_static(
+                    "\"    Now is the time for all good men to come to the aid of their country    \""
+                        .as_bytes(),
+                ),
+            );
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
