@@ -7,7 +7,10 @@ use azure_core::{error::ErrorKind, http::StatusCode, Bytes};
 ///
 /// Made from an [`azure_core::Error`] of kind [`ErrorKind::HttpResponse`] with
 /// `ServiceError::<ErrorModel>::try_from(error)`.
-#[derive(Clone, Debug)]
+///
+/// `Debug` shows the raw body's length only (it may hold secrets), and the decoded
+/// model as its own `Debug` does.
+#[derive(Clone)]
 #[non_exhaustive]
 pub struct ServiceError<E> {
     /// The HTTP status.
@@ -20,6 +23,18 @@ pub struct ServiceError<E> {
     pub raw_body: Bytes,
     /// The body decoded as the error model, when it is one.
     pub error: Option<E>,
+}
+
+impl<E: std::fmt::Debug> std::fmt::Debug for ServiceError<E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServiceError")
+            .field("status", &self.status)
+            .field("error_code", &self.error_code)
+            .field("request_id", &self.request_id)
+            .field("raw_body", &format_args!("<{} bytes>", self.raw_body.len()))
+            .field("error", &self.error)
+            .finish()
+    }
 }
 
 impl<E: serde::de::DeserializeOwned> TryFrom<azure_core::Error> for ServiceError<E> {
