@@ -668,6 +668,36 @@ pub struct Param {
     /// and `explode`); `None` for a value that is not an array.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub collection: Option<Collection>,
+    /// How the fields of an object value are sent (OpenAPI 3's `style` and `explode`); `None`
+    /// for a value that is not an object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub object: Option<ObjectStyle>,
+}
+
+/// How the fields of an object parameter are written: each field's name and value, in name
+/// order, absent fields left out.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub enum ObjectStyle {
+    /// One value, `x,1,y,2`, exploded `x=1,y=2`: `simple` (paths, headers), and `form` in the
+    /// query when not exploded.
+    Joined {
+        /// Each field is `name=value`.
+        explode: bool,
+    },
+    /// One query pair per field, `x=1&y=2`: an exploded `form`, the query's default.
+    Pairs,
+    /// One query pair per field, named after the parameter, `p[x]=1&p[y]=2`: `deepObject`.
+    Deep,
+    /// A path value in `label` style: `.x,1,y,2`, exploded `.x=1.y=2`.
+    Label {
+        /// Each field is `.name=value`.
+        explode: bool,
+    },
+    /// A path value in `matrix` style: `;p=x,1,y,2`, exploded `;x=1;y=2`.
+    Matrix {
+        /// Each field is `;name=value`.
+        explode: bool,
+    },
 }
 
 /// How the items of an array parameter are written.
@@ -1045,6 +1075,28 @@ impl TypeRef {
             TypeRef::Box(inner) => TypeRef::Box(Box::new(inner.without_nulls())),
             other => other.clone(),
         }
+    }
+}
+
+impl Host {
+    /// The parameters without a default, in template order: the arguments of `new`, after the
+    /// credential and before the clients' fields.
+    pub fn arguments(&self) -> impl Iterator<Item = &HostParam> {
+        self.params.iter().filter(|p| p.default.is_none())
+    }
+
+    /// The parameters with a default, each a field of the client options, with its default.
+    pub fn options(&self) -> impl Iterator<Item = (&HostParam, &str)> {
+        self.params
+            .iter()
+            .filter_map(|p| p.default.as_deref().map(|d| (p, d)))
+    }
+}
+
+impl Service {
+    /// The host template's arguments of `new` (none without a template).
+    pub fn host_arguments(&self) -> impl Iterator<Item = &HostParam> {
+        self.host.iter().flat_map(Host::arguments)
     }
 }
 

@@ -9,6 +9,7 @@ mod harness;
 mod models;
 mod openapi;
 mod paging_and_polling;
+mod param_styles;
 mod peers;
 mod regenerate_access_key;
 mod robustness;

@@ -89,8 +89,7 @@ pub fn options_struct(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
         .service
         .host
         .iter()
-        .flat_map(|h| &h.params)
-        .filter_map(|p| p.default.as_ref().map(|d| (p, d)))
+        .flat_map(|h| h.options())
         .collect();
     let host_options = defaulted.iter().map(|(p, default)| {
         let n = tokens::ident(&p.rust_name);
@@ -200,13 +199,7 @@ pub fn constructor(krate: &Crate, parts: &Constructor<'_>) -> TokenStream {
         });
         quote!(&[#(#items),*],)
     });
-    let required: Vec<&crate::ir::HostParam> = krate
-        .service
-        .host
-        .iter()
-        .flat_map(|h| &h.params)
-        .filter(|p| p.default.is_none())
-        .collect();
+    let required: Vec<_> = krate.service.host_arguments().collect();
     let host_args: Vec<_> = required
         .iter()
         .map(|p| tokens::ident(&p.rust_name))

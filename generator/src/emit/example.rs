@@ -20,16 +20,10 @@ pub fn example(krate: &Crate, example: &Example) -> Option<TokenStream> {
     });
     // The host template's values without a default, then the client's fields, from the
     // environment.
-    let host_values = krate
-        .service
-        .host
-        .iter()
-        .flat_map(|h| &h.params)
-        .filter(|p| p.default.is_none())
-        .map(|p| {
-            let env = format!("AZURE_{}", p.rust_name.to_ascii_uppercase());
-            quote!(&std::env::var(#env)?)
-        });
+    let host_values = krate.service.host_arguments().map(|p| {
+        let env = format!("AZURE_{}", p.rust_name.to_ascii_uppercase());
+        quote!(&std::env::var(#env)?)
+    });
     let client_fields: Vec<_> = host_values
         .chain(client.fields.iter().map(|f| {
             let env = format!("AZURE_{}", f.rust_name.to_ascii_uppercase());

@@ -97,10 +97,7 @@ pub fn program(krate: &Crate, program: Program, values: Values) -> Option<TokenS
     // The host template's values without a default come before the client's fields.
     let host_args: Vec<TokenStream> = krate
         .service
-        .host
-        .iter()
-        .flat_map(|h| &h.params)
-        .filter(|p| p.default.is_none())
+        .host_arguments()
         .map(|p| {
             let v = value(&p.rust_name);
             quote!(#v,)
@@ -274,10 +271,7 @@ pub fn usage(krate: &Crate, program: Program) -> Option<String> {
     names.extend(
         krate
             .service
-            .host
-            .iter()
-            .flat_map(|h| &h.params)
-            .filter(|p| p.default.is_none())
+            .host_arguments()
             .map(|p| format!("<{}>", p.rust_name.replace('_', "-"))),
     );
     let fields: Vec<&str> = match &krate.service_client {

@@ -3,7 +3,7 @@
 use super::{docs, tokens};
 use crate::ir::{
     Body, Client, Collection, Crate, FinalStateVia, Format, HttpMethod, Location, NextRequest,
-    Operation, OperationKind, Param, PathPart, Repeatability, Source, TypeRef,
+    ObjectStyle, Operation, OperationKind, Param, PathPart, Repeatability, Source, TypeRef,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -660,10 +660,12 @@ fn next_request(next: &NextRequest) -> TokenStream {
         })
         .map(|(wire, value)| quote!((#wire, #value)))
         .collect();
+    // Object fields sent as pairs have names of their own, which a next-page recipe does not
+    // carry (Swagger 2.0, where next-page operations come from, has no object parameters).
     let pairs: Vec<_> = next
         .params
         .iter()
-        .filter(|p| multi(p))
+        .filter(|p| multi(p) && p.object.is_none())
         .map(|p| {
             let (local, wire) = multi_texts(p, &mut conversions);
             quote! {
@@ -718,6 +720,10 @@ fn as_given(p: &Param) -> bool {
             p.collection,
             Some(Collection::Label { .. } | Collection::Matrix { .. })
         )
+        || matches!(
+            p.object,
+            Some(ObjectStyle::Label { .. } | ObjectStyle::Matrix { .. })
+        )
 }
 
 fn arg_type(t: &TypeRef) -> TokenStream {
@@ -735,6 +741,12 @@ fn text_value(p: &Param, conversions: &mut Vec<TokenStream>) -> TokenStream {
         (Source::Constant(value), _) => quote!(#value),
         (Source::ClientField(_), _) => quote!(self.#n.as_str()),
         (_, TypeRef::String) => quote!(#n),
+        (_, _) if p.object.is_some() => {
+            let local = tokens::ident(&p.text_local);
+            let text = object_text(p, quote!(&#n));
+            conversions.push(quote!(let #local = #text?;));
+            quote!(#local.as_str())
+        }
         (_, TypeRef::Named(_)) => quote!(#n.as_str()),
         (_, TypeRef::Etag) => quote!(AsRef::<str>::as_ref(&#n)),
         _ => {
@@ -757,6 +769,12 @@ fn optional_text(p: &Param, conversions: &mut Vec<TokenStream>) -> TokenStream {
         return quote!(Some(#value));
     }
     let n = tokens::ident(&p.rust_name);
+    if p.object.is_some() {
+        let local = tokens::ident(&p.text_local);
+        let text = object_text(p, quote!(value));
+        conversions.push(quote!(let #local = options.#n.as_ref().map(|value| #text).transpose()?;));
+        return quote!(#local.as_deref());
+    }
     match &p.ty {
         TypeRef::String => quote!(options.#n.as_deref()),
         TypeRef::Named(_) => quote!(options.#n.as_ref().map(|v| v.as_str())),
@@ -821,9 +839,30 @@ fn value_text(p: &Param, value: TokenStream) -> TokenStream {
     }
 }
 
-/// Whether a parameter is sent as one query pair per item.
+/// A `Result<String>` expression for the text of an object parameter's `value` (a reference),
+/// its fields written as its style says.
+fn object_text(p: &Param, value: TokenStream) -> TokenStream {
+    let matrix = format!(";{}=", p.wire_name);
+    // The prefix, what joins a name to its value, what joins two fields, and whether names
+    // and values are percent-encoded here (label and matrix values are sent as given).
+    let (prefix, pair, separator, encode) = match &p.object {
+        Some(ObjectStyle::Joined { explode: true }) => ("", "=", ",", false),
+        Some(ObjectStyle::Label { explode: false }) => (".", ",", ",", true),
+        Some(ObjectStyle::Label { explode: true }) => (".", "=", ".", true),
+        Some(ObjectStyle::Matrix { explode: false }) => (matrix.as_str(), ",", ",", true),
+        Some(ObjectStyle::Matrix { explode: true }) => (";", "=", ";", true),
+        // Pairs are sent by `object_pairs`, never as one text.
+        Some(ObjectStyle::Joined { explode: false } | ObjectStyle::Pairs | ObjectStyle::Deep)
+        | None => ("", ",", ",", false),
+    };
+    quote!(crate::runtime::object_text(#value, #prefix, #pair, #separator, #encode))
+}
+
+/// Whether a parameter is sent as one query pair per item or per field.
 fn multi(p: &Param) -> bool {
-    p.location == Location::Query && p.collection == Some(Collection::Multi)
+    p.location == Location::Query
+        && (p.collection == Some(Collection::Multi)
+            || matches!(p.object, Some(ObjectStyle::Pairs | ObjectStyle::Deep)))
 }
 
 /// For a parameter sent as one query pair per item: the local holding the items' texts (an
@@ -834,10 +873,41 @@ fn multi_items(
     request: &TokenStream,
     conversions: &mut Vec<TokenStream>,
 ) -> TokenStream {
+    if p.object.is_some() {
+        return object_pairs(p, request, conversions);
+    }
     let (local, wire) = multi_texts(p, conversions);
     quote! {
         for text in #local.iter().flatten() {
             #request.url_mut().query_pairs_mut().append_pair(#wire, text);
+        }
+    }
+}
+
+/// For an object parameter sent as one query pair per field: the statement that appends them
+/// to `request`'s URL (named `parameter[field]` for `deepObject`).
+fn object_pairs(
+    p: &Param,
+    request: &TokenStream,
+    conversions: &mut Vec<TokenStream>,
+) -> TokenStream {
+    let n = tokens::ident(&p.rust_name);
+    let local = tokens::ident(&p.text_local);
+    let wire = &p.wire_name;
+    let within = match p.object {
+        Some(ObjectStyle::Deep) => quote!(Some(#wire)),
+        _ => quote!(None),
+    };
+    let value = match &p.source {
+        Source::Option => quote!(options.#n.as_ref()),
+        _ => quote!(Some(&#n)),
+    };
+    conversions.push(quote! {
+        let #local = #value.map(|value| crate::runtime::object_fields(value, #within)).transpose()?;
+    });
+    quote! {
+        for (name, text) in #local.iter().flatten() {
+            #request.url_mut().query_pairs_mut().append_pair(name, text);
         }
     }
 }

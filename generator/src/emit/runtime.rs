@@ -78,6 +78,7 @@ pub fn runtime(krate: &Crate) -> TokenStream {
             }
         }
     });
+    let objects = object_fns(krate);
     let without = without_key_fn(krate);
     let stream = stream_fn(krate);
     let send = send_fn(krate);
@@ -192,6 +193,7 @@ pub fn runtime(krate: &Crate) -> TokenStream {
         }
 
         #encoded
+        #objects
 
         #send
         #stream
@@ -202,6 +204,71 @@ pub fn runtime(krate: &Crate) -> TokenStream {
         #poller
         #polled_pager
     }
+}
+
+/// `object_fields` and `object_text`: the fields of object parameters as text, compiled with
+/// the clients that have such a parameter.
+fn object_fns(krate: &Crate) -> Option<TokenStream> {
+    let users = features::of_clients(krate, |c| {
+        c.operations
+            .iter()
+            .flat_map(|o| &o.params)
+            .any(|p| p.object.is_some())
+    });
+    if users.is_empty() {
+        return None;
+    }
+    let gate = features::gate(krate, &users);
+    Some(quote! {
+        /// The fields of an object parameter's `value` as `(name, text)` pairs, in name order,
+        /// absent fields left out; `within` names them `within[name]` (`deepObject`). A field
+        /// that is itself an array or an object is its JSON text.
+        #gate
+        pub(crate) fn object_fields<T: serde::Serialize>(value: &T, within: Option<&str>) -> Result<Vec<(String, String)>> {
+            let serde_json::Value::Object(fields) = serde_json::to_value(value)? else {
+                return Err(Error::with_message(ErrorKind::DataConversion, "an object parameter's value is not a JSON object"));
+            };
+            Ok(fields
+                .into_iter()
+                .filter(|(_, value)| !value.is_null())
+                .map(|(name, value)| {
+                    let text = match value {
+                        serde_json::Value::String(text) => text,
+                        other => other.to_string(),
+                    };
+                    let name = match within {
+                        Some(within) => format!("{within}[{name}]"),
+                        None => name,
+                    };
+                    (name, text)
+                })
+                .collect())
+        }
+
+        /// An object parameter's fields as one value: after `prefix`, each field's name, `pair`
+        /// and text, joined by `separator`; `encode` percent-encodes names and texts (label and
+        /// matrix values, whose separators are sent as they are).
+        #gate
+        pub(crate) fn object_text<T: serde::Serialize>(value: &T, prefix: &str, pair: &str, separator: &str, encode: bool) -> Result<String> {
+            let mut out = String::from(prefix);
+            for (i, (name, text)) in object_fields(value, None)?.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(separator);
+                }
+                for (j, part) in [name, text].into_iter().enumerate() {
+                    if j > 0 {
+                        out.push_str(pair);
+                    }
+                    if encode {
+                        push_encoded(&mut out, part);
+                    } else {
+                        out.push_str(part);
+                    }
+                }
+            }
+            Ok(out)
+        }
+    })
 }
 
 /// `xml_date_time`: RFC 3339 date-times of XML models, compiled with the types that have one.

@@ -278,6 +278,7 @@ fn next_requests(
                         wire_name: p.wire_name.clone(),
                         skip_url_encoding: p.skip_url_encoding,
                         collection: p.collection.clone(),
+                        object: p.object.clone(),
                         ..mine.clone()
                     }),
                     None => missing.push(p.wire_name.clone()),

@@ -242,10 +242,11 @@ pub fn lower(
     // Locals for values sent as text, after every argument: none shadows one.
     for p in &mut params {
         let as_text = matches!(p.source, Source::Argument | Source::Option)
-            && !matches!(
-                p.ty,
-                ir::TypeRef::String | ir::TypeRef::Named(_) | ir::TypeRef::Etag
-            );
+            && (p.object.is_some()
+                || !matches!(
+                    p.ty,
+                    ir::TypeRef::String | ir::TypeRef::Named(_) | ir::TypeRef::Etag
+                ));
         if as_text {
             p.text_local = args.claim(format!("{}_text", p.rust_name));
         }
@@ -483,6 +484,33 @@ fn collection(p: &Parameter) -> ir::Collection {
     }
 }
 
+/// How the fields of an object parameter are written, as OpenAPI 3's `style` and `explode`
+/// say (Swagger 2.0 has no object parameters).
+fn object_style(p: &Parameter) -> ir::ObjectStyle {
+    use ir::ObjectStyle;
+    use openapiv3::{PathStyle, QueryStyle};
+    let explode = p.parameter_data_ref().explode;
+    match p {
+        Parameter::Query { style, .. } => match style {
+            QueryStyle::DeepObject => ObjectStyle::Deep,
+            // `spaceDelimited` and `pipeDelimited` are for arrays: read as `form`.
+            _ if explode == Some(false) => ObjectStyle::Joined { explode: false },
+            _ => ObjectStyle::Pairs,
+        },
+        Parameter::Path { style, .. } => {
+            let explode = explode.unwrap_or(false);
+            match style {
+                PathStyle::Simple => ObjectStyle::Joined { explode },
+                PathStyle::Label => ObjectStyle::Label { explode },
+                PathStyle::Matrix => ObjectStyle::Matrix { explode },
+            }
+        }
+        Parameter::Header { .. } | Parameter::Cookie { .. } => ObjectStyle::Joined {
+            explode: explode.unwrap_or(false),
+        },
+    }
+}
+
 fn same_location(a: &Parameter, b: &Parameter) -> bool {
     std::mem::discriminant(a) == std::mem::discriminant(b)
 }
@@ -612,8 +640,9 @@ fn parameter(
         )
     };
     let collection = matches!(ty, TypeRef::Vec(_)).then(|| collection(p));
+    let object = types.is_object(&ty).then(|| object_style(p));
     let items_scalar = matches!(&ty, TypeRef::Vec(item) if scalar(item));
-    if !scalar(&ty) && !items_scalar && location == Location::Path {
+    if !scalar(&ty) && !items_scalar && object.is_none() && location == Location::Path {
         return Err(spec.error(
             &join(at, "schema"),
             format!(
@@ -690,6 +719,7 @@ fn parameter(
             == Some(true),
         text_local: String::new(),
         collection,
+        object,
     })
 }
 
@@ -828,6 +858,7 @@ fn path_template(
             skip_url_encoding: false,
             text_local: String::new(),
             collection: None,
+            object: None,
         });
     }
     params.splice(0..0, constants);

@@ -196,6 +196,16 @@ impl<'a> Types<'a> {
         self.group = feature.to_string();
     }
 
+    /// Whether a parameter of type `ty` is an object (a model, or a map of values) whose
+    /// fields are sent by the parameter's style.
+    pub fn is_object(&self, ty: &TypeRef) -> bool {
+        match ty {
+            TypeRef::Map(_) => true,
+            TypeRef::Named(name) => matches!(self.defs.get(name), Some(TypeDef::Struct(_))),
+            _ => false,
+        }
+    }
+
     /// Records that `ty` is sent (`input`) or received (`!input`).
     pub fn mark(&mut self, ty: &TypeRef, input: bool) {
         self.roots.push((
