@@ -607,6 +607,9 @@ pub enum Location {
     Query,
     /// A request header.
     Header,
+    /// A field of the form body (`multipart/form-data` or
+    /// `application/x-www-form-urlencoded`, see [`Body::form`]).
+    Form,
 }
 
 /// Where the value of a parameter comes from.
@@ -749,14 +752,33 @@ pub struct Body {
     /// `modelAsString: true`): that value's JSON text, always sent; the caller never gives it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub constant: Option<String>,
+    /// A form body: its fields are the operation's parameters of [`Location::Form`], each an
+    /// argument or option of its own; the body itself is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub form: Option<FormKind>,
 }
 
 impl Body {
-    /// Whether the caller gives the body as an argument of the method (required and not a
-    /// constant).
+    /// Whether the caller gives the body as an argument of the method (required, not a
+    /// constant, not a form).
     pub fn is_argument(&self) -> bool {
-        self.required && self.constant.is_none()
+        self.required && self.constant.is_none() && self.form.is_none()
     }
+
+    /// Whether the caller gives the body as a field of the method's options (optional, not a
+    /// form).
+    pub fn is_option(&self) -> bool {
+        !self.required && self.form.is_none()
+    }
+}
+
+/// How the fields of a form body are written.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+pub enum FormKind {
+    /// `application/x-www-form-urlencoded`: `name=value` pairs joined by `&`.
+    Urlencoded,
+    /// `multipart/form-data`: one part per field (a file's part carries its bytes).
+    Multipart,
 }
 
 /// How a request or response body is written on the wire.

@@ -246,6 +246,23 @@ fn test_no_generated_file_defines_an_item_the_spec_does_not_describe() {
         if ir.formats.text {
             described.insert("struct TextFormat".to_string());
         }
+        // The writer of form bodies.
+        let forms = ir
+            .clients
+            .values()
+            .flat_map(|c| &c.operations)
+            .any(|o| o.body.as_ref().is_some_and(|b| b.form.is_some()));
+        if forms {
+            for item in [
+                "struct Form",
+                "fn Form::text",
+                "fn Form::file",
+                "fn Form::urlencoded",
+                "fn Form::multipart",
+            ] {
+                described.insert(item.to_string());
+            }
+        }
         // XML helpers: date-times, and one module per item name of wrapped arrays.
         described.insert("mod xml_date_time".to_string());
         for xml in ir.xml.values() {

@@ -5,6 +5,7 @@
 mod downstream;
 mod examples;
 mod faults;
+mod forms;
 mod harness;
 mod models;
 mod openapi;

@@ -2,8 +2,9 @@
 
 use super::{docs, tokens};
 use crate::ir::{
-    Body, Client, Collection, Crate, FinalStateVia, Format, HttpMethod, Location, NextRequest,
-    ObjectStyle, Operation, OperationKind, Param, PathPart, Repeatability, Source, TypeRef,
+    Body, Client, Collection, Crate, FinalStateVia, FormKind, Format, HttpMethod, Location,
+    NextRequest, ObjectStyle, Operation, OperationKind, Param, PathPart, Repeatability, Source,
+    TypeRef,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -117,6 +118,9 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
         .iter()
         .map(|c| proc_macro2::Literal::u16_unsuffixed(*c));
     let set_body = op.body.as_ref().map(|b| {
+        if let Some(kind) = b.form {
+            return form_body(op, kind, &b.content_type, &mut conversions);
+        }
         if let Some(constant) = &b.constant {
             let content_type = &b.content_type;
             return quote! {
@@ -319,7 +323,7 @@ fn final_via(via: FinalStateVia) -> TokenStream {
 pub fn shared_options(op: &Operation) -> Option<&'static str> {
     // A pager that polls first has a `polling_timeout` of its own.
     let own = op.params.iter().any(|p| p.source == Source::Option)
-        || op.body.as_ref().is_some_and(|b| !b.required)
+        || op.body.as_ref().is_some_and(Body::is_option)
         || matches!(&op.kind, OperationKind::Pageable(p) if p.long_running.is_some());
     if own {
         return None;
@@ -433,7 +437,7 @@ pub fn options(krate: &Crate, client: &Client, op: &Operation) -> TokenStream {
             let d = docs::doc(&p.docs);
             quote!(#d pub #n: Option<#t>,)
         });
-    let body = op.body.as_ref().filter(|b| !b.required).map(|b| {
+    let body = op.body.as_ref().filter(|b| b.is_option()).map(|b| {
         let n = tokens::ident(&b.rust_name);
         let t = content_type(b);
         let d = docs::doc(&b.docs);
@@ -559,6 +563,71 @@ fn set_body(b: &Body, value: &TokenStream) -> TokenStream {
         match #value {
             #(#arms)*
         }
+    }
+}
+
+/// Builds a form body from the operation's form fields (in spec order) and sets it with its
+/// `content-type`: absent options are left out, a list gives one field per item, a file is
+/// a part of its own (`multipart/form-data`).
+fn form_body(
+    op: &Operation,
+    kind: FormKind,
+    content_type: &str,
+    conversions: &mut Vec<TokenStream>,
+) -> TokenStream {
+    let fields = op.params.iter().filter(|p| p.location == Location::Form);
+    let adds = fields.map(|p| {
+        let wire = &p.wire_name;
+        let n = tokens::ident(&p.rust_name);
+        let file = match &p.ty {
+            TypeRef::Vec(item) => **item == TypeRef::Bytes,
+            ty => *ty == TypeRef::Bytes,
+        };
+        let optional = p.source == Source::Option;
+        match (&p.ty, file, optional) {
+            (TypeRef::Vec(_), true, false) => quote! {
+                for file in #n { form.file(#wire, file); }
+            },
+            (TypeRef::Vec(_), true, true) => quote! {
+                for file in options.#n.into_iter().flatten() { form.file(#wire, file); }
+            },
+            (_, true, false) => quote!(form.file(#wire, #n);),
+            (_, true, true) => quote! {
+                if let Some(file) = options.#n { form.file(#wire, file); }
+            },
+            (TypeRef::Vec(_), false, _) => {
+                let (local, _) = multi_texts(p, conversions);
+                quote! {
+                    for text in #local.iter().flatten() { form.text(#wire, text); }
+                }
+            }
+            (_, false, false) => {
+                let value = text_value(p, conversions);
+                quote!(form.text(#wire, #value);)
+            }
+            (_, false, true) => {
+                let value = optional_text(p, conversions);
+                quote! {
+                    if let Some(value) = #value { form.text(#wire, value); }
+                }
+            }
+        }
+    });
+    let finish = match kind {
+        FormKind::Urlencoded => quote! {
+            request.insert_header("content-type", #content_type);
+            request.set_body(form.urlencoded());
+        },
+        FormKind::Multipart => quote! {
+            let (content_type, body) = form.multipart();
+            request.insert_header("content-type", content_type);
+            request.set_body(body);
+        },
+    };
+    quote! {
+        let mut form = crate::runtime::Form::default();
+        #(#adds)*
+        #finish
     }
 }
 

@@ -80,6 +80,7 @@ pub fn runtime(krate: &Crate) -> TokenStream {
     });
     let objects = object_fns(krate);
     let without = without_key_fn(krate);
+    let form = form_fns(krate);
     let stream = stream_fn(krate);
     let send = send_fn(krate);
     let xml_dates = xml_date_time_fn(krate);
@@ -194,6 +195,8 @@ pub fn runtime(krate: &Crate) -> TokenStream {
 
         #encoded
         #objects
+
+        #form
 
         #send
         #stream
@@ -1389,6 +1392,129 @@ fn request_body_fns(krate: &Crate) -> Option<TokenStream> {
 
         #to_json
         #skip
+    })
+}
+
+/// `Form`, the body of the operations with form fields: its writers are compiled with the
+/// clients that use them (text fields, files; URL-encoded, multipart).
+fn form_fns(krate: &Crate) -> Option<TokenStream> {
+    use crate::ir::{FormKind, Location, TypeRef};
+    let form_of = |o: &Operation| o.body.as_ref().and_then(|b| b.form);
+    let file = |p: &crate::ir::Param| match &p.ty {
+        TypeRef::Vec(item) => **item == TypeRef::Bytes,
+        ty => *ty == TypeRef::Bytes,
+    };
+    let users = |wanted: &dyn Fn(&Operation) -> bool| {
+        features::of_clients(krate, |c| {
+            c.operations
+                .iter()
+                .any(|o| form_of(o).is_some() && wanted(o))
+        })
+    };
+    let forms = users(&|_| true);
+    if forms.is_empty() {
+        return None;
+    }
+    let fields = |o: &Operation, files: bool| {
+        o.params
+            .iter()
+            .any(|p| p.location == Location::Form && file(p) == files)
+    };
+    let gate = |used: &features::Features| features::gate(krate, used);
+    let form_gate = gate(&forms);
+    let text_users = users(&|o| fields(o, false));
+    let file_users = users(&|o| fields(o, true));
+    let url_users = users(&|o| form_of(o) == Some(FormKind::Urlencoded));
+    let multi_users = users(&|o| form_of(o) == Some(FormKind::Multipart));
+    let text = (!text_users.is_empty()).then(|| {
+        let gate = gate(&text_users);
+        quote! {
+            /// Adds a text field.
+            #gate
+            pub(crate) fn text(&mut self, name: &'static str, value: &str) {
+                self.fields.push((name, false, azure_core::Bytes::copy_from_slice(value.as_bytes())));
+            }
+        }
+    });
+    let file = (!file_users.is_empty()).then(|| {
+        let gate = gate(&file_users);
+        quote! {
+            /// Adds a file: its bytes, named after the field.
+            #gate
+            pub(crate) fn file(&mut self, name: &'static str, content: azure_core::Bytes) {
+                self.fields.push((name, true, content));
+            }
+        }
+    });
+    let urlencoded = (!url_users.is_empty()).then(|| {
+        let gate = gate(&url_users);
+        quote! {
+            /// The fields as `application/x-www-form-urlencoded` text: `name=value` pairs
+            /// joined by `&`, encoded as a URL query is (a space is `+`).
+            #gate
+            pub(crate) fn urlencoded(self) -> azure_core::Bytes {
+                fn push(out: &mut String, bytes: &[u8]) {
+                    for &b in bytes {
+                        match b {
+                            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => out.push(char::from(b)),
+                            b' ' => out.push('+'),
+                            _ => out.push_str(&format!("%{b:02X}")),
+                        }
+                    }
+                }
+                let mut out = String::new();
+                for (name, _, value) in &self.fields {
+                    if !out.is_empty() {
+                        out.push('&');
+                    }
+                    push(&mut out, name.as_bytes());
+                    out.push('=');
+                    push(&mut out, value);
+                }
+                azure_core::Bytes::from(out)
+            }
+        }
+    });
+    let multipart = (!multi_users.is_empty()).then(|| {
+        let gate = gate(&multi_users);
+        quote! {
+            /// The fields as `multipart/form-data`: the `content-type` (with a boundary of its
+            /// own) and the body, one part per field; a file's part has a file name (the
+            /// field's) and the type `application/octet-stream`.
+            #gate
+            pub(crate) fn multipart(self) -> (String, azure_core::Bytes) {
+                let boundary = format!("form-boundary-{}", azure_core::Uuid::new_v4().simple());
+                let mut body = Vec::new();
+                for (name, file, value) in &self.fields {
+                    let name = name.replace('"', "%22");
+                    body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"").as_bytes());
+                    if *file {
+                        body.extend_from_slice(format!("; filename=\"{name}\"\r\nContent-Type: application/octet-stream").as_bytes());
+                    }
+                    body.extend_from_slice(b"\r\n\r\n");
+                    body.extend_from_slice(value);
+                    body.extend_from_slice(b"\r\n");
+                }
+                body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+                (format!("multipart/form-data; boundary={boundary}"), azure_core::Bytes::from(body))
+            }
+        }
+    });
+    Some(quote! {
+        /// The fields of a form body, in order: name, whether it is a file, and content.
+        #form_gate
+        #[derive(Default)]
+        pub(crate) struct Form {
+            fields: Vec<(&'static str, bool, azure_core::Bytes)>,
+        }
+
+        #form_gate
+        impl Form {
+            #text
+            #file
+            #urlencoded
+            #multipart
+        }
     })
 }
 

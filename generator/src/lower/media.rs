@@ -100,6 +100,83 @@ fn constant_of(spec: &Spec, schema: &ReferenceOr<Schema>) -> Option<String> {
     }
 }
 
+/// The form a request body's media types declare: `multipart/form-data` (first) or
+/// `application/x-www-form-urlencoded` with an object schema of properties, as its kind, media
+/// type and schema.
+fn form_of<'a>(
+    spec: &'a Spec,
+    content: &'a indexmap::IndexMap<String, openapiv3::MediaType>,
+) -> Option<(ir::FormKind, String, &'a Schema)> {
+    let mut found = None;
+    for (mime, media) in content {
+        let kind = match essence(mime).as_str() {
+            "multipart/form-data" => ir::FormKind::Multipart,
+            "application/x-www-form-urlencoded" => ir::FormKind::Urlencoded,
+            _ => continue,
+        };
+        let Some(schema) = media.schema.as_ref().and_then(|s| resolved(spec, s)) else {
+            continue;
+        };
+        if View::of(schema).properties.is_empty() {
+            continue;
+        }
+        let better = matches!(found, None | Some((ir::FormKind::Urlencoded, _, _)));
+        if better {
+            found = Some((kind, essence(mime), schema));
+        }
+    }
+    found
+}
+
+/// One field of a form body: its name, schema, whether it is required, and whether it is a
+/// file (binary) or a list of files.
+pub struct FormField<'a> {
+    pub name: &'a str,
+    pub schema: ReferenceOr<Schema>,
+    pub required: bool,
+    pub file: bool,
+    pub files: bool,
+}
+
+/// The fields of `op`'s form body, in the schema's order (see [`Body::form`]).
+pub fn form_fields<'a>(spec: &'a Spec, op: &'a Operation) -> Vec<FormField<'a>> {
+    let components = spec.api.components.as_ref();
+    let body = match &op.request_body {
+        Some(ReferenceOr::Item(b)) => Some(b),
+        Some(ReferenceOr::Reference { reference }) => reference
+            .strip_prefix("#/components/requestBodies/")
+            .and_then(|n| components?.request_bodies.get(n))
+            .and_then(|b| match b {
+                ReferenceOr::Item(b) => Some(b),
+                ReferenceOr::Reference { .. } => None,
+            }),
+        None => None,
+    };
+    let Some((_, _, schema)) = body.and_then(|b| form_of(spec, &b.content)) else {
+        return Vec::new();
+    };
+    let view = View::of(schema);
+    view.properties
+        .iter()
+        .map(|&(name, prop)| {
+            let schema = prop.clone().unbox();
+            let file = is_binary(spec, &schema);
+            let files = resolved(spec, &schema).is_some_and(|s| {
+                View::of(s)
+                    .items
+                    .is_some_and(|items| is_binary(spec, &items.clone().unbox()))
+            });
+            FormField {
+                name: name.as_str(),
+                required: view.required.iter().any(|r| r == name),
+                schema,
+                file,
+                files,
+            }
+        })
+        .collect()
+}
+
 /// Whether a media type's schema describes structured data (an object, an array, a `$ref`)
 /// rather than text or bytes.
 fn structured(media: &openapiv3::MediaType) -> bool {
@@ -164,6 +241,21 @@ pub fn body(
         .and_then(Value::as_str)
         .unwrap_or("body")
         .to_string();
+    // A form (its fields are parameters, see `form_fields`): no value of its own.
+    if let Some((kind, content_type, _)) = form_of(spec, &body.content) {
+        return Ok(Some(Body {
+            rust_name: naming::snake(&wire_name),
+            wire_name,
+            ty: TypeRef::Bytes,
+            required: body.required,
+            docs,
+            content_type,
+            format: Format::Binary,
+            choice: None,
+            constant: None,
+            form: Some(kind),
+        }));
+    }
     // Each media type with its format; JSON types after the first add nothing (the same
     // value, the same encoding), so `text/json` next to `application/json` is no choice.
     let mut entries: Vec<(String, &String, Format, &openapiv3::MediaType)> = Vec::new();
@@ -251,6 +343,7 @@ pub fn body(
                 format: Format::Json,
                 choice: None,
                 constant: Some(constant),
+                form: None,
             }));
         }
         let ty = lower_one(types, *format, mime, content_type, media)?;
@@ -280,6 +373,7 @@ pub fn body(
             format: *format,
             choice: None,
             constant: None,
+            form: None,
         }));
     }
     let mut names = Scope::default();
@@ -321,6 +415,7 @@ pub fn body(
             variants,
         }),
         constant: None,
+        form: None,
     }))
 }
 

@@ -239,9 +239,67 @@ pub fn lower(
     }
     let path = path_template(spec, found, &mut params)?;
     let body = super::media::body(spec, op, &found.pointer, &mut args, types, &found.name)?;
+    // A form's fields are parameters like the others: arguments, options or constants.
+    if body.as_ref().is_some_and(|b| b.form.is_some()) {
+        let at = join(&found.pointer, "requestBody");
+        for field in super::media::form_fields(spec, op) {
+            let schema_extensions = match &field.schema {
+                ReferenceOr::Item(s) => s.schema_data.extensions.clone(),
+                ReferenceOr::Reference { .. } => Default::default(),
+            };
+            let description = match &field.schema {
+                ReferenceOr::Item(s) => s.schema_data.description.clone(),
+                ReferenceOr::Reference { .. } => None,
+            };
+            let synthetic = Parameter::Query {
+                parameter_data: openapiv3::ParameterData {
+                    name: field.name.to_string(),
+                    description,
+                    required: field.required,
+                    deprecated: None,
+                    format: ParameterSchemaOrContent::Schema(field.schema.clone()),
+                    example: None,
+                    examples: Default::default(),
+                    explode: None,
+                    extensions: schema_extensions,
+                },
+                allow_reserved: false,
+                style: openapiv3::QueryStyle::Form,
+                allow_empty_value: None,
+            };
+            let field_at = join(&join(&at, "properties"), field.name);
+            let mut p = parameter(
+                spec,
+                &found.id,
+                &synthetic,
+                &field_at,
+                client,
+                &mut args,
+                &mut option_fields,
+                types,
+            )?;
+            p.location = Location::Form;
+            if field.file {
+                p.ty = TypeRef::Bytes;
+                p.collection = None;
+            } else if field.files {
+                p.ty = TypeRef::Vec(Box::new(TypeRef::Bytes));
+                p.collection = Some(ir::Collection::Multi);
+            } else if matches!(p.ty, TypeRef::Vec(_)) {
+                // One field per item, as a `multi` query pair is.
+                p.collection = Some(ir::Collection::Multi);
+            }
+            params.push(p);
+        }
+    }
     // Locals for values sent as text, after every argument: none shadows one.
     for p in &mut params {
+        let file = match &p.ty {
+            TypeRef::Vec(item) => **item == TypeRef::Bytes,
+            ty => *ty == TypeRef::Bytes,
+        };
         let as_text = matches!(p.source, Source::Argument | Source::Option)
+            && !file
             && (p.object.is_some()
                 || !matches!(
                     p.ty,

@@ -137,6 +137,9 @@ impl Converter<'_> {
                         }
                         Err(why) => self.sources.leave_out(&to, why),
                     }
+                } else if p.get("in").and_then(Value::as_str) == Some("formData") {
+                    // A form field: made part of the form body of each operation naming it.
+                    continue;
                 } else {
                     let to = join("#/components/parameters", name);
                     self.alias(&to, &from);
@@ -353,6 +356,8 @@ impl Converter<'_> {
             return Err(self.err(at, "`parameters` must be an array"));
         };
         let (mut params, mut body) = (Vec::new(), None);
+        // `formData` parameters: the fields of one form body.
+        let mut form: Vec<(usize, Value, String)> = Vec::new();
         for (i, p) in list.iter().enumerate() {
             let here = format!("{at}/{i}");
             let resolved = match p.get("$ref").and_then(Value::as_str) {
@@ -368,6 +373,10 @@ impl Converter<'_> {
                             format!("`$ref: {target}`: no parameter `{name}` in `#/parameters`"),
                         ));
                     };
+                    if global.get("in").and_then(Value::as_str) == Some("formData") {
+                        form.push((i, global.clone(), join("#/parameters", &name)));
+                        continue;
+                    }
                     if global.get("in").and_then(Value::as_str) == Some("body") {
                         // Shared as is where the operation takes the document's media
                         // types; an operation with its own `consumes` gets its own copy.
@@ -396,6 +405,7 @@ impl Converter<'_> {
                     }
                     body = Some((i, self.body(resolved, &here, consumes)?));
                 }
+                Some("formData") => form.push((i, resolved.clone(), here)),
                 _ => {
                     let converted = format!("{at}/{}", params.len());
                     self.alias(&converted, &here);
@@ -404,7 +414,95 @@ impl Converter<'_> {
                 }
             }
         }
+        if let Some((first, _, here)) = form.first() {
+            if let Some((index, _)) = body {
+                return Err(self.err(
+                    here,
+                    format!("an operation may not have both a body parameter (`parameters/{index}`) and `formData` parameters"),
+                ));
+            }
+            body = Some((*first, self.form(&form, consumes)?));
+        }
         Ok((params, body))
+    }
+
+    /// The request body of an operation's `formData` parameters, as OpenAPI 3 writes it: an
+    /// object schema whose properties are the fields (a `type: file` field is binary), in each
+    /// form media type the operation consumes (`multipart/form-data` when it names none and a
+    /// field is a file, else `application/x-www-form-urlencoded`).
+    fn form(
+        &mut self,
+        fields: &[(usize, Value, String)],
+        consumes: &[String],
+    ) -> Result<Value, Diagnostic> {
+        let binary = json!({ "type": "string", "format": "binary" });
+        let is_file = |v: &Value| v.get("type").and_then(Value::as_str) == Some("file");
+        let (mut properties, mut required) = (Map::new(), Vec::new());
+        let mut files = false;
+        for (_, p, here) in fields {
+            let Some(name) = p.get("name").and_then(Value::as_str) else {
+                return Err(self.err(here, "a `formData` parameter needs a `name`"));
+            };
+            let mut schema = Map::new();
+            if is_file(p) {
+                files = true;
+                schema = obj(Some(&binary)).cloned().unwrap_or_default();
+            } else if p.get("type").and_then(Value::as_str) == Some("array")
+                && p.get("items").is_some_and(is_file)
+            {
+                files = true;
+                schema.insert("type".into(), json!("array"));
+                schema.insert("items".into(), binary.clone());
+            } else {
+                for (k, v) in obj(Some(p)).into_iter().flatten() {
+                    match k.as_str() {
+                        "items" => {
+                            schema.insert(k.clone(), self.schema(v, &join(here, k))?);
+                        }
+                        "x-nullable" => {
+                            schema.insert("nullable".into(), v.clone());
+                        }
+                        _ if SCHEMA_KEYS.contains(&k.as_str()) => {
+                            schema.insert(k.clone(), v.clone());
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            for (k, v) in obj(Some(p)).into_iter().flatten() {
+                if k == "description" || k == "x-ms-client-name" || k == "x-ms-enum" {
+                    schema.insert(k.clone(), v.clone());
+                }
+            }
+            if p.get("required").and_then(Value::as_bool) == Some(true) {
+                required.push(json!(name));
+            }
+            properties.insert(name.to_string(), Value::Object(schema));
+        }
+        let declared: Vec<&String> = consumes
+            .iter()
+            .filter(|m| {
+                let m = m.to_ascii_lowercase();
+                m.starts_with("multipart/form-data")
+                    || m.starts_with("application/x-www-form-urlencoded")
+            })
+            .collect();
+        let fallback = if files {
+            "multipart/form-data".to_string()
+        } else {
+            "application/x-www-form-urlencoded".to_string()
+        };
+        let mimes = if declared.is_empty() {
+            vec![&fallback]
+        } else {
+            declared
+        };
+        let schema = json!({ "type": "object", "properties": properties, "required": required });
+        let mut content = Map::new();
+        for mime in mimes {
+            content.insert(mime.clone(), json!({ "schema": schema }));
+        }
+        Ok(json!({ "content": content, "required": !required.is_empty() }))
     }
 
     fn body(&mut self, p: &Value, at: &str, consumes: &[String]) -> Result<Value, Diagnostic> {

@@ -1,4 +1,5 @@
-//! `body-formdata.json`: a file uploaded as the raw body, echoed back as a stream.
+//! `body-formdata.json`: a file uploaded as a `multipart/form-data` field and as the raw body,
+//! echoed back as a stream.
 
 use crate::support::{Env, Outcome, Scenario};
 use autorest_body_formdata::*;
@@ -6,8 +7,9 @@ use azure_core::http::RequestContent;
 use std::sync::Arc;
 
 pub fn scenarios() -> Vec<Scenario> {
-    // `StreamUploadFile` is counted under `/report/optional`, not `/report`.
-    crate::scenarios![upload_file_via_body => []]
+    // `StreamUploadFile` and `FormdataStreamUploadFile` are counted under `/report/optional`,
+    // not `/report`.
+    crate::scenarios![upload_file_via_body => [], upload_file_via_form => []]
 }
 
 fn client(env: &Env) -> azure_core::Result<FormdataClient> {
@@ -16,6 +18,17 @@ fn client(env: &Env) -> azure_core::Result<FormdataClient> {
         client_options: env.options(),
         ..Default::default()
     }))
+}
+
+async fn upload_file_via_form(env: Arc<Env>) -> Outcome {
+    // The server reads the multipart body and echoes the file part's bytes.
+    let content = azure_core::Bytes::from_static(b"Test file content in a form");
+    let response = client(&env)?
+        .formdata_upload_file(content, "UploadFile.txt", None)
+        .await?;
+    let echoed = response.into_body().collect().await?;
+    assert_eq!(&echoed[..], b"Test file content in a form");
+    Ok(())
 }
 
 async fn upload_file_via_body(env: Arc<Env>) -> Outcome {

@@ -12,6 +12,7 @@ mod body_dictionary;
 mod body_duration;
 mod body_file;
 mod body_formdata;
+mod body_formdata_urlencoded;
 mod body_integer;
 mod body_number;
 mod body_string;
@@ -59,6 +60,7 @@ pub fn scenarios() -> Vec<Scenario> {
     all.extend(body_binary::scenarios());
     all.extend(body_file::scenarios());
     all.extend(body_formdata::scenarios());
+    all.extend(body_formdata_urlencoded::scenarios());
     all.extend(media_types::scenarios());
     all.extend(merge_patch::scenarios());
     all.extend(error_with_secrets::scenarios());

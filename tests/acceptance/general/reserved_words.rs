@@ -14,6 +14,8 @@ pub fn scenarios() -> Vec<Scenario> {
         reserved_body_named_json => ["reservedWordsBodyNamedJson"],
         reserved_header_enum => ["reservedWordsHeaderEnum"],
         reserved_url_header_query => ["reservedWordsUrlHeaderQuery"],
+        reserved_body_named_data => ["reservedWordsBodyNamedData"],
+        reserved_body_named_files => ["reservedWordsBodyNamedFiles"],
         incorrect_error_body => ["verifyIncorrectErrorParsing"],
     ]
 }
@@ -71,6 +73,28 @@ async fn reserved_url_header_query(env: Arc<Env>) -> Outcome {
         };
     let r = reserved(&env)
         .operation_with_url("foo", "x-ms-header", Some(options))
+        .await?;
+    assert_eq!(r.status(), StatusCode::Ok);
+    Ok(())
+}
+
+async fn reserved_body_named_data(env: Arc<Env>) -> Outcome {
+    // Two `formData` fields of an `application/x-www-form-urlencoded` body.
+    let r = reserved(&env)
+        .operation_with_data_param("hello", "world", None)
+        .await?;
+    assert_eq!(r.status(), StatusCode::Ok);
+    Ok(())
+}
+
+async fn reserved_body_named_files(env: Arc<Env>) -> Outcome {
+    // A file and a text field of a `multipart/form-data` body.
+    let r = reserved(&env)
+        .operation_with_files_param(
+            azure_core::Bytes::from_static(b"hello, files"),
+            "my.txt",
+            None,
+        )
         .await?;
     assert_eq!(r.status(), StatusCode::Ok);
     Ok(())

@@ -365,6 +365,88 @@ pub(crate) fn push_encoded(out: &mut String, value: &str) {
     }
 }
 
+/// The fields of a form body, in order: name, whether it is a file, and content.
+#[derive(Default)]
+pub(crate) struct Form {
+    fields: Vec<(&'static str, bool, azure_core::Bytes)>,
+}
+
+impl Form {
+    /// Adds a text field.
+    pub(crate) fn text(&mut self, name: &'static str, value: &str) {
+        self.fields
+            .push((name, false, azure_core::Bytes::copy_from_slice(value.as_bytes())));
+    }
+
+    /// Adds a file: its bytes, named after the field.
+    pub(crate) fn file(&mut self, name: &'static str, content: azure_core::Bytes) {
+        self.fields.push((name, true, content));
+    }
+
+    /// The fields as `application/x-www-form-urlencoded` text: `name=value` pairs
+    /// joined by `&`, encoded as a URL query is (a space is `+`).
+    pub(crate) fn urlencoded(self) -> azure_core::Bytes {
+        fn push(out: &mut String, bytes: &[u8]) {
+            for &b in bytes {
+                match b {
+                    b'a'..=b'z'
+                    | b'A'..=b'Z'
+                    | b'0'..=b'9'
+                    | b'*'
+                    | b'-'
+                    | b'.'
+                    | b'_' => out.push(char::from(b)),
+                    b' ' => out.push('+'),
+                    _ => out.push_str(&format!("%{b:02X}")),
+                }
+            }
+        }
+        let mut out = String::new();
+        for (name, _, value) in &self.fields {
+            if !out.is_empty() {
+                out.push('&');
+            }
+            push(&mut out, name.as_bytes());
+            out.push('=');
+            push(&mut out, value);
+        }
+        azure_core::Bytes::from(out)
+    }
+
+    /// The fields as `multipart/form-data`: the `content-type` (with a boundary of its
+    /// own) and the body, one part per field; a file's part has a file name (the
+    /// field's) and the type `application/octet-stream`.
+    pub(crate) fn multipart(self) -> (String, azure_core::Bytes) {
+        let boundary = format!("form-boundary-{}", azure_core::Uuid::new_v4().simple());
+        let mut body = Vec::new();
+        for (name, file, value) in &self.fields {
+            let name = name.replace('"', "%22");
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\""
+                )
+                    .as_bytes(),
+            );
+            if *file {
+                body.extend_from_slice(
+                    format!(
+                        "; filename=\"{name}\"\r\nContent-Type: application/octet-stream"
+                    )
+                        .as_bytes(),
+                );
+            }
+            body.extend_from_slice(b"\r\n\r\n");
+            body.extend_from_slice(value);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        (
+            format!("multipart/form-data; boundary={boundary}"),
+            azure_core::Bytes::from(body),
+        )
+    }
+}
+
 /// Sends `request`; any status outside `success_codes` is an `HttpResponse` error.
 pub(crate) async fn send(
     pipeline: &Pipeline,

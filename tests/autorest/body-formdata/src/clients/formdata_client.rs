@@ -109,4 +109,89 @@ impl FormdataClient {
             .await?;
         Ok(response.into())
     }
+
+    /// Upload file
+    ///
+    /// # Arguments
+    ///
+    /// * `file_content` - File to upload.
+    /// * `file_name` - File name to upload. Name has to be spelled exactly as written here.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
+    #[tracing::function("AutoRest.TestServer.Formdata.formdata_UploadFile")]
+    pub async fn formdata_upload_file(
+        &self,
+        file_content: ::azure_core::Bytes,
+        file_name: &str,
+        options: Option<crate::models::FormdataClientFormdataUploadFileOptions<'_>>,
+    ) -> Result<azure_core::http::AsyncResponse> {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Post,
+            "/formdata/stream/uploadfile",
+            &[],
+            &[],
+        )?;
+        request.insert_header("accept", "application/octet-stream, application/json");
+        let mut form = crate::runtime::Form::default();
+        form.file("fileContent", file_content);
+        form.text("fileName", file_name);
+        let (content_type, body) = form.multipart();
+        request.insert_header("content-type", content_type);
+        request.set_body(body);
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
+        let response = crate::runtime::stream(&self.pipeline, &ctx, &mut request, &[200])
+            .await?;
+        Ok(response.into())
+    }
+
+    /// Upload multiple files
+    ///
+    /// # Arguments
+    ///
+    /// * `file_content` - Files to upload.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
+    #[tracing::function("AutoRest.TestServer.Formdata.formdata_UploadFiles")]
+    pub async fn formdata_upload_files(
+        &self,
+        file_content: Vec<::azure_core::Bytes>,
+        options: Option<crate::models::FormdataClientFormdataUploadFilesOptions<'_>>,
+    ) -> Result<azure_core::http::AsyncResponse> {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Post,
+            "/formdata/stream/uploadfiles",
+            &[],
+            &[],
+        )?;
+        request.insert_header("accept", "application/octet-stream, application/json");
+        let mut form = crate::runtime::Form::default();
+        for file in file_content {
+            form.file("fileContent", file);
+        }
+        let (content_type, body) = form.multipart();
+        request.insert_header("content-type", content_type);
+        request.set_body(body);
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
+        let response = crate::runtime::stream(&self.pipeline, &ctx, &mut request, &[200])
+            .await?;
+        Ok(response.into())
+    }
 }

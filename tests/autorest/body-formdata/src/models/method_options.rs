@@ -13,3 +13,9 @@ pub struct MethodOptions<'a> {
 #[cfg(feature = "formdata")]
 /// Options for [`FormdataClient::formdata_upload_file_via_body()`](crate::clients::FormdataClient::formdata_upload_file_via_body).
 pub type FormdataClientFormdataUploadFileViaBodyOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "formdata")]
+/// Options for [`FormdataClient::formdata_upload_file()`](crate::clients::FormdataClient::formdata_upload_file).
+pub type FormdataClientFormdataUploadFileOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "formdata")]
+/// Options for [`FormdataClient::formdata_upload_files()`](crate::clients::FormdataClient::formdata_upload_files).
+pub type FormdataClientFormdataUploadFilesOptions<'a> = MethodOptions<'a>;

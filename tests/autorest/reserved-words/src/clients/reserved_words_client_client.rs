@@ -183,6 +183,93 @@ impl ReservedWordsClientClient {
         Ok(response.into())
     }
 
+    /// Operation with urlencoded body param called 'data'.
+    ///
+    /// # Arguments
+    ///
+    /// * `data` - Pass in 'hello'.
+    /// * `world` - Pass in 'world'.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 is an error of kind `HttpResponse`.
+    #[tracing::function("AutoRest.TestServer.operationWithDataParam")]
+    pub async fn operation_with_data_param(
+        &self,
+        data: &str,
+        world: &str,
+        options: Option<
+            crate::models::ReservedWordsClientClientOperationWithDataParamOptions<'_>,
+        >,
+    ) -> Result<azure_core::http::Response<::serde_json::Value>> {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/reservedWords/operation/data",
+            &[],
+            &[],
+        )?;
+        let mut form = crate::runtime::Form::default();
+        form.text("data", data);
+        form.text("world", world);
+        request.insert_header("content-type", "application/x-www-form-urlencoded");
+        request.set_body(form.urlencoded());
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
+        let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
+            .await?;
+        Ok(response.into())
+    }
+
+    /// Operation with multipart body param called 'files'.
+    ///
+    /// # Arguments
+    ///
+    /// * `files` - Files to upload. Pass in list of input streams
+    /// * `file_name` - File name to upload. Pass in 'my.txt'.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 is an error of kind `HttpResponse`.
+    #[tracing::function("AutoRest.TestServer.operationWithFilesParam")]
+    pub async fn operation_with_files_param(
+        &self,
+        files: ::azure_core::Bytes,
+        file_name: &str,
+        options: Option<
+            crate::models::ReservedWordsClientClientOperationWithFilesParamOptions<'_>,
+        >,
+    ) -> Result<azure_core::http::Response<::serde_json::Value>> {
+        let options = options.unwrap_or_default();
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Put,
+            "/reservedWords/operation/files",
+            &[],
+            &[],
+        )?;
+        let mut form = crate::runtime::Form::default();
+        form.file("files", files);
+        form.text("fileName", file_name);
+        let (content_type, body) = form.multipart();
+        request.insert_header("content-type", content_type);
+        request.set_body(body);
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: true,
+        };
+        let ctx = call.context(&options.method_options.context);
+        let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
+            .await?;
+        Ok(response.into())
+    }
+
     /// Operation with path format argument URL, header param headerParameters, and query param queryParameters
     ///
     /// # Arguments

@@ -22,6 +22,12 @@ pub type ReservedWordsClientClientOperationWithContentParamOptions<'a> = MethodO
 /// Options for [`ReservedWordsClientClient::operation_with_json_param()`](crate::clients::ReservedWordsClientClient::operation_with_json_param).
 pub type ReservedWordsClientClientOperationWithJsonParamOptions<'a> = MethodOptions<'a>;
 #[cfg(feature = "reserved_words_client")]
+/// Options for [`ReservedWordsClientClient::operation_with_data_param()`](crate::clients::ReservedWordsClientClient::operation_with_data_param).
+pub type ReservedWordsClientClientOperationWithDataParamOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "reserved_words_client")]
+/// Options for [`ReservedWordsClientClient::operation_with_files_param()`](crate::clients::ReservedWordsClientClient::operation_with_files_param).
+pub type ReservedWordsClientClientOperationWithFilesParamOptions<'a> = MethodOptions<'a>;
+#[cfg(feature = "reserved_words_client")]
 /// Options for [`ReservedWordsClientClient::operation_with_url()`](crate::clients::ReservedWordsClientClient::operation_with_url).
 #[derive(Clone, Default, azure_core::fmt::SafeDebug)]
 pub struct ReservedWordsClientClientOperationWithUrlOptions<'a> {
