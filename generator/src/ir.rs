@@ -413,6 +413,10 @@ pub struct Operation {
     /// the default ones (alternatives of scheme indexes; empty: no authorization).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub security: Option<Vec<Vec<usize>>>,
+    /// The typed headers of its success responses, when they declare any and the method
+    /// returns the response (plain calls): a trait with one getter per header.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_headers: Option<ResponseHeaders>,
     /// Whether the request may be sent again after a failure that leaves unknown whether the
     /// service acted on it (a dropped connection, a 500): true for GET, HEAD, PUT and DELETE, and
     /// for requests that carry a `Repeatability-Request-ID`. Other requests (POST, PATCH) are
@@ -441,6 +445,39 @@ pub struct StatusVariant {
     /// The body type; `None`: the response has no body.
     pub ty: Option<TypeRef>,
     /// Docs: the status and the response's description.
+    pub docs: String,
+}
+
+/// The typed headers of an operation's success responses: a trait with one getter per header,
+/// implemented on what the method returns (its `Response`, or its per-status enum).
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct ResponseHeaders {
+    /// Rust name of the trait, e.g. `PetsClientGetHeaders`.
+    pub trait_name: String,
+    /// For an operation whose success responses have no body: the type its `Response` (or
+    /// `AsyncResponse`) carries instead of `()`, e.g. `PetsClientDeleteResult`, so that each
+    /// such operation's trait is implemented on a type of its own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marker: Option<String>,
+    /// The headers, in spec order (the first success response's first), each once.
+    pub headers: Vec<ResponseHeader>,
+}
+
+/// One response header and its getter.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct ResponseHeader {
+    /// The header name, lowercase.
+    pub wire_name: String,
+    /// Rust name of the getter (never one of the response's own methods).
+    pub getter: String,
+    /// The value's type: a scalar, an enumeration, or a list of them (comma-separated); a
+    /// map of text for a collection.
+    pub ty: TypeRef,
+    /// `x-ms-header-collection-prefix`: `wire_name` is a prefix, and the getter gives every
+    /// header that starts with it, by the rest of its name (e.g. `x-ms-meta-*`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub collection: bool,
+    /// Docs from the header's description.
     pub docs: String,
 }
 

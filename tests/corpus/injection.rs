@@ -300,6 +300,23 @@ fn test_no_generated_file_defines_an_item_the_spec_does_not_describe() {
                 for e in o.result.iter().chain(&o.errors) {
                     described.insert(format!("enum {}", e.name));
                 }
+                // The trait of its typed response headers, and the marker of a response
+                // without a body, with the module's readers.
+                if let Some(headers) = &o.response_headers {
+                    described.insert(format!("trait {}", headers.trait_name));
+                    if let Some(marker) = &headers.marker {
+                        described.insert(format!("struct {marker}"));
+                    }
+                    for reader in [
+                        "mod headers",
+                        "fn header",
+                        "fn text",
+                        "fn parsed",
+                        "fn collection",
+                    ] {
+                        described.insert(reader.to_string());
+                    }
+                }
             }
         }
         if let Some(service) = &ir.service_client {

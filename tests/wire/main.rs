@@ -7,6 +7,7 @@ mod examples;
 mod faults;
 mod forms;
 mod harness;
+mod headers;
 mod models;
 mod openapi;
 mod paging_and_polling;

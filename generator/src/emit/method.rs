@@ -30,19 +30,21 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
         let t = content_type(b);
         quote!(#n: #t,)
     });
-    let (returns, format) = match (&op.success_type, op.response_format) {
-        (Some(t), Format::Xml) => (tokens::ty(t), quote!(, azure_core::http::XmlFormat)),
-        (Some(t), Format::Text) => (tokens::ty(t), quote!(, crate::TextFormat)),
-        // A JSON body with a wire format of its own (a date, bytes, a list of them) is decoded
-        // by it.
-        (Some(t), Format::Json) => match tokens::format(t) {
-            Some(f) => (tokens::ty(t), quote!(, crate::formats::JsonAs<#f>)),
-            None => (tokens::ty(t), quote!()),
-        },
-        (Some(t), Format::Binary) => (tokens::ty(t), quote!()),
-        (None, _) => (quote!(()), quote!(, azure_core::http::NoFormat)),
+    let (returns, format) = response_type(op);
+    let streamed = streamed(op);
+    // A response without a body whose headers have getters carries the operation's marker.
+    let marker = op
+        .response_headers
+        .as_ref()
+        .and_then(|h| h.marker.as_ref())
+        .map(|m| {
+            let m = tokens::ident(m);
+            quote!(crate::models::#m)
+        });
+    let streamed_type = match &marker {
+        Some(marker) => quote!(azure_core::http::AsyncResponse<#marker>),
+        None => quote!(azure_core::http::AsyncResponse),
     };
-    let streamed = op.response_format == Format::Binary && op.kind == OperationKind::Plain;
     let mut conversions = Vec::new();
     // The path template names each placeholder by its Rust name, so errors say which argument.
     let mut template = String::new();
@@ -181,7 +183,7 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
         OperationKind::Plain if streamed => quote! {
             #doc
             #[tracing::function(#span)]
-            pub async fn #name(&self, #(#arg_decls,)* #body_decl options: #options_ty) -> Result<azure_core::http::AsyncResponse> {
+            pub async fn #name(&self, #(#arg_decls,)* #body_decl options: #options_ty) -> Result<#streamed_type> {
                 #build
                 let ctx = #call.context(&options.method_options.context);
                 let response = crate::runtime::stream(&self.pipeline, &ctx, &mut request, #codes).await?;
@@ -305,6 +307,41 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
             }
         }
     }
+}
+
+/// `T` and `, F` of the `Response<T, F>` a plain method returns: its body type and format, or
+/// `()` (the operation's marker when its headers have getters) and `NoFormat` for a response
+/// without a body.
+pub fn response_type(op: &Operation) -> (TokenStream, TokenStream) {
+    match (&op.success_type, op.response_format) {
+        (Some(t), Format::Xml) => (tokens::ty(t), quote!(, azure_core::http::XmlFormat)),
+        (Some(t), Format::Text) => (tokens::ty(t), quote!(, crate::TextFormat)),
+        // A JSON body with a wire format of its own (a date, bytes, a list of them) is decoded
+        // by it.
+        (Some(t), Format::Json) => match tokens::format(t) {
+            Some(f) => (tokens::ty(t), quote!(, crate::formats::JsonAs<#f>)),
+            None => (tokens::ty(t), quote!()),
+        },
+        (Some(t), Format::Binary) => (tokens::ty(t), quote!()),
+        (None, _) => {
+            let marker = op.response_headers.as_ref().and_then(|h| h.marker.as_ref());
+            match marker {
+                Some(m) => {
+                    let m = tokens::ident(m);
+                    (
+                        quote!(crate::models::#m),
+                        quote!(, azure_core::http::NoFormat),
+                    )
+                }
+                None => (quote!(()), quote!(, azure_core::http::NoFormat)),
+            }
+        }
+    }
+}
+
+/// Whether the method returns the response unread, its body a stream.
+pub fn streamed(op: &Operation) -> bool {
+    op.response_format == Format::Binary && op.kind == OperationKind::Plain
 }
 
 /// The runtime's `FinalVia` variant for `final-state-via`.

@@ -11,6 +11,7 @@ mod example;
 mod features;
 mod formats;
 pub mod guide;
+mod headers;
 mod manifest;
 mod method;
 mod model;
@@ -68,6 +69,8 @@ pub enum Piece<'a> {
     Errors,
     /// `src/models/responses.rs`.
     Responses,
+    /// `src/models/headers.rs`.
+    Headers,
     /// One client's file.
     Client(&'a crate::ir::Client),
     /// The service client's file.
@@ -102,6 +105,9 @@ pub fn plan(krate: &Crate) -> Vec<(String, Piece<'_>)> {
     files.push(("src/models/errors.rs".into(), Piece::Errors));
     if responses::any(krate) {
         files.push(("src/models/responses.rs".into(), Piece::Responses));
+    }
+    if headers::any(krate) {
+        files.push(("src/models/headers.rs".into(), Piece::Headers));
     }
     for client in krate.clients.values() {
         files.push((
@@ -150,6 +156,7 @@ pub fn render(krate: &Crate, piece: &Piece) -> Contents {
         Piece::MethodOptions => Contents::Rust(method_options(krate)),
         Piece::Errors => Contents::Rust(errors::errors(krate)),
         Piece::Responses => Contents::Rust(responses::responses(krate)),
+        Piece::Headers => Contents::Rust(headers::headers(krate)),
         Piece::Client(client) => Contents::Rust(client::client(krate, client)),
         Piece::Service(service) => Contents::Rust(service::service_client(krate, service)),
         Piece::Example(example) => {
@@ -328,6 +335,16 @@ fn models_mod(krate: &Crate) -> TokenStream {
             pub use responses::*;
         }
     });
+    // The typed response headers, each behind its client's feature.
+    let headers = headers::any(krate).then(|| {
+        let gate = headers::module_gate(krate);
+        quote! {
+            #gate
+            mod headers;
+            #gate
+            pub use headers::*;
+        }
+    });
     let models = structs.then(|| {
         quote! {
             #models_gate
@@ -366,6 +383,7 @@ fn models_mod(krate: &Crate) -> TokenStream {
         pub use method_options::*;
         #use_models
         #responses
+        #headers
     }
 }
 

@@ -87,6 +87,10 @@ fn result_enum(e: &StatusEnum, gate: &TokenStream) -> TokenStream {
         let n = tokens::ident(&v.rust_name);
         quote!(Self::#n(response) => response.status(),)
     });
+    let headers = e.variants.iter().map(|v| {
+        let n = tokens::ident(&v.rust_name);
+        quote!(Self::#n(response) => response.headers(),)
+    });
     quote! {
         #doc
         #gate
@@ -101,6 +105,13 @@ fn result_enum(e: &StatusEnum, gate: &TokenStream) -> TokenStream {
             pub fn status(&self) -> azure_core::http::StatusCode {
                 match self {
                     #(#statuses)*
+                }
+            }
+
+            /// The headers of the response.
+            pub fn headers(&self) -> &azure_core::http::headers::Headers {
+                match self {
+                    #(#headers)*
                 }
             }
         }

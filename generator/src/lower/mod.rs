@@ -1,6 +1,7 @@
 //! Lower stage: the OpenAPI document -> the IR. Names are decided here (through
 //! [`naming`]), and so are parameter sources, path templates, success codes and docs.
 
+mod headers;
 mod hierarchy;
 mod host;
 mod media;
@@ -215,6 +216,10 @@ fn uses_formats(
             o.params.iter().any(|p| formatted(&p.ty))
                 || o.body.as_ref().is_some_and(|b| formatted(&b.ty))
                 || o.success_type.as_ref().is_some_and(formatted)
+                || o.response_headers
+                    .iter()
+                    .flat_map(|h| &h.headers)
+                    .any(|h| formatted(&h.ty))
         })
 }
 

@@ -66,6 +66,22 @@ pub fn snake(raw: &str) -> String {
     name
 }
 
+/// The getter name of a response header. Header names are case-insensitive and are written
+/// in capitals (`ETag`, `Content-MD5`), not camel case: a name with no lowercase letter
+/// followed by a capital is read in lowercase (`ETag` -> `etag`, not `e_tag`); a camel-case
+/// one keeps its words (`mrc-ContinuationToken` -> `mrc_continuation_token`).
+pub fn header_getter(wire: &str) -> String {
+    let chars: Vec<char> = wire.chars().collect();
+    let camel = chars
+        .windows(2)
+        .any(|w| matches!(w, [a, b] if a.is_lowercase() && b.is_uppercase()));
+    if camel {
+        snake(wire)
+    } else {
+        snake(&wire.to_lowercase())
+    }
+}
+
 /// Feature names a client's feature never takes: cargo's `default` and the dependencies (a
 /// feature may not share a dependency's name).
 pub const RESERVED_FEATURES: &[&str] = &[
@@ -323,6 +339,19 @@ impl Scope {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn test_header_getters_read_capitals_as_one_word() {
+        assert_eq!(header_getter("ETag"), "etag");
+        assert_eq!(header_getter("Content-MD5"), "content_md5");
+        assert_eq!(header_getter("x-ms-request-id"), "x_ms_request_id");
+        assert_eq!(header_getter("Last-Modified"), "last_modified");
+        assert_eq!(
+            header_getter("mrc-ContinuationToken"),
+            "mrc_continuation_token"
+        );
+        assert_eq!(header_getter("TYPE"), "type_");
+    }
 
     #[test]
     fn test_lossy_names_only_what_is_lost() {

@@ -351,6 +351,26 @@ pub fn lower(
         ));
         super::responses::status_enum(name, answers.errors, &client.name, &method_name, true)
     });
+    let returns = match &kind {
+        OperationKind::Plain if result.is_some() => super::headers::Returns::StatusEnum,
+        OperationKind::Plain if success_type.is_some() && response_format != ir::Format::Binary => {
+            super::headers::Returns::Body
+        }
+        OperationKind::Plain => super::headers::Returns::Bodiless,
+        // Each page's `Response<Page>` (`into_pages()`).
+        OperationKind::Pageable(paging) if paging.long_running.is_none() => {
+            super::headers::Returns::Body
+        }
+        _ => super::headers::Returns::Other,
+    };
+    let response_headers = super::headers::response_headers(
+        spec,
+        op,
+        &found.pointer,
+        types,
+        &format!("{}{}", client.name, naming::pascal(&found.name)),
+        returns,
+    )?;
     Ok(ir::Operation {
         id: found.id.clone(),
         method_name,
@@ -376,6 +396,7 @@ pub fn lower(
         result,
         errors,
         kind,
+        response_headers,
         security: None,
         idempotent: idempotent(found.method, &params),
         params,

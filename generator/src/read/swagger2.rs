@@ -656,6 +656,8 @@ impl Converter<'_> {
         if let Some(headers) = obj(r.get("headers")) {
             let mut out_headers = Map::new();
             for (name, h) in headers {
+                let h_at = join(&join(at, "headers"), name);
+                self.alias(&join(&h_at, "schema"), &h_at);
                 let mut schema = Map::new();
                 let mut header = Map::new();
                 for (k, v) in h.as_object().into_iter().flatten() {
@@ -663,6 +665,9 @@ impl Converter<'_> {
                         header.insert(k.clone(), v.clone());
                     } else if SCHEMA_KEYS.contains(&k.as_str()) {
                         schema.insert(k.clone(), v.clone());
+                    } else if k.starts_with("x-") {
+                        // `x-ms-client-name`, `x-ms-header-collection-prefix`.
+                        header.insert(k.clone(), v.clone());
                     }
                 }
                 header.insert("schema".into(), Value::Object(schema));

@@ -20,6 +20,7 @@ mod body_time;
 mod custom_base_url;
 mod error_with_secrets;
 mod head_exceptions;
+mod header;
 mod http_infrastructure;
 mod media_types;
 mod merge_patch;
@@ -66,6 +67,7 @@ pub fn scenarios() -> Vec<Scenario> {
     all.extend(error_with_secrets::scenarios());
     all.extend(xml_service::scenarios());
     all.extend(http_infrastructure::scenarios());
+    all.extend(header::scenarios());
     all.extend(xms_error_responses::scenarios());
     all.extend(head_exceptions::scenarios());
     all.extend(body_boolean::scenarios());

@@ -87,7 +87,12 @@ impl HeaderOperationsClient {
         options: Option<
             crate::models::HeaderOperationsClientHeaderCustomNamedRequestIdOptions<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::HeaderOperationsClientHeaderCustomNamedRequestIdResult,
+            azure_core::http::NoFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -130,7 +135,12 @@ impl HeaderOperationsClient {
                 '_,
             >,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::HeaderOperationsClientHeaderCustomNamedRequestIdParamGroupingResult,
+            azure_core::http::NoFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,

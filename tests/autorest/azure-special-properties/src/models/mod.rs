@@ -33,3 +33,7 @@ pub use errors::*;
 )]
 pub use method_options::*;
 pub use models::*;
+#[cfg(feature = "header_operations")]
+mod headers;
+#[cfg(feature = "header_operations")]
+pub use headers::*;

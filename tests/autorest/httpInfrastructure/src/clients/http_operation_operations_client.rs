@@ -85,7 +85,12 @@ impl HttpOperationOperationsClient {
         options: Option<
             crate::models::HttpOperationOperationsClientHttpRedirectsGet301Options<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::HttpOperationOperationsClientHttpRedirectsGet301Result,
+            azure_core::http::NoFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -126,7 +131,12 @@ impl HttpOperationOperationsClient {
         options: Option<
             crate::models::HttpOperationOperationsClientHttpRedirectsGet302Options<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::HttpOperationOperationsClientHttpRedirectsGet302Result,
+            azure_core::http::NoFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,

@@ -143,7 +143,12 @@ impl HttpRedirectOperationsClient {
         options: Option<
             crate::models::HttpRedirectOperationsClientHttpRedirectsHead300Options<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::HttpRedirectOperationsClientHttpRedirectsHead300Result,
+            azure_core::http::NoFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -184,7 +189,12 @@ impl HttpRedirectOperationsClient {
         options: Option<
             crate::models::HttpRedirectOperationsClientHttpRedirectsPut301Options<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::HttpRedirectOperationsClientHttpRedirectsPut301Result,
+            azure_core::http::NoFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -224,7 +234,12 @@ impl HttpRedirectOperationsClient {
         options: Option<
             crate::models::HttpRedirectOperationsClientHttpRedirectsHead301Options<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::HttpRedirectOperationsClientHttpRedirectsHead301Result,
+            azure_core::http::NoFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -265,7 +280,12 @@ impl HttpRedirectOperationsClient {
         options: Option<
             crate::models::HttpRedirectOperationsClientHttpRedirectsPatch302Options<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::HttpRedirectOperationsClientHttpRedirectsPatch302Result,
+            azure_core::http::NoFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -305,7 +325,12 @@ impl HttpRedirectOperationsClient {
         options: Option<
             crate::models::HttpRedirectOperationsClientHttpRedirectsHead302Options<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::HttpRedirectOperationsClientHttpRedirectsHead302Result,
+            azure_core::http::NoFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -346,7 +371,12 @@ impl HttpRedirectOperationsClient {
         options: Option<
             crate::models::HttpRedirectOperationsClientHttpRedirectsPost303Options<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::HttpRedirectOperationsClientHttpRedirectsPost303Result,
+            azure_core::http::NoFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -391,7 +421,12 @@ impl HttpRedirectOperationsClient {
         options: Option<
             crate::models::HttpRedirectOperationsClientHttpRedirectsGet307Options<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::HttpRedirectOperationsClientHttpRedirectsGet307Result,
+            azure_core::http::NoFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -432,7 +467,12 @@ impl HttpRedirectOperationsClient {
         options: Option<
             crate::models::HttpRedirectOperationsClientHttpRedirectsPost307Options<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::HttpRedirectOperationsClientHttpRedirectsPost307Result,
+            azure_core::http::NoFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -477,7 +517,12 @@ impl HttpRedirectOperationsClient {
         options: Option<
             crate::models::HttpRedirectOperationsClientHttpRedirectsPatch307Options<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::HttpRedirectOperationsClientHttpRedirectsPatch307Result,
+            azure_core::http::NoFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -522,7 +567,12 @@ impl HttpRedirectOperationsClient {
         options: Option<
             crate::models::HttpRedirectOperationsClientHttpRedirectsDelete307Options<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::HttpRedirectOperationsClientHttpRedirectsDelete307Result,
+            azure_core::http::NoFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,
@@ -567,7 +617,12 @@ impl HttpRedirectOperationsClient {
         options: Option<
             crate::models::HttpRedirectOperationsClientHttpRedirectsHead307Options<'_>,
         >,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::HttpRedirectOperationsClientHttpRedirectsHead307Result,
+            azure_core::http::NoFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,

@@ -81,7 +81,12 @@ impl HttpRedirectsClient {
     pub async fn put307(
         &self,
         options: Option<crate::models::HttpRedirectsClientPut307Options<'_>>,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::HttpRedirectsClientPut307Result,
+            azure_core::http::NoFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,

@@ -45,3 +45,19 @@ mod responses;
     any(feature = "http_redirect_operations", feature = "multiple_response_operations")
 )]
 pub use responses::*;
+#[cfg(
+    any(
+        feature = "http_operation_operations",
+        feature = "http_redirect_operations",
+        feature = "http_redirects"
+    )
+)]
+mod headers;
+#[cfg(
+    any(
+        feature = "http_operation_operations",
+        feature = "http_redirect_operations",
+        feature = "http_redirects"
+    )
+)]
+pub use headers::*;

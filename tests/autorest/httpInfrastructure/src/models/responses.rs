@@ -20,6 +20,14 @@ impl HttpRedirectOperationsClientHttpRedirectsGet300Response {
             Self::MultipleChoices(response) => response.status(),
         }
     }
+
+    /// The headers of the response.
+    pub fn headers(&self) -> &azure_core::http::headers::Headers {
+        match self {
+            Self::Ok(response) => response.headers(),
+            Self::MultipleChoices(response) => response.headers(),
+        }
+    }
 }
 
 /// What [`MultipleResponseOperationsClient::multiple_responses_get200_model204_no_model_default_error200_val()`](crate::clients::MultipleResponseOperationsClient::multiple_responses_get200_model204_no_model_default_error200_val) answers: one variant per success status, each holding the response with its typed body, so the caller matches on the status.
@@ -39,6 +47,14 @@ impl MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefau
         match self {
             Self::Ok(response) => response.status(),
             Self::NoContent(response) => response.status(),
+        }
+    }
+
+    /// The headers of the response.
+    pub fn headers(&self) -> &azure_core::http::headers::Headers {
+        match self {
+            Self::Ok(response) => response.headers(),
+            Self::NoContent(response) => response.headers(),
         }
     }
 }
@@ -62,6 +78,14 @@ impl MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefau
             Self::NoContent(response) => response.status(),
         }
     }
+
+    /// The headers of the response.
+    pub fn headers(&self) -> &azure_core::http::headers::Headers {
+        match self {
+            Self::Ok(response) => response.headers(),
+            Self::NoContent(response) => response.headers(),
+        }
+    }
 }
 
 /// What [`MultipleResponseOperationsClient::multiple_responses_get200_model204_no_model_default_error201_inv()`](crate::clients::MultipleResponseOperationsClient::multiple_responses_get200_model204_no_model_default_error201_inv) answers: one variant per success status, each holding the response with its typed body, so the caller matches on the status.
@@ -81,6 +105,14 @@ impl MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefau
         match self {
             Self::Ok(response) => response.status(),
             Self::NoContent(response) => response.status(),
+        }
+    }
+
+    /// The headers of the response.
+    pub fn headers(&self) -> &azure_core::http::headers::Headers {
+        match self {
+            Self::Ok(response) => response.headers(),
+            Self::NoContent(response) => response.headers(),
         }
     }
 }
@@ -104,6 +136,14 @@ impl MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefau
             Self::NoContent(response) => response.status(),
         }
     }
+
+    /// The headers of the response.
+    pub fn headers(&self) -> &azure_core::http::headers::Headers {
+        match self {
+            Self::Ok(response) => response.headers(),
+            Self::NoContent(response) => response.headers(),
+        }
+    }
 }
 
 /// What [`MultipleResponseOperationsClient::multiple_responses_get200_model204_no_model_default_error400_val()`](crate::clients::MultipleResponseOperationsClient::multiple_responses_get200_model204_no_model_default_error400_val) answers: one variant per success status, each holding the response with its typed body, so the caller matches on the status.
@@ -123,6 +163,14 @@ impl MultipleResponseOperationsClientMultipleResponsesGet200Model204NoModelDefau
         match self {
             Self::Ok(response) => response.status(),
             Self::NoContent(response) => response.status(),
+        }
+    }
+
+    /// The headers of the response.
+    pub fn headers(&self) -> &azure_core::http::headers::Headers {
+        match self {
+            Self::Ok(response) => response.headers(),
+            Self::NoContent(response) => response.headers(),
         }
     }
 }
@@ -146,6 +194,14 @@ impl MultipleResponseOperationsClientMultipleResponsesGet200Model201ModelDefault
             Self::Created(response) => response.status(),
         }
     }
+
+    /// The headers of the response.
+    pub fn headers(&self) -> &azure_core::http::headers::Headers {
+        match self {
+            Self::Ok(response) => response.headers(),
+            Self::Created(response) => response.headers(),
+        }
+    }
 }
 
 /// What [`MultipleResponseOperationsClient::multiple_responses_get200_model201_model_default_error201_valid()`](crate::clients::MultipleResponseOperationsClient::multiple_responses_get200_model201_model_default_error201_valid) answers: one variant per success status, each holding the response with its typed body, so the caller matches on the status.
@@ -165,6 +221,14 @@ impl MultipleResponseOperationsClientMultipleResponsesGet200Model201ModelDefault
         match self {
             Self::Ok(response) => response.status(),
             Self::Created(response) => response.status(),
+        }
+    }
+
+    /// The headers of the response.
+    pub fn headers(&self) -> &azure_core::http::headers::Headers {
+        match self {
+            Self::Ok(response) => response.headers(),
+            Self::Created(response) => response.headers(),
         }
     }
 }
@@ -188,6 +252,14 @@ impl MultipleResponseOperationsClientMultipleResponsesGet200Model201ModelDefault
             Self::Created(response) => response.status(),
         }
     }
+
+    /// The headers of the response.
+    pub fn headers(&self) -> &azure_core::http::headers::Headers {
+        match self {
+            Self::Ok(response) => response.headers(),
+            Self::Created(response) => response.headers(),
+        }
+    }
 }
 
 /// What [`MultipleResponseOperationsClient::multiple_responses_get200_model_a201_model_c404_model_d_default()`](crate::clients::MultipleResponseOperationsClient::multiple_responses_get200_model_a201_model_c404_model_d_default) answers: one variant per success status, each holding the response with its typed body, so the caller matches on the status.
@@ -207,6 +279,14 @@ impl MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404Mo
         match self {
             Self::Ok(response) => response.status(),
             Self::Created(response) => response.status(),
+        }
+    }
+
+    /// The headers of the response.
+    pub fn headers(&self) -> &azure_core::http::headers::Headers {
+        match self {
+            Self::Ok(response) => response.headers(),
+            Self::Created(response) => response.headers(),
         }
     }
 }
@@ -264,6 +344,14 @@ impl MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404Mo
             Self::Created(response) => response.status(),
         }
     }
+
+    /// The headers of the response.
+    pub fn headers(&self) -> &azure_core::http::headers::Headers {
+        match self {
+            Self::Ok(response) => response.headers(),
+            Self::Created(response) => response.headers(),
+        }
+    }
 }
 
 /// The error models of [`MultipleResponseOperationsClient::multiple_responses_get200_model_a201_model_c404_model_d_default_2()`](crate::clients::MultipleResponseOperationsClient::multiple_responses_get200_model_a201_model_c404_model_d_default_2) by status: `MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404ModelDDefaultError201VaError::try_from(error)` decodes the body of an `HttpResponse` error as the model its status declares.
@@ -319,6 +407,14 @@ impl MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404Mo
             Self::Created(response) => response.status(),
         }
     }
+
+    /// The headers of the response.
+    pub fn headers(&self) -> &azure_core::http::headers::Headers {
+        match self {
+            Self::Ok(response) => response.headers(),
+            Self::Created(response) => response.headers(),
+        }
+    }
 }
 
 /// The error models of [`MultipleResponseOperationsClient::multiple_responses_get200_model_a201_model_c404_model_d_default_3()`](crate::clients::MultipleResponseOperationsClient::multiple_responses_get200_model_a201_model_c404_model_d_default_3) by status: `MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404ModelDDefaultError404VaError::try_from(error)` decodes the body of an `HttpResponse` error as the model its status declares.
@@ -372,6 +468,14 @@ impl MultipleResponseOperationsClientMultipleResponsesGet200ModelA201ModelC404Mo
         match self {
             Self::Ok(response) => response.status(),
             Self::Created(response) => response.status(),
+        }
+    }
+
+    /// The headers of the response.
+    pub fn headers(&self) -> &azure_core::http::headers::Headers {
+        match self {
+            Self::Ok(response) => response.headers(),
+            Self::Created(response) => response.headers(),
         }
     }
 }

@@ -404,7 +404,12 @@ impl XmlOperationsClient {
     pub async fn xml_get_headers(
         &self,
         options: Option<crate::models::XmlOperationsClientXmlGetHeadersOptions<'_>>,
-    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+    ) -> Result<
+        azure_core::http::Response<
+            crate::models::XmlOperationsClientXmlGetHeadersResult,
+            azure_core::http::NoFormat,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let mut request = crate::runtime::request(
             &self.endpoint,

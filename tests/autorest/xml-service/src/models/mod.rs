@@ -15,3 +15,7 @@ pub use errors::*;
 pub use method_options::*;
 #[cfg(any(feature = "auto_rest_swagger_bat_xml_service", feature = "xml_operations"))]
 pub use models::*;
+#[cfg(feature = "xml_operations")]
+mod headers;
+#[cfg(feature = "xml_operations")]
+pub use headers::*;

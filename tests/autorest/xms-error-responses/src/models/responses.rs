@@ -20,6 +20,14 @@ impl PetClientGetPetByIdResponse {
             Self::Accepted(response) => response.status(),
         }
     }
+
+    /// The headers of the response.
+    pub fn headers(&self) -> &azure_core::http::headers::Headers {
+        match self {
+            Self::Ok(response) => response.headers(),
+            Self::Accepted(response) => response.headers(),
+        }
+    }
 }
 
 /// The error models of [`PetClient::get_pet_by_id()`](crate::clients::PetClient::get_pet_by_id) by status: `PetClientGetPetByIdError::try_from(error)` decodes the body of an `HttpResponse` error as the model its status declares.

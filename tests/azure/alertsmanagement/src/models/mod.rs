@@ -63,3 +63,7 @@ pub use method_options::*;
     )
 )]
 pub use models::*;
+#[cfg(any(feature = "action_rules", feature = "smart_groups"))]
+mod headers;
+#[cfg(any(feature = "action_rules", feature = "smart_groups"))]
+pub use headers::*;
