@@ -913,6 +913,9 @@ pub enum TypeRef {
     Map(Box<TypeRef>),
     /// A boxed value: breaks a recursive type's infinite size.
     Box(Box<TypeRef>),
+    /// A value that may be `null` (`Option<T>`): an array item or map value whose schema is
+    /// `x-nullable` (OpenAPI 3 `nullable`).
+    Nullable(Box<TypeRef>),
 }
 
 /// A named model type.
@@ -1113,8 +1116,23 @@ impl TypeRef {
             TypeRef::Duration => Some("Duration"),
             TypeRef::Base64 => Some("Base64"),
             TypeRef::Base64Url => Some("Base64Url"),
-            TypeRef::Vec(inner) | TypeRef::Map(inner) | TypeRef::Box(inner) => inner.format(),
+            TypeRef::Vec(inner)
+            | TypeRef::Map(inner)
+            | TypeRef::Box(inner)
+            | TypeRef::Nullable(inner) => inner.format(),
             _ => None,
+        }
+    }
+
+    /// This type without the `null`s its items may hold (`Vec<Option<T>>` -> `Vec<T>`): a
+    /// path, query or header value cannot carry a `null`.
+    pub fn without_nulls(&self) -> TypeRef {
+        match self {
+            TypeRef::Nullable(inner) => inner.without_nulls(),
+            TypeRef::Vec(inner) => TypeRef::Vec(Box::new(inner.without_nulls())),
+            TypeRef::Map(inner) => TypeRef::Map(Box::new(inner.without_nulls())),
+            TypeRef::Box(inner) => TypeRef::Box(Box::new(inner.without_nulls())),
+            other => other.clone(),
         }
     }
 }

@@ -124,6 +124,11 @@ fn literal(krate: &Crate, ty: &TypeRef, value: &Value, borrowed: bool) -> TokenS
             let inner = literal(krate, inner, value, false);
             quote!(Box::new(#inner))
         }
+        (TypeRef::Nullable(_), Value::Null) => quote!(None),
+        (TypeRef::Nullable(inner), _) => {
+            let inner = literal(krate, inner, value, false);
+            quote!(Some(#inner))
+        }
         _ => quote!(Default::default()),
     }
 }

@@ -166,7 +166,10 @@ fn uses_uuid(krate: &Crate) -> bool {
     fn has(t: &TypeRef) -> bool {
         match t {
             TypeRef::Uuid => true,
-            TypeRef::Vec(inner) | TypeRef::Map(inner) | TypeRef::Box(inner) => has(inner),
+            TypeRef::Vec(inner)
+            | TypeRef::Map(inner)
+            | TypeRef::Box(inner)
+            | TypeRef::Nullable(inner) => has(inner),
             _ => false,
         }
     }

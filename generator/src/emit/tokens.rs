@@ -54,6 +54,10 @@ pub fn ty(t: &TypeRef) -> TokenStream {
             let inner = ty(inner);
             quote!(Box<#inner>)
         }
+        TypeRef::Nullable(inner) => {
+            let inner = ty(inner);
+            quote!(Option<#inner>)
+        }
     }
 }
 

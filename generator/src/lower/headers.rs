@@ -263,7 +263,11 @@ fn readable(ty: &TypeRef, types: &Types) -> bool {
     match ty {
         TypeRef::Vec(item) => !matches!(**item, TypeRef::Vec(_)) && readable(item, types),
         TypeRef::Named(name) => matches!(types.defs.get(name), Some(TypeDef::Enum(_))),
-        TypeRef::Json | TypeRef::Map(_) | TypeRef::Box(_) | TypeRef::Bytes => false,
+        TypeRef::Json
+        | TypeRef::Map(_)
+        | TypeRef::Box(_)
+        | TypeRef::Nullable(_)
+        | TypeRef::Bytes => false,
         TypeRef::String
         | TypeRef::Bool
         | TypeRef::I32

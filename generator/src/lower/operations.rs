@@ -677,7 +677,8 @@ fn parameter(
         }
     }
     // A parameter with no single shape (`oneOf`, no `type`) is sent as the text the caller
-    // gives; JSON text would be quoted.
+    // gives; JSON text would be quoted. A path, query or header value has no `null` items.
+    let ty = ty.without_nulls();
     let ty = if ty == TypeRef::Json {
         TypeRef::String
     } else {

@@ -608,23 +608,44 @@ impl<'a> Types<'a> {
                 _ => TypeRef::F64,
             },
             Some("array") => match view.items {
-                Some(items) => TypeRef::Vec(Box::new(self.of_boxed(
-                    items,
-                    &join(pointer, "items"),
-                    &format!("{hint}Item"),
-                    depth + 1,
-                )?)),
+                Some(items) => {
+                    let item = self.of_boxed(
+                        items,
+                        &join(pointer, "items"),
+                        &format!("{hint}Item"),
+                        depth + 1,
+                    )?;
+                    TypeRef::Vec(Box::new(self.maybe_null(items_schema(items), item)))
+                }
                 None => TypeRef::Vec(Box::new(TypeRef::Json)),
             },
             _ => match view.additional {
-                Some(AdditionalProperties::Schema(value)) => TypeRef::Map(Box::new(self.of(
-                    value,
-                    &join(pointer, "additionalProperties"),
-                    &format!("{hint}Value"),
-                )?)),
+                Some(AdditionalProperties::Schema(value)) => {
+                    let item = self.of(
+                        value,
+                        &join(pointer, "additionalProperties"),
+                        &format!("{hint}Value"),
+                    )?;
+                    TypeRef::Map(Box::new(self.maybe_null(value_schema(value), item)))
+                }
                 _ => TypeRef::Json,
             },
         })
+    }
+
+    /// An array item's or map value's type, as `Option` when its schema (or the component it
+    /// names) is `nullable` (Swagger's `x-nullable`): a `null` item then decodes as `None`
+    /// instead of failing the whole value. `serde_json::Value` holds `null` already.
+    fn maybe_null(&self, schema: ReferenceOr<&Schema>, ty: TypeRef) -> TypeRef {
+        let schema = match schema {
+            ReferenceOr::Item(schema) => Some(schema),
+            ReferenceOr::Reference { reference } => self.component(&reference),
+        };
+        if schema.is_some_and(|s| s.schema_data.nullable) && ty != TypeRef::Json {
+            TypeRef::Nullable(Box::new(ty))
+        } else {
+            ty
+        }
     }
 
     /// Warns when a scalar's Rust type says less than the schema: a `format` the generator
@@ -1123,6 +1144,26 @@ fn single_ref<'s>(view: &View<'s>) -> Option<&'s str> {
     }
 }
 
+/// The schema of an array's `items`, borrowed.
+fn items_schema(items: &ReferenceOr<Box<Schema>>) -> ReferenceOr<&Schema> {
+    match items {
+        ReferenceOr::Reference { reference } => ReferenceOr::Reference {
+            reference: reference.clone(),
+        },
+        ReferenceOr::Item(schema) => ReferenceOr::Item(schema.as_ref()),
+    }
+}
+
+/// The schema of a map's `additionalProperties`, borrowed.
+fn value_schema(value: &ReferenceOr<Schema>) -> ReferenceOr<&Schema> {
+    match value {
+        ReferenceOr::Reference { reference } => ReferenceOr::Reference {
+            reference: reference.clone(),
+        },
+        ReferenceOr::Item(schema) => ReferenceOr::Item(schema),
+    }
+}
+
 /// `enum: [null]` (a schema whose only value is `null`).
 fn only_null(schema: &Schema) -> bool {
     use openapiv3::{SchemaKind, Type};
@@ -1192,7 +1233,10 @@ fn enum_name(schema: &Schema) -> Option<String> {
 pub fn named_in(ty: &TypeRef) -> Vec<String> {
     match ty {
         TypeRef::Named(n) => vec![n.clone()],
-        TypeRef::Vec(inner) | TypeRef::Map(inner) | TypeRef::Box(inner) => named_in(inner),
+        TypeRef::Vec(inner)
+        | TypeRef::Map(inner)
+        | TypeRef::Box(inner)
+        | TypeRef::Nullable(inner) => named_in(inner),
         _ => Vec::new(),
     }
 }

@@ -1,12 +1,14 @@
 //! The general half of the test server (`/report`): one module per Swagger file, as in
 //! `azure/`, each with a `scenarios()` list that this module joins.
 
+mod body_array;
 mod body_binary;
 mod body_boolean;
 mod body_byte;
 mod body_date;
 mod body_datetime;
 mod body_datetime_rfc1123;
+mod body_dictionary;
 mod body_duration;
 mod body_file;
 mod body_formdata;
@@ -78,6 +80,8 @@ pub fn scenarios() -> Vec<Scenario> {
     all.extend(body_number::scenarios());
     all.extend(body_string::scenarios());
     all.extend(body_time::scenarios());
+    all.extend(body_array::scenarios());
+    all.extend(body_dictionary::scenarios());
     all.extend(url::scenarios());
     all.extend(url_multi_collection_format::scenarios());
     all.extend(security_key::scenarios());
