@@ -97,6 +97,9 @@ struct Attempts {
     last_failure: Mutex<Option<String>>,
     /// An outcome kept from the retry policy so it does not repeat the request.
     held: Mutex<Option<PolicyResult>>,
+    /// The `User-Agent` the request carried before the pipeline (a header parameter
+    /// the operation declares), put back on every attempt.
+    user_agent: Option<azure_core::http::headers::HeaderValue>,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -105,8 +108,9 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 
 /// Runs first on every call, outside the retry policy: ends the call at its deadline
 /// (the call's `timeout`, else the client's) with an `Io` error of kind
-/// [`std::io::ErrorKind::TimedOut`], and hands back the outcome [`AttemptPolicy`] kept
-/// from the retry policy.
+/// [`std::io::ErrorKind::TimedOut`], hands back the outcome [`AttemptPolicy`] kept
+/// from the retry policy, and keeps a `User-Agent` the method set for [`AttemptPolicy`]
+/// to put back over azure_core's own.
 #[derive(Debug)]
 struct CallPolicy {
     timeout: Option<Duration>,
@@ -128,6 +132,10 @@ impl Policy for CallPolicy {
                 sent: AtomicU32::new(0),
                 last_failure: Mutex::new(None),
                 held: Mutex::new(None),
+                user_agent: request
+                    .headers()
+                    .get_optional_str(&azure_core::http::headers::USER_AGENT)
+                    .map(|agent| agent.to_string().into()),
             });
         let Some((policy, rest)) = next.split_first() else {
             return Err(
@@ -158,7 +166,9 @@ impl Policy for CallPolicy {
 /// outcome after which the service may have acted: any error status but 408, 429 and
 /// 503 (which say the request was not processed) and an I/O error once the request may
 /// have been sent. A connection that was never made (`ErrorKind::Connection`) is still
-/// retried. Other requests keep the retry policy's behaviour.
+/// retried. Other requests keep the retry policy's behaviour. It also puts back the
+/// `User-Agent` the method set (a header parameter the operation declares), which
+/// azure_core's user agent policy replaced.
 #[derive(Debug)]
 struct AttemptPolicy;
 #[async_trait::async_trait]
@@ -178,6 +188,9 @@ impl Policy for AttemptPolicy {
             return policy.send(ctx, request, rest).await;
         };
         attempts.sent.fetch_add(1, Ordering::Relaxed);
+        if let Some(agent) = &attempts.user_agent {
+            request.insert_header(azure_core::http::headers::USER_AGENT, agent.clone());
+        }
         let outcome = policy.send(ctx, request, rest).await;
         let repeatable = match &outcome {
             Ok(response) => {
