@@ -1104,6 +1104,33 @@ pub struct Example {
 }
 
 impl TypeRef {
+    /// A primitive with one text form: a string, number, boolean, UUID, date, time, duration or
+    /// bytes (what a path, query or header value can be, besides enums).
+    pub fn is_primitive(&self) -> bool {
+        matches!(
+            self,
+            TypeRef::String
+                | TypeRef::Bool
+                | TypeRef::I32
+                | TypeRef::I64
+                | TypeRef::F32
+                | TypeRef::F64
+                | TypeRef::U8
+                | TypeRef::U16
+                | TypeRef::U32
+                | TypeRef::U64
+                | TypeRef::Uuid
+                | TypeRef::DateTime
+                | TypeRef::DateTimeRfc1123
+                | TypeRef::UnixTime
+                | TypeRef::Date
+                | TypeRef::Time
+                | TypeRef::Duration
+                | TypeRef::Base64
+                | TypeRef::Base64Url
+        )
+    }
+
     /// The wire format of the scalar inside this type (through `Vec`, `Map` and `Box`), when
     /// it has one besides plain JSON: the name of its type in the generated `formats` module.
     pub fn format(&self) -> Option<&'static str> {

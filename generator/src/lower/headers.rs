@@ -98,11 +98,7 @@ pub fn response_headers(
             |n| components.and_then(|c| c.responses.get(n)),
             &r_at,
         )?;
-        let error_response = response
-            .extensions
-            .get("x-ms-error-response")
-            .and_then(Value::as_bool)
-            == Some(true);
+        let error_response = super::responses::marked_error(response);
         if error_response {
             continue;
         }
@@ -250,7 +246,7 @@ fn constant(schema: &openapiv3::ReferenceOr<openapiv3::Schema>) -> Option<&str> 
 }
 
 /// Whether `name` is an HTTP header name (an RFC 9110 token).
-fn is_token(name: &str) -> bool {
+pub(super) fn is_token(name: &str) -> bool {
     !name.is_empty()
         && name
             .chars()
@@ -263,30 +259,7 @@ fn readable(ty: &TypeRef, types: &Types) -> bool {
     match ty {
         TypeRef::Vec(item) => !matches!(**item, TypeRef::Vec(_)) && readable(item, types),
         TypeRef::Named(name) => matches!(types.defs.get(name), Some(TypeDef::Enum(_))),
-        TypeRef::Json
-        | TypeRef::Map(_)
-        | TypeRef::Box(_)
-        | TypeRef::Nullable(_)
-        | TypeRef::Bytes => false,
-        TypeRef::String
-        | TypeRef::Bool
-        | TypeRef::I32
-        | TypeRef::I64
-        | TypeRef::F32
-        | TypeRef::F64
-        | TypeRef::U8
-        | TypeRef::U16
-        | TypeRef::U32
-        | TypeRef::U64
-        | TypeRef::Uuid
-        | TypeRef::DateTime
-        | TypeRef::DateTimeRfc1123
-        | TypeRef::UnixTime
-        | TypeRef::Date
-        | TypeRef::Time
-        | TypeRef::Duration
-        | TypeRef::Base64
-        | TypeRef::Base64Url
-        | TypeRef::Etag => true,
+        TypeRef::Etag => true,
+        other => other.is_primitive(),
     }
 }

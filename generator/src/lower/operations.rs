@@ -629,8 +629,7 @@ fn parameter(
     };
     // A header name is an HTTP token (RFC 9110): a CR, LF, space, `:` or any other character
     // outside it would let a spec split or forge headers.
-    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
-    if location == Location::Header && (data.name.is_empty() || !data.name.chars().all(token)) {
+    if location == Location::Header && !super::headers::is_token(&data.name) {
         return Err(spec.error(
             &join(at, "name"),
             format!(
@@ -693,31 +692,7 @@ fn parameter(
     } else {
         ty
     };
-    let scalar = |ty: &TypeRef| {
-        matches!(
-            ty,
-            TypeRef::String
-                | TypeRef::Bool
-                | TypeRef::I32
-                | TypeRef::I64
-                | TypeRef::F32
-                | TypeRef::F64
-                | TypeRef::U8
-                | TypeRef::U16
-                | TypeRef::U32
-                | TypeRef::U64
-                | TypeRef::Uuid
-                | TypeRef::DateTime
-                | TypeRef::DateTimeRfc1123
-                | TypeRef::UnixTime
-                | TypeRef::Date
-                | TypeRef::Time
-                | TypeRef::Duration
-                | TypeRef::Base64
-                | TypeRef::Base64Url
-                | TypeRef::Named(_)
-        )
-    };
+    let scalar = |ty: &TypeRef| ty.is_primitive() || matches!(ty, TypeRef::Named(_));
     let collection = matches!(ty, TypeRef::Vec(_)).then(|| collection(p));
     let object = types.is_object(&ty).then(|| object_style(p));
     let items_scalar = matches!(&ty, TypeRef::Vec(item) if scalar(item));

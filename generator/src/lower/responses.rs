@@ -73,11 +73,7 @@ pub fn responses(
             |n| components.and_then(|c| c.responses.get(n)),
             &r_at,
         )?;
-        let error_response = response
-            .extensions
-            .get("x-ms-error-response")
-            .and_then(Value::as_bool)
-            == Some(true);
+        let error_response = marked_error(response);
         if codes.contains(&404) && !error_response {
             declares_not_found = true;
         }
@@ -306,4 +302,13 @@ fn body(
             Ok(None)
         }
     }
+}
+
+/// Whether a response is marked `x-ms-error-response: true`: an error, whatever its status.
+pub(super) fn marked_error(response: &openapiv3::Response) -> bool {
+    response
+        .extensions
+        .get("x-ms-error-response")
+        .and_then(Value::as_bool)
+        == Some(true)
 }
