@@ -175,6 +175,12 @@ fn codegen(args: Codegen) -> ExitCode {
 /// Applies the command-line overrides to the config file's settings.
 fn adjust(mut config: Config, args: Codegen) -> Config {
     let cwd = std::env::current_dir().unwrap_or_else(|_| root());
+    // The default config's `[publishing]` describes the crate it names (its description,
+    // docs.rs link and keywords); another spec or package name is another crate, which gets
+    // what its own document says unless a config is given for it.
+    if args.config.is_none() && (args.spec.is_some() || args.package.is_some()) {
+        config.publishing = Default::default();
+    }
     if let Some(spec) = args.spec {
         config.spec = cwd.join(spec);
         config.operations.clear();

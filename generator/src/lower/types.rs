@@ -438,9 +438,9 @@ impl<'a> Types<'a> {
             ReferenceOr::Item(schema) => {
                 let view = View::of(schema);
                 let kind = self.hierarchy.tag(&name).is_some();
-                if let Some(single) = single_ref(&view).filter(|_| !kind) {
+                if let Some((index, single)) = single_ref(&view).filter(|_| !kind) {
                     self.aliasing.push(name.clone());
-                    let result = self.reference(single, &join(&at, "allOf/0"));
+                    let result = self.reference(single, &join(&at, &format!("allOf/{index}")));
                     self.aliasing.pop();
                     let ty = result?;
                     self.named.insert(name, ty.clone());
@@ -512,8 +512,8 @@ impl<'a> Types<'a> {
             ));
         }
         let view = View::of(schema);
-        if let Some(single) = single_ref(&view) {
-            return self.reference(single, &join(pointer, "allOf/0"));
+        if let Some((index, single)) = single_ref(&view) {
+            return self.reference(single, &join(pointer, &format!("allOf/{index}")));
         }
         if only_null(schema) {
             // `enum: [null]`: the value is always `null`; keep the JSON.
@@ -934,7 +934,7 @@ impl<'a> Types<'a> {
     fn constant_of(&self, prop: &ReferenceOr<Box<Schema>>, ty: &TypeRef) -> Option<Option<Value>> {
         let schema: Option<&Schema> = match prop {
             ReferenceOr::Item(s) => match single_ref(&View::of(s)) {
-                Some(reference) => self.component(reference),
+                Some((_, reference)) => self.component(reference),
                 None => Some(s),
             },
             ReferenceOr::Reference { reference } => self.component(reference),
@@ -974,13 +974,29 @@ impl<'a> Types<'a> {
     fn property_docs(&self, prop: &ReferenceOr<Box<Schema>>) -> (String, bool) {
         match prop {
             ReferenceOr::Item(s) => {
+                let view = View::of(s);
+                // An annotating `allOf` member (`allOf: [{$ref}, {description}]`) describes
+                // the property as the schema's own keywords would.
+                let annotations = view.all_of.iter().filter_map(|m| match m {
+                    ReferenceOr::Item(m) if View::of(m).is_annotation_only() => Some(m),
+                    _ => None,
+                });
                 let mut docs = s.schema_data.description.clone().unwrap_or_default();
+                let mut read_only = s.schema_data.read_only;
+                for member in annotations {
+                    read_only |= member.schema_data.read_only;
+                    if docs.is_empty() {
+                        docs = member.schema_data.description.clone().unwrap_or_default();
+                    }
+                }
                 if docs.is_empty() {
-                    if let Some(ReferenceOr::Reference { reference }) = View::of(s).all_of.first() {
+                    if let Some((_, reference)) = single_ref(&view) {
+                        docs = self.component_docs(reference);
+                    } else if let Some(ReferenceOr::Reference { reference }) = view.all_of.first() {
                         docs = self.component_docs(reference);
                     }
                 }
-                (docs, s.schema_data.read_only)
+                (docs, read_only)
             }
             ReferenceOr::Reference { reference } => (self.component_docs(reference), false),
         }
@@ -1131,17 +1147,26 @@ fn alternatives(schema: &Schema) -> &'static str {
     }
 }
 
-fn single_ref<'s>(view: &View<'s>) -> Option<&'s str> {
-    match view.all_of.as_slice() {
-        [ReferenceOr::Reference { reference }]
-            if view.properties.is_empty()
-                && view.additional.is_none()
-                && view.typ.is_none_or(|t| t == "object") =>
-        {
-            Some(reference.as_str())
-        }
-        _ => None,
+/// The one `$ref` of an `allOf` that only names another schema, and its index: the other
+/// members, if any, only annotate it, and the schema adds no properties of its own.
+fn single_ref<'s>(view: &View<'s>) -> Option<(usize, &'s str)> {
+    if !view.properties.is_empty()
+        || view.additional.is_some()
+        || view.typ.is_some_and(|t| t != "object")
+    {
+        return None;
     }
+    let mut single = None;
+    for (i, member) in view.all_of.iter().enumerate() {
+        match member {
+            ReferenceOr::Reference { reference } if single.is_none() => {
+                single = Some((i, reference.as_str()))
+            }
+            ReferenceOr::Item(inline) if View::of(inline).is_annotation_only() => {}
+            _ => return None,
+        }
+    }
+    single
 }
 
 /// The schema of an array's `items`, borrowed.

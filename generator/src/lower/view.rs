@@ -151,6 +151,22 @@ impl<'s> View<'s> {
             || self.typ == Some("object")
             || (self.typ.is_none() && self.additional.is_some())
     }
+
+    /// Says nothing about the value's shape: no type, format, values, properties, items or
+    /// combinators, only annotations (`description`, `title`, `example`, `readOnly`, ...).
+    /// An `allOf` member like this re-describes its sibling, as in
+    /// `allOf: [{$ref: Arn}, {description: "..."}]`.
+    pub fn is_annotation_only(&self) -> bool {
+        self.typ.is_none()
+            && self.format.is_none()
+            && self.enumeration.is_empty()
+            && self.properties.is_empty()
+            && self.additional.is_none()
+            && self.items.is_none()
+            && self.all_of.is_empty()
+            && !self.alternatives
+            && self.pattern.is_none()
+    }
 }
 
 /// The one value `schema` allows, a constant: an enum of one value that is not null and not
