@@ -6,25 +6,18 @@
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub enum DayOfWeek {
     /// `Sunday`
-    #[serde(rename = "Sunday")]
     Sunday,
     /// `Monday`
-    #[serde(rename = "Monday")]
     Monday,
     /// `Tuesday`
-    #[serde(rename = "Tuesday")]
     Tuesday,
     /// `Wednesday`
-    #[serde(rename = "Wednesday")]
     Wednesday,
     /// `Thursday`
-    #[serde(rename = "Thursday")]
     Thursday,
     /// `Friday`
-    #[serde(rename = "Friday")]
     Friday,
     /// `Saturday`
-    #[serde(rename = "Saturday")]
     Saturday,
 }
 
@@ -88,25 +81,18 @@ impl ::std::str::FromStr for DayOfWeek {
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub enum DaysOfWeek {
     /// `Sunday`
-    #[serde(rename = "Sunday")]
     Sunday,
     /// `Monday`
-    #[serde(rename = "Monday")]
     Monday,
     /// `Tuesday`
-    #[serde(rename = "Tuesday")]
     Tuesday,
     /// `Wednesday`
-    #[serde(rename = "Wednesday")]
     Wednesday,
     /// `Thursday`
-    #[serde(rename = "Thursday")]
     Thursday,
     /// `Friday`
-    #[serde(rename = "Friday")]
     Friday,
     /// `Saturday`
-    #[serde(rename = "Saturday")]
     Saturday,
 }
 
@@ -324,16 +310,13 @@ impl ::serde::Serialize for Kind {
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize)]
 pub enum ManagedServiceIdentityType {
     /// `SystemAssigned`
-    #[serde(rename = "SystemAssigned")]
     SystemAssigned,
     /// `UserAssigned`
-    #[serde(rename = "UserAssigned")]
     UserAssigned,
     /// `SystemAssigned, UserAssigned`
     #[serde(rename = "SystemAssigned, UserAssigned")]
     SystemAssignedUserAssigned,
     /// `None`
-    #[serde(rename = "None")]
     None,
 }
 

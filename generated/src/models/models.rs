@@ -17,15 +17,15 @@ pub struct AzureResourceErrorInfo {
     /// The error code.
     ///
     /// Required.
-    #[serde(rename = "code", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// The error message.
     ///
     /// Required.
-    #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// The error details.
-    #[serde(rename = "details", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<crate::models::AzureResourceErrorInfo>>,
 }
 
@@ -50,10 +50,10 @@ pub struct AzureResourceErrorInfo {
 #[non_exhaustive]
 pub struct ContentHash {
     /// The algorithm of the content hash.
-    #[serde(rename = "algorithm", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub algorithm: Option<String>,
     /// The value of the content hash.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 
@@ -78,7 +78,7 @@ pub struct ContentHash {
 #[non_exhaustive]
 pub struct ContentLink {
     /// The content link URI.
-    #[serde(rename = "uri", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
     /// The content version.
     ///
@@ -107,7 +107,7 @@ pub struct ContentLink {
     /// The metadata.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "metadata", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub metadata: Option<::serde_json::Value>,
 }
 
@@ -143,7 +143,7 @@ pub struct ErrorInfo {
     /// The error code.
     ///
     /// Required.
-    #[serde(rename = "code", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
 }
 
@@ -158,10 +158,10 @@ pub struct ErrorInfo {
 #[non_exhaustive]
 pub struct ErrorProperties {
     /// Error code.
-    #[serde(rename = "code", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// Error message indicating why the operation failed.
-    #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -176,7 +176,7 @@ pub struct ErrorProperties {
 #[non_exhaustive]
 pub struct ErrorResponse {
     /// The error properties.
-    #[serde(rename = "error", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<crate::models::ErrorProperties>,
 }
 
@@ -194,16 +194,16 @@ pub struct ErrorResponse {
 #[non_exhaustive]
 pub struct Expression {
     /// The text.
-    #[serde(rename = "text", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// The `value` property.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<::serde_json::Value>,
     /// The sub expressions.
-    #[serde(rename = "subexpressions", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub subexpressions: Option<Vec<crate::models::Expression>>,
     /// The azure resource error info.
-    #[serde(rename = "error", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<crate::models::AzureResourceErrorInfo>,
 }
 
@@ -221,19 +221,19 @@ pub struct Expression {
 #[non_exhaustive]
 pub struct ExpressionRoot {
     /// The text.
-    #[serde(rename = "text", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// The `value` property.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<::serde_json::Value>,
     /// The sub expressions.
-    #[serde(rename = "subexpressions", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub subexpressions: Option<Vec<crate::models::Expression>>,
     /// The azure resource error info.
-    #[serde(rename = "error", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<crate::models::AzureResourceErrorInfo>,
     /// The path.
-    #[serde(rename = "path", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
 }
 
@@ -251,10 +251,10 @@ pub struct ExpressionRoot {
 #[non_exhaustive]
 pub struct ExpressionTraces {
     /// The `value` property.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<::serde_json::Value>,
     /// The `inputs` property.
-    #[serde(rename = "inputs", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub inputs: Option<Vec<crate::models::ExpressionRoot>>,
     /// The link used to get the next page of recommendations.
     #[serde(rename = "nextLink", skip_serializing_if = "Option::is_none")]
@@ -272,13 +272,13 @@ pub struct ExpressionTraces {
 )]
 pub struct FlowAccessControlConfiguration {
     /// The access control configuration for invoking workflow triggers.
-    #[serde(rename = "triggers", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub triggers: Option<crate::models::FlowAccessControlConfigurationPolicy>,
     /// The access control configuration for accessing workflow run contents.
-    #[serde(rename = "contents", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub contents: Option<crate::models::FlowAccessControlConfigurationPolicy>,
     /// The access control configuration for workflow actions.
-    #[serde(rename = "actions", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub actions: Option<crate::models::FlowAccessControlConfigurationPolicy>,
     /// The access control configuration for workflow management.
     #[serde(rename = "workflowManagement", skip_serializing_if = "Option::is_none")]
@@ -343,10 +343,10 @@ pub struct FlowEndpoints {
 )]
 pub struct FlowEndpointsConfiguration {
     /// The workflow endpoints.
-    #[serde(rename = "workflow", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub workflow: Option<crate::models::FlowEndpoints>,
     /// The connector endpoints.
-    #[serde(rename = "connector", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub connector: Option<crate::models::FlowEndpoints>,
 }
 
@@ -361,7 +361,7 @@ pub struct FlowEndpointsConfiguration {
 )]
 pub struct IpAddress {
     /// The address.
-    #[serde(rename = "address", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
 }
 
@@ -392,10 +392,10 @@ pub struct IpAddressRange {
 #[non_exhaustive]
 pub struct JsonSchema {
     /// The JSON title.
-    #[serde(rename = "title", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The JSON content.
-    #[serde(rename = "content", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
 }
 
@@ -437,7 +437,7 @@ pub struct ManagedServiceIdentity {
 )]
 pub struct OpenAuthenticationAccessPolicies {
     /// Open authentication policies.
-    #[serde(rename = "policies", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub policies: Option<
         ::std::collections::HashMap<
             String,
@@ -460,7 +460,7 @@ pub struct OpenAuthenticationAccessPolicy {
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<crate::models::OpenAuthenticationProviderType>,
     /// The access policy claims.
-    #[serde(rename = "claims", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub claims: Option<Vec<crate::models::OpenAuthenticationPolicyClaim>>,
 }
 
@@ -475,10 +475,10 @@ pub struct OpenAuthenticationAccessPolicy {
 )]
 pub struct OpenAuthenticationPolicyClaim {
     /// The name of the claim.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The value of the claim.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 
@@ -515,16 +515,16 @@ pub struct OperationResult {
     )]
     pub end_time: Option<::azure_core::time::OffsetDateTime>,
     /// The correlation properties.
-    #[serde(rename = "correlation", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub correlation: Option<crate::models::RunActionCorrelation>,
     /// The status of the workflow scope repetition.
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::WorkflowStatus>,
     /// The workflow scope repetition code.
-    #[serde(rename = "code", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// The `error` property.
-    #[serde(rename = "error", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<::serde_json::Value>,
     /// Gets the tracking id.
     ///
@@ -537,7 +537,7 @@ pub struct OperationResult {
     /// Gets the inputs.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "inputs", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub inputs: Option<::serde_json::Value>,
     /// Gets the link to inputs.
     ///
@@ -550,7 +550,7 @@ pub struct OperationResult {
     /// Gets the outputs.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "outputs", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub outputs: Option<::serde_json::Value>,
     /// Gets the link to outputs.
     ///
@@ -609,16 +609,16 @@ pub struct OperationResultProperties {
     )]
     pub end_time: Option<::azure_core::time::OffsetDateTime>,
     /// The correlation properties.
-    #[serde(rename = "correlation", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub correlation: Option<crate::models::RunActionCorrelation>,
     /// The status of the workflow scope repetition.
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::WorkflowStatus>,
     /// The workflow scope repetition code.
-    #[serde(rename = "code", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// The `error` property.
-    #[serde(rename = "error", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<::serde_json::Value>,
 }
 
@@ -634,10 +634,10 @@ pub struct OperationResultProperties {
 #[non_exhaustive]
 pub struct RecurrenceSchedule {
     /// The minutes.
-    #[serde(rename = "minutes", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub minutes: Option<Vec<i32>>,
     /// The hours.
-    #[serde(rename = "hours", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hours: Option<Vec<i32>>,
     /// The days of the week.
     #[serde(rename = "weekDays", skip_serializing_if = "Option::is_none")]
@@ -662,10 +662,10 @@ pub struct RecurrenceSchedule {
 #[non_exhaustive]
 pub struct RecurrenceScheduleOccurrence {
     /// The day of the week.
-    #[serde(rename = "day", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub day: Option<crate::models::DayOfWeek>,
     /// The occurrence.
-    #[serde(rename = "occurrence", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub occurrence: Option<i32>,
 }
 
@@ -725,13 +725,13 @@ pub struct RepetitionIndex {
 #[non_exhaustive]
 pub struct Request {
     /// A list of all the headers attached to the request.
-    #[serde(rename = "headers", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub headers: Option<::serde_json::Value>,
     /// The destination for the request.
-    #[serde(rename = "uri", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
     /// The HTTP method used for the request.
-    #[serde(rename = "method", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
 }
 
@@ -749,12 +749,12 @@ pub struct RequestHistory {
     /// The resource id.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Gets the resource name.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the resource type.
     ///
@@ -762,13 +762,13 @@ pub struct RequestHistory {
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The resource location.
-    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// The resource tags.
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::HashMap<String, String>>,
     /// The request history properties.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::RequestHistoryProperties>,
 }
 
@@ -784,7 +784,7 @@ pub struct RequestHistory {
 #[non_exhaustive]
 pub struct RequestHistoryListResult {
     /// A list of workflow request histories.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::RequestHistory>>,
     /// The URL to get the next set of results.
     #[serde(rename = "nextLink", skip_serializing_if = "Option::is_none")]
@@ -819,10 +819,10 @@ pub struct RequestHistoryProperties {
     )]
     pub end_time: Option<::azure_core::time::OffsetDateTime>,
     /// The request.
-    #[serde(rename = "request", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub request: Option<crate::models::Request>,
     /// The response.
-    #[serde(rename = "response", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub response: Option<crate::models::Response>,
 }
 
@@ -845,12 +845,12 @@ pub struct RequestHistoryProperties {
 )]
 pub struct ResourceReference {
     /// The resource id.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Gets the resource name.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the resource type.
     ///
@@ -871,7 +871,7 @@ pub struct ResourceReference {
 #[non_exhaustive]
 pub struct Response {
     /// A list of all the headers attached to the response.
-    #[serde(rename = "headers", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub headers: Option<::serde_json::Value>,
     /// The status code of the response.
     #[serde(rename = "statusCode", skip_serializing_if = "Option::is_none")]
@@ -915,7 +915,7 @@ pub struct RetryHistory {
     )]
     pub end_time: Option<::azure_core::time::OffsetDateTime>,
     /// Gets the status code.
-    #[serde(rename = "code", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// Gets the client request Id.
     #[serde(rename = "clientRequestId", skip_serializing_if = "Option::is_none")]
@@ -924,7 +924,7 @@ pub struct RetryHistory {
     #[serde(rename = "serviceRequestId", skip_serializing_if = "Option::is_none")]
     pub service_request_id: Option<String>,
     /// Gets the error response.
-    #[serde(rename = "error", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<crate::models::ErrorResponse>,
 }
 
@@ -1002,7 +1002,7 @@ pub struct SubResource {
     /// The resource id.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
 }
 
@@ -1032,12 +1032,12 @@ pub struct Workflow {
     /// The resource id.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Gets the resource name.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the resource type.
     ///
@@ -1045,16 +1045,16 @@ pub struct Workflow {
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The resource location.
-    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// The resource tags.
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::HashMap<String, String>>,
     /// The workflow properties.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::WorkflowProperties>,
     /// Managed service identity.
-    #[serde(rename = "identity", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub identity: Option<crate::models::ManagedServiceIdentity>,
 }
 
@@ -1081,18 +1081,18 @@ pub struct WorkflowOutputParameter {
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<crate::models::ParameterType>,
     /// The value.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<::serde_json::Value>,
     /// The metadata.
-    #[serde(rename = "metadata", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<::serde_json::Value>,
     /// The description.
-    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Gets the error.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "error", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub error: Option<::serde_json::Value>,
 }
 
@@ -1112,13 +1112,13 @@ pub struct WorkflowParameter {
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<crate::models::ParameterType>,
     /// The value.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<::serde_json::Value>,
     /// The metadata.
-    #[serde(rename = "metadata", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<::serde_json::Value>,
     /// The description.
-    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 
@@ -1155,12 +1155,12 @@ pub struct WorkflowProperties {
     )]
     pub changed_time: Option<::azure_core::time::OffsetDateTime>,
     /// The state.
-    #[serde(rename = "state", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<crate::models::WorkflowState>,
     /// Gets the version.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "version", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub version: Option<String>,
     /// Gets the access endpoint.
     ///
@@ -1179,7 +1179,7 @@ pub struct WorkflowProperties {
     /// The sku.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "sku", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub sku: Option<crate::models::WorkflowSku>,
     /// The integration account.
     #[serde(rename = "integrationAccount", skip_serializing_if = "Option::is_none")]
@@ -1191,15 +1191,15 @@ pub struct WorkflowProperties {
     )]
     pub integration_service_environment: Option<crate::models::ResourceReference>,
     /// The definition.
-    #[serde(rename = "definition", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub definition: Option<::serde_json::Value>,
     /// The parameters.
-    #[serde(rename = "parameters", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parameters: Option<
         ::std::collections::HashMap<String, crate::models::WorkflowParameter>,
     >,
     /// The workflow kind.
-    #[serde(rename = "kind", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<crate::models::Kind>,
 }
 
@@ -1224,12 +1224,12 @@ pub struct WorkflowResource {
     /// The resource id.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Gets the resource name.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the resource type.
     ///
@@ -1237,10 +1237,10 @@ pub struct WorkflowResource {
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The resource location.
-    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// The resource tags.
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
 
@@ -1258,15 +1258,15 @@ pub struct WorkflowRun {
     /// The resource id.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The workflow run properties.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::WorkflowRunProperties>,
     /// Gets the workflow run name.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the workflow run type.
     ///
@@ -1289,15 +1289,15 @@ pub struct WorkflowRunAction {
     /// The resource id.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The workflow run action properties.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::WorkflowRunActionProperties>,
     /// Gets the workflow run action name.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the workflow run action type.
     ///
@@ -1318,7 +1318,7 @@ pub struct WorkflowRunAction {
 #[non_exhaustive]
 pub struct WorkflowRunActionListResult {
     /// A list of workflow run actions.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::WorkflowRunAction>>,
     /// The URL to get the next set of results.
     #[serde(rename = "nextLink", skip_serializing_if = "Option::is_none")]
@@ -1359,17 +1359,17 @@ pub struct WorkflowRunActionProperties {
     /// Gets the status.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<crate::models::WorkflowStatus>,
     /// Gets the code.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "code", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub code: Option<String>,
     /// Gets the error.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "error", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub error: Option<::serde_json::Value>,
     /// Gets the tracking id.
     ///
@@ -1380,7 +1380,7 @@ pub struct WorkflowRunActionProperties {
     )]
     pub tracking_id: Option<String>,
     /// The correlation properties.
-    #[serde(rename = "correlation", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub correlation: Option<crate::models::RunActionCorrelation>,
     /// Gets the link to inputs.
     ///
@@ -1430,12 +1430,12 @@ pub struct WorkflowRunActionRepetitionDefinition {
     /// The resource id.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Gets the resource name.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the resource type.
     ///
@@ -1443,15 +1443,15 @@ pub struct WorkflowRunActionRepetitionDefinition {
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The resource location.
-    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// The resource tags.
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::HashMap<String, String>>,
     /// The workflow run action repetition properties definition.
     ///
     /// Required.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::WorkflowRunActionRepetitionProperties>,
 }
 
@@ -1475,7 +1475,7 @@ pub struct WorkflowRunActionRepetitionDefinitionCollection {
     #[serde(rename = "nextLink", skip_serializing_if = "Option::is_none")]
     pub next_link: Option<String>,
     /// The `value` property.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::WorkflowRunActionRepetitionDefinition>>,
 }
 
@@ -1512,16 +1512,16 @@ pub struct WorkflowRunActionRepetitionProperties {
     )]
     pub end_time: Option<::azure_core::time::OffsetDateTime>,
     /// The correlation properties.
-    #[serde(rename = "correlation", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub correlation: Option<crate::models::RunActionCorrelation>,
     /// The status of the workflow scope repetition.
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::WorkflowStatus>,
     /// The workflow scope repetition code.
-    #[serde(rename = "code", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// The `error` property.
-    #[serde(rename = "error", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<::serde_json::Value>,
     /// Gets the tracking id.
     ///
@@ -1534,7 +1534,7 @@ pub struct WorkflowRunActionRepetitionProperties {
     /// Gets the inputs.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "inputs", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub inputs: Option<::serde_json::Value>,
     /// Gets the link to inputs.
     ///
@@ -1547,7 +1547,7 @@ pub struct WorkflowRunActionRepetitionProperties {
     /// Gets the outputs.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "outputs", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub outputs: Option<::serde_json::Value>,
     /// Gets the link to outputs.
     ///
@@ -1588,7 +1588,7 @@ pub struct WorkflowRunActionRepetitionProperties {
 #[non_exhaustive]
 pub struct WorkflowRunListResult {
     /// A list of workflow runs.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::WorkflowRun>>,
     /// The URL to get the next set of results.
     #[serde(rename = "nextLink", skip_serializing_if = "Option::is_none")]
@@ -1639,17 +1639,17 @@ pub struct WorkflowRunProperties {
     /// Gets the status.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<crate::models::WorkflowStatus>,
     /// Gets the code.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "code", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub code: Option<String>,
     /// Gets the error.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "error", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub error: Option<::serde_json::Value>,
     /// Gets the correlation id.
     ///
@@ -1660,29 +1660,29 @@ pub struct WorkflowRunProperties {
     )]
     pub correlation_id: Option<String>,
     /// The run correlation.
-    #[serde(rename = "correlation", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub correlation: Option<crate::models::Correlation>,
     /// Gets the reference to workflow version.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "workflow", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub workflow: Option<crate::models::ResourceReference>,
     /// Gets the fired trigger.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "trigger", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub trigger: Option<crate::models::WorkflowRunTrigger>,
     /// Gets the outputs.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "outputs", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub outputs: Option<
         ::std::collections::HashMap<String, crate::models::WorkflowOutputParameter>,
     >,
     /// Gets the response of the flow run.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "response", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub response: Option<crate::models::WorkflowRunTrigger>,
 }
 
@@ -1700,12 +1700,12 @@ pub struct WorkflowRunTrigger {
     /// Gets the name.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the inputs.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "inputs", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub inputs: Option<::serde_json::Value>,
     /// Gets the link to inputs.
     ///
@@ -1718,7 +1718,7 @@ pub struct WorkflowRunTrigger {
     /// Gets the outputs.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "outputs", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub outputs: Option<::serde_json::Value>,
     /// Gets the link to outputs.
     ///
@@ -1767,22 +1767,22 @@ pub struct WorkflowRunTrigger {
     )]
     pub tracking_id: Option<String>,
     /// The run correlation.
-    #[serde(rename = "correlation", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub correlation: Option<crate::models::Correlation>,
     /// Gets the code.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "code", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub code: Option<String>,
     /// Gets the status.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<crate::models::WorkflowStatus>,
     /// Gets the error.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "error", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub error: Option<::serde_json::Value>,
     /// Gets the tracked properties.
     ///
@@ -1807,10 +1807,10 @@ pub struct WorkflowSku {
     /// The name.
     ///
     /// Required.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<crate::models::WorkflowSkuName>,
     /// The reference to plan.
-    #[serde(rename = "plan", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub plan: Option<crate::models::ResourceReference>,
 }
 
@@ -1828,15 +1828,15 @@ pub struct WorkflowTrigger {
     /// The resource id.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The workflow trigger properties.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::WorkflowTriggerProperties>,
     /// Gets the workflow trigger name.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the workflow trigger type.
     ///
@@ -1859,12 +1859,12 @@ pub struct WorkflowTriggerCallbackUrl {
     /// Gets the workflow trigger callback URL.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "value", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub value: Option<String>,
     /// Gets the workflow trigger callback URL HTTP method.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "method", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub method: Option<String>,
     /// Gets the workflow trigger callback URL base path.
     ///
@@ -1883,7 +1883,7 @@ pub struct WorkflowTriggerCallbackUrl {
     #[serde(rename = "relativePathParameters", skip_serializing_if = "Option::is_none")]
     pub relative_path_parameters: Option<Vec<String>>,
     /// Gets the workflow trigger callback URL query parameters.
-    #[serde(rename = "queries", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub queries: Option<crate::models::WorkflowTriggerListCallbackUrlQueries>,
 }
 
@@ -1901,15 +1901,15 @@ pub struct WorkflowTriggerHistory {
     /// The resource id.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Gets the workflow trigger history properties.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::WorkflowTriggerHistoryProperties>,
     /// Gets the workflow trigger history name.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the workflow trigger history type.
     ///
@@ -1930,7 +1930,7 @@ pub struct WorkflowTriggerHistory {
 #[non_exhaustive]
 pub struct WorkflowTriggerHistoryListResult {
     /// A list of workflow trigger histories.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::WorkflowTriggerHistory>>,
     /// The URL to get the next set of results.
     #[serde(rename = "nextLink", skip_serializing_if = "Option::is_none")]
@@ -1981,17 +1981,17 @@ pub struct WorkflowTriggerHistoryProperties {
     /// Gets the status.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<crate::models::WorkflowStatus>,
     /// Gets the code.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "code", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub code: Option<String>,
     /// Gets the error.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "error", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub error: Option<::serde_json::Value>,
     /// Gets the tracking id.
     ///
@@ -2002,7 +2002,7 @@ pub struct WorkflowTriggerHistoryProperties {
     )]
     pub tracking_id: Option<String>,
     /// The run correlation.
-    #[serde(rename = "correlation", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub correlation: Option<crate::models::Correlation>,
     /// Gets the link to input parameters.
     ///
@@ -2023,12 +2023,12 @@ pub struct WorkflowTriggerHistoryProperties {
     /// The value indicating whether trigger was fired.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "fired", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub fired: Option<bool>,
     /// Gets the reference to workflow run.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "run", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub run: Option<crate::models::ResourceReference>,
 }
 
@@ -2047,16 +2047,16 @@ pub struct WorkflowTriggerListCallbackUrlQueries {
     #[serde(rename = "api-version", skip_serializing_if = "Option::is_none")]
     pub api_version: Option<String>,
     /// The SAS permissions.
-    #[serde(rename = "sp", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sp: Option<String>,
     /// The SAS version.
-    #[serde(rename = "sv", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sv: Option<String>,
     /// The SAS signature.
-    #[serde(rename = "sig", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sig: Option<String>,
     /// The SAS timestamp.
-    #[serde(rename = "se", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub se: Option<String>,
 }
 
@@ -2072,7 +2072,7 @@ pub struct WorkflowTriggerListCallbackUrlQueries {
 #[non_exhaustive]
 pub struct WorkflowTriggerListResult {
     /// A list of workflow triggers.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::WorkflowTrigger>>,
     /// The URL to get the next set of results.
     #[serde(rename = "nextLink", skip_serializing_if = "Option::is_none")]
@@ -2121,12 +2121,12 @@ pub struct WorkflowTriggerProperties {
     /// Gets the state.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "state", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub state: Option<crate::models::WorkflowState>,
     /// Gets the status.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<crate::models::WorkflowStatus>,
     /// Gets the last execution time.
     ///
@@ -2151,15 +2151,12 @@ pub struct WorkflowTriggerProperties {
     /// Gets the workflow trigger recurrence.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "recurrence",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub recurrence: Option<crate::models::WorkflowTriggerRecurrence>,
     /// Gets the reference to workflow.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "workflow", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub workflow: Option<crate::models::ResourceReference>,
 }
 
@@ -2175,10 +2172,10 @@ pub struct WorkflowTriggerProperties {
 #[non_exhaustive]
 pub struct WorkflowTriggerRecurrence {
     /// The frequency.
-    #[serde(rename = "frequency", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub frequency: Option<crate::models::RecurrenceFrequency>,
     /// The interval.
-    #[serde(rename = "interval", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub interval: Option<i32>,
     /// The start time.
     #[serde(rename = "startTime", skip_serializing_if = "Option::is_none")]
@@ -2190,7 +2187,7 @@ pub struct WorkflowTriggerRecurrence {
     #[serde(rename = "timeZone", skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<String>,
     /// The recurrence schedule.
-    #[serde(rename = "schedule", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub schedule: Option<crate::models::RecurrenceSchedule>,
 }
 
@@ -2208,12 +2205,12 @@ pub struct WorkflowVersion {
     /// The resource id.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Gets the resource name.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Gets the resource type.
     ///
@@ -2221,13 +2218,13 @@ pub struct WorkflowVersion {
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The resource location.
-    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// The resource tags.
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::HashMap<String, String>>,
     /// The workflow version properties.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::WorkflowVersionProperties>,
 }
 
@@ -2243,7 +2240,7 @@ pub struct WorkflowVersion {
 #[non_exhaustive]
 pub struct WorkflowVersionListResult {
     /// A list of workflow versions.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::WorkflowVersion>>,
     /// The URL to get the next set of results.
     #[serde(rename = "nextLink", skip_serializing_if = "Option::is_none")]
@@ -2290,12 +2287,12 @@ pub struct WorkflowVersionProperties {
     )]
     pub changed_time: Option<::azure_core::time::OffsetDateTime>,
     /// The state.
-    #[serde(rename = "state", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<crate::models::WorkflowState>,
     /// Gets the version.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "version", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub version: Option<String>,
     /// Gets the access endpoint.
     ///
@@ -2314,16 +2311,16 @@ pub struct WorkflowVersionProperties {
     /// The sku.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "sku", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub sku: Option<crate::models::WorkflowSku>,
     /// The integration account.
     #[serde(rename = "integrationAccount", skip_serializing_if = "Option::is_none")]
     pub integration_account: Option<crate::models::ResourceReference>,
     /// The definition.
-    #[serde(rename = "definition", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub definition: Option<::serde_json::Value>,
     /// The parameters.
-    #[serde(rename = "parameters", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parameters: Option<
         ::std::collections::HashMap<String, crate::models::WorkflowParameter>,
     >,

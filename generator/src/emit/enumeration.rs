@@ -107,9 +107,14 @@ pub fn enumeration(def: &EnumDef, gate: Option<TokenStream>) -> TokenStream {
             }
         }
         let number_serde = def.number.then(|| number_serde(def, gate.as_ref()));
-        let renames: Vec<_> = wires
+        // serde writes a variant as its name: `rename` only where the wire value differs.
+        let renames: Vec<_> = def
+            .variants
             .iter()
-            .map(|w| quote!(#[serde(rename = #w)]))
+            .map(|v| {
+                let wire = &v.wire;
+                (v.wire != v.rust_name).then(|| quote!(#[serde(rename = #wire)]))
+            })
             .collect();
         let message = format!("`{{value}}` is not a value of `{}`", def.name);
         let variant_docs = def.variants.iter().map(|v| docs::doc(&v.docs));

@@ -65,9 +65,11 @@ pub fn model(def: &StructDef, xml: Option<&XmlType>, gate: Option<TokenStream>) 
             quote!(skip_serializing_if = "Option::is_none")
         };
         let default = (with.is_some() || list).then(|| quote!(default,));
+        // serde reads and writes a field by its name: `rename` only where the wire name differs.
+        let rename = (wire != f.rust_name).then(|| quote!(rename = #wire,));
         quote! {
             #doc
-            #[serde(rename = #wire, #with #default #skip)]
+            #[serde(#rename #with #default #skip)]
             pub #rust: Option<#ty>,
         }
     });

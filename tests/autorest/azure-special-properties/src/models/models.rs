@@ -12,7 +12,7 @@
 #[non_exhaustive]
 pub struct ErrorModel {
     /// The `status` property.
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<i32>,
     /// The `constantId` property.
     ///
@@ -22,7 +22,7 @@ pub struct ErrorModel {
     #[serde(rename = "constantId", serialize_with = "ErrorModel::write_constant_id")]
     pub constant_id: Option<crate::models::ErrorModelConstantId>,
     /// The `message` property.
-    #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 

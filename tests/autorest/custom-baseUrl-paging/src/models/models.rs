@@ -12,7 +12,7 @@
 #[non_exhaustive]
 pub struct Product {
     /// The `properties` property.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::ProductProperties>,
 }
 
@@ -27,10 +27,10 @@ pub struct Product {
 #[non_exhaustive]
 pub struct ProductProperties {
     /// The `id` property.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i32>,
     /// The `name` property.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 
@@ -45,7 +45,7 @@ pub struct ProductProperties {
 #[non_exhaustive]
 pub struct ProductResult {
     /// The `values` property.
-    #[serde(rename = "values", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<crate::models::Product>>,
     /// The `nextLink` property.
     #[serde(rename = "nextLink", skip_serializing_if = "Option::is_none")]

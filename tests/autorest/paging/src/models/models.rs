@@ -5,7 +5,7 @@
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct BodyParam {
     /// The `name` property.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 
@@ -27,7 +27,7 @@ impl TryFrom<BodyParam> for azure_core::http::RequestContent<BodyParam> {
 #[non_exhaustive]
 pub struct OdataProductResult {
     /// The `values` property.
-    #[serde(rename = "values", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<crate::models::Product>>,
     /// The `odata.nextLink` property.
     #[serde(rename = "odata.nextLink", skip_serializing_if = "Option::is_none")]
@@ -45,7 +45,7 @@ pub struct OdataProductResult {
 #[non_exhaustive]
 pub struct Product {
     /// The `properties` property.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::ProductProperties>,
 }
 
@@ -60,10 +60,10 @@ pub struct Product {
 #[non_exhaustive]
 pub struct ProductProperties {
     /// The `id` property.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i32>,
     /// The `name` property.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 
@@ -78,7 +78,7 @@ pub struct ProductProperties {
 #[non_exhaustive]
 pub struct ProductResult {
     /// The `values` property.
-    #[serde(rename = "values", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<crate::models::Product>>,
     /// The `nextLink` property.
     #[serde(rename = "nextLink", skip_serializing_if = "Option::is_none")]
@@ -96,7 +96,7 @@ pub struct ProductResult {
 #[non_exhaustive]
 pub struct ProductResultValue {
     /// The `value` property.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::Product>>,
     /// The `nextLink` property.
     #[serde(rename = "nextLink", skip_serializing_if = "Option::is_none")]

@@ -14,27 +14,27 @@ pub struct Task {
     /// The `id` property.
     ///
     /// Required.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The `name` property.
     ///
     /// Required.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `output_rules` property.
     ///
     /// Required.
-    #[serde(rename = "output_rules", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output_rules: Option<Vec<String>>,
     /// The `script` property.
     ///
     /// Required.
-    #[serde(rename = "script", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub script: Option<String>,
     /// The `state` property.
     ///
     /// Required.
-    #[serde(rename = "state", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
 }
 
@@ -51,23 +51,22 @@ pub struct TaskEvent {
     /// The `payload` property.
     ///
     /// Required.
-    #[serde(rename = "payload", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub payload: Option<String>,
     /// The `seq` property.
     ///
     /// Required.
-    #[serde(rename = "seq", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub seq: Option<u64>,
     /// The `stream` property.
     ///
     /// Required.
-    #[serde(rename = "stream", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stream: Option<String>,
     /// The `time` property.
     ///
     /// Required.
     #[serde(
-        rename = "time",
         with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
@@ -88,17 +87,17 @@ pub struct TaskOutput {
     /// The `id` property.
     ///
     /// Required.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The `path` property.
     ///
     /// Required.
-    #[serde(rename = "path", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// The `size` property.
     ///
     /// Required.
-    #[serde(rename = "size", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<u64>,
 }
 
@@ -108,20 +107,20 @@ pub struct TaskSubmit {
     /// The `name` property.
     ///
     /// Required.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `output_rules` property.
-    #[serde(rename = "output_rules", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output_rules: Option<Vec<String>>,
     /// The `script` property.
     ///
     /// Required.
-    #[serde(rename = "script", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub script: Option<String>,
     /// The `default` property.
     ///
     /// Required.
-    #[serde(rename = "default", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub default: Option<bool>,
 }
 
@@ -145,7 +144,7 @@ pub struct TaskSubmitResult {
     /// The `id` property.
     ///
     /// Required.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
 
@@ -162,7 +161,7 @@ pub struct UploadedChunk {
     /// The `id` property.
     ///
     /// Required.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
 
@@ -172,7 +171,7 @@ pub struct UserCreate {
     /// The `name` property.
     ///
     /// Required.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 
@@ -196,17 +195,17 @@ pub struct UserCreateResult {
     /// The `id` property.
     ///
     /// Required.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The `name` property.
     ///
     /// Required.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `token` property.
     ///
     /// Required.
-    #[serde(rename = "token", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub token: Option<String>,
 }
 
@@ -223,12 +222,12 @@ pub struct WhoamiResult {
     /// The `id` property.
     ///
     /// Required.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The `name` property.
     ///
     /// Required.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 
@@ -245,19 +244,18 @@ pub struct Worker {
     /// The `deleted` property.
     ///
     /// Required.
-    #[serde(rename = "deleted", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
     /// The `id` property.
     ///
     /// Required.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The `instance_id` property.
-    #[serde(rename = "instance_id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub instance_id: Option<String>,
     /// The `lastping` property.
     #[serde(
-        rename = "lastping",
         with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
@@ -266,12 +264,12 @@ pub struct Worker {
     /// The `recycle` property.
     ///
     /// Required.
-    #[serde(rename = "recycle", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub recycle: Option<bool>,
     /// The `tasks` property.
     ///
     /// Required.
-    #[serde(rename = "tasks", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tasks: Option<Vec<crate::models::WorkerTask>>,
 }
 
@@ -281,17 +279,17 @@ pub struct WorkerAddOutput {
     /// The `chunks` property.
     ///
     /// Required.
-    #[serde(rename = "chunks", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub chunks: Option<Vec<String>>,
     /// The `path` property.
     ///
     /// Required.
-    #[serde(rename = "path", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// The `size` property.
     ///
     /// Required.
-    #[serde(rename = "size", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
 }
 
@@ -308,18 +306,17 @@ pub struct WorkerAppendTask {
     /// The `payload` property.
     ///
     /// Required.
-    #[serde(rename = "payload", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub payload: Option<String>,
     /// The `stream` property.
     ///
     /// Required.
-    #[serde(rename = "stream", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stream: Option<String>,
     /// The `time` property.
     ///
     /// Required.
     #[serde(
-        rename = "time",
         with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
@@ -340,12 +337,12 @@ pub struct WorkerBootstrap {
     /// The `bootstrap` property.
     ///
     /// Required.
-    #[serde(rename = "bootstrap", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bootstrap: Option<String>,
     /// The `token` property.
     ///
     /// Required.
-    #[serde(rename = "token", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub token: Option<String>,
 }
 
@@ -369,7 +366,7 @@ pub struct WorkerBootstrapResult {
     /// The `id` property.
     ///
     /// Required.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
 
@@ -379,7 +376,7 @@ pub struct WorkerCompleteTask {
     /// The `failed` property.
     ///
     /// Required.
-    #[serde(rename = "failed", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub failed: Option<bool>,
 }
 
@@ -404,10 +401,10 @@ pub struct WorkerPingResult {
     /// The `poweroff` property.
     ///
     /// Required.
-    #[serde(rename = "poweroff", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub poweroff: Option<bool>,
     /// The `task` property.
-    #[serde(rename = "task", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub task: Option<crate::models::WorkerPingTask>,
 }
 
@@ -424,17 +421,17 @@ pub struct WorkerPingTask {
     /// The `id` property.
     ///
     /// Required.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The `output_rules` property.
     ///
     /// Required.
-    #[serde(rename = "output_rules", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output_rules: Option<Vec<String>>,
     /// The `script` property.
     ///
     /// Required.
-    #[serde(rename = "script", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub script: Option<String>,
 }
 
@@ -451,17 +448,17 @@ pub struct WorkerTask {
     /// The `id` property.
     ///
     /// Required.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The `name` property.
     ///
     /// Required.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `owner` property.
     ///
     /// Required.
-    #[serde(rename = "owner", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
 }
 
@@ -478,6 +475,6 @@ pub struct WorkersResult {
     /// The `workers` property.
     ///
     /// Required.
-    #[serde(rename = "workers", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub workers: Option<Vec<crate::models::Worker>>,
 }

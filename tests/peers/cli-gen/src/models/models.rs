@@ -5,7 +5,7 @@
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct UnoBody {
     /// The `gateway` property.
-    #[serde(rename = "gateway", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub gateway: Option<String>,
 }
 

@@ -7,12 +7,12 @@ pub struct EnrolBody {
     /// The `host` property.
     ///
     /// Required.
-    #[serde(rename = "host", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
     /// The `key` property.
     ///
     /// Required.
-    #[serde(rename = "key", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
 }
 
@@ -36,7 +36,7 @@ pub struct GlobalJobsResult {
     /// The `summary` property.
     ///
     /// Required.
-    #[serde(rename = "summary", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<Vec<crate::models::ReportSummary>>,
 }
 
@@ -46,18 +46,17 @@ pub struct OutputRecord {
     /// The `msg` property.
     ///
     /// Required.
-    #[serde(rename = "msg", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub msg: Option<String>,
     /// The `stream` property.
     ///
     /// Required.
-    #[serde(rename = "stream", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stream: Option<String>,
     /// The `time` property.
     ///
     /// Required.
     #[serde(
-        rename = "time",
         with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
@@ -78,12 +77,12 @@ pub struct PingResult {
     /// The `host` property.
     ///
     /// Required.
-    #[serde(rename = "host", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
     /// The `ok` property.
     ///
     /// Required.
-    #[serde(rename = "ok", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ok: Option<bool>,
 }
 
@@ -93,13 +92,12 @@ pub struct ReportFinishBody {
     /// The `duration_millis` property.
     ///
     /// Required.
-    #[serde(rename = "duration_millis", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub duration_millis: Option<i32>,
     /// The `end_time` property.
     ///
     /// Required.
     #[serde(
-        rename = "end_time",
         with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
@@ -108,12 +106,12 @@ pub struct ReportFinishBody {
     /// The `exit_status` property.
     ///
     /// Required.
-    #[serde(rename = "exit_status", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub exit_status: Option<i32>,
     /// The `id` property.
     ///
     /// Required.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<crate::models::ReportId>,
 }
 
@@ -130,23 +128,22 @@ pub struct ReportId {
     /// The `host` property.
     ///
     /// Required.
-    #[serde(rename = "host", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
     /// The `job` property.
     ///
     /// Required.
-    #[serde(rename = "job", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub job: Option<String>,
     /// The `pid` property.
     ///
     /// Required.
-    #[serde(rename = "pid", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pid: Option<u64>,
     /// The `time` property.
     ///
     /// Required.
     #[serde(
-        rename = "time",
         with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
@@ -155,7 +152,7 @@ pub struct ReportId {
     /// The `uuid` property.
     ///
     /// Required.
-    #[serde(rename = "uuid", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub uuid: Option<String>,
 }
 
@@ -165,12 +162,12 @@ pub struct ReportOutputBody {
     /// The `id` property.
     ///
     /// Required.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<crate::models::ReportId>,
     /// The `record` property.
     ///
     /// Required.
-    #[serde(rename = "record", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub record: Option<crate::models::OutputRecord>,
 }
 
@@ -194,7 +191,7 @@ pub struct ReportResult {
     /// The `existed_already` property.
     ///
     /// Required.
-    #[serde(rename = "existed_already", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub existed_already: Option<bool>,
 }
 
@@ -204,18 +201,17 @@ pub struct ReportStartBody {
     /// The `id` property.
     ///
     /// Required.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<crate::models::ReportId>,
     /// The `script` property.
     ///
     /// Required.
-    #[serde(rename = "script", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub script: Option<String>,
     /// The `start_time` property.
     ///
     /// Required.
     #[serde(
-        rename = "start_time",
         with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
@@ -243,33 +239,32 @@ pub struct ReportSummary {
     /// The `age_seconds` property.
     ///
     /// Required.
-    #[serde(rename = "age_seconds", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub age_seconds: Option<i32>,
     /// The `duration_seconds` property.
     ///
     /// Required.
-    #[serde(rename = "duration_seconds", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub duration_seconds: Option<i32>,
     /// The `host` property.
     ///
     /// Required.
-    #[serde(rename = "host", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
     /// The `job` property.
     ///
     /// Required.
-    #[serde(rename = "job", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub job: Option<String>,
     /// The `status` property.
     ///
     /// Required.
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<i32>,
     /// The `when` property.
     ///
     /// Required.
     #[serde(
-        rename = "when",
         with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"

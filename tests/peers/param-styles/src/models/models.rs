@@ -5,18 +5,17 @@
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct Filter {
     /// The `name` property.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `since` property.
     #[serde(
-        rename = "since",
         with = "crate::formats::Date",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub since: Option<::time::Date>,
     /// The `active` property.
-    #[serde(rename = "active", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
 }
 
@@ -26,11 +25,11 @@ pub struct Point {
     /// The `x` property.
     ///
     /// Required.
-    #[serde(rename = "x", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub x: Option<i32>,
     /// The `y` property.
     ///
     /// Required.
-    #[serde(rename = "y", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub y: Option<i32>,
 }

@@ -14,17 +14,17 @@ pub struct DiskAttachment {
     /// The `disk_id` property.
     ///
     /// Required.
-    #[serde(rename = "disk_id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub disk_id: Option<::azure_core::Uuid>,
     /// The `generation_id` property.
     ///
     /// Required.
-    #[serde(rename = "generation_id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub generation_id: Option<u64>,
     /// The `state` property.
     ///
     /// Required.
-    #[serde(rename = "state", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<::serde_json::Value>,
 }
 
@@ -34,7 +34,7 @@ pub struct DiskRequest {
     /// The `device` property.
     ///
     /// Required.
-    #[serde(rename = "device", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub device: Option<String>,
     /// The `gen` property.
     ///
@@ -44,25 +44,22 @@ pub struct DiskRequest {
     /// The `name` property.
     ///
     /// Required.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `read_only` property.
     ///
     /// Required.
-    #[serde(rename = "read_only", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub read_only: Option<bool>,
     /// A stable index which is translated by Propolis into a PCI BDF, visible to the guest.
     ///
     /// Required.
-    #[serde(rename = "slot", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub slot: Option<u8>,
     /// The `volume_construction_request` property.
     ///
     /// Required.
-    #[serde(
-        rename = "volume_construction_request",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub volume_construction_request: Option<::serde_json::Value>,
 }
 
@@ -77,17 +74,17 @@ pub struct DiskRequest {
 #[non_exhaustive]
 pub struct ErrorModel {
     /// The `error_code` property.
-    #[serde(rename = "error_code", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// The `message` property.
     ///
     /// Required.
-    #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// The `request_id` property.
     ///
     /// Required.
-    #[serde(rename = "request_id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
 }
 
@@ -104,22 +101,22 @@ pub struct Instance {
     /// The `disks` property.
     ///
     /// Required.
-    #[serde(rename = "disks", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub disks: Option<Vec<crate::models::DiskAttachment>>,
     /// The `nics` property.
     ///
     /// Required.
-    #[serde(rename = "nics", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub nics: Option<Vec<crate::models::NetworkInterface>>,
     /// The `properties` property.
     ///
     /// Required.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::InstanceProperties>,
     /// Current state of an Instance.
     ///
     /// Required.
-    #[serde(rename = "state", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<crate::models::InstanceState>,
 }
 
@@ -127,21 +124,21 @@ pub struct Instance {
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct InstanceEnsureRequest {
     /// The `cloud_init_bytes` property.
-    #[serde(rename = "cloud_init_bytes", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cloud_init_bytes: Option<String>,
     /// The `disks` property.
-    #[serde(rename = "disks", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub disks: Option<Vec<crate::models::DiskRequest>>,
     /// The `migrate` property.
-    #[serde(rename = "migrate", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub migrate: Option<crate::models::InstanceMigrateInitiateRequest>,
     /// The `nics` property.
-    #[serde(rename = "nics", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub nics: Option<Vec<crate::models::NetworkInterfaceRequest>>,
     /// The `properties` property.
     ///
     /// Required.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::InstanceProperties>,
 }
 
@@ -164,7 +161,7 @@ for azure_core::http::RequestContent<InstanceEnsureRequest> {
 #[non_exhaustive]
 pub struct InstanceEnsureResponse {
     /// The `migrate` property.
-    #[serde(rename = "migrate", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub migrate: Option<crate::models::InstanceMigrateInitiateResponse>,
 }
 
@@ -181,7 +178,7 @@ pub struct InstanceGetResponse {
     /// The `instance` property.
     ///
     /// Required.
-    #[serde(rename = "instance", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub instance: Option<crate::models::Instance>,
 }
 
@@ -191,17 +188,17 @@ pub struct InstanceMigrateInitiateRequest {
     /// The `migration_id` property.
     ///
     /// Required.
-    #[serde(rename = "migration_id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub migration_id: Option<::azure_core::Uuid>,
     /// The `src_addr` property.
     ///
     /// Required.
-    #[serde(rename = "src_addr", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub src_addr: Option<String>,
     /// The `src_uuid` property.
     ///
     /// Required.
-    #[serde(rename = "src_uuid", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub src_uuid: Option<::azure_core::Uuid>,
 }
 
@@ -218,7 +215,7 @@ pub struct InstanceMigrateInitiateResponse {
     /// The `migration_id` property.
     ///
     /// Required.
-    #[serde(rename = "migration_id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub migration_id: Option<::azure_core::Uuid>,
 }
 
@@ -228,7 +225,7 @@ pub struct InstanceMigrateStatusRequest {
     /// The `migration_id` property.
     ///
     /// Required.
-    #[serde(rename = "migration_id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub migration_id: Option<::azure_core::Uuid>,
 }
 
@@ -253,7 +250,7 @@ pub struct InstanceMigrateStatusResponse {
     /// The `state` property.
     ///
     /// Required.
-    #[serde(rename = "state", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<crate::models::MigrationState>,
 }
 
@@ -269,37 +266,37 @@ pub struct InstanceProperties {
     /// ID of the bootrom used to initialize this Instance.
     ///
     /// Required.
-    #[serde(rename = "bootrom_id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bootrom_id: Option<::azure_core::Uuid>,
     /// Free-form text description of an Instance.
     ///
     /// Required.
-    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Unique identifier for this Instance.
     ///
     /// Required.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<::azure_core::Uuid>,
     /// ID of the image used to initialize this Instance.
     ///
     /// Required.
-    #[serde(rename = "image_id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub image_id: Option<::azure_core::Uuid>,
     /// Size of memory allocated to the Instance, in MiB.
     ///
     /// Required.
-    #[serde(rename = "memory", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub memory: Option<u64>,
     /// Human-readable name of the Instance.
     ///
     /// Required.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Number of vCPUs to be allocated to the Instance.
     ///
     /// Required.
-    #[serde(rename = "vcpus", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub vcpus: Option<u8>,
 }
 
@@ -339,7 +336,7 @@ pub struct InstanceStateMonitorResponse {
     /// Current state of an Instance.
     ///
     /// Required.
-    #[serde(rename = "state", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<crate::models::InstanceState>,
 }
 
@@ -356,12 +353,12 @@ pub struct NetworkInterface {
     /// The `attachment` property.
     ///
     /// Required.
-    #[serde(rename = "attachment", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attachment: Option<::serde_json::Value>,
     /// The `name` property.
     ///
     /// Required.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 
@@ -371,11 +368,11 @@ pub struct NetworkInterfaceRequest {
     /// The `name` property.
     ///
     /// Required.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A stable index which is translated by Propolis into a PCI BDF, visible to the guest.
     ///
     /// Required.
-    #[serde(rename = "slot", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub slot: Option<u8>,
 }

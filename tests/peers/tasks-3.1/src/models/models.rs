@@ -12,7 +12,7 @@
 #[non_exhaustive]
 pub struct HttpValidationError {
     /// The `detail` property.
-    #[serde(rename = "detail", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<Vec<crate::models::ValidationError>>,
 }
 
@@ -32,15 +32,15 @@ pub struct Problem {
     /// The `title` property.
     ///
     /// Required.
-    #[serde(rename = "title", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The `status` property.
     ///
     /// Required.
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<i32>,
     /// The `detail` property.
-    #[serde(rename = "detail", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
 }
 
@@ -57,41 +57,40 @@ pub struct Task {
     /// The `id` property.
     ///
     /// Required.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i32>,
     /// The `kind` property.
     ///
     /// Required.
     ///
     /// A constant: `"task"` is always sent, whatever the field holds.
-    #[serde(rename = "kind", serialize_with = "Task::write_kind")]
+    #[serde(serialize_with = "Task::write_kind")]
     pub kind: Option<crate::models::Kind>,
     /// The `title` property.
     ///
     /// Required.
-    #[serde(rename = "title", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The `notes` property.
-    #[serde(rename = "notes", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     /// Where the task is.
     ///
     /// Required.
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::Status>,
     /// The `due` property.
     #[serde(
-        rename = "due",
         with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub due: Option<::azure_core::time::OffsetDateTime>,
     /// The `priority` property.
-    #[serde(rename = "priority", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub priority: Option<i32>,
     /// The `tags` property.
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
 }
 
@@ -112,26 +111,25 @@ pub struct TaskCreate {
     /// Required.
     ///
     /// A constant: `"task"` is always sent, whatever the field holds.
-    #[serde(rename = "kind", serialize_with = "TaskCreate::write_kind")]
+    #[serde(serialize_with = "TaskCreate::write_kind")]
     pub kind: Option<crate::models::Kind>,
     /// The `title` property.
     ///
     /// Required.
-    #[serde(rename = "title", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The `notes` property.
-    #[serde(rename = "notes", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     /// The `due` property.
     #[serde(
-        rename = "due",
         with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub due: Option<::azure_core::time::OffsetDateTime>,
     /// The `tags` property.
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
 }
 
@@ -155,14 +153,13 @@ impl TryFrom<TaskCreate> for azure_core::http::RequestContent<TaskCreate> {
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct TaskUpdate {
     /// The `title` property.
-    #[serde(rename = "title", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The `status` property.
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::Status>,
     /// The `due` property.
     #[serde(
-        rename = "due",
         with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
@@ -190,12 +187,12 @@ pub struct ValidationError {
     /// The `loc` property.
     ///
     /// Required.
-    #[serde(rename = "loc", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub loc: Option<Vec<::serde_json::Value>>,
     /// The `msg` property.
     ///
     /// Required.
-    #[serde(rename = "msg", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub msg: Option<String>,
     /// The `type` property.
     ///
