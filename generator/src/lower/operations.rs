@@ -306,7 +306,9 @@ pub fn lower(
                     ir::TypeRef::String | ir::TypeRef::Named(_) | ir::TypeRef::Etag
                 ));
         if as_text {
-            p.text_local = args.claim(format!("{}_text", p.rust_name));
+            // `type_` (a keyword's argument) gives `type_text`, not the unidiomatic `type__text`.
+            let stem = p.rust_name.trim_start_matches("r#").trim_end_matches('_');
+            p.text_local = args.claim(format!("{stem}_text"));
         }
     }
     let answers = super::responses::responses(spec, op, &found.pointer, types, &found.name)?;
