@@ -13,18 +13,18 @@ pub struct CatApTrue {
     /// The `id` property.
     ///
     /// Required.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i32>,
     /// The `name` property.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `status` property.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<bool>,
     /// The `friendly` property.
-    #[serde(rename = "friendly", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub friendly: Option<bool>,
     /// Properties the schema does not declare, by wire name.
     #[serde(flatten)]
@@ -49,10 +49,10 @@ impl TryFrom<CatApTrue> for azure_core::http::RequestContent<CatApTrue> {
 #[non_exhaustive]
 pub struct ErrorModel {
     /// The `status` property.
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<i32>,
     /// The `message` property.
-    #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -68,15 +68,15 @@ pub struct PetApInProperties {
     /// The `id` property.
     ///
     /// Required.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i32>,
     /// The `name` property.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `status` property.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<bool>,
     /// The `additionalProperties` property.
     #[serde(rename = "additionalProperties", skip_serializing_if = "Option::is_none")]
@@ -102,15 +102,15 @@ pub struct PetApInPropertiesWithApString {
     /// The `id` property.
     ///
     /// Required.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i32>,
     /// The `name` property.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `status` property.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<bool>,
     /// The `@odata.location` property.
     ///
@@ -145,15 +145,15 @@ pub struct PetApObject {
     /// The `id` property.
     ///
     /// Required.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i32>,
     /// The `name` property.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `status` property.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<bool>,
     /// Properties the schema does not declare, by wire name.
     #[serde(flatten)]
@@ -179,15 +179,15 @@ pub struct PetApString {
     /// The `id` property.
     ///
     /// Required.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i32>,
     /// The `name` property.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `status` property.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<bool>,
     /// Properties the schema does not declare, by wire name.
     #[serde(flatten)]
@@ -213,15 +213,15 @@ pub struct PetApTrue {
     /// The `id` property.
     ///
     /// Required.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i32>,
     /// The `name` property.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `status` property.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "status", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub status: Option<bool>,
     /// Properties the schema does not declare, by wire name.
     #[serde(flatten)]

@@ -12,10 +12,10 @@
 #[non_exhaustive]
 pub struct ErrorModel {
     /// The `status` property.
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<i32>,
     /// The `message` property.
-    #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -31,7 +31,7 @@ pub struct FlattenedProduct {
     /// Resource Id
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Resource Type
     ///
@@ -39,18 +39,18 @@ pub struct FlattenedProduct {
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The `tags` property.
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::HashMap<String, String>>,
     /// Resource Location
-    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// Resource Name
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The `properties` property.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::FlattenedResourceProperties>,
 }
 
@@ -64,10 +64,10 @@ pub struct FlattenedProduct {
 )]
 pub struct FlattenedResourceProperties {
     /// The `pname` property.
-    #[serde(rename = "pname", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pname: Option<String>,
     /// The `lsize` property.
-    #[serde(rename = "lsize", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lsize: Option<i32>,
     /// The `provisioningState` property.
     #[serde(rename = "provisioningState", skip_serializing_if = "Option::is_none")]
@@ -84,13 +84,13 @@ pub struct FlattenedResourceProperties {
 )]
 pub struct ResourceCollection {
     /// The `productresource` property.
-    #[serde(rename = "productresource", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub productresource: Option<crate::models::FlattenedProduct>,
     /// The `arrayofresources` property.
-    #[serde(rename = "arrayofresources", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub arrayofresources: Option<Vec<crate::models::FlattenedProduct>>,
     /// The `dictionaryofresources` property.
-    #[serde(rename = "dictionaryofresources", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub dictionaryofresources: Option<
         ::std::collections::HashMap<String, crate::models::FlattenedProduct>,
     >,
@@ -116,7 +116,7 @@ pub struct ResourceX {
     /// Resource Id
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Resource Type
     ///
@@ -124,14 +124,14 @@ pub struct ResourceX {
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The `tags` property.
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::HashMap<String, String>>,
     /// Resource Location
-    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// Resource Name
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
 }

@@ -11,7 +11,7 @@
 )]
 pub struct ArrayWrapper {
     /// The `array` property.
-    #[serde(rename = "array", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub array: Option<Vec<String>>,
 }
 
@@ -32,13 +32,13 @@ impl TryFrom<ArrayWrapper> for azure_core::http::RequestContent<ArrayWrapper> {
 )]
 pub struct Basic {
     /// Basic Id
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i32>,
     /// Name property with a very long description that does not fit on a single line and a line break.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `color` property.
-    #[serde(rename = "color", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub color: Option<crate::models::CmykColors>,
 }
 
@@ -59,10 +59,10 @@ impl TryFrom<Basic> for azure_core::http::RequestContent<Basic> {
 )]
 pub struct BooleanWrapper {
     /// The `field_true` property.
-    #[serde(rename = "field_true", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub field_true: Option<bool>,
     /// The `field_false` property.
-    #[serde(rename = "field_false", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub field_false: Option<bool>,
 }
 
@@ -84,7 +84,6 @@ impl TryFrom<BooleanWrapper> for azure_core::http::RequestContent<BooleanWrapper
 pub struct ByteWrapper {
     /// The `field` property.
     #[serde(
-        rename = "field",
         with = "crate::formats::Base64",
         default,
         skip_serializing_if = "Option::is_none"
@@ -109,16 +108,16 @@ impl TryFrom<ByteWrapper> for azure_core::http::RequestContent<ByteWrapper> {
 )]
 pub struct Cat {
     /// The `id` property.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i32>,
     /// The `name` property.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `color` property.
-    #[serde(rename = "color", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub color: Option<String>,
     /// The `hates` property.
-    #[serde(rename = "hates", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hates: Option<Vec<crate::models::Dog>>,
 }
 
@@ -133,24 +132,23 @@ pub struct Cat {
 #[serde(tag = "fishtype", rename = "cookiecuttershark")]
 pub struct Cookiecuttershark {
     /// The `species` property.
-    #[serde(rename = "species", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub species: Option<String>,
     /// The `length` property.
     ///
     /// Required.
-    #[serde(rename = "length", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub length: Option<f32>,
     /// The `siblings` property.
-    #[serde(rename = "siblings", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub siblings: Option<Vec<crate::models::FishUnion>>,
     /// The `age` property.
-    #[serde(rename = "age", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub age: Option<i32>,
     /// The `birthday` property.
     ///
     /// Required.
     #[serde(
-        rename = "birthday",
         with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
@@ -169,7 +167,6 @@ pub struct Cookiecuttershark {
 pub struct DateWrapper {
     /// The `field` property.
     #[serde(
-        rename = "field",
         with = "crate::formats::Date",
         default,
         skip_serializing_if = "Option::is_none"
@@ -177,7 +174,6 @@ pub struct DateWrapper {
     pub field: Option<::time::Date>,
     /// The `leap` property.
     #[serde(
-        rename = "leap",
         with = "crate::formats::Date",
         default,
         skip_serializing_if = "Option::is_none"
@@ -203,7 +199,6 @@ impl TryFrom<DateWrapper> for azure_core::http::RequestContent<DateWrapper> {
 pub struct DatetimeWrapper {
     /// The `field` property.
     #[serde(
-        rename = "field",
         with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
@@ -211,7 +206,6 @@ pub struct DatetimeWrapper {
     pub field: Option<::azure_core::time::OffsetDateTime>,
     /// The `now` property.
     #[serde(
-        rename = "now",
         with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
@@ -237,7 +231,6 @@ impl TryFrom<DatetimeWrapper> for azure_core::http::RequestContent<DatetimeWrapp
 pub struct Datetimerfc1123Wrapper {
     /// The `field` property.
     #[serde(
-        rename = "field",
         with = "crate::formats::Rfc1123",
         default,
         skip_serializing_if = "Option::is_none"
@@ -245,7 +238,6 @@ pub struct Datetimerfc1123Wrapper {
     pub field: Option<::azure_core::time::OffsetDateTime>,
     /// The `now` property.
     #[serde(
-        rename = "now",
         with = "crate::formats::Rfc1123",
         default,
         skip_serializing_if = "Option::is_none"
@@ -292,13 +284,13 @@ impl TryFrom<DictionaryWrapper> for azure_core::http::RequestContent<DictionaryW
 )]
 pub struct Dog {
     /// The `id` property.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i32>,
     /// The `name` property.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `food` property.
-    #[serde(rename = "food", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub food: Option<String>,
 }
 
@@ -314,7 +306,7 @@ pub struct Dog {
 #[non_exhaustive]
 pub struct DotFish {
     /// The `species` property.
-    #[serde(rename = "species", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub species: Option<String>,
 }
 
@@ -332,13 +324,13 @@ pub struct DotFishMarket {
     #[serde(rename = "sampleSalmon", skip_serializing_if = "Option::is_none")]
     pub sample_salmon: Option<crate::models::DotSalmon>,
     /// The `salmons` property.
-    #[serde(rename = "salmons", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub salmons: Option<Vec<crate::models::DotSalmon>>,
     /// The `sampleFish` property.
     #[serde(rename = "sampleFish", skip_serializing_if = "Option::is_none")]
     pub sample_fish: Option<crate::models::DotFishUnion>,
     /// The `fishes` property.
-    #[serde(rename = "fishes", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fishes: Option<Vec<crate::models::DotFishUnion>>,
 }
 
@@ -435,13 +427,13 @@ impl<'de> ::serde::Deserialize<'de> for DotFishUnion {
 #[non_exhaustive]
 pub struct DotSalmon {
     /// The `species` property.
-    #[serde(rename = "species", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub species: Option<String>,
     /// The `location` property.
-    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// The `iswild` property.
-    #[serde(rename = "iswild", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub iswild: Option<bool>,
 }
 
@@ -455,7 +447,7 @@ pub struct DotSalmon {
 )]
 pub struct DoubleWrapper {
     /// The `field1` property.
-    #[serde(rename = "field1", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub field1: Option<f64>,
     /// The `field_56_zeros_after_the_dot_and_negative_zero_before_dot_and_this_is_a_long_field_name_on_purpose` property.
     #[serde(
@@ -483,7 +475,6 @@ impl TryFrom<DoubleWrapper> for azure_core::http::RequestContent<DoubleWrapper> 
 pub struct DurationWrapper {
     /// The `field` property.
     #[serde(
-        rename = "field",
         with = "crate::formats::Duration",
         default,
         skip_serializing_if = "Option::is_none"
@@ -509,10 +500,10 @@ impl TryFrom<DurationWrapper> for azure_core::http::RequestContent<DurationWrapp
 #[non_exhaustive]
 pub struct ErrorModel {
     /// The `status` property.
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<i32>,
     /// The `message` property.
-    #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -527,15 +518,15 @@ pub struct ErrorModel {
 #[serde(tag = "fishtype", rename = "Fish")]
 pub struct Fish {
     /// The `species` property.
-    #[serde(rename = "species", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub species: Option<String>,
     /// The `length` property.
     ///
     /// Required.
-    #[serde(rename = "length", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub length: Option<f32>,
     /// The `siblings` property.
-    #[serde(rename = "siblings", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub siblings: Option<Vec<crate::models::FishUnion>>,
 }
 
@@ -722,10 +713,10 @@ impl TryFrom<FishUnion> for azure_core::http::RequestContent<FishUnion> {
 )]
 pub struct FloatWrapper {
     /// The `field1` property.
-    #[serde(rename = "field1", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub field1: Option<f32>,
     /// The `field2` property.
-    #[serde(rename = "field2", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub field2: Option<f32>,
 }
 
@@ -747,34 +738,33 @@ impl TryFrom<FloatWrapper> for azure_core::http::RequestContent<FloatWrapper> {
 #[serde(tag = "fishtype", rename = "goblin")]
 pub struct Goblinshark {
     /// The `species` property.
-    #[serde(rename = "species", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub species: Option<String>,
     /// The `length` property.
     ///
     /// Required.
-    #[serde(rename = "length", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub length: Option<f32>,
     /// The `siblings` property.
-    #[serde(rename = "siblings", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub siblings: Option<Vec<crate::models::FishUnion>>,
     /// The `age` property.
-    #[serde(rename = "age", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub age: Option<i32>,
     /// The `birthday` property.
     ///
     /// Required.
     #[serde(
-        rename = "birthday",
         with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub birthday: Option<::azure_core::time::OffsetDateTime>,
     /// The `jawsize` property.
-    #[serde(rename = "jawsize", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub jawsize: Option<i32>,
     /// Colors possible
-    #[serde(rename = "color", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub color: Option<crate::models::GoblinSharkColor>,
 }
 
@@ -788,10 +778,10 @@ pub struct Goblinshark {
 )]
 pub struct IntWrapper {
     /// The `field1` property.
-    #[serde(rename = "field1", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub field1: Option<i32>,
     /// The `field2` property.
-    #[serde(rename = "field2", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub field2: Option<i32>,
 }
 
@@ -812,10 +802,10 @@ impl TryFrom<IntWrapper> for azure_core::http::RequestContent<IntWrapper> {
 )]
 pub struct LongWrapper {
     /// The `field1` property.
-    #[serde(rename = "field1", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub field1: Option<i64>,
     /// The `field2` property.
-    #[serde(rename = "field2", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub field2: Option<i64>,
 }
 
@@ -856,7 +846,7 @@ pub struct MyBaseType {
     #[serde(rename = "propB1", skip_serializing_if = "Option::is_none")]
     pub prop_b1: Option<String>,
     /// The `helper` property.
-    #[serde(rename = "helper", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub helper: Option<crate::models::MyBaseHelperType>,
 }
 
@@ -956,7 +946,7 @@ pub struct MyDerivedType {
     #[serde(rename = "propB1", skip_serializing_if = "Option::is_none")]
     pub prop_b1: Option<String>,
     /// The `helper` property.
-    #[serde(rename = "helper", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub helper: Option<crate::models::MyBaseHelperType>,
     /// The `propD1` property.
     #[serde(rename = "propD1", skip_serializing_if = "Option::is_none")]
@@ -973,10 +963,10 @@ pub struct MyDerivedType {
 )]
 pub struct Pet {
     /// The `id` property.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i32>,
     /// The `name` property.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 
@@ -992,10 +982,10 @@ pub struct ReadonlyObj {
     /// The `id` property.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The `size` property.
-    #[serde(rename = "size", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
 }
 
@@ -1017,21 +1007,21 @@ impl TryFrom<ReadonlyObj> for azure_core::http::RequestContent<ReadonlyObj> {
 #[serde(tag = "fishtype", rename = "salmon")]
 pub struct Salmon {
     /// The `species` property.
-    #[serde(rename = "species", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub species: Option<String>,
     /// The `length` property.
     ///
     /// Required.
-    #[serde(rename = "length", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub length: Option<f32>,
     /// The `siblings` property.
-    #[serde(rename = "siblings", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub siblings: Option<Vec<crate::models::FishUnion>>,
     /// The `location` property.
-    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// The `iswild` property.
-    #[serde(rename = "iswild", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub iswild: Option<bool>,
 }
 
@@ -1134,24 +1124,23 @@ impl TryFrom<SalmonUnion> for azure_core::http::RequestContent<SalmonUnion> {
 #[serde(tag = "fishtype", rename = "sawshark")]
 pub struct Sawshark {
     /// The `species` property.
-    #[serde(rename = "species", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub species: Option<String>,
     /// The `length` property.
     ///
     /// Required.
-    #[serde(rename = "length", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub length: Option<f32>,
     /// The `siblings` property.
-    #[serde(rename = "siblings", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub siblings: Option<Vec<crate::models::FishUnion>>,
     /// The `age` property.
-    #[serde(rename = "age", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub age: Option<i32>,
     /// The `birthday` property.
     ///
     /// Required.
     #[serde(
-        rename = "birthday",
         with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
@@ -1159,7 +1148,6 @@ pub struct Sawshark {
     pub birthday: Option<::azure_core::time::OffsetDateTime>,
     /// The `picture` property.
     #[serde(
-        rename = "picture",
         with = "crate::formats::Base64",
         default,
         skip_serializing_if = "Option::is_none"
@@ -1178,24 +1166,23 @@ pub struct Sawshark {
 #[serde(tag = "fishtype", rename = "shark")]
 pub struct Shark {
     /// The `species` property.
-    #[serde(rename = "species", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub species: Option<String>,
     /// The `length` property.
     ///
     /// Required.
-    #[serde(rename = "length", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub length: Option<f32>,
     /// The `siblings` property.
-    #[serde(rename = "siblings", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub siblings: Option<Vec<crate::models::FishUnion>>,
     /// The `age` property.
-    #[serde(rename = "age", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub age: Option<i32>,
     /// The `birthday` property.
     ///
     /// Required.
     #[serde(
-        rename = "birthday",
         with = "crate::formats::Rfc3339",
         default,
         skip_serializing_if = "Option::is_none"
@@ -1328,19 +1315,19 @@ impl<'de> ::serde::Deserialize<'de> for SharkUnion {
 )]
 pub struct Siamese {
     /// The `id` property.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i32>,
     /// The `name` property.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `color` property.
-    #[serde(rename = "color", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub color: Option<String>,
     /// The `hates` property.
-    #[serde(rename = "hates", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hates: Option<Vec<crate::models::Dog>>,
     /// The `breed` property.
-    #[serde(rename = "breed", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub breed: Option<String>,
 }
 
@@ -1362,24 +1349,24 @@ impl TryFrom<Siamese> for azure_core::http::RequestContent<Siamese> {
 #[serde(tag = "fishtype", rename = "smart_salmon")]
 pub struct SmartSalmon {
     /// The `species` property.
-    #[serde(rename = "species", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub species: Option<String>,
     /// The `length` property.
     ///
     /// Required.
-    #[serde(rename = "length", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub length: Option<f32>,
     /// The `siblings` property.
-    #[serde(rename = "siblings", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub siblings: Option<Vec<crate::models::FishUnion>>,
     /// The `location` property.
-    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// The `iswild` property.
-    #[serde(rename = "iswild", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub iswild: Option<bool>,
     /// The `college_degree` property.
-    #[serde(rename = "college_degree", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub college_degree: Option<String>,
     /// Properties the schema does not declare, by wire name.
     #[serde(flatten, deserialize_with = "SmartSalmon::without_tag")]
@@ -1404,13 +1391,13 @@ impl SmartSalmon {
 )]
 pub struct StringWrapper {
     /// The `field` property.
-    #[serde(rename = "field", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// The `empty` property.
-    #[serde(rename = "empty", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub empty: Option<String>,
     /// The `null` property.
-    #[serde(rename = "null", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub null: Option<String>,
 }
 

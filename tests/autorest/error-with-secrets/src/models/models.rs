@@ -14,21 +14,21 @@ pub struct ErrorModel {
     /// One of a server-defined set of error codes.
     ///
     /// Required.
-    #[serde(rename = "code", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<crate::models::ErrorCode>,
     /// A human-readable representation of the error.
     ///
     /// Required.
-    #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// The target of the error.
-    #[serde(rename = "target", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     /// An array of details about specific errors that led to this reported error.
-    #[serde(rename = "details", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<crate::models::ErrorModel>>,
     /// An object containing more specific information than the current object about the error.
-    #[serde(rename = "innererror", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub innererror: Option<crate::models::InnerError>,
     /// Properties the schema does not declare, by wire name.
     #[serde(flatten)]
@@ -48,7 +48,7 @@ pub struct ErrorResponse {
     /// The error object.
     ///
     /// Required.
-    #[serde(rename = "error", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<crate::models::ErrorModel>,
     /// Properties the schema does not declare, by wire name.
     #[serde(flatten)]
@@ -68,15 +68,15 @@ pub struct InnerError {
     /// One of a server-defined set of error codes.
     ///
     /// Required.
-    #[serde(rename = "code", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<crate::models::InnerErrorCode>,
     /// Error message.
     ///
     /// Required.
-    #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// An object containing more specific information than the current object about the error.
-    #[serde(rename = "innererror", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub innererror: Option<Box<crate::models::InnerError>>,
     /// Properties the schema does not declare, by wire name.
     #[serde(flatten)]
@@ -96,11 +96,11 @@ pub struct SecretResponse {
     /// The secret key.
     ///
     /// Required.
-    #[serde(rename = "key", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// The secret value.
     ///
     /// Required.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }

@@ -11,7 +11,7 @@
 )]
 pub struct Pet {
     /// name
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Type of Pet
     #[serde(rename = "DaysOfWeek", skip_serializing_if = "Option::is_none")]

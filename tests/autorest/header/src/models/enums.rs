@@ -5,7 +5,6 @@
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize)]
 pub enum GreyscaleColors {
     /// `White`
-    #[serde(rename = "White")]
     White,
     /// `black`
     #[serde(rename = "black")]

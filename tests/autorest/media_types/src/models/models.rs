@@ -5,7 +5,7 @@
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct SourcePath {
     /// File source path.
-    #[serde(rename = "source", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
 

@@ -117,7 +117,6 @@ for FlattenedProductPropertiesProvisioningStateValues {
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub enum SimpleProductPropertiesMaxProductCapacity {
     /// `Large`
-    #[serde(rename = "Large")]
     Large,
 }
 

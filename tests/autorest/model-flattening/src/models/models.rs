@@ -34,10 +34,10 @@ pub struct BaseProduct {
 #[non_exhaustive]
 pub struct ErrorModel {
     /// The `status` property.
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<i32>,
     /// The `message` property.
-    #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// The `parentError` property.
     #[serde(rename = "parentError", skip_serializing_if = "Option::is_none")]
@@ -56,7 +56,7 @@ pub struct FlattenedProduct {
     /// Resource Id
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Resource Type
     ///
@@ -64,18 +64,18 @@ pub struct FlattenedProduct {
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The `tags` property.
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::HashMap<String, String>>,
     /// Resource Location
-    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// Resource Name
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The `properties` property.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::FlattenedProductProperties>,
 }
 
@@ -119,7 +119,7 @@ pub struct FlattenedProductProperties {
 )]
 pub struct GenericUrl {
     /// Generic URL value.
-    #[serde(rename = "generic_value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub generic_value: Option<String>,
 }
 
@@ -133,7 +133,7 @@ pub struct GenericUrl {
 )]
 pub struct ProductUrl {
     /// Generic URL value.
-    #[serde(rename = "generic_value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub generic_value: Option<String>,
     /// URL value.
     #[serde(rename = "@odata.value", skip_serializing_if = "Option::is_none")]
@@ -151,7 +151,7 @@ pub struct ProductUrl {
 #[non_exhaustive]
 pub struct ProductWrapper {
     /// The wrapped produc.
-    #[serde(rename = "property", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub property: Option<crate::models::WrappedProduct>,
 }
 
@@ -167,7 +167,7 @@ pub struct Resource {
     /// Resource Id
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Resource Type
     ///
@@ -175,15 +175,15 @@ pub struct Resource {
     #[serde(rename = "type", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub type_: Option<String>,
     /// The `tags` property.
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::HashMap<String, String>>,
     /// Resource Location
-    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// Resource Name
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
 }
 
@@ -197,13 +197,13 @@ pub struct Resource {
 )]
 pub struct ResourceCollection {
     /// Flattened product.
-    #[serde(rename = "productresource", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub productresource: Option<crate::models::FlattenedProduct>,
     /// The `arrayofresources` property.
-    #[serde(rename = "arrayofresources", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub arrayofresources: Option<Vec<crate::models::FlattenedProduct>>,
     /// The `dictionaryofresources` property.
-    #[serde(rename = "dictionaryofresources", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub dictionaryofresources: Option<
         ::std::collections::HashMap<String, crate::models::FlattenedProduct>,
     >,
@@ -238,7 +238,7 @@ pub struct SimpleProduct {
     )]
     pub description: Option<String>,
     /// The product documentation.
-    #[serde(rename = "details", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub details: Option<crate::models::SimpleProductProperties>,
 }
 
@@ -261,10 +261,7 @@ pub struct SimpleProductProperties {
     /// Display name of product.
     ///
     /// Required.
-    #[serde(
-        rename = "max_product_display_name",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_product_display_name: Option<String>,
     /// Capacity of product. For example, 4 people.
     ///
@@ -277,7 +274,7 @@ pub struct SimpleProductProperties {
     )]
     pub capacity: Option<crate::models::SimpleProductPropertiesMaxProductCapacity>,
     /// The product URL.
-    #[serde(rename = "max_product_image", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_product_image: Option<crate::models::ProductUrl>,
 }
 
@@ -300,6 +297,6 @@ impl SimpleProductProperties {
 )]
 pub struct WrappedProduct {
     /// the product value
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }

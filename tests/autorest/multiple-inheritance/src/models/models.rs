@@ -13,13 +13,13 @@ pub struct Cat {
     /// The `name` property.
     ///
     /// Required.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `meows` property.
-    #[serde(rename = "meows", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub meows: Option<bool>,
     /// The `hisses` property.
-    #[serde(rename = "hisses", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hisses: Option<bool>,
     /// The `likesMilk` property.
     #[serde(rename = "likesMilk", skip_serializing_if = "Option::is_none")]
@@ -44,10 +44,10 @@ impl TryFrom<Cat> for azure_core::http::RequestContent<Cat> {
 #[non_exhaustive]
 pub struct ErrorModel {
     /// The `status` property.
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<i32>,
     /// The `message` property.
-    #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -61,10 +61,10 @@ pub struct ErrorModel {
 )]
 pub struct Feline {
     /// The `meows` property.
-    #[serde(rename = "meows", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub meows: Option<bool>,
     /// The `hisses` property.
-    #[serde(rename = "hisses", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hisses: Option<bool>,
 }
 
@@ -87,7 +87,7 @@ pub struct Horse {
     /// The `name` property.
     ///
     /// Required.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `isAShowHorse` property.
     #[serde(rename = "isAShowHorse", skip_serializing_if = "Option::is_none")]
@@ -113,13 +113,13 @@ pub struct Kitten {
     /// The `name` property.
     ///
     /// Required.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `meows` property.
-    #[serde(rename = "meows", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub meows: Option<bool>,
     /// The `hisses` property.
-    #[serde(rename = "hisses", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hisses: Option<bool>,
     /// The `likesMilk` property.
     #[serde(rename = "likesMilk", skip_serializing_if = "Option::is_none")]
@@ -148,7 +148,7 @@ pub struct Pet {
     /// The `name` property.
     ///
     /// Required.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 

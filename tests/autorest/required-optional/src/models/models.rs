@@ -5,7 +5,7 @@
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct ArrayOptionalWrapper {
     /// The `value` property.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<String>>,
 }
 
@@ -23,7 +23,7 @@ pub struct ArrayWrapper {
     /// The `value` property.
     ///
     /// Required.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<String>>,
 }
 
@@ -38,7 +38,7 @@ impl TryFrom<ArrayWrapper> for azure_core::http::RequestContent<ArrayWrapper> {
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct ClassOptionalWrapper {
     /// The `value` property.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<crate::models::Product>,
 }
 
@@ -56,7 +56,7 @@ pub struct ClassWrapper {
     /// The `value` property.
     ///
     /// Required.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<crate::models::Product>,
 }
 
@@ -78,10 +78,10 @@ impl TryFrom<ClassWrapper> for azure_core::http::RequestContent<ClassWrapper> {
 #[non_exhaustive]
 pub struct ErrorModel {
     /// The `status` property.
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<i32>,
     /// The `message` property.
-    #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -89,7 +89,7 @@ pub struct ErrorModel {
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct IntOptionalWrapper {
     /// The `value` property.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<i32>,
 }
 
@@ -107,7 +107,7 @@ pub struct IntWrapper {
     /// The `value` property.
     ///
     /// Required.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<i32>,
 }
 
@@ -124,10 +124,10 @@ pub struct Product {
     /// The `id` property.
     ///
     /// Required.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i32>,
     /// The `name` property.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 
@@ -142,7 +142,7 @@ impl TryFrom<Product> for azure_core::http::RequestContent<Product> {
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct StringOptionalWrapper {
     /// The `value` property.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 
@@ -160,7 +160,7 @@ pub struct StringWrapper {
     /// The `value` property.
     ///
     /// Required.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 

@@ -6,10 +6,8 @@
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub enum AccountStatus {
     /// `Available`
-    #[serde(rename = "Available")]
     Available,
     /// `Unavailable`
-    #[serde(rename = "Unavailable")]
     Unavailable,
 }
 
@@ -192,13 +190,11 @@ impl ::std::str::FromStr for KeyName {
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub enum ProvisioningState {
     /// `Creating`
-    #[serde(rename = "Creating")]
     Creating,
     /// `ResolvingDNS`
     #[serde(rename = "ResolvingDNS")]
     ResolvingDns,
     /// `Succeeded`
-    #[serde(rename = "Succeeded")]
     Succeeded,
 }
 
@@ -254,10 +250,8 @@ impl ::std::str::FromStr for ProvisioningState {
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub enum Reason {
     /// `AccountNameInvalid`
-    #[serde(rename = "AccountNameInvalid")]
     AccountNameInvalid,
     /// `AlreadyExists`
-    #[serde(rename = "AlreadyExists")]
     AlreadyExists,
 }
 
@@ -311,22 +305,16 @@ impl ::std::str::FromStr for Reason {
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub enum UsageUnit {
     /// `Count`
-    #[serde(rename = "Count")]
     Count,
     /// `Bytes`
-    #[serde(rename = "Bytes")]
     Bytes,
     /// `Seconds`
-    #[serde(rename = "Seconds")]
     Seconds,
     /// `Percent`
-    #[serde(rename = "Percent")]
     Percent,
     /// `CountsPerSecond`
-    #[serde(rename = "CountsPerSecond")]
     CountsPerSecond,
     /// `BytesPerSecond`
-    #[serde(rename = "BytesPerSecond")]
     BytesPerSecond,
 }
 

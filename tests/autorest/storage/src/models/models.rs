@@ -32,10 +32,10 @@ pub struct CheckNameAvailabilityResult {
     #[serde(rename = "nameAvailable", skip_serializing_if = "Option::is_none")]
     pub name_available: Option<bool>,
     /// Gets the reason that a storage account name could not be used. The Reason element is only returned if NameAvailable is false.
-    #[serde(rename = "reason", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<crate::models::Reason>,
     /// Gets an error message explaining the Reason value in more detail.
-    #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -50,7 +50,7 @@ pub struct CheckNameAvailabilityResult {
 )]
 pub struct CustomDomain {
     /// Gets or sets the custom domain name. Name is the CNAME source.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Indicates whether indirect CName validation is enabled. Default value is false. This should only be set on updates
     #[serde(rename = "useSubDomain", skip_serializing_if = "Option::is_none")]
@@ -69,13 +69,13 @@ pub struct CustomDomain {
 #[non_exhaustive]
 pub struct Endpoints {
     /// Gets the blob endpoint.
-    #[serde(rename = "blob", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub blob: Option<String>,
     /// Gets the queue endpoint.
-    #[serde(rename = "queue", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub queue: Option<String>,
     /// Gets the table endpoint.
-    #[serde(rename = "table", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub table: Option<String>,
     /// Dummy EndPoint
     #[serde(rename = "dummyEndPoint", skip_serializing_if = "Option::is_none")]
@@ -114,12 +114,12 @@ pub struct Resource {
     /// Resource Id
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Resource name
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Resource type
     ///
@@ -129,10 +129,10 @@ pub struct Resource {
     /// Resource location
     ///
     /// Required.
-    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// Resource tags
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
 
@@ -150,12 +150,12 @@ pub struct StorageAccount {
     /// Resource Id
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Resource name
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Resource type
     ///
@@ -165,13 +165,13 @@ pub struct StorageAccount {
     /// Resource location
     ///
     /// Required.
-    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// Resource tags
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::HashMap<String, String>>,
     /// The `properties` property.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::StorageAccountProperties>,
 }
 
@@ -182,7 +182,7 @@ pub struct StorageAccountCheckNameAvailabilityParameters {
     /// The `name` property.
     ///
     /// Required.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `type` property.
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
@@ -207,12 +207,12 @@ pub struct StorageAccountCreateParameters {
     /// Resource Id
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Resource name
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Resource type
     ///
@@ -222,13 +222,13 @@ pub struct StorageAccountCreateParameters {
     /// Resource location
     ///
     /// Required.
-    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// Resource tags
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::HashMap<String, String>>,
     /// The `properties` property.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::StorageAccountPropertiesCreateParameters>,
 }
 
@@ -253,10 +253,10 @@ for azure_core::http::RequestContent<StorageAccountCreateParameters> {
 #[non_exhaustive]
 pub struct StorageAccountKeys {
     /// Gets the value of key 1.
-    #[serde(rename = "key1", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub key1: Option<String>,
     /// Gets the value of key 2.
-    #[serde(rename = "key2", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub key2: Option<String>,
 }
 
@@ -272,7 +272,7 @@ pub struct StorageAccountKeys {
 #[non_exhaustive]
 pub struct StorageAccountListResult {
     /// Gets the list of storage accounts and their properties.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::StorageAccount>>,
     /// Gets the link to the next set of results. Currently this will always be empty as the API does not support pagination.
     #[serde(rename = "nextLink", skip_serializing_if = "Option::is_none")]
@@ -383,12 +383,12 @@ pub struct StorageAccountUpdateParameters {
     /// Resource Id
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Resource name
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Resource type
     ///
@@ -398,13 +398,13 @@ pub struct StorageAccountUpdateParameters {
     /// Resource location
     ///
     /// Required.
-    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// Resource tags
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::HashMap<String, String>>,
     /// The `properties` property.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::StorageAccountPropertiesUpdateParameters>,
 }
 
@@ -429,16 +429,16 @@ for azure_core::http::RequestContent<StorageAccountUpdateParameters> {
 #[non_exhaustive]
 pub struct Usage {
     /// Gets the unit of measurement.
-    #[serde(rename = "unit", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<crate::models::UsageUnit>,
     /// Gets the current count of the allocated resources in the subscription.
     #[serde(rename = "currentValue", skip_serializing_if = "Option::is_none")]
     pub current_value: Option<i32>,
     /// Gets the maximum count of the resources that can be allocated in the subscription.
-    #[serde(rename = "limit", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub limit: Option<i32>,
     /// Gets the name of the type of usage.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<crate::models::UsageName>,
 }
 
@@ -454,7 +454,7 @@ pub struct Usage {
 #[non_exhaustive]
 pub struct UsageListResult {
     /// Gets or sets the list Storage Resource Usages.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::Usage>>,
 }
 
@@ -470,7 +470,7 @@ pub struct UsageListResult {
 #[non_exhaustive]
 pub struct UsageName {
     /// Gets a string describing the resource name.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Gets a localized string describing the resource name.
     #[serde(rename = "localizedValue", skip_serializing_if = "Option::is_none")]

@@ -21,7 +21,7 @@ pub struct ChildProduct {
     )]
     pub const_property: Option<crate::models::ChildProductConstProperty>,
     /// Count
-    #[serde(rename = "count", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<i32>,
 }
 
@@ -93,13 +93,13 @@ impl ConstantProduct {
 #[non_exhaustive]
 pub struct ErrorModel {
     /// The `code` property.
-    #[serde(rename = "code", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<i32>,
     /// The `message` property.
-    #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// The `fields` property.
-    #[serde(rename = "fields", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fields: Option<String>,
 }
 
@@ -113,18 +113,18 @@ pub struct ErrorModel {
 )]
 pub struct Product {
     /// Non required array of unique items from 0 to 6 elements.
-    #[serde(rename = "display_names", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub display_names: Option<Vec<String>>,
     /// Non required int betwen 0 and 100 exclusive.
-    #[serde(rename = "capacity", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub capacity: Option<i32>,
     /// Image URL representing the product.
-    #[serde(rename = "image", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
     /// The product documentation.
     ///
     /// Required.
-    #[serde(rename = "child", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub child: Option<crate::models::ChildProduct>,
     /// The product documentation.
     ///

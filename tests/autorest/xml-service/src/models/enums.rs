@@ -206,13 +206,10 @@ impl<'de> ::serde::Deserialize<'de> for ArchiveStatus {
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub enum BlobType {
     /// `BlockBlob`
-    #[serde(rename = "BlockBlob")]
     BlockBlob,
     /// `PageBlob`
-    #[serde(rename = "PageBlob")]
     PageBlob,
     /// `AppendBlob`
-    #[serde(rename = "AppendBlob")]
     AppendBlob,
 }
 

@@ -89,14 +89,13 @@ for azure_core::http::RequestContent<AppleBarrel, azure_core::http::XmlFormat> {
 #[serde(rename = "banana")]
 pub struct Banana {
     /// The `name` property.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The `flavor` property.
-    #[serde(rename = "flavor", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub flavor: Option<String>,
     /// The time at which you should reconsider eating this banana
     #[serde(
-        rename = "expiration",
         with = "crate::runtime::xml_date_time",
         default,
         skip_serializing_if = "Option::is_none"
@@ -125,7 +124,7 @@ for azure_core::http::RequestContent<Banana, azure_core::http::XmlFormat> {
 #[serde(rename = "bananas")]
 pub struct Bananas {
     /// The `<banana>` elements, in order.
-    #[serde(rename = "banana", default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub banana: Option<Vec<crate::models::Banana>>,
 }
 
@@ -477,7 +476,7 @@ pub struct CorsRule {
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct JsonInput {
     /// The `id` property.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i32>,
 }
 
@@ -501,7 +500,7 @@ impl TryFrom<JsonInput> for azure_core::http::RequestContent<JsonInput> {
 #[non_exhaustive]
 pub struct JsonOutput {
     /// The `id` property.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i32>,
 }
 
@@ -905,7 +904,7 @@ pub struct Slide {
     #[serde(rename = "@type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
     /// The `title` property.
-    #[serde(rename = "title", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The `items` property.
     #[serde(rename = "item", default, skip_serializing_if = "Option::is_none")]

@@ -31,10 +31,10 @@ pub struct AnimalNotFound {
     #[serde(rename = "someBaseProp", skip_serializing_if = "Option::is_none")]
     pub some_base_prop: Option<String>,
     /// The `reason` property.
-    #[serde(rename = "reason", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// The `name` property.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 
@@ -68,7 +68,7 @@ pub struct LinkNotFound {
     #[serde(rename = "someBaseProp", skip_serializing_if = "Option::is_none")]
     pub some_base_prop: Option<String>,
     /// The `reason` property.
-    #[serde(rename = "reason", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// The `whatSubAddress` property.
     #[serde(rename = "whatSubAddress", skip_serializing_if = "Option::is_none")]
@@ -90,7 +90,7 @@ pub struct NotFoundErrorBase {
     #[serde(rename = "someBaseProp", skip_serializing_if = "Option::is_none")]
     pub some_base_prop: Option<String>,
     /// The `reason` property.
-    #[serde(rename = "reason", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
 
@@ -208,7 +208,7 @@ pub struct Pet {
     /// Gets the Pet by id.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
 }
 
@@ -362,7 +362,7 @@ pub struct PetHungryOrThirstyError {
     #[serde(rename = "errorMessage", skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// why is the pet sad
-    #[serde(rename = "reason", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// is the pet hungry or thirsty or both
     #[serde(rename = "hungryOrThirsty", skip_serializing_if = "Option::is_none")]
@@ -387,7 +387,7 @@ pub struct PetSadError {
     #[serde(rename = "errorMessage", skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// why is the pet sad
-    #[serde(rename = "reason", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
 

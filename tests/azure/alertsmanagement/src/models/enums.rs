@@ -178,31 +178,22 @@ impl<'de> ::serde::Deserialize<'de> for ActionRuleType {
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub enum AlertModificationEvent {
     /// `AlertCreated`
-    #[serde(rename = "AlertCreated")]
     AlertCreated,
     /// `StateChange`
-    #[serde(rename = "StateChange")]
     StateChange,
     /// `MonitorConditionChange`
-    #[serde(rename = "MonitorConditionChange")]
     MonitorConditionChange,
     /// `SeverityChange`
-    #[serde(rename = "SeverityChange")]
     SeverityChange,
     /// `ActionRuleTriggered`
-    #[serde(rename = "ActionRuleTriggered")]
     ActionRuleTriggered,
     /// `ActionRuleSuppressed`
-    #[serde(rename = "ActionRuleSuppressed")]
     ActionRuleSuppressed,
     /// `ActionsTriggered`
-    #[serde(rename = "ActionsTriggered")]
     ActionsTriggered,
     /// `ActionsSuppressed`
-    #[serde(rename = "ActionsSuppressed")]
     ActionsSuppressed,
     /// `ActionsFailed`
-    #[serde(rename = "ActionsFailed")]
     ActionsFailed,
 }
 
@@ -1434,16 +1425,12 @@ impl<'de> ::serde::Deserialize<'de> for SignalType {
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub enum SmartGroupModificationEvent {
     /// `SmartGroupCreated`
-    #[serde(rename = "SmartGroupCreated")]
     SmartGroupCreated,
     /// `StateChange`
-    #[serde(rename = "StateChange")]
     StateChange,
     /// `AlertAdded`
-    #[serde(rename = "AlertAdded")]
     AlertAdded,
     /// `AlertRemoved`
-    #[serde(rename = "AlertRemoved")]
     AlertRemoved,
 }
 

@@ -13,13 +13,13 @@
 #[serde(tag = "type", rename = "ActionGroup")]
 pub struct ActionGroup {
     /// scope on which action rule will apply
-    #[serde(rename = "scope", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<crate::models::Scope>,
     /// conditions on which alerts will be filtered
-    #[serde(rename = "conditions", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::Conditions>,
     /// Description of action rule
-    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Creation time of action rule. Date-Time in ISO-8601 format.
     ///
@@ -58,7 +58,7 @@ pub struct ActionGroup {
     )]
     pub last_modified_by: Option<String>,
     /// Indicates if the given action rule is enabled or disabled
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ActionRuleStatus>,
     /// Action group to trigger if action rule matches
     ///
@@ -103,7 +103,7 @@ pub struct ActionRule {
     /// Azure resource Id
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Azure resource type
     ///
@@ -113,20 +113,20 @@ pub struct ActionRule {
     /// Azure resource name
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Resource location
     ///
     /// Required.
     ///
     /// Set when the resource is created; an update does not change it.
-    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// Resource tags
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::HashMap<String, String>>,
     /// action rule properties
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::ActionRulePropertiesUnion>,
 }
 
@@ -150,13 +150,13 @@ impl TryFrom<ActionRule> for azure_core::http::RequestContent<ActionRule> {
 #[serde(tag = "type", rename = "ActionRuleProperties")]
 pub struct ActionRuleProperties {
     /// scope on which action rule will apply
-    #[serde(rename = "scope", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<crate::models::Scope>,
     /// conditions on which alerts will be filtered
-    #[serde(rename = "conditions", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::Conditions>,
     /// Description of action rule
-    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Creation time of action rule. Date-Time in ISO-8601 format.
     ///
@@ -195,7 +195,7 @@ pub struct ActionRuleProperties {
     )]
     pub last_modified_by: Option<String>,
     /// Indicates if the given action rule is enabled or disabled
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ActionRuleStatus>,
 }
 
@@ -336,7 +336,7 @@ pub struct ActionRulesList {
     #[serde(rename = "nextLink", skip_serializing_if = "Option::is_none")]
     pub next_link: Option<String>,
     /// List of action rules
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::ActionRule>>,
 }
 
@@ -370,7 +370,7 @@ pub struct Alert {
     /// Azure resource Id
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Azure resource type
     ///
@@ -380,10 +380,10 @@ pub struct Alert {
     /// Azure resource name
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Alert property bag
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::AlertProperties>,
 }
 
@@ -401,7 +401,7 @@ pub struct AlertModification {
     /// Azure resource Id
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Azure resource type
     ///
@@ -411,10 +411,10 @@ pub struct AlertModification {
     /// Azure resource name
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Properties of the alert modification item.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::AlertModificationProperties>,
 }
 
@@ -445,10 +445,10 @@ pub struct AlertModificationItem {
     #[serde(rename = "modifiedBy", skip_serializing_if = "Option::is_none")]
     pub modified_by: Option<String>,
     /// Modification comments
-    #[serde(rename = "comments", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub comments: Option<String>,
     /// Description of the modification
-    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 
@@ -469,7 +469,7 @@ pub struct AlertModificationProperties {
     #[serde(rename = "alertId", skip_serializing_if = "crate::runtime::skip_read_only")]
     pub alert_id: Option<String>,
     /// Modification details
-    #[serde(rename = "modifications", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub modifications: Option<Vec<crate::models::AlertModificationItem>>,
 }
 
@@ -485,10 +485,10 @@ pub struct AlertModificationProperties {
 #[non_exhaustive]
 pub struct AlertProperties {
     /// This object contains consistent fields across different monitor services.
-    #[serde(rename = "essentials", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub essentials: Option<crate::models::Essentials>,
     /// Information specific to the monitor service that gives more contextual details about the alert.
-    #[serde(rename = "context", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub context: Option<::serde_json::Value>,
     /// Config which would be used for displaying the data in portal.
     #[serde(rename = "egressConfig", skip_serializing_if = "Option::is_none")]
@@ -508,7 +508,7 @@ pub struct AlertRule {
     /// The resource ID.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The resource type.
     ///
@@ -518,16 +518,16 @@ pub struct AlertRule {
     /// The resource name.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The resource location.
-    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// The resource tags.
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::serde_json::Value>,
     /// The properties of the alert rule.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::AlertRuleProperties>,
 }
 
@@ -546,7 +546,7 @@ pub struct AlertRulePatchObject {
     /// The resource ID.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The resource type.
     ///
@@ -556,13 +556,13 @@ pub struct AlertRulePatchObject {
     /// The resource name.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The resource tags.
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::serde_json::Value>,
     /// The properties of the alert rule.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::AlertRulePatchProperties>,
 }
 
@@ -580,17 +580,16 @@ for azure_core::http::RequestContent<AlertRulePatchObject> {
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct AlertRulePatchProperties {
     /// The alert rule description.
-    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The alert rule state.
-    #[serde(rename = "state", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<crate::models::AlertRuleState>,
     /// The alert rule severity.
-    #[serde(rename = "severity", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub severity: Option<crate::models::Severity>,
     /// The alert rule frequency in ISO8601 format. The time granularity must be in minutes and minimum value is 5 minutes.
     #[serde(
-        rename = "frequency",
         with = "crate::formats::Duration",
         default,
         skip_serializing_if = "Option::is_none"
@@ -600,7 +599,7 @@ pub struct AlertRulePatchProperties {
     #[serde(rename = "actionGroups", skip_serializing_if = "Option::is_none")]
     pub action_groups: Option<crate::models::ActionGroupsInformation>,
     /// The alert rule throttling information.
-    #[serde(rename = "throttling", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub throttling: Option<crate::models::ThrottlingInformation>,
 }
 
@@ -615,23 +614,22 @@ pub struct AlertRulePatchProperties {
 )]
 pub struct AlertRuleProperties {
     /// The alert rule description.
-    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The alert rule state.
     ///
     /// Required.
-    #[serde(rename = "state", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<crate::models::AlertRuleState>,
     /// The alert rule severity.
     ///
     /// Required.
-    #[serde(rename = "severity", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub severity: Option<crate::models::Severity>,
     /// The alert rule frequency in ISO8601 format. The time granularity must be in minutes and minimum value is 5 minutes.
     ///
     /// Required.
     #[serde(
-        rename = "frequency",
         with = "crate::formats::Duration",
         default,
         skip_serializing_if = "Option::is_none"
@@ -640,12 +638,12 @@ pub struct AlertRuleProperties {
     /// The alert rule's detector.
     ///
     /// Required.
-    #[serde(rename = "detector", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub detector: Option<crate::models::Detector>,
     /// The alert rule resources scope.
     ///
     /// Required.
-    #[serde(rename = "scope", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Vec<String>>,
     /// The alert rule actions.
     ///
@@ -653,7 +651,7 @@ pub struct AlertRuleProperties {
     #[serde(rename = "actionGroups", skip_serializing_if = "Option::is_none")]
     pub action_groups: Option<crate::models::ActionGroupsInformation>,
     /// The alert rule throttling information.
-    #[serde(rename = "throttling", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub throttling: Option<crate::models::ThrottlingInformation>,
 }
 
@@ -669,7 +667,7 @@ pub struct AlertRuleProperties {
 #[non_exhaustive]
 pub struct AlertRulesList {
     /// List of Smart Detector alert rules.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::AlertRule>>,
     /// The URL to get the next set of results.
     #[serde(rename = "nextLink", skip_serializing_if = "Option::is_none")]
@@ -691,7 +689,7 @@ pub struct AlertsList {
     #[serde(rename = "nextLink", skip_serializing_if = "Option::is_none")]
     pub next_link: Option<String>,
     /// List of alerts
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::Alert>>,
 }
 
@@ -707,7 +705,7 @@ pub struct AlertsList {
 #[non_exhaustive]
 pub struct AlertsMetaData {
     /// alert meta data property bag
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::AlertsMetaDataPropertiesUnion>,
 }
 
@@ -823,7 +821,7 @@ pub struct AlertsSummary {
     /// Azure resource Id
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Azure resource type
     ///
@@ -833,10 +831,10 @@ pub struct AlertsSummary {
     /// Azure resource name
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Group the result set.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::AlertsSummaryGroup>,
 }
 
@@ -852,16 +850,16 @@ pub struct AlertsSummary {
 #[non_exhaustive]
 pub struct AlertsSummaryGroup {
     /// Total count of the result set.
-    #[serde(rename = "total", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
     /// Total count of the smart groups.
     #[serde(rename = "smartGroupsCount", skip_serializing_if = "Option::is_none")]
     pub smart_groups_count: Option<i64>,
     /// Name of the field aggregated
-    #[serde(rename = "groupedby", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub groupedby: Option<String>,
     /// List of the items
-    #[serde(rename = "values", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<crate::models::AlertsSummaryGroupItem>>,
 }
 
@@ -877,16 +875,16 @@ pub struct AlertsSummaryGroup {
 #[non_exhaustive]
 pub struct AlertsSummaryGroupItem {
     /// Value of the aggregated field
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Count of the aggregated field
-    #[serde(rename = "count", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
     /// Name of the field aggregated
-    #[serde(rename = "groupedby", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub groupedby: Option<String>,
     /// List of the items
-    #[serde(rename = "values", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<crate::models::AlertsSummaryGroupItem>>,
 }
 
@@ -903,7 +901,7 @@ pub struct AzureResource {
     /// The resource ID.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The resource type.
     ///
@@ -913,13 +911,13 @@ pub struct AzureResource {
     /// The resource name.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The resource location.
-    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// The resource tags.
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::serde_json::Value>,
 }
 
@@ -934,10 +932,10 @@ pub struct AzureResource {
 )]
 pub struct Condition {
     /// operator for a given condition
-    #[serde(rename = "operator", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub operator: Option<crate::models::Operator>,
     /// list of values to match for a given condition.
-    #[serde(rename = "values", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<String>>,
 }
 
@@ -952,7 +950,7 @@ pub struct Condition {
 )]
 pub struct Conditions {
     /// filter alerts by severity
-    #[serde(rename = "severity", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub severity: Option<crate::models::Condition>,
     /// filter alerts by monitor service
     #[serde(rename = "monitorService", skip_serializing_if = "Option::is_none")]
@@ -967,7 +965,7 @@ pub struct Conditions {
     #[serde(rename = "alertRuleId", skip_serializing_if = "Option::is_none")]
     pub alert_rule_id: Option<crate::models::Condition>,
     /// filter alerts by alert rule description
-    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<crate::models::Condition>,
     /// filter alerts by alert context (payload)
     #[serde(rename = "alertContext", skip_serializing_if = "Option::is_none")]
@@ -987,16 +985,16 @@ pub struct Detector {
     /// The detector id.
     ///
     /// Required.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The detector's parameters.'
-    #[serde(rename = "parameters", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parameters: Option<::std::collections::HashMap<String, ::serde_json::Value>>,
     /// The Smart Detector name. By default this is not populated, unless it's specified in expandDetector
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The Smart Detector description. By default this is not populated, unless it's specified in expandDetector
-    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The Smart Detector supported resource types. By default this is not populated, unless it's specified in expandDetector
     #[serde(rename = "supportedResourceTypes", skip_serializing_if = "Option::is_none")]
@@ -1018,13 +1016,13 @@ pub struct Detector {
 #[serde(tag = "type", rename = "Diagnostics")]
 pub struct Diagnostics {
     /// scope on which action rule will apply
-    #[serde(rename = "scope", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<crate::models::Scope>,
     /// conditions on which alerts will be filtered
-    #[serde(rename = "conditions", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::Conditions>,
     /// Description of action rule
-    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Creation time of action rule. Date-Time in ISO-8601 format.
     ///
@@ -1063,7 +1061,7 @@ pub struct Diagnostics {
     )]
     pub last_modified_by: Option<String>,
     /// Indicates if the given action rule is enabled or disabled
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ActionRuleStatus>,
 }
 
@@ -1079,7 +1077,7 @@ pub struct Diagnostics {
 #[non_exhaustive]
 pub struct ErrorResponse {
     /// Details of error response.
-    #[serde(rename = "error", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<crate::models::ErrorResponseBody>,
 }
 
@@ -1095,7 +1093,7 @@ pub struct ErrorResponse {
 #[non_exhaustive]
 pub struct ErrorResponse2 {
     /// Details of error response.
-    #[serde(rename = "error", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<crate::models::ErrorResponseBody2>,
 }
 
@@ -1111,16 +1109,16 @@ pub struct ErrorResponse2 {
 #[non_exhaustive]
 pub struct ErrorResponseBody {
     /// Error code, intended to be consumed programmatically.
-    #[serde(rename = "code", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// Description of the error, intended for display in user interface.
-    #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Target of the particular error, for example name of the property.
-    #[serde(rename = "target", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     /// A list of additional details about the error.
-    #[serde(rename = "details", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<crate::models::ErrorResponseBody>>,
 }
 
@@ -1136,16 +1134,16 @@ pub struct ErrorResponseBody {
 #[non_exhaustive]
 pub struct ErrorResponseBody2 {
     /// Error code, intended to be consumed programmatically.
-    #[serde(rename = "code", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// Description of the error, intended for display in user interface.
-    #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Target of the particular error, for example name of the property.
-    #[serde(rename = "target", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     /// A list of additional details about the error.
-    #[serde(rename = "details", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<crate::models::ErrorResponseBody2>>,
 }
 
@@ -1163,7 +1161,7 @@ pub struct Essentials {
     /// Severity of alert Sev0 being highest and Sev4 being lowest.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "severity", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub severity: Option<crate::models::Severity>,
     /// The type of signal the alert is based on, which could be metrics, logs or activity logs.
     ///
@@ -1283,7 +1281,7 @@ pub struct Essentials {
     #[serde(rename = "actionStatus", skip_serializing_if = "Option::is_none")]
     pub action_status: Option<crate::models::ActionStatus>,
     /// Alert description.
-    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 
@@ -1300,7 +1298,7 @@ pub struct ManagedResource {
     /// Azure resource Id
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Azure resource type
     ///
@@ -1310,17 +1308,17 @@ pub struct ManagedResource {
     /// Azure resource name
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Resource location
     ///
     /// Required.
     ///
     /// Set when the resource is created; an update does not change it.
-    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// Resource tags
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
 
@@ -1336,7 +1334,7 @@ pub struct ManagedResource {
 #[non_exhaustive]
 pub struct MonitorServiceDetails {
     /// Monitor service name
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Monitor service display name
     #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
@@ -1358,7 +1356,7 @@ pub struct MonitorServiceList {
     /// Array of operations
     ///
     /// Required.
-    #[serde(rename = "data", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<crate::models::MonitorServiceDetails>>,
 }
 
@@ -1374,10 +1372,10 @@ pub struct MonitorServiceList {
 #[non_exhaustive]
 pub struct Operation {
     /// Name of the operation
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Properties of the operation
-    #[serde(rename = "display", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub display: Option<crate::models::OperationDisplay>,
 }
 
@@ -1393,16 +1391,16 @@ pub struct Operation {
 #[non_exhaustive]
 pub struct OperationDisplay {
     /// Provider name
-    #[serde(rename = "provider", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
     /// Resource name
-    #[serde(rename = "resource", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resource: Option<String>,
     /// Operation name
-    #[serde(rename = "operation", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub operation: Option<String>,
     /// Description of the operation
-    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 
@@ -1423,7 +1421,7 @@ pub struct OperationsList {
     /// Array of operations
     ///
     /// Required.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::Operation>>,
 }
 
@@ -1432,10 +1430,10 @@ pub struct OperationsList {
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct PatchObject {
     /// properties supported by patch operation
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::PatchProperties>,
     /// tags to be updated
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::serde_json::Value>,
 }
 
@@ -1452,7 +1450,7 @@ impl TryFrom<PatchObject> for azure_core::http::RequestContent<PatchObject> {
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct PatchProperties {
     /// Indicates if the given action rule is enabled or disabled
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ActionRuleStatus>,
 }
 
@@ -1469,7 +1467,7 @@ pub struct Resource {
     /// Azure resource Id
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Azure resource type
     ///
@@ -1479,7 +1477,7 @@ pub struct Resource {
     /// Azure resource name
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
 }
 
@@ -1497,7 +1495,7 @@ pub struct Scope {
     #[serde(rename = "scopeType", skip_serializing_if = "Option::is_none")]
     pub scope_type: Option<crate::models::ScopeType>,
     /// list of ARM IDs of the given scope type which will be the target of the given action rule.
-    #[serde(rename = "values", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<String>>,
 }
 
@@ -1513,10 +1511,10 @@ pub struct Scope {
 #[non_exhaustive]
 pub struct SmartDetectorErrorResponse {
     /// Error code
-    #[serde(rename = "code", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// Error message indicating why the operation failed.
-    #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -1534,7 +1532,7 @@ pub struct SmartGroup {
     /// Azure resource Id
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Azure resource type
     ///
@@ -1544,10 +1542,10 @@ pub struct SmartGroup {
     /// Azure resource name
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Properties of smart group.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::SmartGroupProperties>,
 }
 
@@ -1563,10 +1561,10 @@ pub struct SmartGroup {
 #[non_exhaustive]
 pub struct SmartGroupAggregatedProperty {
     /// Name of the type.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Total number of items of type.
-    #[serde(rename = "count", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
 }
 
@@ -1584,7 +1582,7 @@ pub struct SmartGroupModification {
     /// Azure resource Id
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// Azure resource type
     ///
@@ -1594,10 +1592,10 @@ pub struct SmartGroupModification {
     /// Azure resource name
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Properties of the smartGroup modification item.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::SmartGroupModificationProperties>,
 }
 
@@ -1628,10 +1626,10 @@ pub struct SmartGroupModificationItem {
     #[serde(rename = "modifiedBy", skip_serializing_if = "Option::is_none")]
     pub modified_by: Option<String>,
     /// Modification comments
-    #[serde(rename = "comments", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub comments: Option<String>,
     /// Description of the modification
-    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 
@@ -1655,7 +1653,7 @@ pub struct SmartGroupModificationProperties {
     )]
     pub smart_group_id: Option<String>,
     /// Modification details
-    #[serde(rename = "modifications", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub modifications: Option<Vec<crate::models::SmartGroupModificationItem>>,
     /// URL to fetch the next set of results.
     #[serde(rename = "nextLink", skip_serializing_if = "Option::is_none")]
@@ -1687,7 +1685,7 @@ pub struct SmartGroupProperties {
     /// Severity of smart group is the highest(Sev0 &gt;... &gt; Sev4) severity of all the alerts in the group.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "severity", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub severity: Option<crate::models::Severity>,
     /// Creation time of smart group. Date-Time in ISO-8601 format.
     ///
@@ -1718,7 +1716,7 @@ pub struct SmartGroupProperties {
     )]
     pub last_modified_user_name: Option<String>,
     /// Summary of target resources in the smart group
-    #[serde(rename = "resources", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resources: Option<Vec<crate::models::SmartGroupAggregatedProperty>>,
     /// Summary of target resource types in the smart group
     #[serde(rename = "resourceTypes", skip_serializing_if = "Option::is_none")]
@@ -1758,7 +1756,7 @@ pub struct SmartGroupsList {
     #[serde(rename = "nextLink", skip_serializing_if = "Option::is_none")]
     pub next_link: Option<String>,
     /// List of alerts
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::SmartGroup>>,
 }
 
@@ -1774,13 +1772,13 @@ pub struct SmartGroupsList {
 #[serde(tag = "type", rename = "Suppression")]
 pub struct Suppression {
     /// scope on which action rule will apply
-    #[serde(rename = "scope", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<crate::models::Scope>,
     /// conditions on which alerts will be filtered
-    #[serde(rename = "conditions", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub conditions: Option<crate::models::Conditions>,
     /// Description of action rule
-    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Creation time of action rule. Date-Time in ISO-8601 format.
     ///
@@ -1819,7 +1817,7 @@ pub struct Suppression {
     )]
     pub last_modified_by: Option<String>,
     /// Indicates if the given action rule is enabled or disabled
-    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::ActionRuleStatus>,
     /// suppression configuration for the action rule
     ///
@@ -1844,7 +1842,7 @@ pub struct SuppressionConfig {
     #[serde(rename = "recurrenceType", skip_serializing_if = "Option::is_none")]
     pub recurrence_type: Option<crate::models::SuppressionType>,
     /// suppression schedule configuration
-    #[serde(rename = "schedule", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub schedule: Option<crate::models::SuppressionSchedule>,
 }
 
@@ -1887,7 +1885,6 @@ pub struct SuppressionSchedule {
 pub struct ThrottlingInformation {
     /// The required duration (in ISO8601 format) to wait before notifying on the alert rule again. The time granularity must be in minutes and minimum value is 0 minutes
     #[serde(
-        rename = "duration",
         with = "crate::formats::Duration",
         default,
         skip_serializing_if = "Option::is_none"

@@ -135,7 +135,7 @@ pub struct AzureDevOpsOrganizationProfile {
     /// The list of Azure DevOps organizations the pool should be present in.
     ///
     /// Required.
-    #[serde(rename = "organizations", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub organizations: Option<Vec<crate::models::Organization>>,
 }
 
@@ -152,10 +152,10 @@ pub struct DevOpsAzureSku {
     /// The Azure SKU name of the machines in the pool.
     ///
     /// Required.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The Azure SKU tier of the machines in the pool.
-    #[serde(rename = "tier", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tier: Option<String>,
 }
 
@@ -177,7 +177,7 @@ pub struct ErrorAdditionalInfo {
     /// The additional info.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "info", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub info: Option<::serde_json::Value>,
 }
 
@@ -194,22 +194,22 @@ pub struct ErrorDetail {
     /// The error code.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "code", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub code: Option<String>,
     /// The error message.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "message", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub message: Option<String>,
     /// The error target.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "target", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub target: Option<String>,
     /// The error details.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "details", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub details: Option<Vec<crate::models::ErrorDetail>>,
     /// The error additional info.
     ///
@@ -232,7 +232,7 @@ pub struct ErrorDetail {
 #[non_exhaustive]
 pub struct ErrorResponse {
     /// The error object.
-    #[serde(rename = "error", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<crate::models::ErrorDetail>,
 }
 
@@ -399,7 +399,7 @@ pub struct Operation {
     /// The name of the operation, as per Resource-Based Access Control (RBAC). Examples: "Microsoft.Compute/virtualMachines/write", "Microsoft.Compute/virtualMachines/capture/action"
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Whether the operation applies to data-plane. This is "true" for data-plane operations and "false" for Azure Resource Manager/control-plane operations.
     ///
@@ -410,12 +410,12 @@ pub struct Operation {
     )]
     pub is_data_action: Option<bool>,
     /// Localized display information for this particular operation.
-    #[serde(rename = "display", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub display: Option<crate::models::OperationDisplay>,
     /// The intended executor of the operation; as in Resource Based Access Control (RBAC) and audit logs UX. Default value is "user,system"
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "origin", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub origin: Option<crate::models::Origin>,
     /// Extensible enum. Indicates the action type. "Internal" refers to actions that are for internal only APIs.
     ///
@@ -441,28 +441,22 @@ pub struct OperationDisplay {
     /// The localized friendly form of the resource provider name, e.g. "Microsoft Monitoring Insights" or "Microsoft Compute".
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "provider", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub provider: Option<String>,
     /// The localized friendly name of the resource type related to this operation. E.g. "Virtual Machines" or "Job Schedule Collections".
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "resource", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub resource: Option<String>,
     /// The concise, localized friendly name for the operation; suitable for dropdowns. E.g. "Create or Update Virtual Machine", "Restart Virtual Machine".
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "operation",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub operation: Option<String>,
     /// The short, localized friendly description of the operation; suitable for tool tips and detailed views.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub description: Option<String>,
 }
 
@@ -480,7 +474,7 @@ pub struct OperationListResult {
     /// The Operation items on this page
     ///
     /// Required.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::Operation>>,
     /// The link to the next page of items
     #[serde(rename = "nextLink", skip_serializing_if = "Option::is_none")]
@@ -500,13 +494,13 @@ pub struct Organization {
     /// The Azure DevOps organization URL in which the pool should be created.
     ///
     /// Required.
-    #[serde(rename = "url", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Optional list of projects in which the pool should be created.
-    #[serde(rename = "projects", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub projects: Option<Vec<String>>,
     /// How many machines can be created at maximum in this organization out of the maximumConcurrency of the pool.
-    #[serde(rename = "parallelism", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parallelism: Option<i32>,
 }
 
@@ -640,12 +634,12 @@ pub struct Pool {
     /// Fully qualified resource ID for the resource. Ex - /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The name of the resource
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The type of the resource. E.g. "Microsoft.Compute/virtualMachines" or "Microsoft.Storage/storageAccounts"
     ///
@@ -661,22 +655,22 @@ pub struct Pool {
     )]
     pub system_data: Option<crate::models::SystemData>,
     /// Resource tags.
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::HashMap<String, String>>,
     /// The geo-location where the resource lives
     ///
     /// Required.
     ///
     /// Set when the resource is created; an update does not change it.
-    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// The resource-specific properties for this resource.
     ///
     /// Set when the resource is created; an update does not change it.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::PoolProperties>,
     /// The managed service identities assigned to this resource.
-    #[serde(rename = "identity", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub identity: Option<crate::models::ManagedServiceIdentity>,
 }
 
@@ -704,10 +698,10 @@ pub struct PoolImage {
     #[serde(rename = "resourceId", skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
     /// List of aliases to reference the image by.
-    #[serde(rename = "aliases", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub aliases: Option<Vec<String>>,
     /// The percentage of the buffer to be allocated to this image.
-    #[serde(rename = "buffer", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub buffer: Option<String>,
 }
 
@@ -725,7 +719,7 @@ pub struct PoolListResult {
     /// The Pool items on this page
     ///
     /// Required.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::Pool>>,
     /// The link to the next page of items
     #[serde(rename = "nextLink", skip_serializing_if = "Option::is_none")]
@@ -780,13 +774,13 @@ pub struct PoolProperties {
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct PoolUpdate {
     /// The managed service identities assigned to this resource.
-    #[serde(rename = "identity", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub identity: Option<crate::models::ManagedServiceIdentity>,
     /// Resource tags.
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::HashMap<String, String>>,
     /// The updatable properties of the Pool.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::PoolUpdateProperties>,
 }
 
@@ -838,12 +832,12 @@ pub struct Resource {
     /// Fully qualified resource ID for the resource. Ex - /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The name of the resource
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The type of the resource. E.g. "Microsoft.Compute/virtualMachines" or "Microsoft.Storage/storageAccounts"
     ///
@@ -978,12 +972,12 @@ pub struct TrackedResource {
     /// Fully qualified resource ID for the resource. Ex - /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The name of the resource
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The type of the resource. E.g. "Microsoft.Compute/virtualMachines" or "Microsoft.Storage/storageAccounts"
     ///
@@ -999,14 +993,14 @@ pub struct TrackedResource {
     )]
     pub system_data: Option<crate::models::SystemData>,
     /// Resource tags.
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::HashMap<String, String>>,
     /// The geo-location where the resource lives
     ///
     /// Required.
     ///
     /// Set when the resource is created; an update does not change it.
-    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
 }
 
@@ -1049,12 +1043,12 @@ pub struct VmssFabricProfile {
     /// The Azure SKU of the machines in the pool.
     ///
     /// Required.
-    #[serde(rename = "sku", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sku: Option<crate::models::DevOpsAzureSku>,
     /// The VM images of the machines in the pool.
     ///
     /// Required.
-    #[serde(rename = "images", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub images: Option<Vec<crate::models::PoolImage>>,
     /// The OS profile of the machines in the pool.
     #[serde(rename = "osProfile", skip_serializing_if = "Option::is_none")]

@@ -14,12 +14,12 @@ pub struct Account {
     /// Fully qualified resource ID for the resource. E.g. "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}"
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The name of the resource
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The type of the resource. E.g. "Microsoft.Compute/virtualMachines" or "Microsoft.Storage/storageAccounts"
     ///
@@ -35,19 +35,19 @@ pub struct Account {
     )]
     pub system_data: Option<crate::models::SystemData>,
     /// Resource tags.
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::HashMap<String, String>>,
     /// The geo-location where the resource lives
     ///
     /// Required.
     ///
     /// Set when the resource is created; an update does not change it.
-    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// The resource-specific properties for this resource.
     ///
     /// Set when the resource is created; an update does not change it.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::AccountProperties>,
 }
 
@@ -140,7 +140,7 @@ pub struct AccountListResult {
     /// The Account items on this page
     ///
     /// Required.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::Account>>,
     /// The link to the next page of items
     ///
@@ -174,7 +174,7 @@ pub struct AccountProperties {
     #[serde(rename = "scalableExecution", skip_serializing_if = "Option::is_none")]
     pub scalable_execution: Option<crate::models::EnablementStatus>,
     /// When enabled, this feature allows the workspace to upload and display test results, including artifacts like traces and screenshots, in the Playwright portal. This enables faster and more efficient troubleshooting.
-    #[serde(rename = "reporting", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reporting: Option<crate::models::EnablementStatus>,
     /// The status of the last operation.
     ///
@@ -200,12 +200,12 @@ pub struct AccountQuota {
     /// Fully qualified resource ID for the resource. E.g. "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}"
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The name of the resource
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The type of the resource. E.g. "Microsoft.Compute/virtualMachines" or "Microsoft.Storage/storageAccounts"
     ///
@@ -223,7 +223,7 @@ pub struct AccountQuota {
     /// The resource-specific properties for this resource.
     ///
     /// Set when the resource is created; an update does not change it.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::AccountQuotaProperties>,
 }
 
@@ -241,7 +241,7 @@ pub struct AccountQuotaListResult {
     /// The AccountQuota items on this page
     ///
     /// Required.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::AccountQuota>>,
     /// The link to the next page of items
     ///
@@ -279,10 +279,10 @@ pub struct AccountQuotaProperties {
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct AccountUpdate {
     /// Resource tags.
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::HashMap<String, String>>,
     /// The updatable properties of the Account.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::AccountUpdateProperties>,
 }
 
@@ -305,7 +305,7 @@ pub struct AccountUpdateProperties {
     #[serde(rename = "scalableExecution", skip_serializing_if = "Option::is_none")]
     pub scalable_execution: Option<crate::models::EnablementStatus>,
     /// When enabled, this feature allows the workspace to upload and display test results, including artifacts like traces and screenshots, in the Playwright portal. This enables faster and more efficient troubleshooting.
-    #[serde(rename = "reporting", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reporting: Option<crate::models::EnablementStatus>,
 }
 
@@ -314,7 +314,7 @@ pub struct AccountUpdateProperties {
 #[derive(Clone, Default, ::azure_core::fmt::SafeDebug, ::serde::Serialize)]
 pub struct CheckNameAvailabilityRequest {
     /// The name of the resource for which availability needs to be checked.
-    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The resource type.
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
@@ -345,10 +345,10 @@ pub struct CheckNameAvailabilityResponse {
     #[serde(rename = "nameAvailable", skip_serializing_if = "Option::is_none")]
     pub name_available: Option<bool>,
     /// The reason why the given name is not available.
-    #[serde(rename = "reason", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<crate::models::CheckNameAvailabilityReason>,
     /// Detailed reason why the given name is available.
-    #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -370,7 +370,7 @@ pub struct ErrorAdditionalInfo {
     /// The additional info.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "info", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub info: Option<::serde_json::Value>,
 }
 
@@ -387,22 +387,22 @@ pub struct ErrorDetail {
     /// The error code.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "code", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub code: Option<String>,
     /// The error message.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "message", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub message: Option<String>,
     /// The error target.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "target", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub target: Option<String>,
     /// The error details.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "details", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub details: Option<Vec<crate::models::ErrorDetail>>,
     /// The error additional info.
     ///
@@ -425,7 +425,7 @@ pub struct ErrorDetail {
 #[non_exhaustive]
 pub struct ErrorResponse {
     /// The error object.
-    #[serde(rename = "error", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<crate::models::ErrorDetail>,
 }
 
@@ -455,7 +455,7 @@ pub struct FreeTrialProperties {
     /// Required.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "state", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub state: Option<crate::models::FreeTrialState>,
 }
 
@@ -473,7 +473,7 @@ pub struct Operation {
     /// The name of the operation, as per Resource-Based Access Control (RBAC). Examples: "Microsoft.Compute/virtualMachines/write", "Microsoft.Compute/virtualMachines/capture/action"
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// Whether the operation applies to data-plane. This is "true" for data-plane operations and "false" for ARM/control-plane operations.
     ///
@@ -484,12 +484,12 @@ pub struct Operation {
     )]
     pub is_data_action: Option<bool>,
     /// Localized display information for this particular operation.
-    #[serde(rename = "display", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub display: Option<crate::models::OperationDisplay>,
     /// The intended executor of the operation; as in Resource Based Access Control (RBAC) and audit logs UX. Default value is "user,system"
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "origin", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub origin: Option<crate::models::Origin>,
     /// Enum. Indicates the action type. "Internal" refers to actions that are for internal only APIs.
     ///
@@ -515,28 +515,22 @@ pub struct OperationDisplay {
     /// The localized friendly form of the resource provider name, e.g. "Microsoft Monitoring Insights" or "Microsoft Compute".
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "provider", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub provider: Option<String>,
     /// The localized friendly name of the resource type related to this operation. E.g. "Virtual Machines" or "Job Schedule Collections".
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "resource", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub resource: Option<String>,
     /// The concise, localized friendly name for the operation; suitable for dropdowns. E.g. "Create or Update Virtual Machine", "Restart Virtual Machine".
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "operation",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub operation: Option<String>,
     /// The short, localized friendly description of the operation; suitable for tool tips and detailed views.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub description: Option<String>,
 }
 
@@ -554,7 +548,7 @@ pub struct OperationListResult {
     /// List of operations supported by the resource provider
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "value", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub value: Option<Vec<crate::models::Operation>>,
     /// URL to get the next set of operation list results (if there are any).
     ///
@@ -577,12 +571,12 @@ pub struct Quota {
     /// Fully qualified resource ID for the resource. E.g. "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}"
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The name of the resource
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The type of the resource. E.g. "Microsoft.Compute/virtualMachines" or "Microsoft.Storage/storageAccounts"
     ///
@@ -600,7 +594,7 @@ pub struct Quota {
     /// The resource-specific properties for this resource.
     ///
     /// Set when the resource is created; an update does not change it.
-    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<crate::models::QuotaProperties>,
 }
 
@@ -618,7 +612,7 @@ pub struct QuotaListResult {
     /// The Quota items on this page
     ///
     /// Required.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::Quota>>,
     /// The link to the next page of items
     ///
@@ -664,12 +658,12 @@ pub struct Resource {
     /// Fully qualified resource ID for the resource. E.g. "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}"
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The name of the resource
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The type of the resource. E.g. "Microsoft.Compute/virtualMachines" or "Microsoft.Storage/storageAccounts"
     ///
@@ -739,12 +733,12 @@ pub struct TrackedResource {
     /// Fully qualified resource ID for the resource. E.g. "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}"
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// The name of the resource
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The type of the resource. E.g. "Microsoft.Compute/virtualMachines" or "Microsoft.Storage/storageAccounts"
     ///
@@ -760,14 +754,14 @@ pub struct TrackedResource {
     )]
     pub system_data: Option<crate::models::SystemData>,
     /// Resource tags.
-    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::HashMap<String, String>>,
     /// The geo-location where the resource lives
     ///
     /// Required.
     ///
     /// Set when the resource is created; an update does not change it.
-    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
 }
 
