@@ -47,6 +47,58 @@ pub struct Crate {
     /// XML body or response reaches).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub xml: BTreeMap<String, XmlType>,
+    /// The helpers of the generated runtime module the crate needs, each with the features
+    /// of the clients that use it (empty: no particular client, so compiled whatever features
+    /// are on). A helper not listed is not emitted.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub helpers: BTreeMap<Helper, BTreeSet<String>>,
+}
+
+/// A helper of the generated `runtime` module (or models) that only some crates, or only some
+/// of a crate's clients, need: emitted and gated after [`Crate::helpers`].
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Helper {
+    /// `DEFAULT_API_VERSION`, and the service client's `api_version`: the clients that send
+    /// the crate's default api-version.
+    DefaultApiVersion,
+    /// `pager`: the clients with pageable operations.
+    Pager,
+    /// `poller` and the status monitor: the clients with long-running operations.
+    Poller,
+    /// `polled_pager`: the clients with long-running pageable operations.
+    PolledPager,
+    /// `resolve_link` and `same_origin_link`: pagers' and pollers' clients.
+    Links,
+    /// `encoded`: the clients with label or matrix array path values.
+    Encoded,
+    /// `object_fields`: the clients with object parameters.
+    ObjectFields,
+    /// `object_text`: the clients with object parameters sent as one value.
+    ObjectText,
+    /// `send`: the clients that read some response whole.
+    Send,
+    /// `stream`: the clients that hand some response body over as a stream.
+    Stream,
+    /// `Call::context`: the clients with plain calls (pagers and pollers build their own).
+    CallContext,
+    /// `xml_date_time`: the clients reaching XML models with date-times.
+    XmlDateTime,
+    /// `without_key`: the clients reaching discriminated kinds that keep extra properties.
+    WithoutKey,
+    /// `request_json`: the clients reaching models sent as JSON bodies.
+    RequestJson,
+    /// `skip_read_only`: the clients reaching models with read-only properties.
+    SkipReadOnly,
+    /// `Form`: the clients with form bodies.
+    Form,
+    /// `Form::text`: the clients with text form fields.
+    FormText,
+    /// `Form::file`: the clients with file form fields.
+    FormFile,
+    /// `Form::urlencoded`: the clients with URL-encoded form bodies.
+    FormUrlencoded,
+    /// `Form::multipart`: the clients with multipart form bodies.
+    FormMultipart,
 }
 
 /// How a model type is written as XML.
@@ -712,6 +764,16 @@ pub struct Param {
     /// for a value that is not an object.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<ObjectStyle>,
+}
+
+impl Param {
+    /// Sent as one query pair per item or per field (`multi`, an exploded `form` object,
+    /// `deepObject`) rather than as one value.
+    pub fn sent_as_pairs(&self) -> bool {
+        self.location == Location::Query
+            && (self.collection == Some(Collection::Multi)
+                || matches!(self.object, Some(ObjectStyle::Pairs | ObjectStyle::Deep)))
+    }
 }
 
 /// How the fields of an object parameter are written: each field's name and value, in name

@@ -2,7 +2,7 @@
 //! clients need is compiled only when one of their features is on. An item every client needs
 //! carries no gate, which keeps the output small.
 
-use crate::ir::{Client, Crate, TypeDef};
+use crate::ir::{Client, Crate, Helper, TypeDef};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeSet;
@@ -15,14 +15,19 @@ pub fn all(krate: &Crate) -> Features<'_> {
     krate.clients.values().map(|c| c.feature.as_str()).collect()
 }
 
-/// Features of the clients for which `wanted` holds.
-pub fn of_clients<'a>(krate: &'a Crate, wanted: impl Fn(&Client) -> bool) -> Features<'a> {
+/// The features a runtime helper is compiled with (see [`Crate::helpers`]), if the crate
+/// needs it at all.
+pub fn of_helper(krate: &Crate, helper: Helper) -> Option<Features<'_>> {
     krate
-        .clients
-        .values()
-        .filter(|c| wanted(c))
-        .map(|c| c.feature.as_str())
-        .collect()
+        .helpers
+        .get(&helper)
+        .map(|features| features.iter().map(String::as_str).collect())
+}
+
+/// The `#[cfg(...)]` of a runtime helper the crate needs (`Some(None)` when it needs no
+/// gate); `None` when the crate does not need the helper.
+pub fn helper_gate(krate: &Crate, helper: Helper) -> Option<Option<TokenStream>> {
+    of_helper(krate, helper).map(|features| gate(krate, &features))
 }
 
 /// Features of the clients that reach a model type; a type the lower stage found no client

@@ -70,7 +70,7 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
     let query: Vec<_> = op
         .params
         .iter()
-        .filter(|p| p.location == Location::Query && !multi(p))
+        .filter(|p| p.location == Location::Query && !p.sent_as_pairs())
         .map(|p| {
             // `+name`: the runtime appends the value as given.
             let wire = if p.skip_url_encoding {
@@ -86,7 +86,7 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
     let pairs: Vec<_> = op
         .params
         .iter()
-        .filter(|p| multi(p))
+        .filter(|p| p.sent_as_pairs())
         .map(|p| multi_items(p, &request_ident, &mut conversions))
         .collect();
     let headers: Vec<_> = op
@@ -754,7 +754,7 @@ fn next_request(next: &NextRequest) -> TokenStream {
     let query: Vec<_> = next
         .params
         .iter()
-        .filter(|p| p.location == Location::Query && !multi(p))
+        .filter(|p| p.location == Location::Query && !p.sent_as_pairs())
         .map(|p| {
             // `+name`: the runtime appends the value as given.
             let wire = if p.skip_url_encoding {
@@ -771,7 +771,7 @@ fn next_request(next: &NextRequest) -> TokenStream {
     let pairs: Vec<_> = next
         .params
         .iter()
-        .filter(|p| multi(p) && p.object.is_none())
+        .filter(|p| p.sent_as_pairs() && p.object.is_none())
         .map(|p| {
             let (local, wire) = multi_texts(p, &mut conversions);
             quote! {
@@ -962,13 +962,6 @@ fn object_text(p: &Param, value: TokenStream) -> TokenStream {
         | None => ("", ",", ",", false),
     };
     quote!(crate::runtime::object_text(#value, #prefix, #pair, #separator, #encode))
-}
-
-/// Whether a parameter is sent as one query pair per item or per field.
-fn multi(p: &Param) -> bool {
-    p.location == Location::Query
-        && (p.collection == Some(Collection::Multi)
-            || matches!(p.object, Some(ObjectStyle::Pairs | ObjectStyle::Deep)))
 }
 
 /// For a parameter sent as one query pair per item: the local holding the items' texts (an

@@ -424,9 +424,7 @@ fn models(krate: &Crate) -> TokenStream {
 
 /// Features of the clients with long-running operations (which use the status monitor).
 fn long_running_features(krate: &Crate) -> features::Features<'_> {
-    features::of_clients(krate, |c| {
-        c.operations.iter().any(crate::ir::Operation::polls)
-    })
+    features::of_helper(krate, crate::ir::Helper::Poller).unwrap_or_default()
 }
 
 fn enums(krate: &Crate) -> TokenStream {

@@ -2,71 +2,32 @@
 //! choice, the pipeline, URL building with one-segment path encoding, sending).
 
 use super::features;
-use crate::ir::{Auth, Crate, Operation, OperationKind, TypeDef};
+use crate::ir::{Auth, Crate, Helper};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// The runtime module for `krate`.
 pub fn runtime(krate: &Crate) -> TokenStream {
     let api_version = &krate.api_version;
-    // The clients that send the crate's default api-version (a client whose operations come
-    // from a file of another version has its own default).
-    let uses_default =
-        |c: &crate::ir::Client| c.api_version == krate.api_version && c.sends_api_version();
-    let versioned = krate.clients.values().any(uses_default);
-    let version_gate = features::gate(krate, &features::of_clients(krate, uses_default));
-    let version_const = versioned.then(|| {
+    let version_const = features::helper_gate(krate, Helper::DefaultApiVersion).map(|gate| {
         quote! {
             /// The `api-version` clients send unless told otherwise.
-            #version_gate
+            #gate
             pub(crate) const DEFAULT_API_VERSION: &str = #api_version;
         }
     });
     let endpoint = endpoint_fn(krate);
     let pipeline = pipeline_fn(krate);
     let calls = call_fns(krate);
-    let kinds: Vec<&OperationKind> = krate
-        .clients
-        .values()
-        .flat_map(|c| c.operations.iter().map(|o| &o.kind))
-        .collect();
-    let pageable = kinds
-        .iter()
-        .any(|k| matches!(k, OperationKind::Pageable(_)));
-    // Each helper is compiled with the clients (or models) that call it.
-    let paging = features::of_clients(krate, |c| {
-        c.operations
-            .iter()
-            .any(|o| matches!(o.kind, OperationKind::Pageable(_)))
+    let pager = features::helper_gate(krate, Helper::Pager).map(pager_fns);
+    let poller = krate.status_monitor.as_deref().and_then(|monitor| {
+        features::helper_gate(krate, Helper::Poller).map(|gate| poller_fns(monitor, gate))
     });
-    let polling = features::of_clients(krate, |c| c.operations.iter().any(Operation::polls));
-    let polled_paging = features::of_clients(krate, |c| {
-        c.operations
-            .iter()
-            .any(|o| matches!(&o.kind, OperationKind::Pageable(p) if p.long_running.is_some()))
-    });
-    let linking: features::Features = paging.union(&polling).copied().collect();
-    let pager = pageable.then(|| pager_fns(features::gate(krate, &paging)));
-    let poller = krate
-        .status_monitor
-        .as_deref()
-        .map(|m| poller_fns(m, features::gate(krate, &polling)));
-    let polled_pager = (!polled_paging.is_empty() && krate.status_monitor.is_some())
-        .then(|| polled_pager_fn(features::gate(krate, &polled_paging)));
-    let links = (pageable || krate.status_monitor.is_some())
-        .then(|| link_fns(features::gate(krate, &linking)));
+    let polled_pager = features::helper_gate(krate, Helper::PolledPager).map(polled_pager_fn);
+    let links = features::helper_gate(krate, Helper::Links).map(link_fns);
     let read_only = request_body_fns(krate);
     // Label and matrix path values encode their items one by one.
-    let itemized = features::of_clients(krate, |c| {
-        c.operations.iter().flat_map(|o| &o.params).any(|p| {
-            matches!(
-                p.collection,
-                Some(crate::ir::Collection::Label { .. } | crate::ir::Collection::Matrix { .. })
-            )
-        })
-    });
-    let encoded = (!itemized.is_empty()).then(|| {
-        let gate = features::gate(krate, &itemized);
+    let encoded = features::helper_gate(krate, Helper::Encoded).map(|gate| {
         quote! {
             /// `value` percent-encoded as in a path segment (for the items of a label or matrix
             /// value, whose separators are sent as they are).
@@ -210,18 +171,10 @@ pub fn runtime(krate: &Crate) -> TokenStream {
 }
 
 /// `object_fields` and `object_text`: the fields of object parameters as text, compiled with
-/// the clients that have such a parameter.
+/// the clients that have such a parameter (`object_text` with those sending one as one value).
 fn object_fns(krate: &Crate) -> Option<TokenStream> {
-    let users = features::of_clients(krate, |c| {
-        c.operations
-            .iter()
-            .flat_map(|o| &o.params)
-            .any(|p| p.object.is_some())
-    });
-    if users.is_empty() {
-        return None;
-    }
-    let gate = features::gate(krate, &users);
+    let gate = features::helper_gate(krate, Helper::ObjectFields)?;
+    let object_text = features::helper_gate(krate, Helper::ObjectText).map(object_text_fn);
     Some(quote! {
         /// The fields of an object parameter's `value` as `(name, text)` pairs, in name order,
         /// absent fields left out; `within` names them `within[name]` (`deepObject`). A field
@@ -248,6 +201,13 @@ fn object_fns(krate: &Crate) -> Option<TokenStream> {
                 .collect())
         }
 
+        #object_text
+    })
+}
+
+/// `object_text`: an object parameter's fields as one value (simple, label and matrix styles).
+fn object_text_fn(gate: Option<TokenStream>) -> TokenStream {
+    quote! {
         /// An object parameter's fields as one value: after `prefix`, each field's name, `pair`
         /// and text, joined by `separator`; `encode` percent-encodes names and texts (label and
         /// matrix values, whose separators are sent as they are).
@@ -271,27 +231,12 @@ fn object_fns(krate: &Crate) -> Option<TokenStream> {
             }
             Ok(out)
         }
-    })
+    }
 }
 
 /// `xml_date_time`: RFC 3339 date-times of XML models, compiled with the types that have one.
 fn xml_date_time_fn(krate: &Crate) -> Option<TokenStream> {
-    let users: Vec<&TypeDef> = krate
-        .xml
-        .keys()
-        .filter_map(|name| krate.types.get(name))
-        .filter(|t| {
-            matches!(t, TypeDef::Struct(s) if s.fields.iter().any(|f| f.ty == crate::ir::TypeRef::DateTime))
-        })
-        .collect();
-    if users.is_empty() {
-        return None;
-    }
-    let used: features::Features = users
-        .iter()
-        .flat_map(|t| features::of_type(krate, t))
-        .collect();
-    let gate = features::gate(krate, &used);
+    let gate = features::helper_gate(krate, Helper::XmlDateTime)?;
     Some(quote! {
         /// RFC 3339 date-times in XML elements and attributes: the text is read as a string
         /// first (quick-xml hands `time`'s own visitor no plain string).
@@ -320,15 +265,7 @@ fn xml_date_time_fn(krate: &Crate) -> Option<TokenStream> {
 /// `send`, compiled with the clients that read a response whole (every kind of operation but
 /// a plain one whose body is streamed to the caller).
 fn send_fn(krate: &Crate) -> Option<TokenStream> {
-    let senders = features::of_clients(krate, |c| {
-        c.operations.iter().any(|o| {
-            !(o.response_format == crate::ir::Format::Binary && o.kind == OperationKind::Plain)
-        })
-    });
-    if senders.is_empty() {
-        return None;
-    }
-    let gate = features::gate(krate, &senders);
+    let gate = features::helper_gate(krate, Helper::Send)?;
     Some(quote! {
         /// Sends `request`; any status outside `success_codes` is an `HttpResponse` error.
         #gate
@@ -346,15 +283,7 @@ fn send_fn(krate: &Crate) -> Option<TokenStream> {
 /// `stream`: sends a request whose response body the caller reads as a stream, compiled with
 /// the clients that have such an operation.
 fn stream_fn(krate: &Crate) -> Option<TokenStream> {
-    let streaming = features::of_clients(krate, |c| {
-        c.operations.iter().any(|o| {
-            o.response_format == crate::ir::Format::Binary && o.kind == OperationKind::Plain
-        })
-    });
-    if streaming.is_empty() {
-        return None;
-    }
-    let gate = features::gate(krate, &streaming);
+    let gate = features::helper_gate(krate, Helper::Stream)?;
     Some(quote! {
         /// Sends `request` and hands back the response with its body unread, so a large
         /// download reaches the caller as a stream and is never buffered whole here; any
@@ -1113,13 +1042,7 @@ fn pipeline_fn(krate: &Crate) -> TokenStream {
 /// azure_core's retry policy, and what a method tells them about its call.
 fn call_fns(krate: &Crate) -> TokenStream {
     // Only plain calls build their context here; pagers and pollers build theirs.
-    let plain_clients = features::of_clients(krate, |c| {
-        c.operations
-            .iter()
-            .any(|o| matches!(o.kind, OperationKind::Plain | OperationKind::Exists))
-    });
-    let context_fn = (!plain_clients.is_empty()).then(|| {
-        let gate = features::gate(krate, &plain_clients);
+    let context_fn = features::helper_gate(krate, Helper::CallContext).map(|gate| {
         quote! {
             impl Call {
                 /// `context` with this call's deadline and, for a request that must not be
@@ -1322,33 +1245,13 @@ fn call_fns(krate: &Crate) -> TokenStream {
 /// whatever features are on; a user who serializes a model (to log or store a response) sees
 /// every property it holds.
 fn request_body_fns(krate: &Crate) -> Option<TokenStream> {
-    let structs = || {
-        krate
-            .types
-            .values()
-            .filter(|t| matches!(t, TypeDef::Struct(_)))
-    };
-    // Sent as JSON: XML bodies are written by azure_core's `to_xml`.
-    let json_body = |t: &TypeDef| match t {
-        TypeDef::Struct(s) => s.usage.body && !krate.xml.contains_key(&s.name),
-        other => other.usage().body,
-    };
-    let sent: features::Features = krate
-        .types
-        .values()
-        .filter(|t| json_body(t))
-        .flat_map(|t| features::of_type(krate, t))
-        .collect();
-    let any_sent = krate.types.values().any(json_body);
-    let read_only: features::Features = structs()
-        .filter(|t| matches!(t, TypeDef::Struct(s) if s.fields.iter().any(|f| f.read_only)))
-        .flat_map(|t| features::of_type(krate, t))
-        .collect();
-    let any_read_only =
-        structs().any(|t| matches!(t, TypeDef::Struct(s) if s.fields.iter().any(|f| f.read_only)));
+    let sent = features::of_helper(krate, Helper::RequestJson);
+    let read_only = features::of_helper(krate, Helper::SkipReadOnly);
+    let (any_sent, any_read_only) = (sent.is_some(), read_only.is_some());
     if !any_sent && !any_read_only {
         return None;
     }
+    let (sent, read_only) = (sent.unwrap_or_default(), read_only.unwrap_or_default());
     let both: features::Features = sent.union(&read_only).copied().collect();
     let flag_gate = features::gate(krate, &both);
     let sent_gate = features::gate(krate, &sent);
@@ -1408,36 +1311,8 @@ fn request_body_fns(krate: &Crate) -> Option<TokenStream> {
 /// `Form`, the body of the operations with form fields: its writers are compiled with the
 /// clients that use them (text fields, files; URL-encoded, multipart).
 fn form_fns(krate: &Crate) -> Option<TokenStream> {
-    use crate::ir::{FormKind, Location, TypeRef};
-    let form_of = |o: &Operation| o.body.as_ref().and_then(|b| b.form);
-    let file = |p: &crate::ir::Param| match &p.ty {
-        TypeRef::Vec(item) => **item == TypeRef::Bytes,
-        ty => *ty == TypeRef::Bytes,
-    };
-    let users = |wanted: &dyn Fn(&Operation) -> bool| {
-        features::of_clients(krate, |c| {
-            c.operations
-                .iter()
-                .any(|o| form_of(o).is_some() && wanted(o))
-        })
-    };
-    let forms = users(&|_| true);
-    if forms.is_empty() {
-        return None;
-    }
-    let fields = |o: &Operation, files: bool| {
-        o.params
-            .iter()
-            .any(|p| p.location == Location::Form && file(p) == files)
-    };
-    let gate = |used: &features::Features| features::gate(krate, used);
-    let form_gate = gate(&forms);
-    let text_users = users(&|o| fields(o, false));
-    let file_users = users(&|o| fields(o, true));
-    let url_users = users(&|o| form_of(o) == Some(FormKind::Urlencoded));
-    let multi_users = users(&|o| form_of(o) == Some(FormKind::Multipart));
-    let text = (!text_users.is_empty()).then(|| {
-        let gate = gate(&text_users);
+    let form_gate = features::helper_gate(krate, Helper::Form)?;
+    let text = features::helper_gate(krate, Helper::FormText).map(|gate| {
         quote! {
             /// Adds a text field.
             #gate
@@ -1446,8 +1321,7 @@ fn form_fns(krate: &Crate) -> Option<TokenStream> {
             }
         }
     });
-    let file = (!file_users.is_empty()).then(|| {
-        let gate = gate(&file_users);
+    let file = features::helper_gate(krate, Helper::FormFile).map(|gate| {
         quote! {
             /// Adds a file: its bytes, named after the field.
             #gate
@@ -1456,8 +1330,7 @@ fn form_fns(krate: &Crate) -> Option<TokenStream> {
             }
         }
     });
-    let urlencoded = (!url_users.is_empty()).then(|| {
-        let gate = gate(&url_users);
+    let urlencoded = features::helper_gate(krate, Helper::FormUrlencoded).map(|gate| {
         quote! {
             /// The fields as `application/x-www-form-urlencoded` text: `name=value` pairs
             /// joined by `&`, encoded as a URL query is (a space is `+`).
@@ -1485,8 +1358,7 @@ fn form_fns(krate: &Crate) -> Option<TokenStream> {
             }
         }
     });
-    let multipart = (!multi_users.is_empty()).then(|| {
-        let gate = gate(&multi_users);
+    let multipart = features::helper_gate(krate, Helper::FormMultipart).map(|gate| {
         quote! {
             /// The fields as `multipart/form-data`: the `content-type` (with a boundary of its
             /// own) and the body, one part per field; a file's part has a file name (the
@@ -1531,21 +1403,7 @@ fn form_fns(krate: &Crate) -> Option<TokenStream> {
 /// `without_key`, for the kinds of a discriminated hierarchy that also keep undeclared
 /// properties: their discriminator is read as one, and is left out of them.
 fn without_key_fn(krate: &Crate) -> Option<TokenStream> {
-    let users: Vec<&crate::ir::TypeDef> = krate
-        .types
-        .values()
-        .filter(|t| {
-            matches!(t, crate::ir::TypeDef::Struct(s) if s.tag.is_some() && s.additional.is_some() && (s.usage.output || !s.usage.input))
-        })
-        .collect();
-    if users.is_empty() {
-        return None;
-    }
-    let used: features::Features = users
-        .iter()
-        .flat_map(|t| features::of_type(krate, t))
-        .collect();
-    let gate = features::gate(krate, &used);
+    let gate = features::helper_gate(krate, Helper::WithoutKey)?;
     Some(quote! {
         /// Reads a model's undeclared properties, leaving out `key` (its discriminator).
         #gate

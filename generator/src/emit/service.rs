@@ -14,9 +14,8 @@ pub fn service_client(krate: &Crate, service: &ServiceClient) -> TokenStream {
     let doc = docs::doc(&service.docs);
     // The groups that send the crate's default api-version share this client's `api_version`;
     // a group whose files declare another version keeps its own.
-    let versioned_features: features::Features = features::of_clients(krate, |c| {
-        c.api_version == krate.api_version && c.sends_api_version()
-    });
+    let versioned_features: features::Features =
+        features::of_helper(krate, crate::ir::Helper::DefaultApiVersion).unwrap_or_default();
     let versioned = !versioned_features.is_empty();
     // With no group's feature on, only `endpoint` is read; a field only some groups read is
     // also unread when none of their features is on.

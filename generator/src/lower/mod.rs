@@ -2,6 +2,7 @@
 //! [`naming`]), and so are parameter sources, path templates, success codes and docs.
 
 mod headers;
+mod helpers;
 mod hierarchy;
 mod host;
 mod media;
@@ -177,7 +178,7 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
     let guide = guide(&clients, &examples);
     let uses_formats = uses_formats(&clients, &types);
     let formats = media::formats_used(&clients);
-    Ok(ir::Crate {
+    let mut krate = ir::Crate {
         package: selection.package.clone(),
         title: api.info.title.clone(),
         description: api.info.description.clone(),
@@ -194,7 +195,10 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         publishing: Default::default(),
         formats,
         xml,
-    })
+        helpers: BTreeMap::new(),
+    };
+    krate.helpers = helpers::helpers(&krate);
+    Ok(krate)
 }
 
 /// Whether a field, parameter, body or response of the crate has a wire format of its own.
