@@ -13,20 +13,17 @@ type Features = BTreeSet<String>;
 
 /// The helpers `krate` needs, each with the features of its users.
 pub fn helpers(krate: &Crate) -> BTreeMap<Helper, Features> {
-    let mut needed = BTreeMap::new();
-    let mut by_clients = |helper: Helper, wanted: &dyn Fn(&Client) -> bool| {
-        let features = of_clients(krate, wanted);
-        if !features.is_empty() {
-            needed.insert(helper, features);
-        }
+    let mut needed = Needed {
+        krate,
+        helpers: BTreeMap::new(),
     };
-    by_clients(Helper::DefaultApiVersion, &|c| {
+    needed.by_clients(Helper::DefaultApiVersion, &|c| {
         c.api_version == krate.api_version && c.sends_api_version()
     });
-    by_clients(Helper::Pager, &|c| {
+    needed.by_clients(Helper::Pager, &|c| {
         any_operation(c, |o| matches!(o.kind, OperationKind::Pageable(_)))
     });
-    by_clients(Helper::Encoded, &|c| {
+    needed.by_clients(Helper::Encoded, &|c| {
         any_param(c, |p| {
             matches!(
                 p.collection,
@@ -34,20 +31,21 @@ pub fn helpers(krate: &Crate) -> BTreeMap<Helper, Features> {
             )
         })
     });
-    by_clients(Helper::ObjectFields, &|c| {
+    needed.by_clients(Helper::ObjectFields, &|c| {
         any_param(c, |p| p.object.is_some())
     });
-    by_clients(Helper::ObjectText, &|c| {
+    needed.by_clients(Helper::ObjectText, &|c| {
         any_param(c, |p| p.object.is_some() && !p.sent_as_pairs())
     });
-    by_clients(Helper::Send, &|c| any_operation(c, |o| !streams(o)));
-    by_clients(Helper::Stream, &|c| any_operation(c, streams));
-    by_clients(Helper::CallContext, &|c| {
+    needed.by_clients(Helper::Send, &|c| any_operation(c, |o| !streams(o)));
+    needed.by_clients(Helper::Stream, &|c| any_operation(c, streams));
+    needed.by_clients(Helper::CallContext, &|c| {
         any_operation(c, |o| {
             matches!(o.kind, OperationKind::Plain | OperationKind::Exists)
         })
     });
-    forms(&mut by_clients);
+    forms(&mut needed);
+    let mut needed = needed.helpers;
     let polling = of_clients(krate, &|c| any_operation(c, Operation::polls));
     let polled_paging = of_clients(krate, &|c| {
         any_operation(
@@ -73,28 +71,44 @@ pub fn helpers(krate: &Crate) -> BTreeMap<Helper, Features> {
 
 /// The form helpers: the `Form` body, and its writers for text and file fields, URL-encoded
 /// and multipart.
-fn forms(by_clients: &mut dyn FnMut(Helper, &dyn Fn(&Client) -> bool)) {
+fn forms(needed: &mut Needed) {
     let form_of = |o: &Operation| o.body.as_ref().and_then(|b| b.form);
     let fields = |o: &Operation, files: bool| {
         o.params
             .iter()
             .any(|p| p.location == Location::Form && is_file(&p.ty) == files)
     };
-    by_clients(Helper::Form, &|c| {
+    needed.by_clients(Helper::Form, &|c| {
         any_operation(c, |o| form_of(o).is_some())
     });
-    by_clients(Helper::FormText, &|c| {
+    needed.by_clients(Helper::FormText, &|c| {
         any_operation(c, |o| form_of(o).is_some() && fields(o, false))
     });
-    by_clients(Helper::FormFile, &|c| {
+    needed.by_clients(Helper::FormFile, &|c| {
         any_operation(c, |o| form_of(o).is_some() && fields(o, true))
     });
-    by_clients(Helper::FormUrlencoded, &|c| {
+    needed.by_clients(Helper::FormUrlencoded, &|c| {
         any_operation(c, |o| form_of(o) == Some(FormKind::Urlencoded))
     });
-    by_clients(Helper::FormMultipart, &|c| {
+    needed.by_clients(Helper::FormMultipart, &|c| {
         any_operation(c, |o| form_of(o) == Some(FormKind::Multipart))
     });
+}
+
+/// The helpers found so far.
+struct Needed<'a> {
+    krate: &'a Crate,
+    helpers: BTreeMap<Helper, Features>,
+}
+
+impl Needed<'_> {
+    /// Needs `helper` for the clients for which `wanted` holds, if any.
+    fn by_clients(&mut self, helper: Helper, wanted: &dyn Fn(&Client) -> bool) {
+        let features = of_clients(self.krate, wanted);
+        if !features.is_empty() {
+            self.helpers.insert(helper, features);
+        }
+    }
 }
 
 /// The helpers models call, compiled with the clients that reach those models.
