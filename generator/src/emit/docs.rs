@@ -7,6 +7,7 @@ use quote::quote;
 
 /// `#[doc = "..."]` lines for `text`; rustdoc sees one paragraph per blank-line-separated block.
 pub fn doc(text: &str) -> TokenStream {
+    let text = html_to_markdown(text);
     let text = text.trim();
     if text.is_empty() {
         return TokenStream::new();
@@ -21,7 +22,10 @@ pub fn doc(text: &str) -> TokenStream {
 /// One `#[doc = "..."]` line for `text` (spec text made one line, then escaped like [`doc`]'s):
 /// for a list item or a sentence that must not be split.
 pub fn doc_line(text: &str) -> TokenStream {
-    let line = format!(" {}", escape_markdown_line(&one_line(text)));
+    let line = format!(
+        " {}",
+        escape_markdown_line(&one_line(&html_to_markdown(text)))
+    );
     quote!(#[doc = #line])
 }
 
@@ -51,6 +55,240 @@ pub fn one_line(text: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Descriptions written in HTML (`<p>`, `<code>`, `<a href>`, lists), as many real documents
+/// are, made Markdown so they read as prose rather than as escaped tags: paragraphs and list
+/// items become Markdown's, `<code>` a code span, a link to an `http(s)` URL a Markdown link,
+/// emphasis and other known tags are dropped with their text kept, and the common entities
+/// are decoded. Unknown tags (`List<String>`) and code spans are left as written, for
+/// [`escape_markdown_line`] to escape.
+fn html_to_markdown(text: &str) -> String {
+    if !text.contains('<') && !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let taken = match c {
+            '`' => {
+                let run = rest.len() - rest.trim_start_matches('`').len();
+                let span = rest
+                    .get(run..)
+                    .and_then(|after| closing_run(after, run))
+                    .map_or(run, |end| run + end + run);
+                out.push_str(rest.get(..span).unwrap_or(rest));
+                span
+            }
+            '<' => match html_tag(rest) {
+                Some(tag) => convert_tag(&tag, rest, &mut out),
+                None => {
+                    out.push('<');
+                    1
+                }
+            },
+            '&' => match entity(rest) {
+                Some((decoded, len)) => {
+                    out.push(decoded);
+                    len
+                }
+                None => {
+                    out.push('&');
+                    1
+                }
+            },
+            c => {
+                out.push(c);
+                c.len_utf8()
+            }
+        };
+        rest = rest.get(taken..).unwrap_or("");
+    }
+    // Tags next to line breaks leave runs of blank lines: one is a paragraph break.
+    let mut tidy = String::with_capacity(out.len());
+    let mut blank = 0;
+    for line in out.lines() {
+        let line = line.trim_end();
+        if line.trim().is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !tidy.is_empty() {
+            tidy.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        tidy.push_str(line);
+    }
+    tidy
+}
+
+/// An HTML tag at the start of `rest`: its lowercase name, whether it closes, its `href`, and
+/// its length in bytes.
+struct Tag {
+    name: String,
+    closing: bool,
+    href: Option<String>,
+    len: usize,
+}
+
+fn html_tag(rest: &str) -> Option<Tag> {
+    let inner = rest.strip_prefix('<')?;
+    // A tag is short: looked for only so far, so text full of `<` costs no more than that.
+    let (end, c) = inner
+        .char_indices()
+        .take(512)
+        .find(|(_, c)| matches!(c, '>' | '<'))?;
+    if c != '>' {
+        return None;
+    }
+    let body = inner.get(..end)?;
+    let (closing, body) = match body.strip_prefix('/') {
+        Some(b) => (true, b),
+        None => (false, body),
+    };
+    let name_len = body
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(body.len());
+    let name = body.get(..name_len)?.to_ascii_lowercase();
+    let attributes = body.get(name_len..)?;
+    if name.is_empty()
+        || !name.starts_with(|c: char| c.is_ascii_alphabetic())
+        || !(attributes.is_empty()
+            || attributes.starts_with(char::is_whitespace)
+            || attributes == "/")
+    {
+        return None;
+    }
+    let href = attributes.find("href=").and_then(|at| {
+        let value = attributes.get(at + 5..)?;
+        let quote = value.chars().next().filter(|q| *q == '"' || *q == '\'')?;
+        let value = value.get(1..)?;
+        Some(value.get(..value.find(quote)?)?.to_string())
+    });
+    Some(Tag {
+        name,
+        closing,
+        href,
+        len: end + 2,
+    })
+}
+
+/// Writes the Markdown for `tag` (at the start of `rest`) and returns how much of `rest` it
+/// stood for: the tag, or for `<code>` and `<a>`, everything up to the closing tag.
+fn convert_tag(tag: &Tag, rest: &str, out: &mut String) -> usize {
+    // A paragraph right after a list marker is the item's text, not a paragraph of its own.
+    let block = |out: &mut String| {
+        if !out.ends_with("\n- ") {
+            out.push_str("\n\n")
+        }
+    };
+    match tag.name.as_str() {
+        "p" | "div" | "ul" | "ol" | "pre" | "table" | "tr" | "blockquote" | "dl" | "h1" | "h2"
+        | "h3" | "h4" | "h5" | "h6" => block(out),
+        "br" => out.push('\n'),
+        "li" if !tag.closing => out.push_str("\n- "),
+        "code" | "a" if !tag.closing => {
+            let after = rest.get(tag.len..).unwrap_or("");
+            let Some((end, close_len)) = closing_tag(after, &tag.name) else {
+                return tag.len;
+            };
+            let inner = inner_text(after.get(..end).unwrap_or(""));
+            let inner = inner.trim();
+            if tag.name == "code" {
+                if !inner.is_empty() {
+                    out.push_str(&code(inner));
+                }
+            } else {
+                push_link(out, inner, tag.href.as_deref());
+            }
+            return tag.len + end + close_len;
+        }
+        "li" | "code" | "a" | "b" | "strong" | "i" | "em" | "u" | "span" | "small" | "sup"
+        | "sub" | "td" | "th" | "thead" | "tbody" | "dt" | "dd" | "note" | "important"
+        | "fullname" | "examples" | "example" | "hr" | "nav" | "section" => {}
+        _ => {
+            out.push_str(rest.get(..tag.len).unwrap_or(rest));
+        }
+    }
+    tag.len
+}
+
+/// Where the tag closing `name` starts in `after`, and its length: looked for only so far
+/// (a code span or link text is short), so unclosed tags cost no more than that each.
+fn closing_tag(after: &str, name: &str) -> Option<(usize, usize)> {
+    const REACH: usize = 4096;
+    let close_len = name.len() + 3;
+    let reach = after
+        .char_indices()
+        .nth(REACH)
+        .map_or(after.len(), |(at, _)| at);
+    let after = after.get(..reach)?;
+    after
+        .match_indices("</")
+        .find(|(at, _)| {
+            after.get(at + 2..at + close_len).is_some_and(|t| {
+                t.get(..name.len())
+                    .is_some_and(|n| n.eq_ignore_ascii_case(name))
+                    && t.ends_with('>')
+            })
+        })
+        .map(|(at, _)| (at, close_len))
+}
+
+/// The text of an element's content: its tags dropped, its entities decoded.
+fn inner_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(c) = rest.chars().next() {
+        let taken = match (c, html_tag(rest), entity(rest)) {
+            ('<', Some(tag), _) => tag.len,
+            ('&', _, Some((decoded, len))) => {
+                out.push(decoded);
+                len
+            }
+            (c, _, _) => {
+                out.push(c);
+                c.len_utf8()
+            }
+        };
+        rest = rest.get(taken..).unwrap_or("");
+    }
+    out
+}
+
+/// `[text](url)` for a link to an `http(s)` URL whose text can be link text; else the text,
+/// and the URL after it.
+fn push_link(out: &mut String, text: &str, href: Option<&str>) {
+    let url = href.filter(|u| url_len(u) == Some(u.len()));
+    let plain = !text.is_empty() && !text.contains(['[', ']', '`', '\n']);
+    match url {
+        Some(url) if plain => out.push_str(&format!("[{text}]({url})")),
+        Some(url) if text.is_empty() => out.push_str(url),
+        Some(url) => out.push_str(&format!("{text} ({url})")),
+        None => out.push_str(text),
+    }
+}
+
+/// The character an HTML entity at the start of `rest` stands for, and the entity's length.
+fn entity(rest: &str) -> Option<(char, usize)> {
+    let (end, _) = rest.char_indices().take(12).find(|(_, c)| *c == ';')?;
+    let name = rest.get(1..end)?;
+    let decoded = match name {
+        "lt" => '<',
+        "gt" => '>',
+        "amp" => '&',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        _ => {
+            let code = match name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => name.strip_prefix('#')?.parse().ok()?,
+            };
+            char::from_u32(code).filter(|c| !c.is_control())?
+        }
+    };
+    Some((decoded, end + 1))
 }
 
 /// The length in bytes of the `http://` or `https://` URL `text` starts with, if it does:
@@ -258,6 +496,54 @@ mod tests {
         assert_eq!(escape_markdown_line("~~~"), "\\~~~");
         assert_eq!(escape_markdown_line("a ` <b>"), "a \\` &lt;b&gt;");
         assert_eq!(escape_markdown_line("`a`` <b>"), "\\`a\\`\\` &lt;b&gt;");
+    }
+
+    #[test]
+    fn test_html_descriptions_become_markdown() {
+        assert_eq!(
+            html_to_markdown("<p>The ARN of the <code>Certificate</code>.</p> <p>See <a href=\"https://docs.example.com/arns\">ARNs</a> &amp; <i>more</i>.</p>"),
+            "The ARN of the `Certificate`.\n\nSee [ARNs](https://docs.example.com/arns) & more."
+        );
+        assert_eq!(
+            html_to_markdown("<ul><li>one</li><li><b>two</b></li></ul>after<br/>next"),
+            "- one\n- two\n\nafter\nnext"
+        );
+        // A link that is not http(s), or whose text cannot be link text, keeps its text.
+        assert_eq!(
+            html_to_markdown("<a href='mailto:x@example.com'>mail</a>"),
+            "mail"
+        );
+        assert_eq!(
+            html_to_markdown("<a href=\"https://e.example.com\">[x]</a>"),
+            "[x] (https://e.example.com)"
+        );
+        // Code keeps what it holds, entities decoded, tags dropped; backticks fence it.
+        assert_eq!(
+            html_to_markdown("<code>a&lt;b&gt; `c`</code>"),
+            "`` a<b> `c` ``"
+        );
+    }
+
+    #[test]
+    fn test_text_that_only_looks_like_html_is_kept() {
+        // Unknown tags, unclosed brackets and code spans stay for the escape.
+        assert_eq!(
+            html_to_markdown("List<String> and a < b"),
+            "List<String> and a < b"
+        );
+        assert_eq!(html_to_markdown("`<p>` is a tag"), "`<p>` is a tag");
+        assert_eq!(html_to_markdown("<code>unclosed"), "unclosed");
+        assert_eq!(html_to_markdown("AT&T &bogus; &#x41;"), "AT&T &bogus; A");
+        // Many `<` with no `>` cost little: each looks only a short way.
+        let long = "a < ".repeat(50_000);
+        assert_eq!(html_to_markdown(&long), long.trim_end());
+    }
+
+    #[test]
+    fn test_html_docs_escape_to_prose() {
+        let tokens = doc("<p>Use <code>List&lt;T&gt;</code>, not <T>.</p><p>Next.</p>").to_string();
+        assert!(tokens.contains("Use `List<T>`, not &lt;T&gt;."), "{tokens}");
+        assert!(tokens.contains("Next."), "{tokens}");
     }
 
     #[test]
