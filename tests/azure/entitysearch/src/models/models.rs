@@ -15,7 +15,7 @@ pub struct Airport {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -38,25 +38,22 @@ pub struct Airport {
     /// The name of the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The URL to get more information about the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "url", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub url: Option<String>,
     /// Defines an image
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "image", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub image: Option<Box<crate::models::ImageObject>>,
     /// A short description of the item.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub description: Option<String>,
     /// Additional information about the entity such as hints that you can use to determine the entity's type. To determine the entity's type, use the entityScenario and entityTypeHint fields.
     ///
@@ -74,15 +71,12 @@ pub struct Airport {
     /// The postal address of where the entity is located
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "address", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub address: Option<crate::models::PostalAddress>,
     /// The entity's telephone number
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "telephone",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub telephone: Option<String>,
     /// The `iataCode` property.
     ///
@@ -110,7 +104,7 @@ pub struct Answer {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -261,7 +255,7 @@ pub struct CivicStructure {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -284,25 +278,22 @@ pub struct CivicStructure {
     /// The name of the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The URL to get more information about the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "url", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub url: Option<String>,
     /// Defines an image
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "image", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub image: Option<Box<crate::models::ImageObject>>,
     /// A short description of the item.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub description: Option<String>,
     /// Additional information about the entity such as hints that you can use to determine the entity's type. To determine the entity's type, use the entityScenario and entityTypeHint fields.
     ///
@@ -320,15 +311,12 @@ pub struct CivicStructure {
     /// The postal address of where the entity is located
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "address", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub address: Option<crate::models::PostalAddress>,
     /// The entity's telephone number
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "telephone",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub telephone: Option<String>,
 }
 
@@ -778,7 +766,7 @@ pub struct ContractualRulesLicenseAttribution {
     /// The license under which the content may be used.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "license", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub license: Option<crate::models::License>,
     /// The license to display next to the targeted field.
     ///
@@ -820,12 +808,12 @@ pub struct ContractualRulesLinkAttribution {
     /// The attribution text.
     ///
     /// Required.
-    #[serde(rename = "text", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// The URL to the provider's website. Use text and URL to create the hyperlink.
     ///
     /// Required.
-    #[serde(rename = "url", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Indicates whether this provider's attribution is optional.
     ///
@@ -867,7 +855,7 @@ pub struct ContractualRulesMediaAttribution {
     /// The URL that you use to create of hyperlink of the media content. For example, if the target is an image, you would use the URL to make the image clickable.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "url", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub url: Option<String>,
 }
 
@@ -901,7 +889,7 @@ pub struct ContractualRulesTextAttribution {
     /// The attribution text. Text attribution applies to the entity as a whole and should be displayed immediately following the entity presentation. If there are multiple text or link attribution rules that do not specify a target, you should concatenate them and display them using a "Data from:" label.
     ///
     /// Required.
-    #[serde(rename = "text", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Indicates whether this provider's attribution is optional.
     ///
@@ -927,7 +915,7 @@ pub struct CreativeWork {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -950,25 +938,22 @@ pub struct CreativeWork {
     /// The name of the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The URL to get more information about the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "url", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub url: Option<String>,
     /// Defines an image
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "image", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub image: Option<Box<crate::models::ImageObject>>,
     /// A short description of the item.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub description: Option<String>,
     /// Additional information about the entity such as hints that you can use to determine the entity's type. To determine the entity's type, use the entityScenario and entityTypeHint fields.
     ///
@@ -994,12 +979,12 @@ pub struct CreativeWork {
     /// The source of the creative work.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "provider", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub provider: Option<Vec<crate::models::ThingUnion>>,
     /// The `text` property.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "text", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub text: Option<String>,
 }
 
@@ -1132,7 +1117,7 @@ pub struct EntertainmentBusiness {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -1155,25 +1140,22 @@ pub struct EntertainmentBusiness {
     /// The name of the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The URL to get more information about the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "url", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub url: Option<String>,
     /// Defines an image
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "image", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub image: Option<Box<crate::models::ImageObject>>,
     /// A short description of the item.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub description: Option<String>,
     /// Additional information about the entity such as hints that you can use to determine the entity's type. To determine the entity's type, use the entityScenario and entityTypeHint fields.
     ///
@@ -1191,15 +1173,12 @@ pub struct EntertainmentBusiness {
     /// The postal address of where the entity is located
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "address", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub address: Option<crate::models::PostalAddress>,
     /// The entity's telephone number
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "telephone",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub telephone: Option<String>,
     /// $$.
     ///
@@ -1212,10 +1191,7 @@ pub struct EntertainmentBusiness {
     /// The `panoramas` property.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "panoramas",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub panoramas: Option<Vec<crate::models::ImageObject>>,
     /// The `isPermanentlyClosed` property.
     ///
@@ -1327,7 +1303,7 @@ pub struct Entities {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -1366,7 +1342,7 @@ pub struct Entities {
     /// A list of entities.
     ///
     /// Required.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::ThingUnion>>,
 }
 
@@ -1416,7 +1392,7 @@ pub struct ErrorModel {
     /// The error code that identifies the category of error.
     ///
     /// Required.
-    #[serde(rename = "code", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<crate::models::ErrorCode>,
     /// The error code that further helps to identify the error.
     ///
@@ -1426,7 +1402,7 @@ pub struct ErrorModel {
     /// A description of the error.
     ///
     /// Required.
-    #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// A description that provides additional information about the error.
     ///
@@ -1439,15 +1415,12 @@ pub struct ErrorModel {
     /// The parameter in the request that caused the error.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "parameter",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub parameter: Option<String>,
     /// The parameter's value in the request that was not valid.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "value", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub value: Option<String>,
 }
 
@@ -1465,7 +1438,7 @@ pub struct ErrorResponse {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -1488,7 +1461,7 @@ pub struct ErrorResponse {
     /// A list of errors that describe the reasons why the request failed.
     ///
     /// Required.
-    #[serde(rename = "errors", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<crate::models::ErrorModel>>,
 }
 
@@ -1506,7 +1479,7 @@ pub struct FoodEstablishment {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -1529,25 +1502,22 @@ pub struct FoodEstablishment {
     /// The name of the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The URL to get more information about the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "url", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub url: Option<String>,
     /// Defines an image
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "image", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub image: Option<Box<crate::models::ImageObject>>,
     /// A short description of the item.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub description: Option<String>,
     /// Additional information about the entity such as hints that you can use to determine the entity's type. To determine the entity's type, use the entityScenario and entityTypeHint fields.
     ///
@@ -1565,15 +1535,12 @@ pub struct FoodEstablishment {
     /// The postal address of where the entity is located
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "address", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub address: Option<crate::models::PostalAddress>,
     /// The entity's telephone number
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "telephone",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub telephone: Option<String>,
     /// $$.
     ///
@@ -1586,10 +1553,7 @@ pub struct FoodEstablishment {
     /// The `panoramas` property.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "panoramas",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub panoramas: Option<Vec<crate::models::ImageObject>>,
     /// The `isPermanentlyClosed` property.
     ///
@@ -1701,7 +1665,7 @@ pub struct Hotel {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -1724,25 +1688,22 @@ pub struct Hotel {
     /// The name of the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The URL to get more information about the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "url", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub url: Option<String>,
     /// Defines an image
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "image", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub image: Option<Box<crate::models::ImageObject>>,
     /// A short description of the item.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub description: Option<String>,
     /// Additional information about the entity such as hints that you can use to determine the entity's type. To determine the entity's type, use the entityScenario and entityTypeHint fields.
     ///
@@ -1760,15 +1721,12 @@ pub struct Hotel {
     /// The postal address of where the entity is located
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "address", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub address: Option<crate::models::PostalAddress>,
     /// The entity's telephone number
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "telephone",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub telephone: Option<String>,
     /// $$.
     ///
@@ -1781,10 +1739,7 @@ pub struct Hotel {
     /// The `panoramas` property.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "panoramas",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub panoramas: Option<Vec<crate::models::ImageObject>>,
     /// The `isPermanentlyClosed` property.
     ///
@@ -1810,10 +1765,7 @@ pub struct Hotel {
     /// The `amenities` property.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "amenities",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub amenities: Option<Vec<String>>,
 }
 
@@ -1831,7 +1783,7 @@ pub struct Identifiable {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
 }
 
@@ -2372,7 +2324,7 @@ pub struct ImageObject {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -2395,25 +2347,22 @@ pub struct ImageObject {
     /// The name of the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The URL to get more information about the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "url", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub url: Option<String>,
     /// Defines an image
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "image", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub image: Option<Box<crate::models::ImageObject>>,
     /// A short description of the item.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub description: Option<String>,
     /// Additional information about the entity such as hints that you can use to determine the entity's type. To determine the entity's type, use the entityScenario and entityTypeHint fields.
     ///
@@ -2439,12 +2388,12 @@ pub struct ImageObject {
     /// The source of the creative work.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "provider", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub provider: Option<Vec<crate::models::ThingUnion>>,
     /// The `text` property.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "text", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub text: Option<String>,
     /// Original URL to retrieve the source (file) for the media object (e.g the source URL for the image).
     ///
@@ -2465,20 +2414,17 @@ pub struct ImageObject {
     /// The width of the source media object, in pixels.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "width", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub width: Option<i32>,
     /// The height of the source media object, in pixels.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "height", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub height: Option<i32>,
     /// The URL to a thumbnail of the image
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "thumbnail",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub thumbnail: Option<Box<crate::models::ImageObject>>,
 }
 
@@ -2496,7 +2442,7 @@ pub struct Intangible {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -2519,25 +2465,22 @@ pub struct Intangible {
     /// The name of the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The URL to get more information about the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "url", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub url: Option<String>,
     /// Defines an image
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "image", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub image: Option<Box<crate::models::ImageObject>>,
     /// A short description of the item.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub description: Option<String>,
     /// Additional information about the entity such as hints that you can use to determine the entity's type. To determine the entity's type, use the entityScenario and entityTypeHint fields.
     ///
@@ -2666,7 +2609,7 @@ pub struct License {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -2689,25 +2632,22 @@ pub struct License {
     /// The name of the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The URL to get more information about the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "url", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub url: Option<String>,
     /// Defines an image
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "image", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub image: Option<Box<crate::models::ImageObject>>,
     /// A short description of the item.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub description: Option<String>,
     /// Additional information about the entity such as hints that you can use to determine the entity's type. To determine the entity's type, use the entityScenario and entityTypeHint fields.
     ///
@@ -2733,12 +2673,12 @@ pub struct License {
     /// The source of the creative work.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "provider", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub provider: Option<Vec<crate::models::ThingUnion>>,
     /// The `text` property.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "text", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub text: Option<String>,
 }
 
@@ -2756,7 +2696,7 @@ pub struct LocalBusiness {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -2779,25 +2719,22 @@ pub struct LocalBusiness {
     /// The name of the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The URL to get more information about the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "url", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub url: Option<String>,
     /// Defines an image
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "image", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub image: Option<Box<crate::models::ImageObject>>,
     /// A short description of the item.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub description: Option<String>,
     /// Additional information about the entity such as hints that you can use to determine the entity's type. To determine the entity's type, use the entityScenario and entityTypeHint fields.
     ///
@@ -2815,15 +2752,12 @@ pub struct LocalBusiness {
     /// The postal address of where the entity is located
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "address", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub address: Option<crate::models::PostalAddress>,
     /// The entity's telephone number
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "telephone",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub telephone: Option<String>,
     /// $$.
     ///
@@ -2836,10 +2770,7 @@ pub struct LocalBusiness {
     /// The `panoramas` property.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "panoramas",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub panoramas: Option<Vec<crate::models::ImageObject>>,
     /// The `isPermanentlyClosed` property.
     ///
@@ -3036,7 +2967,7 @@ pub struct LodgingBusiness {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -3059,25 +2990,22 @@ pub struct LodgingBusiness {
     /// The name of the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The URL to get more information about the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "url", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub url: Option<String>,
     /// Defines an image
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "image", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub image: Option<Box<crate::models::ImageObject>>,
     /// A short description of the item.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub description: Option<String>,
     /// Additional information about the entity such as hints that you can use to determine the entity's type. To determine the entity's type, use the entityScenario and entityTypeHint fields.
     ///
@@ -3095,15 +3023,12 @@ pub struct LodgingBusiness {
     /// The postal address of where the entity is located
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "address", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub address: Option<crate::models::PostalAddress>,
     /// The entity's telephone number
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "telephone",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub telephone: Option<String>,
     /// $$.
     ///
@@ -3116,10 +3041,7 @@ pub struct LodgingBusiness {
     /// The `panoramas` property.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "panoramas",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub panoramas: Option<Vec<crate::models::ImageObject>>,
     /// The `isPermanentlyClosed` property.
     ///
@@ -3231,7 +3153,7 @@ pub struct MediaObject {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -3254,25 +3176,22 @@ pub struct MediaObject {
     /// The name of the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The URL to get more information about the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "url", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub url: Option<String>,
     /// Defines an image
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "image", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub image: Option<Box<crate::models::ImageObject>>,
     /// A short description of the item.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub description: Option<String>,
     /// Additional information about the entity such as hints that you can use to determine the entity's type. To determine the entity's type, use the entityScenario and entityTypeHint fields.
     ///
@@ -3298,12 +3217,12 @@ pub struct MediaObject {
     /// The source of the creative work.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "provider", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub provider: Option<Vec<crate::models::ThingUnion>>,
     /// The `text` property.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "text", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub text: Option<String>,
     /// Original URL to retrieve the source (file) for the media object (e.g the source URL for the image).
     ///
@@ -3324,12 +3243,12 @@ pub struct MediaObject {
     /// The width of the source media object, in pixels.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "width", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub width: Option<i32>,
     /// The height of the source media object, in pixels.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "height", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub height: Option<i32>,
 }
 
@@ -3428,7 +3347,7 @@ pub struct MovieTheater {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -3451,25 +3370,22 @@ pub struct MovieTheater {
     /// The name of the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The URL to get more information about the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "url", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub url: Option<String>,
     /// Defines an image
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "image", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub image: Option<Box<crate::models::ImageObject>>,
     /// A short description of the item.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub description: Option<String>,
     /// Additional information about the entity such as hints that you can use to determine the entity's type. To determine the entity's type, use the entityScenario and entityTypeHint fields.
     ///
@@ -3487,15 +3403,12 @@ pub struct MovieTheater {
     /// The postal address of where the entity is located
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "address", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub address: Option<crate::models::PostalAddress>,
     /// The entity's telephone number
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "telephone",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub telephone: Option<String>,
     /// $$.
     ///
@@ -3508,10 +3421,7 @@ pub struct MovieTheater {
     /// The `panoramas` property.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "panoramas",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub panoramas: Option<Vec<crate::models::ImageObject>>,
     /// The `isPermanentlyClosed` property.
     ///
@@ -3550,7 +3460,7 @@ pub struct Organization {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -3573,25 +3483,22 @@ pub struct Organization {
     /// The name of the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The URL to get more information about the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "url", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub url: Option<String>,
     /// Defines an image
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "image", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub image: Option<Box<crate::models::ImageObject>>,
     /// A short description of the item.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub description: Option<String>,
     /// Additional information about the entity such as hints that you can use to determine the entity's type. To determine the entity's type, use the entityScenario and entityTypeHint fields.
     ///
@@ -3622,7 +3529,7 @@ pub struct Place {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -3645,25 +3552,22 @@ pub struct Place {
     /// The name of the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The URL to get more information about the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "url", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub url: Option<String>,
     /// Defines an image
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "image", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub image: Option<Box<crate::models::ImageObject>>,
     /// A short description of the item.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub description: Option<String>,
     /// Additional information about the entity such as hints that you can use to determine the entity's type. To determine the entity's type, use the entityScenario and entityTypeHint fields.
     ///
@@ -3681,15 +3585,12 @@ pub struct Place {
     /// The postal address of where the entity is located
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "address", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub address: Option<crate::models::PostalAddress>,
     /// The entity's telephone number
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "telephone",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub telephone: Option<String>,
 }
 
@@ -3941,7 +3842,7 @@ pub struct Places {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -3972,7 +3873,7 @@ pub struct Places {
     /// A list of local entities, such as restaurants or hotels.
     ///
     /// Required.
-    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<crate::models::ThingUnion>>,
 }
 
@@ -3990,7 +3891,7 @@ pub struct PostalAddress {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -4013,25 +3914,22 @@ pub struct PostalAddress {
     /// The name of the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The URL to get more information about the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "url", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub url: Option<String>,
     /// Defines an image
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "image", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub image: Option<Box<crate::models::ImageObject>>,
     /// A short description of the item.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub description: Option<String>,
     /// Additional information about the entity such as hints that you can use to determine the entity's type. To determine the entity's type, use the entityScenario and entityTypeHint fields.
     ///
@@ -4113,10 +4011,7 @@ pub struct PostalAddress {
     /// The neighborhood where the street address is located. For example, Westlake.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "neighborhood",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub neighborhood: Option<String>,
     /// Region Abbreviation. For example, WA.
     ///
@@ -4129,7 +4024,7 @@ pub struct PostalAddress {
     /// The complete address. For example, 2100 Westlake Ave N, Bellevue, WA 98052.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "text", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub text: Option<String>,
 }
 
@@ -4196,7 +4091,7 @@ pub struct Response {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -5289,7 +5184,7 @@ pub struct Restaurant {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -5312,25 +5207,22 @@ pub struct Restaurant {
     /// The name of the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The URL to get more information about the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "url", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub url: Option<String>,
     /// Defines an image
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "image", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub image: Option<Box<crate::models::ImageObject>>,
     /// A short description of the item.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub description: Option<String>,
     /// Additional information about the entity such as hints that you can use to determine the entity's type. To determine the entity's type, use the entityScenario and entityTypeHint fields.
     ///
@@ -5348,15 +5240,12 @@ pub struct Restaurant {
     /// The postal address of where the entity is located
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "address", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub address: Option<crate::models::PostalAddress>,
     /// The entity's telephone number
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "telephone",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub telephone: Option<String>,
     /// $$.
     ///
@@ -5369,10 +5258,7 @@ pub struct Restaurant {
     /// The `panoramas` property.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "panoramas",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub panoramas: Option<Vec<crate::models::ImageObject>>,
     /// The `isPermanentlyClosed` property.
     ///
@@ -5432,7 +5318,7 @@ pub struct SearchResponse {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -5463,12 +5349,12 @@ pub struct SearchResponse {
     /// A list of entities that are relevant to the search query.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "entities", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub entities: Option<crate::models::Entities>,
     /// A list of local entities such as restaurants or hotels that are relevant to the query.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "places", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub places: Option<crate::models::Places>,
 }
 
@@ -5486,7 +5372,7 @@ pub struct SearchResultsAnswer {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -5628,7 +5514,7 @@ pub struct StructuredValue {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -5651,25 +5537,22 @@ pub struct StructuredValue {
     /// The name of the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The URL to get more information about the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "url", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub url: Option<String>,
     /// Defines an image
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "image", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub image: Option<Box<crate::models::ImageObject>>,
     /// A short description of the item.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub description: Option<String>,
     /// Additional information about the entity such as hints that you can use to determine the entity's type. To determine the entity's type, use the entityScenario and entityTypeHint fields.
     ///
@@ -5781,7 +5664,7 @@ pub struct Thing {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -5804,25 +5687,22 @@ pub struct Thing {
     /// The name of the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The URL to get more information about the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "url", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub url: Option<String>,
     /// Defines an image
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "image", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub image: Option<Box<crate::models::ImageObject>>,
     /// A short description of the item.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub description: Option<String>,
     /// Additional information about the entity such as hints that you can use to determine the entity's type. To determine the entity's type, use the entityScenario and entityTypeHint fields.
     ///
@@ -6240,7 +6120,7 @@ pub struct TouristAttraction {
     /// A String identifier.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "id", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub id: Option<String>,
     /// A list of rules that you must adhere to if you display the item.
     ///
@@ -6263,25 +6143,22 @@ pub struct TouristAttraction {
     /// The name of the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "name", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub name: Option<String>,
     /// The URL to get more information about the thing represented by this object.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "url", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub url: Option<String>,
     /// Defines an image
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "image", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub image: Option<Box<crate::models::ImageObject>>,
     /// A short description of the item.
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub description: Option<String>,
     /// Additional information about the entity such as hints that you can use to determine the entity's type. To determine the entity's type, use the entityScenario and entityTypeHint fields.
     ///
@@ -6299,14 +6176,11 @@ pub struct TouristAttraction {
     /// The postal address of where the entity is located
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(rename = "address", skip_serializing_if = "crate::runtime::skip_read_only")]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub address: Option<crate::models::PostalAddress>,
     /// The entity's telephone number
     ///
     /// Read-only: set by the service, never sent in a request.
-    #[serde(
-        rename = "telephone",
-        skip_serializing_if = "crate::runtime::skip_read_only"
-    )]
+    #[serde(skip_serializing_if = "crate::runtime::skip_read_only")]
     pub telephone: Option<String>,
 }
