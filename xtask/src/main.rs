@@ -2,6 +2,7 @@
 //! regenerates the client crate (or checks that it is current).
 
 mod bench;
+mod survey;
 mod synthetic;
 
 use azure_codegen::{config::Targets, write, Config, Diagnostic, Severity};
@@ -33,6 +34,15 @@ enum Task {
         /// Options of the bench task (`--quick`, `--runs K`, `--help`).
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
+    },
+    /// Generate every API description under a folder in memory and count what generates,
+    /// what is refused and why, and any panic (writes nothing)
+    Survey {
+        /// The folder: every .json, .yaml and .yml file under it is a document.
+        dir: PathBuf,
+        /// Also write one line per document here: outcome, path, details (tab-separated).
+        #[arg(long, value_name = "FILE")]
+        list: Option<PathBuf>,
     },
     /// Generates one synthetic crate and times it (used by `bench` in a child process).
     #[command(hide = true)]
@@ -102,6 +112,7 @@ fn main() -> ExitCode {
         Task::Codegen(args) => codegen(args),
         Task::Bench { args } => bench::bench(&args, &root()),
         Task::BenchOne { args } => bench::bench_one(&args),
+        Task::Survey { dir, list } => survey::survey(&dir, list.as_deref()),
     }
 }
 
