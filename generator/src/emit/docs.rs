@@ -7,16 +7,37 @@ use quote::quote;
 
 /// `#[doc = "..."]` lines for `text`; rustdoc sees one paragraph per blank-line-separated block.
 pub fn doc(text: &str) -> TokenStream {
-    let text = html_to_markdown(text);
+    let text = html_to_markdown(text).replace('\t', "    ");
     let text = text.trim();
     if text.is_empty() {
         return TokenStream::new();
     }
-    let lines = text.lines().map(|line| {
-        let line = format!(" {}", escape_markdown_line(line.trim()));
-        quote!(#[doc = #line])
-    });
+    let mut lines = Vec::new();
+    let mut after_item = false;
+    for line in text.lines().map(str::trim) {
+        // A line right after a list item would continue it lazily (rustdoc reads it as part
+        // of the item, clippy warns): a blank line ends the list first.
+        let item = is_list_item(line);
+        if after_item && !item && !line.is_empty() {
+            lines.push(quote!(#[doc = ""]));
+        }
+        after_item = item;
+        let line = format!(" {}", escape_markdown_line(line));
+        lines.push(quote!(#[doc = #line]));
+    }
     quote!(#(#lines)*)
+}
+
+/// A Markdown list item: `- `, `* `, `+ `, or a number and `. ` or `) `.
+fn is_list_item(line: &str) -> bool {
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let marker = if digits > 0 {
+        line.get(digits..)
+            .is_some_and(|rest| rest.starts_with(". ") || rest.starts_with(") "))
+    } else {
+        false
+    };
+    marker || ["- ", "* ", "+ "].iter().any(|m| line.starts_with(m))
 }
 
 /// One `#[doc = "..."]` line for `text` (spec text made one line, then escaped like [`doc`]'s):
@@ -537,6 +558,20 @@ mod tests {
         // Many `<` with no `>` cost little: each looks only a short way.
         let long = "a < ".repeat(50_000);
         assert_eq!(html_to_markdown(&long), long.trim_end());
+    }
+
+    #[test]
+    fn test_list_items_are_not_continued_lazily() {
+        let tokens = doc("Values:\n* DEBIT\n* PREPAID\n> Enable it first.\n\tTabbed.").to_string();
+        assert!(
+            tokens.contains(r#"" * PREPAID"] # [doc = ""] # [doc = " &gt; Enable it first."]"#),
+            "{tokens}"
+        );
+        assert!(
+            tokens.contains(r#"" Tabbed.""#) && !tokens.contains('\t'),
+            "{tokens}"
+        );
+        assert!(is_list_item("12. Twelve") && is_list_item("- a") && !is_list_item("-a"));
     }
 
     #[test]

@@ -694,7 +694,28 @@ fn parameter(
     } else {
         ty
     };
-    let scalar = |ty: &TypeRef| ty.is_primitive() || matches!(ty, TypeRef::Named(_));
+    let scalar = |ty: &TypeRef| {
+        ty.is_primitive() || (matches!(ty, TypeRef::Named(_)) && !types.is_object(ty))
+    };
+    // Items that are objects or arrays have no standard text in a query or a header: each is
+    // sent as its JSON text, and the caller gives them as JSON values.
+    let ty = match ty {
+        TypeRef::Vec(item)
+            if !scalar(&item) && matches!(location, Location::Query | Location::Header) =>
+        {
+            spec.warn(
+                &join(at, "schema"),
+                format!(
+                    "the items of array parameter `{}` are objects or arrays, which a {} value has no standard form for: each is sent as its JSON text (`serde_json::Value`)",
+                    data.name,
+                    if location == Location::Header { "header" } else { "query" }
+                ),
+            );
+            TypeRef::Vec(Box::new(TypeRef::Json))
+        }
+        ty => ty,
+    };
+    let scalar = |ty: &TypeRef| scalar(ty) || *ty == TypeRef::Json;
     let collection = matches!(ty, TypeRef::Vec(_)).then(|| collection(p));
     let object = types.is_object(&ty).then(|| object_style(p));
     let items_scalar = matches!(&ty, TypeRef::Vec(item) if scalar(item));
