@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod downstream;
+mod entity_search;
 mod examples;
 mod faults;
 mod forms;

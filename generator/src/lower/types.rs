@@ -83,6 +83,10 @@ pub struct Types<'a> {
     /// Schemas named by a `$ref` outside `#/components/schemas/Name`, by canonical pointer:
     /// one type for each, however it is reached.
     located: BTreeMap<String, TypeRef>,
+    /// Component schemas named but not yet defined: (schema name, struct name). A property
+    /// reached one whose `allOf` chain needs a struct still being built (a descendant of the
+    /// struct, or of one of its bases); it is defined, in this order, once no struct is.
+    deferred: Vec<(String, String)>,
     /// How each struct would be written as XML; kept for those an XML body reaches.
     xml: BTreeMap<String, crate::ir::XmlType>,
     /// Types of XML bodies and responses.
@@ -110,6 +114,7 @@ impl<'a> Types<'a> {
             structs: BTreeMap::new(),
             located: BTreeMap::new(),
             pending: Vec::new(),
+            deferred: Vec::new(),
             xml: BTreeMap::new(),
             xml_roots: Vec::new(),
             xml_lists: Vec::new(),
@@ -286,10 +291,14 @@ impl<'a> Types<'a> {
         pointer: &str,
         hint: &str,
     ) -> Result<TypeRef, Diagnostic> {
-        match schema {
-            ReferenceOr::Reference { reference } => self.reference(reference, pointer),
-            ReferenceOr::Item(s) => self.schema(s, pointer, hint, 0),
+        let ty = match schema {
+            ReferenceOr::Reference { reference } => self.reference(reference, pointer)?,
+            ReferenceOr::Item(s) => self.schema(s, pointer, hint, 0)?,
+        };
+        if self.building.is_empty() && !self.deferred.is_empty() {
+            self.settle(pointer)?;
         }
+        Ok(ty)
     }
 
     fn of_boxed(
@@ -305,13 +314,94 @@ impl<'a> Types<'a> {
         }
     }
 
-    /// The type a `$ref` names, lowering the component on first use.
+    /// The type a `$ref` names, lowering the component on first use (or, when its `allOf`
+    /// chain needs a struct still being built, once no struct is).
     fn reference(&mut self, reference: &str, pointer: &str) -> Result<TypeRef, Diagnostic> {
-        let ty = self.guarded(pointer, |t| t.reference_at(reference, pointer))?;
+        self.reference_when(reference, pointer, true)
+    }
+
+    /// The type a `$ref` names; `deferrable: false` (an `allOf` member, whose fields are
+    /// needed now) always lowers the component at once.
+    fn reference_when(
+        &mut self,
+        reference: &str,
+        pointer: &str,
+        deferrable: bool,
+    ) -> Result<TypeRef, Diagnostic> {
+        let ty = self.guarded(pointer, |t| t.reference_at(reference, pointer, deferrable))?;
         if self.building.is_empty() {
-            self.fill_unions(pointer)?;
+            self.settle(pointer)?;
         }
         Ok(ty)
+    }
+
+    /// Once no struct is being built: defines the deferred component schemas, then fills in
+    /// the unions named so far (a deferred kind is a variant).
+    fn settle(&mut self, pointer: &str) -> Result<(), Diagnostic> {
+        while !self.deferred.is_empty() {
+            let (name, rust) = self.deferred.remove(0);
+            self.guarded(pointer, |t| t.define_deferred(&name, rust))?;
+        }
+        self.fill_unions(pointer)
+    }
+
+    /// Defines a deferred component schema.
+    fn define_deferred(&mut self, name: &str, rust: String) -> Result<(), Diagnostic> {
+        let schemas = self.spec.api.components.as_ref().map(|c| &c.schemas);
+        match schemas.and_then(|s| s.get(name)) {
+            Some(ReferenceOr::Item(schema)) => {
+                let at = join("#/components/schemas", name);
+                self.define_component(name, schema, &at, rust)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether component schema `name` must wait to be defined: a schema of its `allOf` chain
+    /// is named but not yet defined (being built, or deferred itself), so the fields it would
+    /// inherit are not known yet.
+    fn waits(&self, name: &str) -> bool {
+        let schemas = match self.spec.api.components.as_ref() {
+            Some(c) => &c.schemas,
+            None => return false,
+        };
+        let mut seen = BTreeSet::new();
+        let mut stack = vec![name.to_string()];
+        while let Some(current) = stack.pop() {
+            if !seen.insert(current.clone()) {
+                continue;
+            }
+            if current != name {
+                let rust = match (self.structs.get(&current), self.named.get(&current)) {
+                    (Some(s), _) | (None, Some(TypeRef::Named(s))) => Some(s),
+                    _ => None,
+                };
+                if let Some(rust) = rust {
+                    if !self.defs.contains_key(rust) {
+                        return true;
+                    }
+                    // Defined: so is its whole chain.
+                    continue;
+                }
+            }
+            let mut members: Vec<&ReferenceOr<Schema>> = Vec::new();
+            match schemas.get(&current) {
+                Some(ReferenceOr::Item(schema)) => members.extend(View::of(schema).all_of),
+                Some(reference @ ReferenceOr::Reference { .. }) => members.push(reference),
+                None => {}
+            }
+            while let Some(member) = members.pop() {
+                match member {
+                    ReferenceOr::Reference { reference } => {
+                        if let Some(c) = super::hierarchy::component_of(reference) {
+                            stack.push(c);
+                        }
+                    }
+                    ReferenceOr::Item(inline) => members.extend(View::of(inline).all_of),
+                }
+            }
+        }
+        false
     }
 
     /// Fills in the unions named so far: each kind of the hierarchy is lowered (it derives
@@ -377,11 +467,11 @@ impl<'a> Types<'a> {
     }
 
     /// Runs one level of the recursion, refusing to go deeper than [`MAX_ACTIVE`].
-    fn guarded(
+    fn guarded<T>(
         &mut self,
         pointer: &str,
-        f: impl FnOnce(&mut Self) -> Result<TypeRef, Diagnostic>,
-    ) -> Result<TypeRef, Diagnostic> {
+        f: impl FnOnce(&mut Self) -> Result<T, Diagnostic>,
+    ) -> Result<T, Diagnostic> {
         if self.active >= MAX_ACTIVE {
             return Err(self.spec.error(
                 pointer,
@@ -394,7 +484,12 @@ impl<'a> Types<'a> {
         result
     }
 
-    fn reference_at(&mut self, reference: &str, pointer: &str) -> Result<TypeRef, Diagnostic> {
+    fn reference_at(
+        &mut self,
+        reference: &str,
+        pointer: &str,
+        deferrable: bool,
+    ) -> Result<TypeRef, Diagnostic> {
         let Some(name) = reference
             .strip_prefix("#/components/schemas/")
             .filter(|name| !name.contains('/'))
@@ -402,8 +497,15 @@ impl<'a> Types<'a> {
             return self.pointer_at(reference, pointer);
         };
         let name = name.replace("~1", "/").replace("~0", "~");
-        if let Some(done) = self.named.get(&name) {
-            return Ok(done.clone());
+        if let Some(done) = self.named.get(&name).cloned() {
+            // An `allOf` member needs its fields now: one deferred is defined at once.
+            if let Some(i) = self.deferred.iter().position(|d| d.0 == name) {
+                if !deferrable {
+                    let (_, rust) = self.deferred.remove(i);
+                    self.define_deferred(&name, rust)?;
+                }
+            }
+            return Ok(done);
         }
         if self.aliasing.contains(&name) {
             let mut cycle = self.aliasing.clone();
@@ -466,16 +568,10 @@ impl<'a> Types<'a> {
                         meant = TypeRef::Named(union);
                     }
                     self.named.insert(name.clone(), meant.clone());
-                    self.define(schema, &view, &at, rust.clone(), 0)?;
-                    if let Some(tag) = self.hierarchy.tag(&name) {
-                        let tag = Tag {
-                            property: tag.to_string(),
-                            value: self.hierarchy.value(&name).to_string(),
-                        };
-                        if let Some(TypeDef::Struct(s)) = self.defs.get_mut(&rust) {
-                            s.fields.retain(|f| f.wire_name != tag.property);
-                            s.tag = Some(tag);
-                        }
+                    if deferrable && !self.building.is_empty() && self.waits(&name) {
+                        self.deferred.push((name, rust));
+                    } else {
+                        self.define_component(&name, schema, &at, rust)?;
                     }
                     Ok(meant)
                 } else {
@@ -596,6 +692,29 @@ impl<'a> Types<'a> {
         };
         id.filter(|id| !id.trim().is_empty())
             .unwrap_or_else(|| format!("{method} {path}"))
+    }
+
+    /// Defines component schema `name` (a model or an enum) as `rust`, with its tag when it is
+    /// a kind of a discriminated hierarchy.
+    fn define_component(
+        &mut self,
+        name: &str,
+        schema: &Schema,
+        at: &str,
+        rust: String,
+    ) -> Result<(), Diagnostic> {
+        self.define(schema, &View::of(schema), at, rust.clone(), 0)?;
+        if let Some(tag) = self.hierarchy.tag(name) {
+            let tag = Tag {
+                property: tag.to_string(),
+                value: self.hierarchy.value(name).to_string(),
+            };
+            if let Some(TypeDef::Struct(s)) = self.defs.get_mut(&rust) {
+                s.fields.retain(|f| f.wire_name != tag.property);
+                s.tag = Some(tag);
+            }
+        }
+        Ok(())
     }
 
     fn schema(
@@ -890,7 +1009,10 @@ impl<'a> Types<'a> {
             let ty = self.of_boxed(prop, &at, &hint, depth + 1)?;
             self.depend(rust, &ty);
             let ty = match ty {
-                TypeRef::Named(n) if self.building.contains(&n) => {
+                // Back to a struct being built, or to one waiting for it: boxed.
+                TypeRef::Named(n)
+                    if self.building.contains(&n) || self.deferred.iter().any(|d| d.1 == n) =>
+                {
                     TypeRef::Box(Box::new(TypeRef::Named(n)))
                 }
                 // A resource's entity tag, as azure_core types it.
@@ -1007,7 +1129,7 @@ impl<'a> Types<'a> {
             }
             ReferenceOr::Reference { reference } => reference,
         };
-        let ty = self.reference(reference, at)?;
+        let ty = self.reference_when(reference, at, false)?;
         let ty = match super::hierarchy::component_of(reference).and_then(|c| self.structs.get(&c))
         {
             Some(s) => TypeRef::Named(s.clone()),
