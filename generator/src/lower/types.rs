@@ -100,6 +100,9 @@ pub struct Types<'a> {
     /// Unions named but not yet filled in: (base schema, union name, base struct). They are
     /// filled in once no struct is being built, so each kind can derive from its base.
     pending: Vec<(String, String, String)>,
+    /// Schemas named by a `$ref` outside `#/components/schemas/Name`, by canonical pointer:
+    /// one type for each, however it is reached.
+    located: BTreeMap<String, TypeRef>,
     /// Schemas named but not yet defined: a property reached one whose `allOf` chain needs a
     /// struct still being built (a descendant of the struct, or of one of its bases); each is
     /// defined, in this order, once no struct is.
@@ -129,6 +132,7 @@ impl<'a> Types<'a> {
             titled: Vec::new(),
             hierarchy: Hierarchy::of(&spec.api),
             structs: BTreeMap::new(),
+            located: BTreeMap::new(),
             pending: Vec::new(),
             deferred: Vec::new(),
             xml: BTreeMap::new(),
@@ -534,13 +538,11 @@ impl<'a> Types<'a> {
         pointer: &str,
         deferrable: bool,
     ) -> Result<TypeRef, Diagnostic> {
-        let Some(name) = reference.strip_prefix("#/components/schemas/") else {
-            return Err(self.spec.error(
-                pointer,
-                format!(
-                    "`$ref: {reference}` does not point to a schema (`#/components/schemas/Name`)"
-                ),
-            ));
+        let Some(name) = reference
+            .strip_prefix("#/components/schemas/")
+            .filter(|name| !name.contains('/'))
+        else {
+            return self.pointer_at(reference, pointer);
         };
         let name = name.replace("~1", "/").replace("~0", "~");
         if let Some(done) = self.named.get(&name).cloned() {
@@ -637,6 +639,114 @@ impl<'a> Types<'a> {
         }
     }
 
+    /// The type of the schema a `$ref` names anywhere but `#/components/schemas/Name` (in an
+    /// operation, a response component, a schema's `definitions` or `$defs`, ...).
+    fn pointer_at(&mut self, reference: &str, pointer: &str) -> Result<TypeRef, Diagnostic> {
+        let Some(at) = crate::diagnostics::canonical_pointer(reference) else {
+            return Err(self.spec.error(
+                pointer,
+                format!("`$ref: {reference}` is not a JSON pointer into this document (`#/...`)"),
+            ));
+        };
+        if let Some(done) = self.located.get(&at) {
+            return Ok(done.clone());
+        }
+        let Some(value) = self.spec.fragment(&at) else {
+            let tokens = crate::diagnostics::pointer_tokens(reference).unwrap_or_default();
+            let message = match crate::read::places::walk(&tokens).0 {
+                crate::read::places::Kind::Schema => {
+                    format!("`$ref: {reference}` points to nothing in the document")
+                }
+                _ => format!("`$ref: {reference}` does not point to a schema"),
+            };
+            return Err(self
+                .spec
+                .left_out(reference)
+                .unwrap_or_else(|| self.spec.error(pointer, message)));
+        };
+        let schema: ReferenceOr<Schema> = serde_json::from_value(value.clone()).map_err(|e| {
+            self.spec.error(
+                &at,
+                format!("`$ref: {reference}` names no valid schema: {e}"),
+            )
+        })?;
+        match schema {
+            ReferenceOr::Reference { reference: next } => {
+                if self.aliasing.contains(&at) {
+                    let mut cycle = self.aliasing.clone();
+                    cycle.push(at);
+                    return Err(self.spec.error(
+                        pointer,
+                        format!("`$ref` cycle with no schema in it: {}", cycle.join(" -> ")),
+                    ));
+                }
+                self.aliasing.push(at.clone());
+                let result = self.reference(&next, &at);
+                self.aliasing.pop();
+                let ty = result?;
+                self.located.insert(at, ty.clone());
+                Ok(ty)
+            }
+            ReferenceOr::Item(schema) => self.located(&schema, &at, 0),
+        }
+    }
+
+    /// The type of the schema at `at`, a location a `$ref` names: lowered once, named after
+    /// its location ([`naming::located_name`]), whether a `$ref` or the walk through the
+    /// schemas around it reaches it first.
+    fn located(&mut self, schema: &Schema, at: &str, depth: usize) -> Result<TypeRef, Diagnostic> {
+        if let Some(done) = self.located.get(at) {
+            return Ok(done.clone());
+        }
+        if self.aliasing.iter().any(|a| a == at) {
+            let mut cycle = self.aliasing.clone();
+            cycle.push(at.to_string());
+            return Err(self.spec.error(
+                at,
+                format!("`$ref` cycle with no schema in it: {}", cycle.join(" -> ")),
+            ));
+        }
+        let tokens = crate::diagnostics::pointer_tokens(at).unwrap_or_default();
+        let (_, steps) = crate::read::places::walk(&tokens);
+        let raw = naming::located_name(&steps, |path, method| self.operation_name(path, method));
+        let view = View::of(schema);
+        let ty = if let Some(single) = single_ref(&view) {
+            self.aliasing.push(at.to_string());
+            let result = self.reference(single, &join(at, "allOf/0"));
+            self.aliasing.pop();
+            result?
+        } else if only_null(schema) {
+            TypeRef::Json
+        } else if (view.is_object() && !free_form(&view)) || is_enum(&view) {
+            let rust = self.scope.claim(naming::type_name(&raw));
+            let ty = TypeRef::Named(rust.clone());
+            self.located.insert(at.to_string(), ty.clone());
+            self.define(schema, &view, at, rust, depth)?;
+            ty
+        } else {
+            self.aliasing.push(at.to_string());
+            let result = self.shaped(schema, view, at, &raw, depth);
+            self.aliasing.pop();
+            result?
+        };
+        self.located.insert(at.to_string(), ty.clone());
+        Ok(ty)
+    }
+
+    /// What an operation is called in the names of the schemas in it: its operationId, else
+    /// its method and path.
+    fn operation_name(&self, path: &str, method: &str) -> String {
+        let id = match self.spec.api.paths.paths.get(path) {
+            Some(ReferenceOr::Item(item)) => item
+                .iter()
+                .find(|(m, _)| *m == method)
+                .and_then(|(_, op)| op.operation_id.clone()),
+            _ => None,
+        };
+        id.filter(|id| !id.trim().is_empty())
+            .unwrap_or_else(|| format!("{method} {path}"))
+    }
+
     /// Defines component schema `name` (a model or an enum) as `rust`, with its tag when it is
     /// a kind of a discriminated hierarchy.
     fn define_component(
@@ -682,6 +792,9 @@ impl<'a> Types<'a> {
                 pointer,
                 format!("schema nested more than {MAX_DEPTH} levels deep; refusing to go further"),
             ));
+        }
+        if self.spec.fragment(pointer).is_some() {
+            return self.located(schema, pointer, depth);
         }
         let view = View::of(schema);
         if let Some(single) = single_ref(&view) {
@@ -1182,6 +1295,13 @@ impl<'a> Types<'a> {
             .and_then(|c| c.schemas.get(name))
         {
             Some(ReferenceOr::Item(s)) => s.schema_data.description.clone().unwrap_or_default(),
+            // A schema named by where it is: its own description.
+            None => crate::diagnostics::canonical_pointer(reference)
+                .and_then(|at| self.spec.fragment(&at))
+                .and_then(|v| v.get("description"))
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
             _ => String::new(),
         }
     }
