@@ -48,6 +48,26 @@ const STRING_FORMATS: [&str; 22] = [
 /// each referring to the next nests as deeply as inline schemas do).
 const MAX_ACTIVE: usize = 96;
 
+/// A schema named but not yet defined (see [`Types::settle`]).
+struct Deferred {
+    /// Its Rust type name.
+    rust: String,
+    /// The schema.
+    waiting: Waiting,
+}
+
+/// The schema of a [`Deferred`] type.
+enum Waiting {
+    /// A component schema, by name.
+    Component(String),
+    /// An inline schema, with where it is and how deeply it is nested.
+    Inline {
+        schema: Box<Schema>,
+        pointer: String,
+        depth: usize,
+    },
+}
+
 /// Lowers schemas into model types for one crate.
 pub struct Types<'a> {
     spec: &'a Spec,
@@ -83,10 +103,10 @@ pub struct Types<'a> {
     /// Schemas named by a `$ref` outside `#/components/schemas/Name`, by canonical pointer:
     /// one type for each, however it is reached.
     located: BTreeMap<String, TypeRef>,
-    /// Component schemas named but not yet defined: (schema name, struct name). A property
-    /// reached one whose `allOf` chain needs a struct still being built (a descendant of the
-    /// struct, or of one of its bases); it is defined, in this order, once no struct is.
-    deferred: Vec<(String, String)>,
+    /// Schemas named but not yet defined: a property reached one whose `allOf` chain needs a
+    /// struct still being built (a descendant of the struct, or of one of its bases); each is
+    /// defined, in this order, once no struct is.
+    deferred: Vec<Deferred>,
     /// How each struct would be written as XML; kept for those an XML body reaches.
     xml: BTreeMap<String, crate::ir::XmlType>,
     /// Types of XML bodies and responses.
@@ -339,8 +359,15 @@ impl<'a> Types<'a> {
     /// the unions named so far (a deferred kind is a variant).
     fn settle(&mut self, pointer: &str) -> Result<(), Diagnostic> {
         while !self.deferred.is_empty() {
-            let (name, rust) = self.deferred.remove(0);
-            self.guarded(pointer, |t| t.define_deferred(&name, rust))?;
+            let deferred = self.deferred.remove(0);
+            self.guarded(pointer, |t| match deferred.waiting {
+                Waiting::Component(name) => t.define_deferred(&name, deferred.rust),
+                Waiting::Inline {
+                    schema,
+                    pointer,
+                    depth,
+                } => t.define(&schema, &View::of(&schema), &pointer, deferred.rust, depth),
+            })?;
         }
         self.fill_unions(pointer)
     }
@@ -361,17 +388,38 @@ impl<'a> Types<'a> {
     /// is named but not yet defined (being built, or deferred itself), so the fields it would
     /// inherit are not known yet.
     fn waits(&self, name: &str) -> bool {
+        self.chain_waits(vec![name.to_string()], Some(name))
+    }
+
+    /// Whether an inline schema with these `allOf` members must wait to be defined, as
+    /// [`Types::waits`] says of a component schema.
+    fn inline_waits(&self, members: &[&ReferenceOr<Schema>]) -> bool {
+        let mut stack = Vec::new();
+        let mut members = members.to_vec();
+        while let Some(member) = members.pop() {
+            match member {
+                ReferenceOr::Reference { reference } => {
+                    stack.extend(super::hierarchy::component_of(reference));
+                }
+                ReferenceOr::Item(inline) => members.extend(View::of(inline).all_of),
+            }
+        }
+        self.chain_waits(stack, None)
+    }
+
+    /// Whether a schema of the `allOf` chains from these component schemas (`name` itself
+    /// aside) is named but not yet defined.
+    fn chain_waits(&self, mut stack: Vec<String>, name: Option<&str>) -> bool {
         let schemas = match self.spec.api.components.as_ref() {
             Some(c) => &c.schemas,
             None => return false,
         };
         let mut seen = BTreeSet::new();
-        let mut stack = vec![name.to_string()];
         while let Some(current) = stack.pop() {
             if !seen.insert(current.clone()) {
                 continue;
             }
-            if current != name {
+            if Some(current.as_str()) != name {
                 let rust = match (self.structs.get(&current), self.named.get(&current)) {
                     (Some(s), _) | (None, Some(TypeRef::Named(s))) => Some(s),
                     _ => None,
@@ -499,11 +547,13 @@ impl<'a> Types<'a> {
         let name = name.replace("~1", "/").replace("~0", "~");
         if let Some(done) = self.named.get(&name).cloned() {
             // An `allOf` member needs its fields now: one deferred is defined at once.
-            if let Some(i) = self.deferred.iter().position(|d| d.0 == name) {
-                if !deferrable {
-                    let (_, rust) = self.deferred.remove(i);
-                    self.define_deferred(&name, rust)?;
-                }
+            let waiting = self
+                .deferred
+                .iter()
+                .position(|d| matches!(&d.waiting, Waiting::Component(c) if *c == name));
+            if let Some(i) = waiting.filter(|_| !deferrable) {
+                let rust = self.deferred.remove(i).rust;
+                self.define_deferred(&name, rust)?;
             }
             return Ok(done);
         }
@@ -569,7 +619,10 @@ impl<'a> Types<'a> {
                     }
                     self.named.insert(name.clone(), meant.clone());
                     if deferrable && !self.building.is_empty() && self.waits(&name) {
-                        self.deferred.push((name, rust));
+                        self.deferred.push(Deferred {
+                            rust,
+                            waiting: Waiting::Component(name),
+                        });
                     } else {
                         self.define_component(&name, schema, &at, rust)?;
                     }
@@ -809,7 +862,18 @@ impl<'a> Types<'a> {
                 // Names made from other names were warned about where those were.
                 super::warn_name(self.spec, pointer, "schema", named, &rust);
             }
-            self.define(schema, &view, pointer, rust.clone(), depth)?;
+            if !self.building.is_empty() && self.inline_waits(&view.all_of) {
+                self.deferred.push(Deferred {
+                    rust: rust.clone(),
+                    waiting: Waiting::Inline {
+                        schema: Box::new(schema.clone()),
+                        pointer: pointer.to_string(),
+                        depth,
+                    },
+                });
+            } else {
+                self.define(schema, &view, pointer, rust.clone(), depth)?;
+            }
             return Ok(TypeRef::Named(rust));
         }
         self.warn_scalar(&view, pointer);
@@ -1011,7 +1075,7 @@ impl<'a> Types<'a> {
             let ty = match ty {
                 // Back to a struct being built, or to one waiting for it: boxed.
                 TypeRef::Named(n)
-                    if self.building.contains(&n) || self.deferred.iter().any(|d| d.1 == n) =>
+                    if self.building.contains(&n) || self.deferred.iter().any(|d| d.rust == n) =>
                 {
                     TypeRef::Box(Box::new(TypeRef::Named(n)))
                 }
