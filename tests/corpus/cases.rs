@@ -234,7 +234,10 @@ fn test_a_document_without_operations_is_a_crate_of_its_models() {
     // broken `$ref`) is left out with a warning.
     let types: Vec<&str> = all.ir.types.keys().map(String::as_str).collect();
     assert_eq!(types, ["Carrier", "Line", "OrderShipped", "Unreachable"]);
-    assert!(all.warnings.iter().any(|w| w.message.starts_with("schema `Broken` is left out")));
+    assert!(all
+        .warnings
+        .iter()
+        .any(|w| w.message.starts_with("schema `Broken` is left out")));
     let readme = all.files.iter().find(|f| f.path == "README.md").unwrap();
     assert!(readme.text.contains("This document declares no operations"));
     assert!(!all.files.iter().any(|f| f.path.starts_with("src/clients/")));
