@@ -296,6 +296,60 @@ pub fn escape_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
 
+/// The tokens of the JSON pointer in a URI fragment (`#/paths/~1a~1%7Bb%7D/get`): percent
+/// escapes decoded first (RFC 3986: the fragment is part of a URI), then `~1` and `~0`
+/// (RFC 6901, in that order). `None` when it is no pointer (no leading `#/`, or a percent
+/// escape that is not UTF-8).
+pub fn pointer_tokens(reference: &str) -> Option<Vec<String>> {
+    let fragment = reference.strip_prefix('#')?;
+    let decoded = percent_decode(fragment)?;
+    let rest = decoded.strip_prefix('/')?;
+    Some(
+        rest.split('/')
+            .map(|t| t.replace("~1", "/").replace("~0", "~"))
+            .collect(),
+    )
+}
+
+/// The canonical form of a local `$ref` (`#/a~1b/%7Bc%7D` -> `#/a~1b/{c}`): the pointer the
+/// converted document's nodes are named by, whatever escapes the reference used.
+pub fn canonical_pointer(reference: &str) -> Option<String> {
+    let tokens = pointer_tokens(reference)?;
+    Some(
+        tokens
+            .iter()
+            .fold(String::from("#"), |at, t| pointer(&at, t)),
+    )
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    if !text.contains('%') {
+        return Some(text.to_string());
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let hex = |at: usize| {
+            bytes
+                .get(at)
+                .and_then(|c| char::from(*c).to_digit(16))
+                .and_then(|d| u8::try_from(d).ok())
+        };
+        match (b, hex(i + 1), hex(i + 2)) {
+            (b'%', Some(high), Some(low)) => {
+                out.push(high * 16 + low);
+                i += 3;
+            }
+            _ => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 /// Joins a pointer and a token: `pointer("#/paths", "/a/{b}")` is `#/paths/~1a~1{b}`.
 pub fn pointer(base: &str, token: &str) -> String {
     format!("{base}/{}", escape_token(token))
@@ -304,6 +358,32 @@ pub fn pointer(base: &str, token: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn test_pointer_tokens_decode_percent_escapes_then_tildes() {
+        assert_eq!(
+            pointer_tokens("#/paths/~1a~1%7Bid%7D/get/~01"),
+            Some(vec![
+                "paths".into(),
+                "/a/{id}".into(),
+                "get".into(),
+                "~1".into()
+            ])
+        );
+        // `%7E1` is a `~1` written with a percent escape: still the JSON pointer escape.
+        assert_eq!(pointer_tokens("#/x%7E1y"), Some(vec!["x/y".to_string()]));
+        assert_eq!(
+            pointer_tokens("#/%25/100%"),
+            Some(vec!["%".to_string(), "100%".to_string()])
+        );
+        assert_eq!(pointer_tokens("#/%FF"), None);
+        assert_eq!(pointer_tokens("#"), None);
+        assert_eq!(pointer_tokens("other.json#/a"), None);
+        assert_eq!(
+            canonical_pointer("#/paths/~1a~1%7Bid%7D/get").as_deref(),
+            Some("#/paths/~1a~1{id}/get")
+        );
+    }
 
     #[test]
     fn test_renders_like_a_compiler_with_the_token_underlined() {

@@ -47,6 +47,10 @@ pub struct Crate {
     /// XML body or response reaches).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub xml: BTreeMap<String, XmlType>,
+    /// The document declares no operations (a description of webhook or notification
+    /// payloads): the crate holds every component schema as a model, and no client.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub models_only: bool,
     /// The helpers of the generated runtime module the crate needs, each with the features
     /// of the clients that use it (empty: no particular client, so compiled whatever features
     /// are on). A helper not listed is not emitted.

@@ -224,3 +224,29 @@ fn test_warnings_name_the_file_the_pointer_and_a_position() {
     }
     assert!(seen >= 20, "only {seen} warnings in the corpus");
 }
+
+#[test]
+fn test_a_document_without_operations_is_a_crate_of_its_models() {
+    let spec = super::corpus_dir().join("cases/models_only.json");
+    let all = run(&spec).unwrap();
+    assert!(all.ir.clients.is_empty());
+    // Every component schema is a model, the one no other schema uses too; `Broken` (a
+    // broken `$ref`) is left out with a warning.
+    let types: Vec<&str> = all.ir.types.keys().map(String::as_str).collect();
+    assert_eq!(types, ["Carrier", "Line", "OrderShipped", "Unreachable"]);
+    assert!(all
+        .warnings
+        .iter()
+        .any(|w| w.message.starts_with("schema `Broken` is left out")));
+    let readme = all.files.iter().find(|f| f.path == "README.md").unwrap();
+    assert!(readme.text.contains("This document declares no operations"));
+    assert!(!all.files.iter().any(|f| f.path.starts_with("src/clients/")));
+    // A selection that names no operation is still an error, not a crate of models.
+    let config = azure_codegen::Config {
+        operations: vec!["OrderShipped_Get".into()],
+        ..super::config_for(&spec)
+    };
+    let d = azure_codegen::generate(&config).err().unwrap();
+    assert!(!d.is_warning(), "{d}");
+    assert!(d.message.contains("was selected"), "{d}");
+}

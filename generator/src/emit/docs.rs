@@ -12,32 +12,37 @@ pub fn doc(text: &str) -> TokenStream {
     if text.is_empty() {
         return TokenStream::new();
     }
-    let mut lines = Vec::new();
-    let mut after_item = false;
-    for line in text.lines().map(str::trim) {
-        // A line right after a list item would continue it lazily (rustdoc reads it as part
-        // of the item, clippy warns): a blank line ends the list first.
-        let item = is_list_item(line);
-        if after_item && !item && !line.is_empty() {
-            lines.push(quote!(#[doc = ""]));
-        }
-        after_item = item;
-        let line = format!(" {}", escape_markdown_line(line));
-        lines.push(quote!(#[doc = #line]));
-    }
+    // A line that goes on a list item's text (Markdown reads it as part of the item, lazily)
+    // is indented under the item, as rustdoc's lints ask: it reads the same.
+    let mut item_indent = 0;
+    let lines = text.lines().map(|line| {
+        let line = line.trim();
+        let indent = match list_marker_width(line) {
+            Some(width) => {
+                item_indent = width;
+                0
+            }
+            None if line.is_empty() => {
+                item_indent = 0;
+                0
+            }
+            None => item_indent,
+        };
+        let line = format!(" {}{}", " ".repeat(indent), escape_markdown_line(line));
+        quote!(#[doc = #line])
+    });
     quote!(#(#lines)*)
 }
 
-/// A Markdown list item: `- `, `* `, `+ `, or a number and `. ` or `) `.
-fn is_list_item(line: &str) -> bool {
+/// The width of the list marker `line` starts with (`* `, `- `, `+ `, `1. `, `2) `), if any.
+fn list_marker_width(line: &str) -> Option<usize> {
+    if ["* ", "- ", "+ "].iter().any(|m| line.starts_with(m)) {
+        return Some(2);
+    }
     let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let marker = if digits > 0 {
-        line.get(digits..)
-            .is_some_and(|rest| rest.starts_with(". ") || rest.starts_with(") "))
-    } else {
-        false
-    };
-    marker || ["- ", "* ", "+ "].iter().any(|m| line.starts_with(m))
+    let rest = line.get(digits..)?;
+    ((1..=9).contains(&digits) && (rest.starts_with(". ") || rest.starts_with(") ")))
+        .then_some(digits + 2)
 }
 
 /// One `#[doc = "..."]` line for `text` (spec text made one line, then escaped like [`doc`]'s):
@@ -473,6 +478,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn test_a_line_going_on_a_list_item_is_indented_under_it() {
+        let text = "Codes:\n* United States - routing number\nRefer to the bank.\n\nAfter.\n12. Twelfth\ngoes on";
+        let lines: Vec<String> = doc(text)
+            .into_iter()
+            .filter_map(|t| match t {
+                proc_macro2::TokenTree::Group(g) => Some(g.stream().to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                r#"doc = " Codes:""#,
+                r#"doc = " * United States - routing number""#,
+                r#"doc = "   Refer to the bank.""#,
+                r#"doc = " ""#,
+                r#"doc = " After.""#,
+                r#"doc = " 12. Twelfth""#,
+                r#"doc = "     goes on""#,
+            ]
+        );
+    }
+
+    #[test]
     fn test_bare_urls_become_autolinks() {
         assert_eq!(
             escape_markdown_line("See https://example.com/docs."),
@@ -561,17 +590,9 @@ mod tests {
     }
 
     #[test]
-    fn test_list_items_are_not_continued_lazily() {
-        let tokens = doc("Values:\n* DEBIT\n* PREPAID\n> Enable it first.\n\tTabbed.").to_string();
-        assert!(
-            tokens.contains(r#"" * PREPAID"] # [doc = ""] # [doc = " &gt; Enable it first."]"#),
-            "{tokens}"
-        );
-        assert!(
-            tokens.contains(r#"" Tabbed.""#) && !tokens.contains('\t'),
-            "{tokens}"
-        );
-        assert!(is_list_item("12. Twelve") && is_list_item("- a") && !is_list_item("-a"));
+    fn test_tabs_in_docs_become_spaces() {
+        let tokens = doc("Values:\n\tTabbed.").to_string();
+        assert!(tokens.contains(r#"" Tabbed.""#) && !tokens.contains('\t'), "{tokens}");
     }
 
     #[test]

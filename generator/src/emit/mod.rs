@@ -91,6 +91,9 @@ pub fn plan(krate: &Crate) -> Vec<(String, Piece<'_>)> {
         ("src/clients/mod.rs".to_string(), Piece::ClientsMod),
         ("src/models/mod.rs".to_string(), Piece::ModelsMod),
     ];
+    if krate.models_only {
+        files.retain(|(_, piece)| !matches!(piece, Piece::ClientsMod));
+    }
     if krate.uses_formats {
         files.push(("src/formats.rs".into(), Piece::Formats));
     }
@@ -228,12 +231,17 @@ fn lib_rs(krate: &Crate) -> TokenStream {
         )
     });
     let text = krate.formats.text.then(runtime::text_format);
+    let clients = (!krate.models_only).then(|| {
+        quote!(
+            pub mod clients;
+        )
+    });
     quote! {
         #![doc = include_str!("../README.md")]
         #![cfg_attr(docsrs, feature(doc_cfg))]
         #![warn(missing_docs)]
 
-        pub mod clients;
+        #clients
         #formats
         pub mod models;
         #[cfg_attr(not(#any_client), allow(dead_code))]

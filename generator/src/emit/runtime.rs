@@ -48,11 +48,13 @@ pub fn runtime(krate: &Crate) -> TokenStream {
     // Read whole only through `send` (and the pagers and pollers, which use it too).
     let raw_response = send.is_some().then(|| quote!(RawResponse,));
     let send_options = send.is_some().then(|| quote!(PipelineSendOptions,));
+    // A crate of models only sends nothing.
+    let check_success = (send.is_some() || stream.is_some()).then(|| quote!(CheckSuccessOptions,));
     quote! {
         //! Shared helpers for the client methods.
 
         use azure_core::{
-            error::{CheckSuccessOptions, ErrorKind},
+            error::{#check_success ErrorKind},
             http::{
                 policies::{Policy, PolicyResult},
                 ClientOptions, Context, Method, Pipeline, #send_options #raw_response Request, Url,

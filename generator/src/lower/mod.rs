@@ -95,6 +95,14 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         let at = spec.error(pointer, "");
         (at.file, at.position, pointer.clone())
     };
+    if selected.is_empty()
+        && spec.models_only
+        && found.is_empty()
+        && left_out.is_empty()
+        && selection.operations.is_empty()
+    {
+        return models_only(spec, selection);
+    }
     if selected.is_empty() {
         // Nothing can be generated: the first operation left out is what to fix.
         left_out.sort_by_cached_key(|(pointer, _, _)| order(pointer));
@@ -195,6 +203,93 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         publishing: Default::default(),
         formats,
         xml,
+        models_only: false,
+        helpers: BTreeMap::new(),
+    };
+    krate.helpers = helpers::helpers(&krate);
+    Ok(krate)
+}
+
+/// The crate of a document that declares no operations (a description of the payloads of
+/// webhooks or notifications): every component schema as a model, each both read and
+/// written. A schema that cannot be lowered is left out with a warning, and so is every
+/// schema that uses it; the rest is lowered again without them, as operations are.
+fn models_only(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic> {
+    let names: Vec<&String> = spec
+        .api
+        .components
+        .as_ref()
+        .map(|c| c.schemas.keys().collect())
+        .unwrap_or_default();
+    if names.is_empty() {
+        return Err(spec.error(
+            "#/paths",
+            "the spec has no operations to generate, and no component schemas to make models of",
+        ));
+    }
+    spec.warn(
+        "#/paths",
+        "the document declares no operations: the crate holds its component schemas as models, and no client",
+    );
+    let (service, _) = service::service(spec, selection)?;
+    let mut failed: BTreeMap<&String, Diagnostic> = BTreeMap::new();
+    let mut types = loop {
+        let mark = spec.warnings().mark();
+        let mut types = types::Types::new(spec);
+        let mut failures = Vec::new();
+        for name in names.iter().filter(|n| !failed.contains_key(*n)) {
+            let at = crate::diagnostics::pointer("#/components/schemas", name);
+            let reference = ReferenceOr::Reference {
+                reference: at.clone(),
+            };
+            match types.of(&reference, &at, name) {
+                Ok(ty) => {
+                    types.mark(&ty, true);
+                    types.mark(&ty, false);
+                }
+                Err(d) => failures.push((*name, d)),
+            }
+        }
+        if failures.is_empty() {
+            break types;
+        }
+        spec.warnings().rollback(mark);
+        failed.extend(failures);
+    };
+    for (name, reason) in failed {
+        let mut warning = reason.clone();
+        warning.message = format!("schema `{name}` is left out: {}", reason.message);
+        spec.warnings().push(warning);
+    }
+    let xml = types.finish_xml();
+    let mut types = types.finish();
+    for def in types.values_mut() {
+        match def {
+            ir::TypeDef::Struct(s) => s.features.clear(),
+            ir::TypeDef::Enum(e) => e.features.clear(),
+            ir::TypeDef::Union(u) => u.features.clear(),
+        }
+    }
+    let clients = BTreeMap::new();
+    let uses_formats = uses_formats(&clients, &types);
+    let mut krate = ir::Crate {
+        package: selection.package.clone(),
+        title: spec.api.info.title.clone(),
+        description: spec.api.info.description.clone(),
+        api_version: spec.api.info.version.clone(),
+        service,
+        formats: media::formats_used(&clients),
+        clients,
+        types,
+        examples: Vec::new(),
+        omitted: Vec::new(),
+        status_monitor: None,
+        service_client: None,
+        guide: ir::Guide::default(),
+        uses_formats,
+        publishing: Default::default(),
+        xml,
+        models_only: true,
         helpers: BTreeMap::new(),
     };
     krate.helpers = helpers::helpers(&krate);
@@ -597,19 +692,35 @@ pub(crate) fn resolve<'a, T>(
     get: impl Fn(&str) -> Option<&'a ReferenceOr<T>>,
     pointer: &str,
 ) -> Result<&'a T, Diagnostic> {
+    resolve_at(spec, item, section, get, pointer).map(|(t, _)| t)
+}
+
+/// [`resolve`], with the pointer of where the item is written (`pointer` itself when it is
+/// no `$ref`), so the schemas inside are lowered at their own location.
+pub(crate) fn resolve_at<'a, T>(
+    spec: &Spec,
+    item: &'a ReferenceOr<T>,
+    section: &str,
+    get: impl Fn(&str) -> Option<&'a ReferenceOr<T>>,
+    pointer: &str,
+) -> Result<(&'a T, String), Diagnostic> {
     let mut current = item;
+    let mut at = pointer.to_string();
     for _ in 0..16 {
         match current {
-            ReferenceOr::Item(t) => return Ok(t),
+            ReferenceOr::Item(t) => return Ok((t, at)),
             ReferenceOr::Reference { reference } => {
                 let prefix = format!("#/components/{section}/");
+                // The read stage puts a copy in place of a `$ref` to any other location that
+                // holds one, so one left is broken.
                 let Some(name) = reference.strip_prefix(&prefix) else {
                     return Err(spec.error(
                         pointer,
-                        format!("`$ref: {reference}` must point into `#/components/{section}`"),
+                        format!("`$ref: {reference}` does not point to an entry of the kind `#/components/{section}` holds: nothing is there, or something else is"),
                     ));
                 };
                 let name = name.replace("~1", "/").replace("~0", "~");
+                at = crate::diagnostics::pointer(&format!("#/components/{section}"), &name);
                 current = get(&name).ok_or_else(|| {
                     spec.left_out(reference).unwrap_or_else(|| {
                         spec.error(

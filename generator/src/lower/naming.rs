@@ -183,6 +183,43 @@ pub fn type_name(raw: &str) -> String {
     }
 }
 
+/// The spec name of a schema that a `$ref` reaches outside `#/components/schemas/Name`, from
+/// the steps of its pointer: the nearest name on the way there that the document's author
+/// chose (the `definitions`/`$defs` entry, property, component or header it is, or the
+/// operation it belongs to, named by `operation`), then what the schema is below it: a
+/// status's response, the request body, a parameter, an array's item or a map's value.
+/// `#/components/schemas/Balance/definitions/amounts` -> `amounts`;
+/// `#/paths/~1clicks/get/responses/401/content/application~1json/schema` of `list_clicks` ->
+/// `list_clicks 401 response`.
+pub fn located_name(
+    steps: &[crate::read::places::Step],
+    operation: impl Fn(&str, &str) -> String,
+) -> String {
+    use crate::read::places::Step;
+    let start = steps
+        .iter()
+        .rposition(|s| matches!(s, Step::Name(_) | Step::Operation(..)))
+        .unwrap_or(0);
+    let words: Vec<String> = steps
+        .iter()
+        .skip(start)
+        .map(|step| match step {
+            Step::Name(name) => name.clone(),
+            Step::Operation(path, method) => operation(path, method),
+            Step::Parameter(i) => format!("parameter {i}"),
+            Step::Status(code) => format!("{code} response"),
+            Step::Request => "request".to_string(),
+            Step::Item => "item".to_string(),
+            Step::Value => "value".to_string(),
+        })
+        .collect();
+    if words.is_empty() {
+        "schema".to_string()
+    } else {
+        words.join(" ")
+    }
+}
+
 /// The variant of a status in a per-status enum (`code` as the spec writes it): the status's
 /// reason phrase (`201` -> `Created`, `404` -> `NotFound`), `Status{code}` for a status without
 /// one, `Status4xx` for a range, and `Default` for the spec's `default` (every other status).

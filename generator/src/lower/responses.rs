@@ -3,7 +3,6 @@
 
 use super::naming::{self, Scope};
 use super::operations::{is_json, structured};
-use super::resolve;
 use super::types::Types;
 use crate::diagnostics::{pointer as join, Diagnostic};
 use crate::ir::{StatusEnum, StatusVariant, TypeRef};
@@ -65,13 +64,12 @@ pub fn responses(
             StatusCode::Code(c) => (c.to_string(), vec![*c]),
             StatusCode::Range(r) => (format!("{r}XX"), (r * 100..r * 100 + 100).collect()),
         };
-        let r_at = join(&at, &key);
-        let response = resolve(
+        let (response, r_at) = super::resolve_at(
             spec,
             response,
             "responses",
             |n| components.and_then(|c| c.responses.get(n)),
-            &r_at,
+            &join(&at, &key),
         )?;
         let error_response = marked_error(response);
         if codes.contains(&404) && !error_response {
@@ -90,15 +88,19 @@ pub fn responses(
         }
         // 1xx answers are not responses a client gets (a `101` upgrade is refused earlier).
     }
-    let default_at = join(&at, "default");
+    let mut default_at = join(&at, "default");
     let default = match &declared.default {
-        Some(response) => Some(resolve(
-            spec,
-            response,
-            "responses",
-            |n| components.and_then(|c| c.responses.get(n)),
-            &default_at,
-        )?),
+        Some(response) => {
+            let (response, written_at) = super::resolve_at(
+                spec,
+                response,
+                "responses",
+                |n| components.and_then(|c| c.responses.get(n)),
+                &default_at,
+            )?;
+            default_at = written_at;
+            Some(response)
+        }
         None => None,
     };
     let mut success_codes = Vec::new();

@@ -48,6 +48,26 @@ const STRING_FORMATS: [&str; 22] = [
 /// each referring to the next nests as deeply as inline schemas do).
 const MAX_ACTIVE: usize = 96;
 
+/// A schema named but not yet defined (see [`Types::settle`]).
+struct Deferred {
+    /// Its Rust type name.
+    rust: String,
+    /// The schema.
+    waiting: Waiting,
+}
+
+/// The schema of a [`Deferred`] type.
+enum Waiting {
+    /// A component schema, by name.
+    Component(String),
+    /// An inline schema, with where it is and how deeply it is nested.
+    Inline {
+        schema: Box<Schema>,
+        pointer: String,
+        depth: usize,
+    },
+}
+
 /// Lowers schemas into model types for one crate.
 pub struct Types<'a> {
     spec: &'a Spec,
@@ -80,10 +100,13 @@ pub struct Types<'a> {
     /// Unions named but not yet filled in: (base schema, union name, base struct). They are
     /// filled in once no struct is being built, so each kind can derive from its base.
     pending: Vec<(String, String, String)>,
-    /// Component schemas named but not yet defined: (schema name, struct name). A property
-    /// reached one whose `allOf` chain needs a struct still being built (a descendant of the
-    /// struct, or of one of its bases); it is defined, in this order, once no struct is.
-    deferred: Vec<(String, String)>,
+    /// Schemas named by a `$ref` outside `#/components/schemas/Name`, by canonical pointer:
+    /// one type for each, however it is reached.
+    located: BTreeMap<String, TypeRef>,
+    /// Schemas named but not yet defined: a property reached one whose `allOf` chain needs a
+    /// struct still being built (a descendant of the struct, or of one of its bases); each is
+    /// defined, in this order, once no struct is.
+    deferred: Vec<Deferred>,
     /// How each struct would be written as XML; kept for those an XML body reaches.
     xml: BTreeMap<String, crate::ir::XmlType>,
     /// Types of XML bodies and responses.
@@ -109,6 +132,7 @@ impl<'a> Types<'a> {
             titled: Vec::new(),
             hierarchy: Hierarchy::of(&spec.api),
             structs: BTreeMap::new(),
+            located: BTreeMap::new(),
             pending: Vec::new(),
             deferred: Vec::new(),
             xml: BTreeMap::new(),
@@ -335,8 +359,15 @@ impl<'a> Types<'a> {
     /// the unions named so far (a deferred kind is a variant).
     fn settle(&mut self, pointer: &str) -> Result<(), Diagnostic> {
         while !self.deferred.is_empty() {
-            let (name, rust) = self.deferred.remove(0);
-            self.guarded(pointer, |t| t.define_deferred(&name, rust))?;
+            let deferred = self.deferred.remove(0);
+            self.guarded(pointer, |t| match deferred.waiting {
+                Waiting::Component(name) => t.define_deferred(&name, deferred.rust),
+                Waiting::Inline {
+                    schema,
+                    pointer,
+                    depth,
+                } => t.define(&schema, &View::of(&schema), &pointer, deferred.rust, depth),
+            })?;
         }
         self.fill_unions(pointer)
     }
@@ -357,17 +388,38 @@ impl<'a> Types<'a> {
     /// is named but not yet defined (being built, or deferred itself), so the fields it would
     /// inherit are not known yet.
     fn waits(&self, name: &str) -> bool {
+        self.chain_waits(vec![name.to_string()], Some(name))
+    }
+
+    /// Whether an inline schema with these `allOf` members must wait to be defined, as
+    /// [`Types::waits`] says of a component schema.
+    fn inline_waits(&self, members: &[&ReferenceOr<Schema>]) -> bool {
+        let mut stack = Vec::new();
+        let mut members = members.to_vec();
+        while let Some(member) = members.pop() {
+            match member {
+                ReferenceOr::Reference { reference } => {
+                    stack.extend(super::hierarchy::component_of(reference));
+                }
+                ReferenceOr::Item(inline) => members.extend(View::of(inline).all_of),
+            }
+        }
+        self.chain_waits(stack, None)
+    }
+
+    /// Whether a schema of the `allOf` chains from these component schemas (`name` itself
+    /// aside) is named but not yet defined.
+    fn chain_waits(&self, mut stack: Vec<String>, name: Option<&str>) -> bool {
         let schemas = match self.spec.api.components.as_ref() {
             Some(c) => &c.schemas,
             None => return false,
         };
         let mut seen = BTreeSet::new();
-        let mut stack = vec![name.to_string()];
         while let Some(current) = stack.pop() {
             if !seen.insert(current.clone()) {
                 continue;
             }
-            if current != name {
+            if Some(current.as_str()) != name {
                 let rust = match (self.structs.get(&current), self.named.get(&current)) {
                     (Some(s), _) | (None, Some(TypeRef::Named(s))) => Some(s),
                     _ => None,
@@ -486,22 +538,22 @@ impl<'a> Types<'a> {
         pointer: &str,
         deferrable: bool,
     ) -> Result<TypeRef, Diagnostic> {
-        let Some(name) = reference.strip_prefix("#/components/schemas/") else {
-            return Err(self.spec.error(
-                pointer,
-                format!(
-                    "`$ref: {reference}` does not point to a schema (`#/components/schemas/Name`)"
-                ),
-            ));
+        let Some(name) = reference
+            .strip_prefix("#/components/schemas/")
+            .filter(|name| !name.contains('/'))
+        else {
+            return self.pointer_at(reference, pointer);
         };
         let name = name.replace("~1", "/").replace("~0", "~");
         if let Some(done) = self.named.get(&name).cloned() {
             // An `allOf` member needs its fields now: one deferred is defined at once.
-            if let Some(i) = self.deferred.iter().position(|d| d.0 == name) {
-                if !deferrable {
-                    let (_, rust) = self.deferred.remove(i);
-                    self.define_deferred(&name, rust)?;
-                }
+            let waiting = self
+                .deferred
+                .iter()
+                .position(|d| matches!(&d.waiting, Waiting::Component(c) if *c == name));
+            if let Some(i) = waiting.filter(|_| !deferrable) {
+                let rust = self.deferred.remove(i).rust;
+                self.define_deferred(&name, rust)?;
             }
             return Ok(done);
         }
@@ -567,7 +619,10 @@ impl<'a> Types<'a> {
                     }
                     self.named.insert(name.clone(), meant.clone());
                     if deferrable && !self.building.is_empty() && self.waits(&name) {
-                        self.deferred.push((name, rust));
+                        self.deferred.push(Deferred {
+                            rust,
+                            waiting: Waiting::Component(name),
+                        });
                     } else {
                         self.define_component(&name, schema, &at, rust)?;
                     }
@@ -582,6 +637,114 @@ impl<'a> Types<'a> {
                 }
             }
         }
+    }
+
+    /// The type of the schema a `$ref` names anywhere but `#/components/schemas/Name` (in an
+    /// operation, a response component, a schema's `definitions` or `$defs`, ...).
+    fn pointer_at(&mut self, reference: &str, pointer: &str) -> Result<TypeRef, Diagnostic> {
+        let Some(at) = crate::diagnostics::canonical_pointer(reference) else {
+            return Err(self.spec.error(
+                pointer,
+                format!("`$ref: {reference}` is not a JSON pointer into this document (`#/...`)"),
+            ));
+        };
+        if let Some(done) = self.located.get(&at) {
+            return Ok(done.clone());
+        }
+        let Some(value) = self.spec.fragment(&at) else {
+            let tokens = crate::diagnostics::pointer_tokens(reference).unwrap_or_default();
+            let message = match crate::read::places::walk(&tokens).0 {
+                crate::read::places::Kind::Schema => {
+                    format!("`$ref: {reference}` points to nothing in the document")
+                }
+                _ => format!("`$ref: {reference}` does not point to a schema"),
+            };
+            return Err(self
+                .spec
+                .left_out(reference)
+                .unwrap_or_else(|| self.spec.error(pointer, message)));
+        };
+        let schema: ReferenceOr<Schema> = serde_json::from_value(value.clone()).map_err(|e| {
+            self.spec.error(
+                &at,
+                format!("`$ref: {reference}` names no valid schema: {e}"),
+            )
+        })?;
+        match schema {
+            ReferenceOr::Reference { reference: next } => {
+                if self.aliasing.contains(&at) {
+                    let mut cycle = self.aliasing.clone();
+                    cycle.push(at);
+                    return Err(self.spec.error(
+                        pointer,
+                        format!("`$ref` cycle with no schema in it: {}", cycle.join(" -> ")),
+                    ));
+                }
+                self.aliasing.push(at.clone());
+                let result = self.reference(&next, &at);
+                self.aliasing.pop();
+                let ty = result?;
+                self.located.insert(at, ty.clone());
+                Ok(ty)
+            }
+            ReferenceOr::Item(schema) => self.located(&schema, &at, 0),
+        }
+    }
+
+    /// The type of the schema at `at`, a location a `$ref` names: lowered once, named after
+    /// its location ([`naming::located_name`]), whether a `$ref` or the walk through the
+    /// schemas around it reaches it first.
+    fn located(&mut self, schema: &Schema, at: &str, depth: usize) -> Result<TypeRef, Diagnostic> {
+        if let Some(done) = self.located.get(at) {
+            return Ok(done.clone());
+        }
+        if self.aliasing.iter().any(|a| a == at) {
+            let mut cycle = self.aliasing.clone();
+            cycle.push(at.to_string());
+            return Err(self.spec.error(
+                at,
+                format!("`$ref` cycle with no schema in it: {}", cycle.join(" -> ")),
+            ));
+        }
+        let tokens = crate::diagnostics::pointer_tokens(at).unwrap_or_default();
+        let (_, steps) = crate::read::places::walk(&tokens);
+        let raw = naming::located_name(&steps, |path, method| self.operation_name(path, method));
+        let view = View::of(schema);
+        let ty = if let Some((index, single)) = single_ref(&view) {
+            self.aliasing.push(at.to_string());
+            let result = self.reference(single, &join(at, &format!("allOf/{index}")));
+            self.aliasing.pop();
+            result?
+        } else if only_null(schema) {
+            TypeRef::Json
+        } else if (view.is_object() && !free_form(&view)) || is_enum(&view) {
+            let rust = self.scope.claim(naming::type_name(&raw));
+            let ty = TypeRef::Named(rust.clone());
+            self.located.insert(at.to_string(), ty.clone());
+            self.define(schema, &view, at, rust, depth)?;
+            ty
+        } else {
+            self.aliasing.push(at.to_string());
+            let result = self.shaped(schema, view, at, &raw, depth);
+            self.aliasing.pop();
+            result?
+        };
+        self.located.insert(at.to_string(), ty.clone());
+        Ok(ty)
+    }
+
+    /// What an operation is called in the names of the schemas in it: its operationId, else
+    /// its method and path.
+    fn operation_name(&self, path: &str, method: &str) -> String {
+        let id = match self.spec.api.paths.paths.get(path) {
+            Some(ReferenceOr::Item(item)) => item
+                .iter()
+                .find(|(m, _)| *m == method)
+                .and_then(|(_, op)| op.operation_id.clone()),
+            _ => None,
+        };
+        id.filter(|id| !id.trim().is_empty())
+            .unwrap_or_else(|| format!("{method} {path}"))
     }
 
     /// Defines component schema `name` (a model or an enum) as `rust`, with its tag when it is
@@ -629,6 +792,9 @@ impl<'a> Types<'a> {
                 pointer,
                 format!("schema nested more than {MAX_DEPTH} levels deep; refusing to go further"),
             ));
+        }
+        if self.spec.fragment(pointer).is_some() {
+            return self.located(schema, pointer, depth);
         }
         let view = View::of(schema);
         if let Some((index, single)) = single_ref(&view) {
@@ -696,7 +862,18 @@ impl<'a> Types<'a> {
                 // Names made from other names were warned about where those were.
                 super::warn_name(self.spec, pointer, "schema", named, &rust);
             }
-            self.define(schema, &view, pointer, rust.clone(), depth)?;
+            if !self.building.is_empty() && self.inline_waits(&view.all_of) {
+                self.deferred.push(Deferred {
+                    rust: rust.clone(),
+                    waiting: Waiting::Inline {
+                        schema: Box::new(schema.clone()),
+                        pointer: pointer.to_string(),
+                        depth,
+                    },
+                });
+            } else {
+                self.define(schema, &view, pointer, rust.clone(), depth)?;
+            }
             return Ok(TypeRef::Named(rust));
         }
         self.warn_scalar(&view, pointer);
@@ -898,7 +1075,7 @@ impl<'a> Types<'a> {
             let ty = match ty {
                 // Back to a struct being built, or to one waiting for it: boxed.
                 TypeRef::Named(n)
-                    if self.building.contains(&n) || self.deferred.iter().any(|d| d.1 == n) =>
+                    if self.building.contains(&n) || self.deferred.iter().any(|d| d.rust == n) =>
                 {
                     TypeRef::Box(Box::new(TypeRef::Named(n)))
                 }
@@ -1134,6 +1311,13 @@ impl<'a> Types<'a> {
             .and_then(|c| c.schemas.get(name))
         {
             Some(ReferenceOr::Item(s)) => s.schema_data.description.clone().unwrap_or_default(),
+            // A schema named by where it is: its own description.
+            None => crate::diagnostics::canonical_pointer(reference)
+                .and_then(|at| self.spec.fragment(&at))
+                .and_then(|v| v.get("description"))
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
             _ => String::new(),
         }
     }

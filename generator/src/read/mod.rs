@@ -4,6 +4,7 @@
 pub mod autorest;
 mod locate;
 mod openapi31;
+pub mod places;
 mod refs;
 mod source;
 mod swagger2;
@@ -54,6 +55,11 @@ pub struct Spec {
     pub sources: SourceMap,
     /// operationId -> the `info.version` of the file that defines it.
     pub api_versions: BTreeMap<String, String>,
+    /// The schemas `$ref`s name outside `#/components/schemas/Name`, as converted, by
+    /// canonical pointer (`#/components/schemas/A/definitions/b`).
+    pub fragments: BTreeMap<String, Value>,
+    /// The document declares no operations (`paths: {}`): its crate is its models.
+    pub models_only: bool,
 }
 
 impl Spec {
@@ -73,6 +79,11 @@ impl Spec {
     /// error of whatever needs that component.
     pub fn left_out(&self, reference: &str) -> Option<Diagnostic> {
         self.sources.left_out.get(reference).cloned()
+    }
+
+    /// The schema a `$ref` outside `#/components/schemas/Name` names, by canonical pointer.
+    pub fn fragment(&self, pointer: &str) -> Option<&Value> {
+        self.fragments.get(pointer)
     }
 
     /// The warnings collected so far.
@@ -145,11 +156,14 @@ pub fn read_input(input: &Input) -> Result<Spec, Diagnostic> {
         }
     }
     let examples: BTreeSet<String> = input.examples.iter().cloned().collect();
+    let models_only = others.is_empty() && !declares_operations(&root);
     let settings = refs::Settings {
         spec_root: &spec_root,
         others,
         examples: &examples,
         warn_unreached: input.operations.is_empty(),
+        every_schema: models_only,
+        stable_pointers: dialect != Dialect::Swagger2,
     };
     let mut doc = refs::resolve_external(root, settings, &mut sources)?;
     match dialect {
@@ -157,12 +171,15 @@ pub fn read_input(input: &Input) -> Result<Spec, Diagnostic> {
         Dialect::OpenApi31 => doc = openapi31::convert(doc, &mut sources),
         Dialect::OpenApi3 => {}
     }
+    let fragments = fragments(&doc, dialect, &mut sources);
     let api = deserialize(doc, &mut sources)?;
     Ok(Spec {
         api,
         dialect,
         sources,
         api_versions,
+        fragments,
+        models_only,
     })
 }
 
@@ -234,6 +251,82 @@ fn select(doc: &mut Value, operations: &[String], versions: &mut BTreeMap<String
             });
         }
     }
+}
+
+/// The schemas at the pointers `$ref`s name outside the named definitions, as converted.
+/// One inside an operation the selection left out is taken from the file as read (converted
+/// on its own for OpenAPI 3.1), and so are the schemas its own `$ref`s name.
+fn fragments(doc: &Value, dialect: Dialect, sources: &mut SourceMap) -> BTreeMap<String, Value> {
+    let mut found = BTreeMap::new();
+    if sources.targets.is_empty() {
+        return found;
+    }
+    let mut as_read = None;
+    let mut queue: Vec<String> = sources.targets.iter().rev().cloned().collect();
+    while let Some(pointer) = queue.pop() {
+        if found.contains_key(&pointer) {
+            continue;
+        }
+        let at = pointer.trim_start_matches('#');
+        let node = match doc.pointer(at) {
+            Some(node) => node.clone(),
+            None => {
+                if as_read.is_none() {
+                    as_read = sources.root_value().ok();
+                }
+                let Some(mut node) = as_read.as_ref().and_then(|d| d.pointer(at)).cloned() else {
+                    continue;
+                };
+                if dialect == Dialect::OpenApi31 {
+                    openapi31::convert_schema(&mut node, &pointer, sources);
+                }
+                let mut refs = Vec::new();
+                local_schema_refs(&node, &mut refs);
+                queue.extend(refs.into_iter().filter(|r| !found.contains_key(r)));
+                node
+            }
+        };
+        found.insert(pointer, node);
+    }
+    found
+}
+
+/// The canonical pointers of the `$ref`s in `node` that name a schema anywhere but
+/// `#/components/schemas/Name`.
+fn local_schema_refs(node: &Value, out: &mut Vec<String>) {
+    match node {
+        Value::Object(map) => {
+            if let Some(reference) = map.get("$ref").and_then(Value::as_str) {
+                let tokens = crate::diagnostics::pointer_tokens(reference).unwrap_or_default();
+                let named = tokens.len() == 3 && tokens.first().is_some_and(|t| t == "components");
+                if !named && places::walk(&tokens).0 == places::Kind::Schema {
+                    if let Some(p) = crate::diagnostics::canonical_pointer(reference) {
+                        out.push(p);
+                    }
+                }
+            }
+            for (key, value) in map {
+                if !matches!(key.as_str(), "example" | "examples") {
+                    local_schema_refs(value, out);
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| local_schema_refs(v, out)),
+        _ => {}
+    }
+}
+
+/// Whether a document has a path item with an operation (or a `$ref` that may hold some).
+fn declares_operations(doc: &Value) -> bool {
+    ["paths", "x-ms-paths"]
+        .iter()
+        .filter_map(|key| doc.get(key).and_then(Value::as_object))
+        .flat_map(|paths| paths.values())
+        .filter_map(Value::as_object)
+        .any(|item| {
+            item.keys()
+                .any(|k| k == "$ref" || METHODS.contains(&k.as_str()))
+        })
 }
 
 /// The operationIds a document declares.

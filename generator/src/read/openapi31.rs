@@ -30,7 +30,7 @@ use serde_json::{json, Map, Value};
 
 /// Keywords that only validate or identify a schema: dropped without a word, the generated
 /// code is the same without them.
-const QUIET: [&str; 15] = [
+const QUIET: [&str; 14] = [
     "dependentRequired",
     "$schema",
     "$id",
@@ -38,7 +38,6 @@ const QUIET: [&str; 15] = [
     "$dynamicAnchor",
     "$vocabulary",
     "$comment",
-    "$defs",
     "contentMediaType",
     "contentSchema",
     "unevaluatedItems",
@@ -171,6 +170,11 @@ pub(crate) fn convert(mut doc: Value, sources: &mut SourceMap) -> Value {
         }
     }
     doc
+}
+
+/// Converts one schema of the document as read, found at `at`.
+pub(crate) fn convert_schema(schema: &mut Value, at: &str, sources: &mut SourceMap) {
+    Converter { sources }.schema(schema, at, 0);
 }
 
 struct Converter<'a> {
@@ -588,6 +592,15 @@ impl Converter<'_> {
     }
 
     fn children(&mut self, map: &mut Map<String, Value>, at: &str, depth: usize) {
+        // Kept (3.0 readers ignore them) for the `$ref`s that point into them.
+        for key in ["$defs", "definitions"] {
+            if let Some(Value::Object(defs)) = map.get_mut(key) {
+                let base = join(at, key);
+                for (name, def) in defs.iter_mut() {
+                    self.schema(def, &join(&base, name), depth + 1);
+                }
+            }
+        }
         if let Some(Value::Object(properties)) = map.get_mut("properties") {
             // A property no value can have is one that is never present.
             properties.retain(|_, p| *p != Value::Bool(false));
@@ -882,7 +895,7 @@ mod tests {
         let s = schema_of(&out);
         assert_eq!(
             s,
-            &json!({ "type": "object", "properties": {
+            &json!({ "type": "object", "$defs": { "U": {} }, "properties": {
                 "any": {},
                 "tuple": { "type": "array", "items": {} },
                 "map": { "type": "object", "additionalProperties": { "type": "integer" } }

@@ -47,6 +47,7 @@ const DATA_KEYS: &[&str] = &["x-ms-examples", "examples", "example"];
 const NAME_MAPS: &[&str] = &[
     "properties",
     "definitions",
+    "$defs",
     "parameters",
     "responses",
     "schemas",
@@ -82,6 +83,12 @@ pub struct Settings<'a> {
     /// Every operation is selected, so a definition none reaches is dead: a broken `$ref` in
     /// it is worth a warning (with a selection, it may just belong to another operation).
     pub warn_unreached: bool,
+    /// The document declares no operations: every schema it defines is placed (its models
+    /// are what it is for).
+    pub every_schema: bool,
+    /// Pointers into the root document name the same node before and after conversion
+    /// (OpenAPI 3.x), so a copied node's schemas may stay `$ref`s to where they are written.
+    pub stable_pointers: bool,
 }
 
 struct Resolver<'a> {
@@ -100,6 +107,9 @@ struct Resolver<'a> {
     polymorphic: BTreeSet<Key>,
     /// How deep `rewrite` is in the document being built.
     nesting: usize,
+    /// The root document as read, once a `$ref` needs a node of it copied.
+    root_doc: Option<Value>,
+    stable_pointers: bool,
 }
 
 /// Makes every `$ref` in `doc` local, placing what the operations reach; broken refs in what
@@ -122,6 +132,8 @@ pub fn resolve_external(
         queued: BTreeSet::new(),
         polymorphic: BTreeSet::new(),
         nesting: 0,
+        root_doc: None,
+        stable_pointers: settings.stable_pointers,
     };
     // The root's own definitions are placed when reached, like any other file's.
     let mut own: Vec<Key> = Vec::new();
@@ -138,6 +150,18 @@ pub fn resolve_external(
         }
     }
     r.rewrite(&mut doc, &root_path, &mut "#".to_string(), 0)?;
+    if settings.every_schema {
+        for key in &own {
+            let (_, section, name) = key;
+            if section == &["definitions"] || section == &["components", "schemas"] {
+                let mut at = String::from("#");
+                for token in section.iter().chain(std::iter::once(name)) {
+                    at = join(&at, token);
+                }
+                r.place(key.clone(), (root_path.clone(), at))?;
+            }
+        }
+    }
     for (file, mut other) in settings.others {
         let Some(Value::Object(paths)) = other.get_mut("paths").map(Value::take) else {
             continue;
@@ -428,7 +452,10 @@ impl Resolver<'_> {
                 );
                 if !SECTIONS.iter().any(|s| s.iter().eq(section.iter())) {
                     // A pointer to something other than a named definition: only within
-                    // the root document, where it is left for the next stages to judge.
+                    // the root document.
+                    if local && self.is_root(file) {
+                        return self.local_pointer(target, fragment, at, depth);
+                    }
                     if local {
                         return Ok(None);
                     }
@@ -445,6 +472,71 @@ impl Resolver<'_> {
                 }
                 map.insert("$ref".into(), Value::String(join(&pointer, &placed)));
                 Ok(None)
+            }
+        }
+    }
+
+    /// A `$ref` within the root document to a node that is not a named definition
+    /// (`#/paths/~1a/get/parameters/0`, `#/components/schemas/A/definitions/b`). The named
+    /// definition it points into is placed, so the node stays. A schema is left where it is,
+    /// its pointer recorded for the lower stage to lower it once; a parameter, response,
+    /// request body or header is copied in place of the `$ref` (its schemas with properties
+    /// becoming `$ref`s to where they are written, so each is still one model). Anything else,
+    /// or nothing, is left for the next stages to report.
+    fn local_pointer(
+        &mut self,
+        target: &str,
+        fragment: &str,
+        at: &str,
+        depth: usize,
+    ) -> Result<Option<Value>, Diagnostic> {
+        let Some(tokens) = crate::diagnostics::pointer_tokens(&format!("#{fragment}")) else {
+            return Ok(None);
+        };
+        let ref_at = join(at, "$ref");
+        let root_path = self.sources.root().to_path_buf();
+        for section in SECTIONS {
+            let (Some(head), Some(name)) = (tokens.get(..section.len()), tokens.get(section.len()))
+            else {
+                continue;
+            };
+            if tokens.len() > section.len() + 1 && section.iter().eq(head.iter()) {
+                let key: Key = (self.root.clone(), head.to_vec(), name.clone());
+                if self.names.contains_key(&key) {
+                    self.place(key, (root_path.clone(), ref_at.clone()))?;
+                }
+            }
+        }
+        let pointer = tokens.iter().fold(String::from("#"), |p, t| join(&p, t));
+        let (kind, _) = super::places::walk(&tokens);
+        match kind {
+            super::places::Kind::Schema => {
+                self.sources.targets.insert(pointer);
+                Ok(None)
+            }
+            super::places::Kind::Other => Ok(None),
+            _ => {
+                if depth >= MAX_INLINE_DEPTH {
+                    return Err(self.error(&root_path, &ref_at, format!("`$ref: {target}` chains `$ref`s more than {MAX_INLINE_DEPTH} deep; is there a cycle?")));
+                }
+                if self.root_doc.is_none() {
+                    self.root_doc = Some(self.sources.root_value()?);
+                }
+                let Some(mut node) = self
+                    .root_doc
+                    .as_ref()
+                    .and_then(|d| d.pointer(pointer.trim_start_matches('#')))
+                    .cloned()
+                else {
+                    return Ok(None);
+                };
+                if self.stable_pointers {
+                    schemas_by_ref(&mut node, &pointer);
+                }
+                self.sources
+                    .map(at.to_string(), &root_path, pointer.clone());
+                self.rewrite(&mut node, &root_path, &mut pointer.clone(), depth + 1)?;
+                Ok(Some(node))
             }
         }
     }
@@ -812,6 +904,39 @@ impl Resolver<'_> {
         match self.target(file, reference) {
             Some(key) => self.raw(&key).is_some(),
             None => false,
+        }
+    }
+}
+
+/// Replaces the schemas of a parameter, header, request body or response at `at` that would
+/// be models (they have properties, or `allOf`) by `$ref`s to where they are written.
+fn schemas_by_ref(node: &mut Value, at: &str) {
+    let by_ref = |schema: &mut Value, pointer: String| {
+        let model = schema.as_object().is_some_and(|s| {
+            !s.contains_key("$ref") && (s.contains_key("properties") || s.contains_key("allOf"))
+        });
+        if model {
+            *schema = serde_json::json!({ "$ref": pointer });
+        }
+    };
+    if node.get("$ref").is_some() {
+        return;
+    }
+    if let Some(schema) = node.get_mut("schema") {
+        by_ref(schema, join(at, "schema"));
+    }
+    if let Some(Value::Object(content)) = node.get_mut("content") {
+        let base = join(at, "content");
+        for (media, value) in content.iter_mut() {
+            if let Some(schema) = value.get_mut("schema") {
+                by_ref(schema, join(&join(&base, media), "schema"));
+            }
+        }
+    }
+    if let Some(Value::Object(headers)) = node.get_mut("headers") {
+        let base = join(at, "headers");
+        for (name, header) in headers.iter_mut() {
+            schemas_by_ref(header, &join(&base, name));
         }
     }
 }

@@ -49,6 +49,10 @@ pub struct SourceMap {
     pub left_out: BTreeMap<String, Diagnostic>,
     /// (file, path key) of the path items read from a file's `x-ms-paths` into its `paths`.
     pub x_ms_paths: BTreeSet<(PathBuf, String)>,
+    /// Canonical pointers of the schemas that `$ref`s name outside the named definitions
+    /// (`#/paths/~1a/get/responses/200/content/application~1json/schema`): the converted
+    /// node at each is kept for the lower stage.
+    pub targets: BTreeSet<String>,
 }
 
 /// An operation removed from the document while reading, and why.
@@ -80,6 +84,7 @@ impl SourceMap {
             skipped: Vec::new(),
             left_out: BTreeMap::new(),
             x_ms_paths: BTreeSet::new(),
+            targets: BTreeSet::new(),
         };
         let text = read_text(root).map_err(|m| Diagnostic::new(root, "", m))?;
         map.insert(root.to_path_buf(), text);
