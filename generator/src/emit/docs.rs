@@ -592,7 +592,10 @@ mod tests {
     #[test]
     fn test_tabs_in_docs_become_spaces() {
         let tokens = doc("Values:\n\tTabbed.").to_string();
-        assert!(tokens.contains(r#"" Tabbed.""#) && !tokens.contains('\t'), "{tokens}");
+        assert!(
+            tokens.contains(r#"" Tabbed.""#) && !tokens.contains('\t'),
+            "{tokens}"
+        );
     }
 
     #[test]
