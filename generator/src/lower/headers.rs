@@ -192,7 +192,7 @@ pub fn response_headers(
             let mut docs = header
                 .description
                 .clone()
-                .filter(|d| !d.trim().is_empty())
+                .filter(|d| super::view::has_prose(d))
                 .unwrap_or_else(|| format!("The `{wire}` header."));
             if let Some(prefix) = prefix {
                 docs.push_str(&format!("\n\nEvery header whose name starts with `{prefix}`, by the rest of its name (in lowercase)."));

@@ -222,7 +222,7 @@ pub fn body(
     let docs = body
         .description
         .clone()
-        .filter(|d| !d.trim().is_empty())
+        .filter(|d| super::view::has_prose(d))
         .unwrap_or_else(|| "The request body.".into());
     let wire_name = body
         .extensions

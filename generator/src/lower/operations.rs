@@ -765,7 +765,7 @@ fn parameter(
                 docs: data
                     .description
                     .clone()
-                    .filter(|d| !d.trim().is_empty())
+                    .filter(|d| super::view::has_prose(d))
                     .unwrap_or_else(|| format!("The `{}` parameter.", data.name)),
             });
         }

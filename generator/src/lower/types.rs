@@ -1000,7 +1000,7 @@ impl<'a> Types<'a> {
             .schema_data
             .description
             .clone()
-            .filter(|d| !d.trim().is_empty())
+            .filter(|d| super::view::has_prose(d))
             .unwrap_or_else(|| {
                 let kind = if is_enum(view) { "values" } else { "model" };
                 format!("The `{rust}` {kind}.")
@@ -1085,7 +1085,7 @@ impl<'a> Types<'a> {
             };
             let (docs, read_only) = self.property_docs(prop);
             let secret = matches!(prop, ReferenceOr::Item(s) if s.schema_data.extensions.get("x-ms-secret").and_then(Value::as_bool) == Some(true));
-            let mut docs = if docs.trim().is_empty() {
+            let mut docs = if !super::view::has_prose(&docs) {
                 format!("The `{wire}` property.")
             } else {
                 docs

@@ -169,6 +169,27 @@ impl<'s> View<'s> {
     }
 }
 
+/// Whether a description says anything: some letter or digit outside its HTML tags (`<p/>`,
+/// `<p></p>` and whitespace say nothing, and get the default docs instead).
+pub fn has_prose(text: &str) -> bool {
+    let mut in_tag = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '<' if chars
+                .peek()
+                .is_some_and(|n| *n == '/' || n.is_ascii_alphabetic()) =>
+            {
+                in_tag = true
+            }
+            '>' if in_tag => in_tag = false,
+            c if !in_tag && c.is_alphanumeric() => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// The one value `schema` allows, a constant: an enum of one value that is not null and not
 /// declared extensible (`x-ms-enum.modelAsString: true`).
 pub fn constant(schema: &Schema) -> Option<Value> {
@@ -182,5 +203,20 @@ pub fn constant(schema: &Schema) -> Option<Value> {
     match View::of(schema).enumeration.as_slice() {
         [value] if !extensible && !value.is_null() => Some(value.clone()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_prose;
+
+    #[test]
+    fn test_descriptions_of_tags_or_whitespace_say_nothing() {
+        for blank in ["", "  ", "<p/>", "<p></p>\n", "<p> </p><br/>"] {
+            assert!(!has_prose(blank), "{blank:?}");
+        }
+        for prose in ["x", "<p>An ARN.</p>", "a < b", "<3 and 1>"] {
+            assert!(has_prose(prose), "{prose:?}");
+        }
     }
 }
