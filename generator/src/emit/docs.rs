@@ -36,13 +36,23 @@ pub fn doc(text: &str) -> TokenStream {
 
 /// The width of the list marker `line` starts with (`* `, `- `, `+ `, `1. `, `2) `), if any.
 fn list_marker_width(line: &str) -> Option<usize> {
-    if ["* ", "- ", "+ "].iter().any(|m| line.starts_with(m)) {
-        return Some(2);
+    let marker = if ["*", "-", "+"].iter().any(|m| line.starts_with(m)) {
+        1
+    } else {
+        let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let rest = line.get(digits..)?;
+        ((1..=9).contains(&digits) && (rest.starts_with('.') || rest.starts_with(')')))
+            .then_some(digits + 1)?
+    };
+    // The item's text starts after the marker's spaces (one to four; more make the text
+    // code, which still starts one space in).
+    let after = line.get(marker..)?;
+    let spaces = after.len() - after.trim_start_matches(' ').len();
+    match spaces {
+        0 => None,
+        1..=4 if spaces < after.len() => Some(marker + spaces),
+        _ => Some(marker + 1),
     }
-    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let rest = line.get(digits..)?;
-    ((1..=9).contains(&digits) && (rest.starts_with(". ") || rest.starts_with(") ")))
-        .then_some(digits + 2)
 }
 
 /// One `#[doc = "..."]` line for `text` (spec text made one line, then escaped like [`doc`]'s):
@@ -479,7 +489,7 @@ mod tests {
 
     #[test]
     fn test_a_line_going_on_a_list_item_is_indented_under_it() {
-        let text = "Codes:\n* United States - routing number\nRefer to the bank.\n\nAfter.\n12. Twelfth\ngoes on";
+        let text = "Codes:\n* United States - routing number\nRefer to the bank.\n\nAfter.\n12. Twelfth\ngoes on\n-   Wide\nwider";
         let lines: Vec<String> = doc(text)
             .into_iter()
             .filter_map(|t| match t {
@@ -497,6 +507,8 @@ mod tests {
                 r#"doc = " After.""#,
                 r#"doc = " 12. Twelfth""#,
                 r#"doc = "     goes on""#,
+                r#"doc = " -   Wide""#,
+                r#"doc = "     wider""#,
             ]
         );
     }
