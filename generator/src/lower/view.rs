@@ -169,8 +169,8 @@ impl<'s> View<'s> {
     }
 }
 
-/// Whether a description says anything: some letter or digit outside its HTML tags (`<p/>`,
-/// `<p></p>` and whitespace say nothing, and get the default docs instead).
+/// Whether a description says anything: some text outside its HTML tags (`<p/>`, `<p></p>`
+/// and whitespace say nothing, and get the default docs instead; `$$.` says something).
 pub fn has_prose(text: &str) -> bool {
     let mut in_tag = false;
     let mut chars = text.chars().peekable();
@@ -183,7 +183,7 @@ pub fn has_prose(text: &str) -> bool {
                 in_tag = true
             }
             '>' if in_tag => in_tag = false,
-            c if !in_tag && c.is_alphanumeric() => return true,
+            c if !in_tag && !c.is_whitespace() => return true,
             _ => {}
         }
     }
@@ -215,7 +215,7 @@ mod tests {
         for blank in ["", "  ", "<p/>", "<p></p>\n", "<p> </p><br/>"] {
             assert!(!has_prose(blank), "{blank:?}");
         }
-        for prose in ["x", "<p>An ARN.</p>", "a < b", "<3 and 1>"] {
+        for prose in ["x", "<p>An ARN.</p>", "a < b", "<3 and 1>", "$$."] {
             assert!(has_prose(prose), "{prose:?}");
         }
     }
