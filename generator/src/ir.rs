@@ -58,6 +58,19 @@ pub struct Crate {
     pub helpers: BTreeMap<Helper, BTreeSet<String>>,
 }
 
+impl Crate {
+    /// Features of the clients that reach a model type; a type no client was found for is
+    /// kept for all of them.
+    pub fn type_features<'a>(&'a self, def: &'a TypeDef) -> BTreeSet<&'a str> {
+        let features = def.features();
+        if features.is_empty() {
+            self.clients.values().map(|c| c.feature.as_str()).collect()
+        } else {
+            features.iter().map(String::as_str).collect()
+        }
+    }
+}
+
 /// A helper of the generated `runtime` module (or models) that only some crates, or only some
 /// of a crate's clients, need: emitted and gated after [`Crate::helpers`].
 #[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
@@ -1170,6 +1183,14 @@ pub struct Example {
 }
 
 impl TypeRef {
+    /// Bytes, or a list of them: what a form field holding files is.
+    pub fn is_bytes(&self) -> bool {
+        match self {
+            TypeRef::Vec(item) => **item == TypeRef::Bytes,
+            ty => *ty == TypeRef::Bytes,
+        }
+    }
+
     /// A primitive with one text form: a string, number, boolean, UUID, date, time, duration or
     /// bytes (what a path, query or header value can be, besides enums).
     pub fn is_primitive(&self) -> bool {

@@ -2,7 +2,7 @@
 //! clients need is compiled only when one of their features is on. An item every client needs
 //! carries no gate, which keeps the output small.
 
-use crate::ir::{Client, Crate, Helper, TypeDef};
+use crate::ir::{Client, Crate, Helper};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeSet;
@@ -28,17 +28,6 @@ pub fn of_helper(krate: &Crate, helper: Helper) -> Option<Features<'_>> {
 /// gate); `None` when the crate does not need the helper.
 pub fn helper_gate(krate: &Crate, helper: Helper) -> Option<Option<TokenStream>> {
     of_helper(krate, helper).map(|features| gate(krate, &features))
-}
-
-/// Features of the clients that reach a model type; a type the lower stage found no client
-/// for is kept for all of them.
-pub fn of_type<'a>(krate: &'a Crate, def: &'a TypeDef) -> Features<'a> {
-    let features = def.features();
-    if features.is_empty() {
-        all(krate)
-    } else {
-        features.iter().map(String::as_str).collect()
-    }
 }
 
 /// `#[cfg(...)]` for an item needed by `features`; none when every client (or, for an

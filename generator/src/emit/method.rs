@@ -616,10 +616,7 @@ fn form_body(
     let adds = fields.map(|p| {
         let wire = &p.wire_name;
         let n = tokens::ident(&p.rust_name);
-        let file = match &p.ty {
-            TypeRef::Vec(item) => **item == TypeRef::Bytes,
-            ty => *ty == TypeRef::Bytes,
-        };
+        let file = p.ty.is_bytes();
         let optional = p.source == Source::Option;
         match (&p.ty, file, optional) {
             (TypeRef::Vec(_), true, false) => quote! {

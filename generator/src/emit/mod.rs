@@ -301,7 +301,7 @@ fn models_mod(krate: &Crate) -> TokenStream {
             .values()
             .filter(move |t| matches!(t, TypeDef::Enum(_)) == enums)
             .map(|t| {
-                let used = features::of_type(krate, t);
+                let used = krate.type_features(t);
                 features::gate(krate, &used).map(|_| used)
             })
     };
@@ -398,11 +398,11 @@ fn models_mod(krate: &Crate) -> TokenStream {
 fn models(krate: &Crate) -> TokenStream {
     let items = krate.types.values().filter_map(|t| match t {
         TypeDef::Struct(s) => {
-            let gate = features::gate(krate, &features::of_type(krate, t));
+            let gate = features::gate(krate, &krate.type_features(t));
             Some(model::model(s, krate.xml.get(&s.name), gate))
         }
         TypeDef::Union(u) => {
-            let gate = features::gate(krate, &features::of_type(krate, t));
+            let gate = features::gate(krate, &krate.type_features(t));
             Some(union::union(u, gate))
         }
         TypeDef::Enum(_) => None,
@@ -438,7 +438,7 @@ fn long_running_features(krate: &Crate) -> features::Features<'_> {
 fn enums(krate: &Crate) -> TokenStream {
     let items = krate.types.values().filter_map(|t| match t {
         TypeDef::Enum(e) => {
-            let gate = features::gate(krate, &features::of_type(krate, t));
+            let gate = features::gate(krate, &krate.type_features(t));
             Some(enumeration::enumeration(e, gate))
         }
         TypeDef::Struct(_) | TypeDef::Union(_) => None,

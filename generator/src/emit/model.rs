@@ -335,7 +335,7 @@ pub fn xml_helpers(krate: &Crate) -> TokenStream {
                 let entry = helpers
                     .entry(helper.as_str())
                     .or_insert_with(|| (item.as_str(), super::features::Features::new()));
-                entry.1.extend(super::features::of_type(krate, def));
+                entry.1.extend(krate.type_features(def));
             }
         }
     }

@@ -76,7 +76,7 @@ fn forms(needed: &mut Needed) {
     let fields = |o: &Operation, files: bool| {
         o.params
             .iter()
-            .any(|p| p.location == Location::Form && is_file(&p.ty) == files)
+            .any(|p| p.location == Location::Form && p.ty.is_bytes() == files)
     };
     needed.by_clients(Helper::Form, &|c| {
         any_operation(c, |o| form_of(o).is_some())
@@ -121,7 +121,11 @@ fn by_types(krate: &Crate, needed: &mut BTreeMap<Helper, Features>) {
             .map(|(_, t)| t)
             .collect();
         if !users.is_empty() {
-            let features = users.iter().flat_map(|t| of_type(krate, t)).collect();
+            let features = users
+                .iter()
+                .flat_map(|t| krate.type_features(t))
+                .map(str::to_string)
+                .collect();
             needed.insert(helper, features);
         }
     };
@@ -154,17 +158,6 @@ fn of_clients(krate: &Crate, wanted: &dyn Fn(&Client) -> bool) -> Features {
         .collect()
 }
 
-/// Features of the clients that reach a model type; a type no client was found for is kept
-/// for all of them.
-fn of_type(krate: &Crate, def: &TypeDef) -> Features {
-    let features = def.features();
-    if features.is_empty() {
-        krate.clients.values().map(|c| c.feature.clone()).collect()
-    } else {
-        features.clone()
-    }
-}
-
 fn any_operation(client: &Client, wanted: impl Fn(&Operation) -> bool) -> bool {
     client.operations.iter().any(wanted)
 }
@@ -176,12 +169,4 @@ fn any_param(client: &Client, wanted: impl Fn(&Param) -> bool) -> bool {
 /// A plain call whose response body the caller reads as a stream (never read whole here).
 fn streams(o: &Operation) -> bool {
     o.response_format == Format::Binary && o.kind == OperationKind::Plain
-}
-
-/// A file form field: bytes, or a list of them.
-fn is_file(ty: &TypeRef) -> bool {
-    match ty {
-        TypeRef::Vec(item) => **item == TypeRef::Bytes,
-        ty => *ty == TypeRef::Bytes,
-    }
 }

@@ -294,10 +294,7 @@ pub fn lower(
     }
     // Locals for values sent as text, after every argument: none shadows one.
     for p in &mut params {
-        let file = match &p.ty {
-            TypeRef::Vec(item) => **item == TypeRef::Bytes,
-            ty => *ty == TypeRef::Bytes,
-        };
+        let file = p.ty.is_bytes();
         let as_text = matches!(p.source, Source::Argument | Source::Option)
             && !file
             && (p.object.is_some()
