@@ -34,10 +34,11 @@ pub struct Crate {
     pub publishing: crate::config::Publishing,
     /// The operations the crate's README and its guide examples call.
     pub guide: Guide,
-    /// Whether any type the crate carries has a wire format of its own (dates, times,
-    /// durations, bytes): the crate then has the `formats` module and depends on `time`.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub uses_formats: bool,
+    /// The wire formats of their own (dates, times, durations, bytes) that the crate's types
+    /// carry: the crate's `formats` module has these and no others, and it has the module
+    /// (and depends on `time`) only when there is one.
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    pub wire_formats: BTreeSet<WireFormat>,
     /// Operations left out of the crate, and why (e.g. a WebSocket upgrade).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub omitted: Vec<Omitted>,
@@ -897,6 +898,44 @@ pub enum FormKind {
     Multipart,
 }
 
+/// A wire format of its own that a scalar has besides plain JSON: one type of the generated
+/// `formats` module, in the order that module declares them.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub enum WireFormat {
+    /// `format: date-time`: RFC 3339.
+    Rfc3339,
+    /// `format: date-time-rfc1123`: the HTTP date.
+    Rfc1123,
+    /// `format: unixtime`: seconds since 1970.
+    UnixTime,
+    /// `format: date`.
+    Date,
+    /// `format: time`.
+    Time,
+    /// `format: duration`: ISO 8601.
+    Duration,
+    /// `format: byte`: standard base64.
+    Base64,
+    /// `format: base64url`: URL-safe base64 without padding.
+    Base64Url,
+}
+
+impl WireFormat {
+    /// The name of its type in the generated `formats` module.
+    pub fn name(self) -> &'static str {
+        match self {
+            WireFormat::Rfc3339 => "Rfc3339",
+            WireFormat::Rfc1123 => "Rfc1123",
+            WireFormat::UnixTime => "UnixTime",
+            WireFormat::Date => "Date",
+            WireFormat::Time => "Time",
+            WireFormat::Duration => "Duration",
+            WireFormat::Base64 => "Base64",
+            WireFormat::Base64Url => "Base64Url",
+        }
+    }
+}
+
 /// How a request or response body is written on the wire.
 #[derive(Clone, Copy, Debug, Default, Serialize, PartialEq, Eq)]
 pub enum Format {
@@ -1219,17 +1258,17 @@ impl TypeRef {
     }
 
     /// The wire format of the scalar inside this type (through `Vec`, `Map` and `Box`), when
-    /// it has one besides plain JSON: the name of its type in the generated `formats` module.
-    pub fn format(&self) -> Option<&'static str> {
+    /// it has one besides plain JSON.
+    pub fn format(&self) -> Option<WireFormat> {
         match self {
-            TypeRef::DateTime => Some("Rfc3339"),
-            TypeRef::DateTimeRfc1123 => Some("Rfc1123"),
-            TypeRef::UnixTime => Some("UnixTime"),
-            TypeRef::Date => Some("Date"),
-            TypeRef::Time => Some("Time"),
-            TypeRef::Duration => Some("Duration"),
-            TypeRef::Base64 => Some("Base64"),
-            TypeRef::Base64Url => Some("Base64Url"),
+            TypeRef::DateTime => Some(WireFormat::Rfc3339),
+            TypeRef::DateTimeRfc1123 => Some(WireFormat::Rfc1123),
+            TypeRef::UnixTime => Some(WireFormat::UnixTime),
+            TypeRef::Date => Some(WireFormat::Date),
+            TypeRef::Time => Some(WireFormat::Time),
+            TypeRef::Duration => Some(WireFormat::Duration),
+            TypeRef::Base64 => Some(WireFormat::Base64),
+            TypeRef::Base64Url => Some(WireFormat::Base64Url),
             TypeRef::Vec(inner)
             | TypeRef::Map(inner)
             | TypeRef::Box(inner)

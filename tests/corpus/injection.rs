@@ -233,6 +233,29 @@ fn test_no_generated_file_defines_an_item_the_spec_does_not_describe() {
                 described.insert(format!("struct {credentials}"));
             }
         }
+        // The types of the wire formats the IR says the crate uses (the seed's `formats`
+        // module has the helpers they share), and the HTTP date's day and month names.
+        for format in &ir.wire_formats {
+            use azure_codegen::ir::WireFormat;
+            described.insert(format!("struct {}", format.name()));
+            if *format == WireFormat::Rfc1123 {
+                described.insert("const WEEKDAYS".to_string());
+                described.insert("const MONTHS".to_string());
+            }
+            // The format's value type implements its text and JSON encodings.
+            let scalar = match format {
+                WireFormat::Rfc3339 | WireFormat::Rfc1123 | WireFormat::UnixTime => {
+                    "OffsetDateTime"
+                }
+                WireFormat::Date => "time::Date",
+                WireFormat::Time => "time::Time",
+                WireFormat::Duration => "azure_core::time::Duration",
+                WireFormat::Base64 | WireFormat::Base64Url => "Vec<u8>",
+            };
+            for method in ["to_text", "from_text", "encode", "decode", "deserialize_with"] {
+                described.insert(format!("fn {scalar}::{method}"));
+            }
+        }
         // The server URL's variables are filled in by the runtime.
         if !ir.service.variables.is_empty() {
             described.insert("fn fill".to_string());

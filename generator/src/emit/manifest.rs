@@ -1,6 +1,7 @@
 //! The generated crate's `Cargo.toml` and `README.md` (its crate docs).
 
 use super::docs::one_line;
+use super::formats;
 use crate::ir::{Auth, Crate};
 
 /// `Cargo.toml`: azure_core without default features, so users choose the HTTP stack; the
@@ -133,7 +134,7 @@ serde_json = {{ version = "1", features = ["float_roundtrip"] }}
         package = krate.package,
         // The `formats` module names `time::Date` and `time::Time`: the same `time` azure_core
         // uses, so it adds nothing to the build.
-        time = if krate.uses_formats {
+        time = if formats::needs_time(&krate.wire_formats) {
             "time = \"0.3\"\n"
         } else {
             ""

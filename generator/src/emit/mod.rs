@@ -94,7 +94,7 @@ pub fn plan(krate: &Crate) -> Vec<(String, Piece<'_>)> {
     if krate.models_only {
         files.retain(|(_, piece)| !matches!(piece, Piece::ClientsMod));
     }
-    if krate.uses_formats {
+    if !krate.wire_formats.is_empty() {
         files.push(("src/formats.rs".into(), Piece::Formats));
     }
     let (structs, enumerations) = kinds(krate);
@@ -151,7 +151,7 @@ pub fn render(krate: &Crate, piece: &Piece) -> Contents {
         Piece::Readme => Contents::Text(manifest::readme(krate)),
         Piece::Lib => Contents::Rust(lib_rs(krate)),
         Piece::Runtime => Contents::Rust(runtime::runtime(krate)),
-        Piece::Formats => Contents::Rust(formats::module()),
+        Piece::Formats => Contents::Rust(formats::module(&krate.wire_formats)),
         Piece::ClientsMod => Contents::Rust(clients_mod(krate)),
         Piece::ModelsMod => Contents::Rust(models_mod(krate)),
         Piece::Models => Contents::Rust(models(krate)),
@@ -225,7 +225,7 @@ fn lib_rs(krate: &Crate) -> TokenStream {
         });
     // With no client's feature on, the shared helpers have no caller.
     let any_client = features::predicate(&features::all(krate));
-    let formats = krate.uses_formats.then(|| {
+    let formats = (!krate.wire_formats.is_empty()).then(|| {
         quote!(
             pub mod formats;
         )

@@ -64,8 +64,8 @@ pub fn ty(t: &TypeRef) -> TokenStream {
 /// The type of the generated `formats` module that writes and reads values of `t` on the wire
 /// (e.g. `crate::formats::Rfc3339`), when its scalar has a format of its own.
 pub fn format(t: &TypeRef) -> Option<TokenStream> {
-    t.format().map(|name| {
-        let name = ident(name);
+    t.format().map(|format| {
+        let name = ident(format.name());
         quote!(crate::formats::#name)
     })
 }

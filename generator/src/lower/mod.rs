@@ -18,7 +18,7 @@ use crate::ir;
 use crate::read::Spec;
 use naming::Scope;
 use openapiv3::ReferenceOr;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What to lower, beyond the spec itself.
 #[derive(Clone, Debug, Default)]
@@ -184,7 +184,7 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         .retain(|id| !omitted.iter().any(|m| &m.id == id));
     let examples = operations::examples(spec, &selection, &clients, &found)?;
     let guide = guide(&clients, &examples);
-    let uses_formats = uses_formats(&clients, &types);
+    let wire_formats = wire_formats(&clients, &types);
     let formats = media::formats_used(&clients);
     let mut krate = ir::Crate {
         package: selection.package.clone(),
@@ -199,7 +199,7 @@ pub fn lower(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnostic
         status_monitor,
         service_client,
         guide,
-        uses_formats,
+        wire_formats,
         publishing: Default::default(),
         formats,
         xml,
@@ -271,7 +271,7 @@ fn models_only(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnost
         }
     }
     let clients = BTreeMap::new();
-    let uses_formats = uses_formats(&clients, &types);
+    let wire_formats = wire_formats(&clients, &types);
     let mut krate = ir::Crate {
         package: selection.package.clone(),
         title: spec.api.info.title.clone(),
@@ -286,7 +286,7 @@ fn models_only(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnost
         status_monitor: None,
         service_client: None,
         guide: ir::Guide::default(),
-        uses_formats,
+        wire_formats,
         publishing: Default::default(),
         xml,
         models_only: true,
@@ -296,30 +296,39 @@ fn models_only(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnost
     Ok(krate)
 }
 
-/// Whether a field, parameter, body or response of the crate has a wire format of its own.
-fn uses_formats(
+/// The wire formats of their own that the crate's fields, parameters, bodies, responses and
+/// response headers have.
+fn wire_formats(
     clients: &BTreeMap<String, ir::Client>,
     types: &BTreeMap<String, ir::TypeDef>,
-) -> bool {
-    let formatted = |t: &ir::TypeRef| t.format().is_some();
-    let in_types = types.values().any(|t| match t {
-        ir::TypeDef::Struct(s) => {
-            s.fields.iter().any(|f| formatted(&f.ty))
-                || s.additional.as_ref().is_some_and(formatted)
-        }
-        // A union's variants are structs of their own, checked above.
-        ir::TypeDef::Enum(_) | ir::TypeDef::Union(_) => false,
+) -> BTreeSet<ir::WireFormat> {
+    let in_types = types.values().flat_map(|t| match t {
+        ir::TypeDef::Struct(s) => s
+            .fields
+            .iter()
+            .map(|f| &f.ty)
+            .chain(s.additional.as_ref())
+            .collect(),
+        // A union's variants are structs of their own, counted above.
+        ir::TypeDef::Enum(_) | ir::TypeDef::Union(_) => Vec::new(),
     });
-    in_types
-        || clients.values().flat_map(|c| &c.operations).any(|o| {
-            o.params.iter().any(|p| formatted(&p.ty))
-                || o.body.as_ref().is_some_and(|b| formatted(&b.ty))
-                || o.success_type.as_ref().is_some_and(formatted)
-                || o.response_headers
+    let in_operations = clients.values().flat_map(|c| &c.operations).flat_map(|o| {
+        o.params
+            .iter()
+            .map(|p| &p.ty)
+            .chain(o.body.as_ref().map(|b| &b.ty))
+            .chain(o.success_type.as_ref())
+            .chain(
+                o.response_headers
                     .iter()
                     .flat_map(|h| &h.headers)
-                    .any(|h| formatted(&h.ty))
-        })
+                    .map(|h| &h.ty),
+            )
+    });
+    in_types
+        .chain(in_operations)
+        .filter_map(ir::TypeRef::format)
+        .collect()
 }
 
 /// Builds the next-page request of each pager whose `x-ms-pageable.operationName` names an

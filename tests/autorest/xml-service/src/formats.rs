@@ -4,13 +4,12 @@
 //! How the spec's `format`s are written on the wire: dates, times, durations and bytes, in JSON
 //! bodies and in paths, queries and headers.
 //!
-//! Each format is a type of this module ([`Rfc3339`], [`Rfc1123`], [`UnixTime`], [`Date`],
-//! [`Time`], [`Duration`], [`Base64`], [`Base64Url`]). Its `serialize` and `deserialize` serve
-//! `#[serde(with = "...")]` for one value of the format and for an `Option`, `Vec`, `HashMap` or
-//! `Box` of such values at any depth; its `text` gives a value's text for a URL or a header, and
-//! its `parse` reads one back. [`JsonAs`] is the response format of a body that is such a value,
-//! so `Response::into_model()` decodes it. Invalid data is an error of kind `DataConversion`,
-//! never a panic.
+//! Each format this crate uses is a type of this module: [`Rfc3339`], [`Rfc1123`], [`Base64`].
+//! Its `serialize` and `deserialize` serve `#[serde(with = "...")]` for one value of the format
+//! and for an `Option`, `Vec`, `HashMap` or `Box` of such values at any depth; its `text` gives
+//! a value's text for a URL or a header, and its `parse` reads one back. [`JsonAs`] is the
+//! response format of a body that is such a value, so `Response::into_model()` decodes it.
+//! Invalid data is an error of kind `DataConversion`, never a panic.
 use azure_core::{
     error::ErrorKind, http::{response::ResponseBody, DeserializeWith, Format},
     time::OffsetDateTime, Error, Result,
@@ -19,35 +18,6 @@ use azure_core::{
 use serde::{de::DeserializeOwned, Deserialize, Deserializer, Serialize, Serializer};
 use std::{collections::HashMap, fmt::Debug, marker::PhantomData};
 
-/// `format: date-time`: RFC 3339, e.g. `2012-01-01T01:01:01Z`, written with the value's own
-/// offset; reading accepts a lowercase `t` or `z`, a space for `T`, any number of fractional
-/// digits and a missing offset (UTC).
-#[derive(Clone, Copy, Debug)]
-pub struct Rfc3339;
-/// `format: date-time-rfc1123`: the HTTP date of RFC 7231, e.g. `Mon, 01 Jan 2001 00:00:00 GMT`,
-/// always in UTC; reading ignores case.
-#[derive(Clone, Copy, Debug)]
-pub struct Rfc1123;
-/// `format: unixtime`: whole seconds since 1970-01-01 UTC, a JSON number.
-#[derive(Clone, Copy, Debug)]
-pub struct UnixTime;
-/// `format: date`: a calendar date, `2012-01-01`.
-#[derive(Clone, Copy, Debug)]
-pub struct Date;
-/// `format: time`: a time of day, `11:34:56` (fractional seconds when there are any).
-#[derive(Clone, Copy, Debug)]
-pub struct Time;
-/// `format: duration`: an ISO 8601 duration, e.g. `P123DT22H14M12.011S`, held as an
-/// `azure_core::time::Duration`. Written with days, hours, minutes and seconds; read with years
-/// of 365 days, months of 30 days and weeks of 7 days, as .NET reads them.
-#[derive(Clone, Copy, Debug)]
-pub struct Duration;
-/// `format: byte`: bytes as padded standard base64.
-#[derive(Clone, Copy, Debug)]
-pub struct Base64;
-/// `format: base64url`: bytes as unpadded URL-safe base64.
-#[derive(Clone, Copy, Debug)]
-pub struct Base64Url;
 /// A scalar with a text form in format `F`.
 pub trait Text<F>: Sized {
     /// The value as text.
@@ -176,22 +146,6 @@ impl<F, T: Encoded<F>> Encoded<F> for Box<T> {
     }
 }
 
-impl Encoded<UnixTime> for OffsetDateTime {
-    fn encode<S: Serializer>(
-        &self,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_i64(self.unix_timestamp())
-    }
-
-    fn decode<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<Self, D::Error> {
-        let seconds = i64::deserialize(deserializer)?;
-        OffsetDateTime::from_unix_timestamp(seconds).map_err(serde::de::Error::custom)
-    }
-}
-
 /// `value` of format `F` as JSON.
 fn to_json<F, T: Encoded<F>>(value: &T) -> Result<azure_core::Bytes> {
     let mut out = Vec::new();
@@ -279,10 +233,12 @@ fn fraction(nanos: u32) -> String {
     digits.trim_end_matches('0').to_string()
 }
 
+/// `YYYY-MM-DD`.
 fn write_date(date: time::Date) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
 }
 
+/// `HH:MM:SS`, with the fraction when there is one.
 fn write_time(time: time::Time) -> String {
     format!(
         "{:02}:{:02}:{:02}{}", time.hour(), time.minute(), time.second(), fraction(time
@@ -290,6 +246,11 @@ fn write_time(time: time::Time) -> String {
     )
 }
 
+/// `format: date-time`: RFC 3339, e.g. `2012-01-01T01:01:01Z`, written with the value's own
+/// offset; reading accepts a lowercase `t` or `z`, a space for `T`, any number of fractional
+/// digits and a missing offset (UTC).
+#[derive(Clone, Copy, Debug)]
+pub struct Rfc3339;
 impl Text<Rfc3339> for OffsetDateTime {
     fn to_text(&self) -> String {
         let offset = self.offset();
@@ -338,6 +299,10 @@ impl Text<Rfc3339> for OffsetDateTime {
     }
 }
 
+/// `format: date-time-rfc1123`: the HTTP date of RFC 7231, e.g. `Mon, 01 Jan 2001 00:00:00 GMT`,
+/// always in UTC; reading ignores case.
+#[derive(Clone, Copy, Debug)]
+pub struct Rfc1123;
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MONTHS: [&str; 12] = [
     "Jan",
@@ -399,125 +364,9 @@ impl Text<Rfc1123> for OffsetDateTime {
     }
 }
 
-impl Text<UnixTime> for OffsetDateTime {
-    fn to_text(&self) -> String {
-        self.unix_timestamp().to_string()
-    }
-
-    fn from_text(text: &str) -> Result<Self> {
-        text.trim()
-            .parse()
-            .ok()
-            .and_then(|seconds| OffsetDateTime::from_unix_timestamp(seconds).ok())
-            .ok_or_else(|| invalid(text, "a Unix time in seconds"))
-    }
-}
-
-impl Text<Date> for time::Date {
-    fn to_text(&self) -> String {
-        write_date(*self)
-    }
-
-    fn from_text(text: &str) -> Result<Self> {
-        match read_date(text.trim()) {
-            Some((date, "")) => Ok(date),
-            _ => Err(invalid(text, "a date (YYYY-MM-DD)")),
-        }
-    }
-}
-
-impl Text<Time> for time::Time {
-    fn to_text(&self) -> String {
-        write_time(*self)
-    }
-
-    fn from_text(text: &str) -> Result<Self> {
-        match read_time(text.trim()) {
-            Some((time, "")) => Ok(time),
-            _ => Err(invalid(text, "a time of day (HH:MM:SS)")),
-        }
-    }
-}
-
-impl Text<Duration> for azure_core::time::Duration {
-    fn to_text(&self) -> String {
-        let sign = if self.is_negative() { "-" } else { "" };
-        let total = self.unsigned_abs();
-        let seconds = total.as_secs();
-        let (days, hours, minutes, seconds) = (
-            seconds / 86_400,
-            seconds / 3_600 % 24,
-            seconds / 60 % 60,
-            seconds % 60,
-        );
-        let nanos = total.subsec_nanos();
-        let mut out = format!("{sign}P");
-        if days > 0 {
-            out.push_str(&format!("{days}D"));
-        }
-        if hours > 0 || minutes > 0 || seconds > 0 || nanos > 0 || days == 0 {
-            out.push('T');
-            if hours > 0 {
-                out.push_str(&format!("{hours}H"));
-            }
-            if minutes > 0 {
-                out.push_str(&format!("{minutes}M"));
-            }
-            if seconds > 0 || nanos > 0 || (hours == 0 && minutes == 0) {
-                out.push_str(&format!("{seconds}{}S", fraction(nanos)));
-            }
-        }
-        out
-    }
-
-    fn from_text(text: &str) -> Result<Self> {
-        let parse = || {
-            let text = text.trim();
-            let (negative, rest) = match text.strip_prefix('-') {
-                Some(rest) => (true, rest),
-                None => (false, text.strip_prefix('+').unwrap_or(text)),
-            };
-            let rest = rest.strip_prefix(['P', 'p'])?;
-            let mut total = azure_core::time::Duration::ZERO;
-            let mut in_time = false;
-            let mut number = String::new();
-            let mut any = false;
-            for c in rest.chars() {
-                match c.to_ascii_uppercase() {
-                    'T' if number.is_empty() && !in_time => in_time = true,
-                    '0'..='9' | '.' | ',' => number.push(if c == ',' { '.' } else { c }),
-                    unit => {
-                        let value: f64 = number.parse().ok()?;
-                        number.clear();
-                        let seconds = match (unit, in_time) {
-                            ('Y', false) => 365.0 * 86_400.0,
-                            ('M', false) => 30.0 * 86_400.0,
-                            ('W', false) => 7.0 * 86_400.0,
-                            ('D', false) => 86_400.0,
-                            ('H', true) => 3_600.0,
-                            ('M', true) => 60.0,
-                            ('S', true) => 1.0,
-                            _ => return None,
-                        };
-                        total = total
-                            .checked_add(
-                                azure_core::time::Duration::checked_seconds_f64(
-                                    value * seconds,
-                                )?,
-                            )?;
-                        any = true;
-                    }
-                }
-            }
-            if !number.is_empty() || !any {
-                return None;
-            }
-            Some(if negative { -total } else { total })
-        };
-        parse().ok_or_else(|| invalid(text, "an ISO 8601 duration"))
-    }
-}
-
+/// `format: byte`: bytes as padded standard base64.
+#[derive(Clone, Copy, Debug)]
+pub struct Base64;
 impl Text<Base64> for Vec<u8> {
     fn to_text(&self) -> String {
         azure_core::base64::encode(self)
@@ -525,17 +374,6 @@ impl Text<Base64> for Vec<u8> {
 
     fn from_text(text: &str) -> Result<Self> {
         azure_core::base64::decode(text.trim()).map_err(|_| invalid(text, "base64"))
-    }
-}
-
-impl Text<Base64Url> for Vec<u8> {
-    fn to_text(&self) -> String {
-        azure_core::base64::encode_url_safe(self)
-    }
-
-    fn from_text(text: &str) -> Result<Self> {
-        azure_core::base64::decode_url_safe(text.trim())
-            .map_err(|_| invalid(text, "URL-safe base64"))
     }
 }
 
@@ -683,278 +521,6 @@ impl Encoded<Rfc1123> for OffsetDateTime {
     }
 }
 
-impl UnixTime {
-    /// Writes `value` (for `#[serde(with = "...")]`).
-    pub fn serialize<T: Encoded<Self>, S: Serializer>(
-        value: &T,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        value.encode(serializer)
-    }
-
-    /// Reads a value (for `#[serde(with = "...")]`).
-    pub fn deserialize<'de, T: Encoded<Self>, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<T, D::Error> {
-        T::decode(deserializer)
-    }
-
-    /// `value` as text, for a path, query or header.
-    pub fn text<T: Text<Self>>(value: &T) -> String {
-        value.to_text()
-    }
-
-    /// Reads a value from its text (e.g. a response header).
-    pub fn parse<T: Text<Self>>(text: &str) -> Result<T> {
-        T::from_text(text)
-    }
-
-    /// `value` as a JSON request body.
-    pub fn json<T: Encoded<Self>>(value: &T) -> Result<azure_core::Bytes> {
-        to_json::<Self, T>(value)
-    }
-}
-
-impl DeserializeWith<JsonAs<UnixTime>> for OffsetDateTime {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<UnixTime, Self>(&body)
-    }
-}
-
-impl<T: Encoded<UnixTime>> DeserializeWith<JsonAs<UnixTime>> for Option<T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<UnixTime, Self>(&body)
-    }
-}
-
-impl<T: Encoded<UnixTime>> DeserializeWith<JsonAs<UnixTime>> for Vec<T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<UnixTime, Self>(&body)
-    }
-}
-
-impl<T: Encoded<UnixTime>> DeserializeWith<JsonAs<UnixTime>> for HashMap<String, T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<UnixTime, Self>(&body)
-    }
-}
-
-impl Date {
-    /// Writes `value` (for `#[serde(with = "...")]`).
-    pub fn serialize<T: Encoded<Self>, S: Serializer>(
-        value: &T,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        value.encode(serializer)
-    }
-
-    /// Reads a value (for `#[serde(with = "...")]`).
-    pub fn deserialize<'de, T: Encoded<Self>, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<T, D::Error> {
-        T::decode(deserializer)
-    }
-
-    /// `value` as text, for a path, query or header.
-    pub fn text<T: Text<Self>>(value: &T) -> String {
-        value.to_text()
-    }
-
-    /// Reads a value from its text (e.g. a response header).
-    pub fn parse<T: Text<Self>>(text: &str) -> Result<T> {
-        T::from_text(text)
-    }
-
-    /// `value` as a JSON request body.
-    pub fn json<T: Encoded<Self>>(value: &T) -> Result<azure_core::Bytes> {
-        to_json::<Self, T>(value)
-    }
-}
-
-impl DeserializeWith<JsonAs<Date>> for time::Date {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Date, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Date>> DeserializeWith<JsonAs<Date>> for Option<T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Date, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Date>> DeserializeWith<JsonAs<Date>> for Vec<T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Date, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Date>> DeserializeWith<JsonAs<Date>> for HashMap<String, T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Date, Self>(&body)
-    }
-}
-
-impl Encoded<Date> for time::Date {
-    fn encode<S: Serializer>(
-        &self,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(&Text::<Date>::to_text(self))
-    }
-
-    fn decode<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        <Self as Text<Date>>::from_text(&text).map_err(serde::de::Error::custom)
-    }
-}
-
-impl Time {
-    /// Writes `value` (for `#[serde(with = "...")]`).
-    pub fn serialize<T: Encoded<Self>, S: Serializer>(
-        value: &T,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        value.encode(serializer)
-    }
-
-    /// Reads a value (for `#[serde(with = "...")]`).
-    pub fn deserialize<'de, T: Encoded<Self>, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<T, D::Error> {
-        T::decode(deserializer)
-    }
-
-    /// `value` as text, for a path, query or header.
-    pub fn text<T: Text<Self>>(value: &T) -> String {
-        value.to_text()
-    }
-
-    /// Reads a value from its text (e.g. a response header).
-    pub fn parse<T: Text<Self>>(text: &str) -> Result<T> {
-        T::from_text(text)
-    }
-
-    /// `value` as a JSON request body.
-    pub fn json<T: Encoded<Self>>(value: &T) -> Result<azure_core::Bytes> {
-        to_json::<Self, T>(value)
-    }
-}
-
-impl DeserializeWith<JsonAs<Time>> for time::Time {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Time, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Time>> DeserializeWith<JsonAs<Time>> for Option<T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Time, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Time>> DeserializeWith<JsonAs<Time>> for Vec<T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Time, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Time>> DeserializeWith<JsonAs<Time>> for HashMap<String, T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Time, Self>(&body)
-    }
-}
-
-impl Encoded<Time> for time::Time {
-    fn encode<S: Serializer>(
-        &self,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(&Text::<Time>::to_text(self))
-    }
-
-    fn decode<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        <Self as Text<Time>>::from_text(&text).map_err(serde::de::Error::custom)
-    }
-}
-
-impl Duration {
-    /// Writes `value` (for `#[serde(with = "...")]`).
-    pub fn serialize<T: Encoded<Self>, S: Serializer>(
-        value: &T,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        value.encode(serializer)
-    }
-
-    /// Reads a value (for `#[serde(with = "...")]`).
-    pub fn deserialize<'de, T: Encoded<Self>, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<T, D::Error> {
-        T::decode(deserializer)
-    }
-
-    /// `value` as text, for a path, query or header.
-    pub fn text<T: Text<Self>>(value: &T) -> String {
-        value.to_text()
-    }
-
-    /// Reads a value from its text (e.g. a response header).
-    pub fn parse<T: Text<Self>>(text: &str) -> Result<T> {
-        T::from_text(text)
-    }
-
-    /// `value` as a JSON request body.
-    pub fn json<T: Encoded<Self>>(value: &T) -> Result<azure_core::Bytes> {
-        to_json::<Self, T>(value)
-    }
-}
-
-impl DeserializeWith<JsonAs<Duration>> for azure_core::time::Duration {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Duration, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Duration>> DeserializeWith<JsonAs<Duration>> for Option<T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Duration, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Duration>> DeserializeWith<JsonAs<Duration>> for Vec<T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Duration, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Duration>> DeserializeWith<JsonAs<Duration>> for HashMap<String, T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Duration, Self>(&body)
-    }
-}
-
-impl Encoded<Duration> for azure_core::time::Duration {
-    fn encode<S: Serializer>(
-        &self,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(&Text::<Duration>::to_text(self))
-    }
-
-    fn decode<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        <Self as Text<Duration>>::from_text(&text).map_err(serde::de::Error::custom)
-    }
-}
-
 impl Base64 {
     /// Writes `value` (for `#[serde(with = "...")]`).
     pub fn serialize<T: Encoded<Self>, S: Serializer>(
@@ -1024,77 +590,5 @@ impl Encoded<Base64> for Vec<u8> {
     ) -> std::result::Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         <Self as Text<Base64>>::from_text(&text).map_err(serde::de::Error::custom)
-    }
-}
-
-impl Base64Url {
-    /// Writes `value` (for `#[serde(with = "...")]`).
-    pub fn serialize<T: Encoded<Self>, S: Serializer>(
-        value: &T,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        value.encode(serializer)
-    }
-
-    /// Reads a value (for `#[serde(with = "...")]`).
-    pub fn deserialize<'de, T: Encoded<Self>, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<T, D::Error> {
-        T::decode(deserializer)
-    }
-
-    /// `value` as text, for a path, query or header.
-    pub fn text<T: Text<Self>>(value: &T) -> String {
-        value.to_text()
-    }
-
-    /// Reads a value from its text (e.g. a response header).
-    pub fn parse<T: Text<Self>>(text: &str) -> Result<T> {
-        T::from_text(text)
-    }
-
-    /// `value` as a JSON request body.
-    pub fn json<T: Encoded<Self>>(value: &T) -> Result<azure_core::Bytes> {
-        to_json::<Self, T>(value)
-    }
-}
-
-impl DeserializeWith<JsonAs<Base64Url>> for Vec<u8> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Base64Url, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Base64Url>> DeserializeWith<JsonAs<Base64Url>> for Option<T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Base64Url, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Base64Url>> DeserializeWith<JsonAs<Base64Url>> for Vec<T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Base64Url, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Base64Url>> DeserializeWith<JsonAs<Base64Url>> for HashMap<String, T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Base64Url, Self>(&body)
-    }
-}
-
-impl Encoded<Base64Url> for Vec<u8> {
-    fn encode<S: Serializer>(
-        &self,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(&Text::<Base64Url>::to_text(self))
-    }
-
-    fn decode<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        <Self as Text<Base64Url>>::from_text(&text).map_err(serde::de::Error::custom)
     }
 }

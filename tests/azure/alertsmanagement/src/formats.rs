@@ -4,13 +4,12 @@
 //! How the spec's `format`s are written on the wire: dates, times, durations and bytes, in JSON
 //! bodies and in paths, queries and headers.
 //!
-//! Each format is a type of this module ([`Rfc3339`], [`Rfc1123`], [`UnixTime`], [`Date`],
-//! [`Time`], [`Duration`], [`Base64`], [`Base64Url`]). Its `serialize` and `deserialize` serve
-//! `#[serde(with = "...")]` for one value of the format and for an `Option`, `Vec`, `HashMap` or
-//! `Box` of such values at any depth; its `text` gives a value's text for a URL or a header, and
-//! its `parse` reads one back. [`JsonAs`] is the response format of a body that is such a value,
-//! so `Response::into_model()` decodes it. Invalid data is an error of kind `DataConversion`,
-//! never a panic.
+//! Each format this crate uses is a type of this module: [`Rfc3339`], [`Duration`]. Its
+//! `serialize` and `deserialize` serve `#[serde(with = "...")]` for one value of the format and
+//! for an `Option`, `Vec`, `HashMap` or `Box` of such values at any depth; its `text` gives a
+//! value's text for a URL or a header, and its `parse` reads one back. [`JsonAs`] is the
+//! response format of a body that is such a value, so `Response::into_model()` decodes it.
+//! Invalid data is an error of kind `DataConversion`, never a panic.
 use azure_core::{
     error::ErrorKind, http::{response::ResponseBody, DeserializeWith, Format},
     time::OffsetDateTime, Error, Result,
@@ -19,35 +18,6 @@ use azure_core::{
 use serde::{de::DeserializeOwned, Deserialize, Deserializer, Serialize, Serializer};
 use std::{collections::HashMap, fmt::Debug, marker::PhantomData};
 
-/// `format: date-time`: RFC 3339, e.g. `2012-01-01T01:01:01Z`, written with the value's own
-/// offset; reading accepts a lowercase `t` or `z`, a space for `T`, any number of fractional
-/// digits and a missing offset (UTC).
-#[derive(Clone, Copy, Debug)]
-pub struct Rfc3339;
-/// `format: date-time-rfc1123`: the HTTP date of RFC 7231, e.g. `Mon, 01 Jan 2001 00:00:00 GMT`,
-/// always in UTC; reading ignores case.
-#[derive(Clone, Copy, Debug)]
-pub struct Rfc1123;
-/// `format: unixtime`: whole seconds since 1970-01-01 UTC, a JSON number.
-#[derive(Clone, Copy, Debug)]
-pub struct UnixTime;
-/// `format: date`: a calendar date, `2012-01-01`.
-#[derive(Clone, Copy, Debug)]
-pub struct Date;
-/// `format: time`: a time of day, `11:34:56` (fractional seconds when there are any).
-#[derive(Clone, Copy, Debug)]
-pub struct Time;
-/// `format: duration`: an ISO 8601 duration, e.g. `P123DT22H14M12.011S`, held as an
-/// `azure_core::time::Duration`. Written with days, hours, minutes and seconds; read with years
-/// of 365 days, months of 30 days and weeks of 7 days, as .NET reads them.
-#[derive(Clone, Copy, Debug)]
-pub struct Duration;
-/// `format: byte`: bytes as padded standard base64.
-#[derive(Clone, Copy, Debug)]
-pub struct Base64;
-/// `format: base64url`: bytes as unpadded URL-safe base64.
-#[derive(Clone, Copy, Debug)]
-pub struct Base64Url;
 /// A scalar with a text form in format `F`.
 pub trait Text<F>: Sized {
     /// The value as text.
@@ -176,22 +146,6 @@ impl<F, T: Encoded<F>> Encoded<F> for Box<T> {
     }
 }
 
-impl Encoded<UnixTime> for OffsetDateTime {
-    fn encode<S: Serializer>(
-        &self,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_i64(self.unix_timestamp())
-    }
-
-    fn decode<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<Self, D::Error> {
-        let seconds = i64::deserialize(deserializer)?;
-        OffsetDateTime::from_unix_timestamp(seconds).map_err(serde::de::Error::custom)
-    }
-}
-
 /// `value` of format `F` as JSON.
 fn to_json<F, T: Encoded<F>>(value: &T) -> Result<azure_core::Bytes> {
     let mut out = Vec::new();
@@ -279,10 +233,12 @@ fn fraction(nanos: u32) -> String {
     digits.trim_end_matches('0').to_string()
 }
 
+/// `YYYY-MM-DD`.
 fn write_date(date: time::Date) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
 }
 
+/// `HH:MM:SS`, with the fraction when there is one.
 fn write_time(time: time::Time) -> String {
     format!(
         "{:02}:{:02}:{:02}{}", time.hour(), time.minute(), time.second(), fraction(time
@@ -290,6 +246,11 @@ fn write_time(time: time::Time) -> String {
     )
 }
 
+/// `format: date-time`: RFC 3339, e.g. `2012-01-01T01:01:01Z`, written with the value's own
+/// offset; reading accepts a lowercase `t` or `z`, a space for `T`, any number of fractional
+/// digits and a missing offset (UTC).
+#[derive(Clone, Copy, Debug)]
+pub struct Rfc3339;
 impl Text<Rfc3339> for OffsetDateTime {
     fn to_text(&self) -> String {
         let offset = self.offset();
@@ -338,107 +299,11 @@ impl Text<Rfc3339> for OffsetDateTime {
     }
 }
 
-const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const MONTHS: [&str; 12] = [
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-];
-impl Text<Rfc1123> for OffsetDateTime {
-    fn to_text(&self) -> String {
-        let utc = self.checked_to_offset(time::UtcOffset::UTC).unwrap_or(*self);
-        let weekday = WEEKDAYS
-            .get(usize::from(utc.weekday().number_days_from_monday()))
-            .copied()
-            .unwrap_or_default();
-        let month = MONTHS
-            .get(usize::from(u8::from(utc.month())) - 1)
-            .copied()
-            .unwrap_or_default();
-        format!(
-            "{weekday}, {:02} {month} {:04} {:02}:{:02}:{:02} GMT", utc.day(), utc
-            .year(), utc.hour(), utc.minute(), utc.second()
-        )
-    }
-
-    fn from_text(text: &str) -> Result<Self> {
-        let parse = || {
-            let rest = text.trim();
-            let rest = rest.split_once(',').map_or(rest, |(_, rest)| rest);
-            let parts: Vec<&str> = rest.split_whitespace().collect();
-            let [day, month, year, clock, zone] = parts.as_slice() else {
-                return None;
-            };
-            if !zone.eq_ignore_ascii_case("GMT") && !zone.eq_ignore_ascii_case("UTC") {
-                return None;
-            }
-            let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))?;
-            let month = time::Month::try_from(u8::try_from(month + 1).ok()?).ok()?;
-            let date = time::Date::from_calendar_date(
-                    year.parse().ok()?,
-                    month,
-                    day.parse().ok()?,
-                )
-                .ok()?;
-            let (time, rest) = read_time(clock)?;
-            if !rest.is_empty() {
-                return None;
-            }
-            Some(time::PrimitiveDateTime::new(date, time).assume_utc())
-        };
-        parse().ok_or_else(|| invalid(text, "an RFC 1123 date"))
-    }
-}
-
-impl Text<UnixTime> for OffsetDateTime {
-    fn to_text(&self) -> String {
-        self.unix_timestamp().to_string()
-    }
-
-    fn from_text(text: &str) -> Result<Self> {
-        text.trim()
-            .parse()
-            .ok()
-            .and_then(|seconds| OffsetDateTime::from_unix_timestamp(seconds).ok())
-            .ok_or_else(|| invalid(text, "a Unix time in seconds"))
-    }
-}
-
-impl Text<Date> for time::Date {
-    fn to_text(&self) -> String {
-        write_date(*self)
-    }
-
-    fn from_text(text: &str) -> Result<Self> {
-        match read_date(text.trim()) {
-            Some((date, "")) => Ok(date),
-            _ => Err(invalid(text, "a date (YYYY-MM-DD)")),
-        }
-    }
-}
-
-impl Text<Time> for time::Time {
-    fn to_text(&self) -> String {
-        write_time(*self)
-    }
-
-    fn from_text(text: &str) -> Result<Self> {
-        match read_time(text.trim()) {
-            Some((time, "")) => Ok(time),
-            _ => Err(invalid(text, "a time of day (HH:MM:SS)")),
-        }
-    }
-}
-
+/// `format: duration`: an ISO 8601 duration, e.g. `P123DT22H14M12.011S`, held as an
+/// `azure_core::time::Duration`. Written with days, hours, minutes and seconds; read with years
+/// of 365 days, months of 30 days and weeks of 7 days, as .NET reads them.
+#[derive(Clone, Copy, Debug)]
+pub struct Duration;
 impl Text<Duration> for azure_core::time::Duration {
     fn to_text(&self) -> String {
         let sign = if self.is_negative() { "-" } else { "" };
@@ -518,27 +383,6 @@ impl Text<Duration> for azure_core::time::Duration {
     }
 }
 
-impl Text<Base64> for Vec<u8> {
-    fn to_text(&self) -> String {
-        azure_core::base64::encode(self)
-    }
-
-    fn from_text(text: &str) -> Result<Self> {
-        azure_core::base64::decode(text.trim()).map_err(|_| invalid(text, "base64"))
-    }
-}
-
-impl Text<Base64Url> for Vec<u8> {
-    fn to_text(&self) -> String {
-        azure_core::base64::encode_url_safe(self)
-    }
-
-    fn from_text(text: &str) -> Result<Self> {
-        azure_core::base64::decode_url_safe(text.trim())
-            .map_err(|_| invalid(text, "URL-safe base64"))
-    }
-}
-
 impl Rfc3339 {
     /// Writes `value` (for `#[serde(with = "...")]`).
     pub fn serialize<T: Encoded<Self>, S: Serializer>(
@@ -611,278 +455,6 @@ impl Encoded<Rfc3339> for OffsetDateTime {
     }
 }
 
-impl Rfc1123 {
-    /// Writes `value` (for `#[serde(with = "...")]`).
-    pub fn serialize<T: Encoded<Self>, S: Serializer>(
-        value: &T,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        value.encode(serializer)
-    }
-
-    /// Reads a value (for `#[serde(with = "...")]`).
-    pub fn deserialize<'de, T: Encoded<Self>, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<T, D::Error> {
-        T::decode(deserializer)
-    }
-
-    /// `value` as text, for a path, query or header.
-    pub fn text<T: Text<Self>>(value: &T) -> String {
-        value.to_text()
-    }
-
-    /// Reads a value from its text (e.g. a response header).
-    pub fn parse<T: Text<Self>>(text: &str) -> Result<T> {
-        T::from_text(text)
-    }
-
-    /// `value` as a JSON request body.
-    pub fn json<T: Encoded<Self>>(value: &T) -> Result<azure_core::Bytes> {
-        to_json::<Self, T>(value)
-    }
-}
-
-impl DeserializeWith<JsonAs<Rfc1123>> for OffsetDateTime {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Rfc1123, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Rfc1123>> DeserializeWith<JsonAs<Rfc1123>> for Option<T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Rfc1123, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Rfc1123>> DeserializeWith<JsonAs<Rfc1123>> for Vec<T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Rfc1123, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Rfc1123>> DeserializeWith<JsonAs<Rfc1123>> for HashMap<String, T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Rfc1123, Self>(&body)
-    }
-}
-
-impl Encoded<Rfc1123> for OffsetDateTime {
-    fn encode<S: Serializer>(
-        &self,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(&Text::<Rfc1123>::to_text(self))
-    }
-
-    fn decode<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        <Self as Text<Rfc1123>>::from_text(&text).map_err(serde::de::Error::custom)
-    }
-}
-
-impl UnixTime {
-    /// Writes `value` (for `#[serde(with = "...")]`).
-    pub fn serialize<T: Encoded<Self>, S: Serializer>(
-        value: &T,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        value.encode(serializer)
-    }
-
-    /// Reads a value (for `#[serde(with = "...")]`).
-    pub fn deserialize<'de, T: Encoded<Self>, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<T, D::Error> {
-        T::decode(deserializer)
-    }
-
-    /// `value` as text, for a path, query or header.
-    pub fn text<T: Text<Self>>(value: &T) -> String {
-        value.to_text()
-    }
-
-    /// Reads a value from its text (e.g. a response header).
-    pub fn parse<T: Text<Self>>(text: &str) -> Result<T> {
-        T::from_text(text)
-    }
-
-    /// `value` as a JSON request body.
-    pub fn json<T: Encoded<Self>>(value: &T) -> Result<azure_core::Bytes> {
-        to_json::<Self, T>(value)
-    }
-}
-
-impl DeserializeWith<JsonAs<UnixTime>> for OffsetDateTime {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<UnixTime, Self>(&body)
-    }
-}
-
-impl<T: Encoded<UnixTime>> DeserializeWith<JsonAs<UnixTime>> for Option<T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<UnixTime, Self>(&body)
-    }
-}
-
-impl<T: Encoded<UnixTime>> DeserializeWith<JsonAs<UnixTime>> for Vec<T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<UnixTime, Self>(&body)
-    }
-}
-
-impl<T: Encoded<UnixTime>> DeserializeWith<JsonAs<UnixTime>> for HashMap<String, T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<UnixTime, Self>(&body)
-    }
-}
-
-impl Date {
-    /// Writes `value` (for `#[serde(with = "...")]`).
-    pub fn serialize<T: Encoded<Self>, S: Serializer>(
-        value: &T,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        value.encode(serializer)
-    }
-
-    /// Reads a value (for `#[serde(with = "...")]`).
-    pub fn deserialize<'de, T: Encoded<Self>, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<T, D::Error> {
-        T::decode(deserializer)
-    }
-
-    /// `value` as text, for a path, query or header.
-    pub fn text<T: Text<Self>>(value: &T) -> String {
-        value.to_text()
-    }
-
-    /// Reads a value from its text (e.g. a response header).
-    pub fn parse<T: Text<Self>>(text: &str) -> Result<T> {
-        T::from_text(text)
-    }
-
-    /// `value` as a JSON request body.
-    pub fn json<T: Encoded<Self>>(value: &T) -> Result<azure_core::Bytes> {
-        to_json::<Self, T>(value)
-    }
-}
-
-impl DeserializeWith<JsonAs<Date>> for time::Date {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Date, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Date>> DeserializeWith<JsonAs<Date>> for Option<T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Date, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Date>> DeserializeWith<JsonAs<Date>> for Vec<T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Date, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Date>> DeserializeWith<JsonAs<Date>> for HashMap<String, T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Date, Self>(&body)
-    }
-}
-
-impl Encoded<Date> for time::Date {
-    fn encode<S: Serializer>(
-        &self,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(&Text::<Date>::to_text(self))
-    }
-
-    fn decode<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        <Self as Text<Date>>::from_text(&text).map_err(serde::de::Error::custom)
-    }
-}
-
-impl Time {
-    /// Writes `value` (for `#[serde(with = "...")]`).
-    pub fn serialize<T: Encoded<Self>, S: Serializer>(
-        value: &T,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        value.encode(serializer)
-    }
-
-    /// Reads a value (for `#[serde(with = "...")]`).
-    pub fn deserialize<'de, T: Encoded<Self>, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<T, D::Error> {
-        T::decode(deserializer)
-    }
-
-    /// `value` as text, for a path, query or header.
-    pub fn text<T: Text<Self>>(value: &T) -> String {
-        value.to_text()
-    }
-
-    /// Reads a value from its text (e.g. a response header).
-    pub fn parse<T: Text<Self>>(text: &str) -> Result<T> {
-        T::from_text(text)
-    }
-
-    /// `value` as a JSON request body.
-    pub fn json<T: Encoded<Self>>(value: &T) -> Result<azure_core::Bytes> {
-        to_json::<Self, T>(value)
-    }
-}
-
-impl DeserializeWith<JsonAs<Time>> for time::Time {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Time, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Time>> DeserializeWith<JsonAs<Time>> for Option<T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Time, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Time>> DeserializeWith<JsonAs<Time>> for Vec<T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Time, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Time>> DeserializeWith<JsonAs<Time>> for HashMap<String, T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Time, Self>(&body)
-    }
-}
-
-impl Encoded<Time> for time::Time {
-    fn encode<S: Serializer>(
-        &self,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(&Text::<Time>::to_text(self))
-    }
-
-    fn decode<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        <Self as Text<Time>>::from_text(&text).map_err(serde::de::Error::custom)
-    }
-}
-
 impl Duration {
     /// Writes `value` (for `#[serde(with = "...")]`).
     pub fn serialize<T: Encoded<Self>, S: Serializer>(
@@ -952,149 +524,5 @@ impl Encoded<Duration> for azure_core::time::Duration {
     ) -> std::result::Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         <Self as Text<Duration>>::from_text(&text).map_err(serde::de::Error::custom)
-    }
-}
-
-impl Base64 {
-    /// Writes `value` (for `#[serde(with = "...")]`).
-    pub fn serialize<T: Encoded<Self>, S: Serializer>(
-        value: &T,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        value.encode(serializer)
-    }
-
-    /// Reads a value (for `#[serde(with = "...")]`).
-    pub fn deserialize<'de, T: Encoded<Self>, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<T, D::Error> {
-        T::decode(deserializer)
-    }
-
-    /// `value` as text, for a path, query or header.
-    pub fn text<T: Text<Self>>(value: &T) -> String {
-        value.to_text()
-    }
-
-    /// Reads a value from its text (e.g. a response header).
-    pub fn parse<T: Text<Self>>(text: &str) -> Result<T> {
-        T::from_text(text)
-    }
-
-    /// `value` as a JSON request body.
-    pub fn json<T: Encoded<Self>>(value: &T) -> Result<azure_core::Bytes> {
-        to_json::<Self, T>(value)
-    }
-}
-
-impl DeserializeWith<JsonAs<Base64>> for Vec<u8> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Base64, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Base64>> DeserializeWith<JsonAs<Base64>> for Option<T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Base64, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Base64>> DeserializeWith<JsonAs<Base64>> for Vec<T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Base64, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Base64>> DeserializeWith<JsonAs<Base64>> for HashMap<String, T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Base64, Self>(&body)
-    }
-}
-
-impl Encoded<Base64> for Vec<u8> {
-    fn encode<S: Serializer>(
-        &self,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(&Text::<Base64>::to_text(self))
-    }
-
-    fn decode<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        <Self as Text<Base64>>::from_text(&text).map_err(serde::de::Error::custom)
-    }
-}
-
-impl Base64Url {
-    /// Writes `value` (for `#[serde(with = "...")]`).
-    pub fn serialize<T: Encoded<Self>, S: Serializer>(
-        value: &T,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        value.encode(serializer)
-    }
-
-    /// Reads a value (for `#[serde(with = "...")]`).
-    pub fn deserialize<'de, T: Encoded<Self>, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<T, D::Error> {
-        T::decode(deserializer)
-    }
-
-    /// `value` as text, for a path, query or header.
-    pub fn text<T: Text<Self>>(value: &T) -> String {
-        value.to_text()
-    }
-
-    /// Reads a value from its text (e.g. a response header).
-    pub fn parse<T: Text<Self>>(text: &str) -> Result<T> {
-        T::from_text(text)
-    }
-
-    /// `value` as a JSON request body.
-    pub fn json<T: Encoded<Self>>(value: &T) -> Result<azure_core::Bytes> {
-        to_json::<Self, T>(value)
-    }
-}
-
-impl DeserializeWith<JsonAs<Base64Url>> for Vec<u8> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Base64Url, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Base64Url>> DeserializeWith<JsonAs<Base64Url>> for Option<T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Base64Url, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Base64Url>> DeserializeWith<JsonAs<Base64Url>> for Vec<T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Base64Url, Self>(&body)
-    }
-}
-
-impl<T: Encoded<Base64Url>> DeserializeWith<JsonAs<Base64Url>> for HashMap<String, T> {
-    fn deserialize_with(body: ResponseBody) -> Result<Self> {
-        from_body::<Base64Url, Self>(&body)
-    }
-}
-
-impl Encoded<Base64Url> for Vec<u8> {
-    fn encode<S: Serializer>(
-        &self,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(&Text::<Base64Url>::to_text(self))
-    }
-
-    fn decode<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        <Self as Text<Base64Url>>::from_text(&text).map_err(serde::de::Error::custom)
     }
 }
