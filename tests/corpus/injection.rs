@@ -252,7 +252,13 @@ fn test_no_generated_file_defines_an_item_the_spec_does_not_describe() {
                 WireFormat::Duration => "azure_core::time::Duration",
                 WireFormat::Base64 | WireFormat::Base64Url => "Vec<u8>",
             };
-            for method in ["to_text", "from_text", "encode", "decode", "deserialize_with"] {
+            for method in [
+                "to_text",
+                "from_text",
+                "encode",
+                "decode",
+                "deserialize_with",
+            ] {
                 described.insert(format!("fn {scalar}::{method}"));
             }
         }

@@ -593,116 +593,23 @@ pub(crate) fn pager<P>(
 where
     P: azure_core::http::pager::Page + serde::de::DeserializeOwned + Send + 'static,
 {
-    use azure_core::http::pager::{
-        PagerContinuation, PagerOptions, PagerResult, PagerState,
-    };
-    let pipeline = pipeline.clone();
-    let api_version = api_version.map(str::to_string);
-    let mut context = options.context.into_owned();
-    if let Some(timeout) = call.timeout {
-        context.insert(CallTimeout(timeout));
-    }
-    let options = PagerOptions {
-        context,
-        continuation: options.continuation,
-    };
-    let first: FirstPage = first.into();
-    let trail = Arc::new(
-        Mutex::new(Trail {
-            seen: std::collections::HashSet::from([
-                String::from(
-                    with_api_version(
-                        first.request().url().clone(),
-                        api_version.as_deref(),
-                    ),
-                ),
-            ]),
-            refused: None,
-        }),
+    use azure_core::http::pager::{PagerOptions, PagerResult, PagerState};
+    let (pages, options) = Pages::new(
+        pipeline,
+        first.into(),
+        next_request,
+        api_version,
+        next_link_name,
+        success_codes,
+        options,
+        call,
     );
     azure_core::http::Pager::new(
         move |state: PagerState, options: PagerOptions<'static>| {
-            let pipeline = pipeline.clone();
-            let first = first.clone();
-            let next_request = next_request.clone();
-            let api_version = api_version.clone();
-            let trail = trail.clone();
+            let page = pages.clone().fetch(state, options);
             Box::pin(async move {
-                let (request, response) = match (state, &first) {
-                    (PagerState::Initial, FirstPage::Polled { request, run }) => {
-                        (request.clone(), run(options.context).await?)
-                    }
-                    (PagerState::Initial, FirstPage::Request(request)) => {
-                        let mut request = request.clone();
-                        let ctx = if call.idempotent {
-                            options.context
-                        } else {
-                            options.context.with_value(NotIdempotent)
-                        };
-                        let response = send(&pipeline, &ctx, &mut request, success_codes)
-                            .await?;
-                        (request, response)
-                    }
-                    (PagerState::More(continuation), _) => {
-                        if let Some(error) = lock(&trail).refused.take() {
-                            return Err(error);
-                        }
-                        let mut request = match &next_request {
-                            Some(next) => next.request(continuation.as_ref())?,
-                            None => {
-                                next_page_request(
-                                    first.request(),
-                                    continuation,
-                                    api_version.as_deref(),
-                                )?
-                            }
-                        };
-                        let response = send(
-                                &pipeline,
-                                &options.context,
-                                &mut request,
-                                success_codes,
-                            )
-                            .await?;
-                        (request, response)
-                    }
-                };
-                let (status, headers, body) = response.deconstruct();
-                let next = match next_link_name {
-                    Some(
-                        name,
-                    ) if next_request.as_ref().is_some_and(NextRequest::takes_link) => {
-                        link_text(&body, name)
-                            .map(|link| link.map(PagerContinuation::Token))
-                    }
-                    Some(name) => {
-                        next_link(&body, name, request.url(), api_version.as_deref())
-                            .map(|url| url.map(PagerContinuation::Link))
-                    }
-                    None => Ok(None),
-                };
-                let next = match next {
-                    Ok(
-                        Some(link),
-                    ) if !lock(&trail).seen.insert(link.as_ref().to_string()) => {
-                        Err(
-                            Error::with_message(
-                                ErrorKind::DataConversion,
-                                format!(
-                                    "the service returned a next link this pager already followed, `{}`; paging stops instead of looping",
-                                    link.as_ref()
-                                ),
-                            ),
-                        )
-                    }
-                    next => next,
-                };
-                let next = next
-                    .unwrap_or_else(|error| {
-                        lock(&trail).refused = Some(error);
-                        Some(PagerContinuation::Link(request.url().clone()))
-                    });
-                let response = RawResponse::from_bytes(status, headers, body).into();
+                let (response, next) = page.await?;
+                let response = response.into();
                 Ok(
                     match next {
                         Some(continuation) => {
@@ -718,6 +625,156 @@ where
         },
         Some(options),
     )
+}
+
+/// What a pager needs to fetch its pages, whatever their type.
+#[derive(Clone)]
+struct Pages {
+    pipeline: Pipeline,
+    first: FirstPage,
+    next_request: Option<NextRequest>,
+    api_version: Option<String>,
+    next_link_name: Option<&'static str>,
+    success_codes: &'static [u16],
+    call: Call,
+    trail: Arc<Mutex<Trail>>,
+}
+
+impl Pages {
+    /// The pager's state, and its options with the call's deadline.
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        pipeline: &Pipeline,
+        first: FirstPage,
+        next_request: Option<NextRequest>,
+        api_version: Option<&str>,
+        next_link_name: Option<&'static str>,
+        success_codes: &'static [u16],
+        options: azure_core::http::pager::PagerOptions<'_>,
+        call: Call,
+    ) -> (Self, azure_core::http::pager::PagerOptions<'static>) {
+        let api_version = api_version.map(str::to_string);
+        let mut context = options.context.into_owned();
+        if let Some(timeout) = call.timeout {
+            context.insert(CallTimeout(timeout));
+        }
+        let options = azure_core::http::pager::PagerOptions {
+            context,
+            continuation: options.continuation,
+        };
+        let trail = Arc::new(
+            Mutex::new(Trail {
+                seen: std::collections::HashSet::from([
+                    String::from(
+                        with_api_version(
+                            first.request().url().clone(),
+                            api_version.as_deref(),
+                        ),
+                    ),
+                ]),
+                refused: None,
+            }),
+        );
+        let pages = Pages {
+            pipeline: pipeline.clone(),
+            first,
+            next_request,
+            api_version,
+            next_link_name,
+            success_codes,
+            call,
+            trail,
+        };
+        (pages, options)
+    }
+
+    /// The page `state` asks for, and where the next one is (none: the last page).
+    async fn fetch(
+        self,
+        state: azure_core::http::pager::PagerState,
+        options: azure_core::http::pager::PagerOptions<'static>,
+    ) -> Result<(RawResponse, Option<azure_core::http::pager::PagerContinuation>)> {
+        use azure_core::http::pager::{PagerContinuation, PagerState};
+        let Self {
+            pipeline,
+            first,
+            next_request,
+            api_version,
+            next_link_name,
+            success_codes,
+            call,
+            trail,
+        } = self;
+        let (request, response) = match (state, &first) {
+            (PagerState::Initial, FirstPage::Polled { request, run }) => {
+                (request.clone(), run(options.context).await?)
+            }
+            (PagerState::Initial, FirstPage::Request(request)) => {
+                let mut request = request.clone();
+                let ctx = if call.idempotent {
+                    options.context
+                } else {
+                    options.context.with_value(NotIdempotent)
+                };
+                let response = send(&pipeline, &ctx, &mut request, success_codes).await?;
+                (request, response)
+            }
+            (PagerState::More(continuation), _) => {
+                if let Some(error) = lock(&trail).refused.take() {
+                    return Err(error);
+                }
+                let mut request = match &next_request {
+                    Some(next) => next.request(continuation.as_ref())?,
+                    None => {
+                        next_page_request(
+                            first.request(),
+                            continuation,
+                            api_version.as_deref(),
+                        )?
+                    }
+                };
+                let response = send(
+                        &pipeline,
+                        &options.context,
+                        &mut request,
+                        success_codes,
+                    )
+                    .await?;
+                (request, response)
+            }
+        };
+        let (status, headers, body) = response.deconstruct();
+        let next = match next_link_name {
+            Some(name) if next_request.as_ref().is_some_and(NextRequest::takes_link) => {
+                link_text(&body, name).map(|link| link.map(PagerContinuation::Token))
+            }
+            Some(name) => {
+                next_link(&body, name, request.url(), api_version.as_deref())
+                    .map(|url| url.map(PagerContinuation::Link))
+            }
+            None => Ok(None),
+        };
+        let next = match next {
+            Ok(Some(link)) if !lock(&trail).seen.insert(link.as_ref().to_string()) => {
+                Err(
+                    Error::with_message(
+                        ErrorKind::DataConversion,
+                        format!(
+                            "the service returned a next link this pager already followed, `{}`; paging stops instead of looping",
+                            link.as_ref()
+                        ),
+                    ),
+                )
+            }
+            next => next,
+        };
+        let next = next
+            .unwrap_or_else(|error| {
+                lock(&trail).refused = Some(error);
+                Some(PagerContinuation::Link(request.url().clone()))
+            });
+        Ok((RawResponse::from_bytes(status, headers, body), next))
+    }
 }
 
 /// `GET` of the next link, whose query is kept byte for byte except `api-version`
