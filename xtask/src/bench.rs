@@ -19,6 +19,7 @@ const ONE_GROUP: &str = "workflows";
 struct Options {
     quick: bool,
     runs: usize,
+    build_runs: usize,
 }
 
 /// Entry point: re-runs itself in release mode when built for debugging.
@@ -26,6 +27,7 @@ pub fn bench(args: &[String], root: &Path) -> ExitCode {
     let mut options = Options {
         quick: false,
         runs: 7,
+        build_runs: 3,
     };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -35,8 +37,12 @@ pub fn bench(args: &[String], root: &Path) -> ExitCode {
                 Some(r) if r > 0 => options.runs = r,
                 _ => return usage("--runs needs a positive number"),
             },
+            "--build-runs" => match it.next().and_then(|v| v.parse().ok()) {
+                Some(r) if r > 0 => options.build_runs = r,
+                _ => return usage("--build-runs needs a positive number"),
+            },
             "-h" | "--help" => {
-                println!("cargo xtask bench [--quick] [--runs K]\n\n  --quick   only N = 1, no compile measurement, 200 client calls at concurrency 16 (what CI runs)\n  --runs K  generation runs per size; the median is reported (default 7)");
+                say!("cargo xtask bench [--quick] [--runs K] [--build-runs B]\n\n  --quick         only N = 1, no compile measurement, 200 client calls at concurrency 16 (what CI runs)\n  --runs K        generation runs per size; the median is reported (default 7)\n  --build-runs B  clean builds of each generated crate; the fastest is reported, and the slowest beside it (default 3)");
                 return ExitCode::SUCCESS;
             }
             other => return usage(&format!("unknown option `{other}`")),
@@ -113,13 +119,13 @@ fn run(options: &Options, root: &Path) -> Result<(), String> {
         generation.push(row);
     }
     if cfg!(debug_assertions) {
-        println!("(debug build: run `cargo xtask bench` for representative figures)");
+        say!("(debug build: run `cargo xtask bench` for representative figures)");
     }
     print_generation(&generation);
     let mut builds = Vec::new();
     if !options.quick {
         for n in COMPILED {
-            builds.push(measure_build(&dir, n)?);
+            builds.push(measure_build(&dir, n, options.build_runs)?);
         }
         print_builds(&builds);
     }
@@ -129,7 +135,7 @@ fn run(options: &Options, root: &Path) -> Result<(), String> {
     let path = dir.join("results.json");
     let text = serde_json::to_string_pretty(&results).map_err(|e| e.to_string())?;
     std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    println!("\nwrote {}", path.display());
+    say!("\nwrote {}", path.display());
     Ok(())
 }
 
@@ -208,7 +214,7 @@ pub fn bench_one(args: &[String]) -> ExitCode {
         "in_process_ms_per_operation": (total - write) / operations.max(1) as f64,
         "peak_rss_mb": peak_rss_kb().map(|kb| kb as f64 / 1024.0),
     });
-    println!("{row}");
+    say!("{row}");
     ExitCode::SUCCESS
 }
 
@@ -263,14 +269,14 @@ fn measure_client(root: &Path, quick: bool) -> Result<Value, String> {
 }
 
 fn print_client(row: &Value) {
-    println!(
+    say!(
         "\nclient on loopback (one shared WorkflowRunsClient, `get` over HTTPS, one connection per call)"
     );
-    println!(
+    say!(
         "{:>6} {:>11} {:>6} {:>9} {:>10} {:>8}",
         "calls", "concurrency", "errors", "seconds", "calls/s", "peak MB"
     );
-    println!(
+    say!(
         "{:>6} {:>11} {:>6} {:>9.2} {:>10.0} {:>8.0}",
         row["calls"].as_u64().unwrap_or(0),
         row["concurrency"].as_u64().unwrap_or(0),
@@ -294,8 +300,10 @@ fn peak_rss_kb() -> Option<u64> {
 
 /// Clean debug build and `cargo check` of the generated crate alone (dependencies built and
 /// checked first, not counted), timed with `/usr/bin/time -v` for peak memory; for the largest crate also the
-/// clean build with only [`ONE_GROUP`]'s feature.
-fn measure_build(dir: &Path, n: usize) -> Result<Value, String> {
+/// clean build with only [`ONE_GROUP`]'s feature. Each is run `runs` times, interleaved: on a
+/// shared machine one build can take 10 % longer than the next for no reason of its own, so
+/// the fastest run is the figure, and the slowest is reported beside it.
+fn measure_build(dir: &Path, n: usize, runs: usize) -> Result<Value, String> {
     let manifest = dir.join(format!("crate-{n}/Cargo.toml"));
     let package = format!("bench_n{n}");
     let target = dir.join("target");
@@ -320,13 +328,13 @@ fn measure_build(dir: &Path, n: usize) -> Result<Value, String> {
     }
     let mut result = json!({ "n": n, "package": package });
     let one_group = format!("azure_core/default,{ONE_GROUP}");
-    let mut runs: Vec<(&str, Vec<&str>)> = vec![
+    let mut builds: Vec<(&str, Vec<&str>)> = vec![
         ("build", vec!["build", "--quiet"]),
         ("check", vec!["check", "--quiet"]),
     ];
     if Some(&n) == COMPILED.last() {
         // azure_core keeps its default features, so no dependency is rebuilt.
-        runs.push((
+        builds.push((
             "build_one_group",
             vec![
                 "build",
@@ -337,15 +345,32 @@ fn measure_build(dir: &Path, n: usize) -> Result<Value, String> {
             ],
         ));
     }
-    for (key, args) in runs {
-        let clean = cargo(&["clean", "--quiet", "-p", &package])
-            .status()
-            .map_err(|e| e.to_string())?;
-        if !clean.success() {
-            return Err(format!("cargo clean -p {package} failed"));
+    let mut times: Vec<(&str, Vec<f64>, Option<f64>)> = Vec::new();
+    for _ in 0..runs {
+        for (key, args) in &builds {
+            let clean = cargo(&["clean", "--quiet", "-p", &package])
+                .status()
+                .map_err(|e| e.to_string())?;
+            if !clean.success() {
+                return Err(format!("cargo clean -p {package} failed"));
+            }
+            let (seconds, peak_mb) = timed(cargo(args))?;
+            match times.iter_mut().find(|(k, _, _)| k == key) {
+                Some((_, all, peak)) => {
+                    all.push(seconds);
+                    *peak = match (*peak, peak_mb) {
+                        (Some(a), Some(b)) => Some(a.max(b)),
+                        (a, b) => a.or(b),
+                    };
+                }
+                None => times.push((key, vec![seconds], peak_mb)),
+            }
         }
-        let (seconds, peak_mb) = timed(cargo(&args))?;
-        result[key] = json!({ "seconds": seconds, "peak_rss_mb": peak_mb });
+    }
+    for (key, all, peak_mb) in times {
+        let fastest = all.iter().copied().fold(f64::INFINITY, f64::min);
+        let slowest = all.iter().copied().fold(0.0, f64::max);
+        result[key] = json!({ "seconds": fastest, "slowest_seconds": slowest, "runs": all, "peak_rss_mb": peak_mb });
     }
     if result.get("build_one_group").is_some() {
         result["one_group"] = json!(ONE_GROUP);
@@ -398,8 +423,8 @@ fn timed(command: Command) -> Result<(f64, Option<f64>), String> {
 }
 
 fn print_generation(rows: &[Value]) {
-    println!("generation (release, median of runs; ms)");
-    println!(
+    say!("generation (release, median of runs; ms)");
+    say!(
         "{:>4} {:>5} {:>5} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>8} {:>8} {:>7} {:>8}",
         "N",
         "ops",
@@ -417,7 +442,7 @@ fn print_generation(rows: &[Value]) {
     );
     for r in rows {
         let ms = &r["ms"];
-        println!(
+        say!(
             "{:>4} {:>5} {:>5} {:>7.1} {:>7.1} {:>7.1} {:>7.1} {:>7.1} {:>7.1} {:>8.3} {:>8.3} {:>7} {:>8.1}",
             r["n"], r["operations"], r["types"],
             f(&ms["read"]), f(&ms["lower"]), f(&ms["emit"]), f(&ms["format"]), f(&ms["write"]), f(&ms["total"]),
@@ -427,26 +452,29 @@ fn print_generation(rows: &[Value]) {
 }
 
 fn print_builds(rows: &[Value]) {
-    println!("\ngenerated crate alone (debug, dependencies prebuilt)");
-    println!(
-        "{:>4} {:>10} {:>10} {:>10} {:>10}",
+    say!(
+        "\ngenerated crate alone (debug, dependencies prebuilt; fastest run, slowest in brackets)"
+    );
+    say!(
+        "{:>4} {:>16} {:>10} {:>16} {:>10}",
         "N", "build s", "build MB", "check s", "check MB"
     );
+    let seconds = |m: &Value| format!("{:.1} ({:.1})", f(&m["seconds"]), f(&m["slowest_seconds"]));
     for r in rows {
-        println!(
-            "{:>4} {:>10.1} {:>10.0} {:>10.1} {:>10.0}",
+        say!(
+            "{:>4} {:>16} {:>10.0} {:>16} {:>10.0}",
             r["n"],
-            f(&r["build"]["seconds"]),
+            seconds(&r["build"]),
             f(&r["build"]["peak_rss_mb"]),
-            f(&r["check"]["seconds"]),
+            seconds(&r["check"]),
             f(&r["check"]["peak_rss_mb"]),
         );
     }
     for r in rows.iter().filter(|r| r.get("build_one_group").is_some()) {
-        println!(
-            "{:>4} {:>10.1} {:>10.0}   (build with only the `{}` client's feature)",
+        say!(
+            "{:>4} {:>16} {:>10.0}   (build with only the `{}` client's feature)",
             r["n"],
-            f(&r["build_one_group"]["seconds"]),
+            seconds(&r["build_one_group"]),
             f(&r["build_one_group"]["peak_rss_mb"]),
             r["one_group"].as_str().unwrap_or_default(),
         );

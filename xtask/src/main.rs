@@ -1,6 +1,16 @@
 //! Project tasks. `cargo xtask codegen [--check] [--spec PATH] [--out DIR] [--operation ID]...`
 //! regenerates the client crate (or checks that it is current).
 
+/// `println!` that carries on when standard output is closed (`cargo xtask codegen | head`):
+/// the report is for reading, and losing it must not stop the work it reports on, such as the
+/// next crate's regeneration.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 mod bench;
 mod survey;
 mod synthetic;
@@ -270,7 +280,7 @@ fn run(config: &Config, check: bool) -> ExitCode {
         }
         return match write::stale_files(&config.out, &generated.files) {
             Ok(stale) if stale.is_empty() => {
-                println!(
+                say!(
                     "{out} is up to date ({} files, {warnings} warning{})",
                     generated.files.len(),
                     plural(warnings)
@@ -303,13 +313,13 @@ fn run(config: &Config, check: bool) -> ExitCode {
     let ir = &generated.ir;
     let operations: usize = ir.clients.values().map(|c| c.operations.len()).sum();
     let lines: usize = generated.files.iter().map(|f| f.text.lines().count()).sum();
-    println!(
+    say!(
         "generated {}: {operations} operations, {warnings} warning{} ({} files, {lines} lines) in {out}",
         config.package,
         plural(warnings),
         generated.files.len()
     );
-    println!(
+    say!(
         "  {} clients, {} types, {} operations left out",
         ir.clients.len(),
         ir.types.len(),
@@ -321,13 +331,13 @@ fn run(config: &Config, check: bool) -> ExitCode {
         } else {
             "unchanged"
         };
-        println!("  {mark} {}", f.path);
+        say!("  {mark} {}", f.path);
     }
     for r in &summary.removed {
-        println!("  removed   {r}");
+        say!("  removed   {r}");
     }
     let t = generated.timings;
-    println!(
+    say!(
         "  took {:.1} ms (read {:.1}, lower {:.1}, emit {:.1} and format {:.1} across cores, write {:.1})",
         elapsed.as_secs_f64() * 1e3,
         t.read.as_secs_f64() * 1e3,

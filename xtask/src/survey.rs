@@ -61,7 +61,7 @@ pub fn survey(dir: &Path, list: Option<&Path>) -> ExitCode {
         }
     }
     let total = documents.len();
-    println!(
+    say!(
         "{generated} of {total} documents generate ({:.1} %), {} refused, {} panicked; {operations} operations, {warnings} warnings; {:.0} s",
         100.0 * generated as f64 / total as f64,
         total - generated - panicked.len(),
@@ -76,10 +76,10 @@ pub fn survey(dir: &Path, list: Option<&Path>) -> ExitCode {
             .and_then(|d| d.strip_prefix(dir).ok())
             .map(|d| d.display().to_string())
             .unwrap_or_default();
-        println!("{:>6}  {reason}  (e.g. {example})", docs.len());
+        say!("{:>6}  {reason}  (e.g. {example})", docs.len());
     }
     for (doc, message) in &panicked {
-        println!("panicked: {doc}: {message}");
+        say!("panicked: {doc}: {message}");
     }
     if let Some(list) = list {
         lines.push(String::new());
