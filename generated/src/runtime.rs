@@ -617,31 +617,10 @@ impl NextRequest {
     )
 )]
 #[derive(Clone)]
-#[allow(dead_code)]
 pub(crate) enum FirstPage {
     Request(Request),
-    Polled {
-        request: Request,
-        run: Arc<dyn Fn(Context<'static>) -> RawFuture + Send + Sync>,
-    },
 }
 
-/// A response to come.
-#[cfg(
-    any(
-        feature = "workflow_run_action_repetitions",
-        feature = "workflow_run_action_repetitions_request_histories",
-        feature = "workflow_run_action_scope_repetitions",
-        feature = "workflow_run_actions",
-        feature = "workflow_runs",
-        feature = "workflow_trigger_histories",
-        feature = "workflow_triggers",
-        feature = "workflow_versions"
-    )
-)]
-pub(crate) type RawFuture = std::pin::Pin<
-    Box<dyn std::future::Future<Output = Result<RawResponse>> + Send>,
->;
 #[cfg(
     any(
         feature = "workflow_run_action_repetitions",
@@ -675,7 +654,7 @@ impl From<Request> for FirstPage {
 impl FirstPage {
     fn request(&self) -> &Request {
         match self {
-            Self::Request(request) | Self::Polled { request, .. } => request,
+            Self::Request(request) => request,
         }
     }
 }
@@ -849,9 +828,6 @@ impl Pages {
             trail,
         } = self;
         let (request, response) = match (state, &first) {
-            (PagerState::Initial, FirstPage::Polled { request, run }) => {
-                (request.clone(), run(options.context).await?)
-            }
             (PagerState::Initial, FirstPage::Request(request)) => {
                 let mut request = request.clone();
                 let ctx = if call.idempotent {

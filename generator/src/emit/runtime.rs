@@ -19,11 +19,13 @@ pub fn runtime(krate: &Crate) -> TokenStream {
     let endpoint = endpoint_fn(krate);
     let pipeline = pipeline_fn(krate);
     let calls = call_fns(krate);
-    let pager = features::helper_gate(krate, Helper::Pager).map(pager_fns);
+    let polled = features::helper_gate(krate, Helper::PolledPager);
+    let pager =
+        features::helper_gate(krate, Helper::Pager).map(|gate| pager_fns(gate, polled.clone()));
     let poller = krate.status_monitor.as_deref().and_then(|monitor| {
         features::helper_gate(krate, Helper::Poller).map(|gate| poller_fns(monitor, gate))
     });
-    let polled_pager = features::helper_gate(krate, Helper::PolledPager).map(polled_pager_fn);
+    let polled_pager = polled.map(polled_pager_fn);
     let links = features::helper_gate(krate, Helper::Links).map(link_fns);
     let read_only = request_body_fns(krate);
     // Label and matrix path values encode their items one by one.
@@ -352,8 +354,36 @@ fn link_fns(gate: Option<TokenStream>) -> TokenStream {
     }
 }
 
-/// The shared pager: first request as built by the method, then `GET nextLink`.
-fn pager_fns(gate: Option<TokenStream>) -> TokenStream {
+/// The shared pager: first request as built by the method, then `GET nextLink`. `polled` is
+/// the gate of the pagers whose first page is a long-running operation's final value, when the
+/// crate has any.
+fn pager_fns(gate: Option<TokenStream>, polled: Option<Option<TokenStream>>) -> TokenStream {
+    let polled_first = polled.as_ref().map(|polled_gate| {
+        quote! {
+            #polled_gate
+            Polled { request: Request, run: Arc<dyn Fn(Context<'static>) -> RawFuture + Send + Sync> },
+        }
+    });
+    let polled_request = polled.as_ref().map(|polled_gate| {
+        quote! {
+            #polled_gate
+            Self::Polled { request, .. } => request,
+        }
+    });
+    let polled_fetch = polled.as_ref().map(|polled_gate| {
+        quote! {
+            // A long-running operation's final value is the first page.
+            #polled_gate
+            (PagerState::Initial, FirstPage::Polled { request, run }) => (request.clone(), run(options.context).await?),
+        }
+    });
+    let raw_future = polled.as_ref().map(|polled_gate| {
+        quote! {
+            /// A response to come.
+            #polled_gate
+            pub(crate) type RawFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Result<RawResponse>> + Send>>;
+        }
+    });
     quote! {
         /// What one pager has seen: the next links its pages gave (and its first request), so
         /// a link back to one of them ends it instead of looping; and a next link it refused,
@@ -408,15 +438,12 @@ fn pager_fns(gate: Option<TokenStream>) -> TokenStream {
         /// (`request` is the operation's, which relative next links resolve against).
         #gate
         #[derive(Clone)]
-        #[allow(dead_code)] // Only operations both long-running and pageable poll first.
         pub(crate) enum FirstPage {
             Request(Request),
-            Polled { request: Request, run: Arc<dyn Fn(Context<'static>) -> RawFuture + Send + Sync> },
+            #polled_first
         }
 
-        /// A response to come.
-        #gate
-        pub(crate) type RawFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Result<RawResponse>> + Send>>;
+        #raw_future
 
         #gate
         impl From<Request> for FirstPage {
@@ -429,7 +456,8 @@ fn pager_fns(gate: Option<TokenStream>) -> TokenStream {
         impl FirstPage {
             fn request(&self) -> &Request {
                 match self {
-                    Self::Request(request) | Self::Polled { request, .. } => request,
+                    Self::Request(request) => request,
+                    #polled_request
                 }
             }
         }
@@ -504,8 +532,7 @@ fn pager_fns(gate: Option<TokenStream>) -> TokenStream {
                 use azure_core::http::pager::{PagerContinuation, PagerState};
                 let Self { pipeline, first, next_request, api_version, next_link_name, success_codes, call, trail } = self;
                 let (request, response) = match (state, &first) {
-                    // A long-running operation's final value is the first page.
-                    (PagerState::Initial, FirstPage::Polled { request, run }) => (request.clone(), run(options.context).await?),
+                    #polled_fetch
                     (PagerState::Initial, FirstPage::Request(request)) => {
                         let mut request = request.clone();
                         let ctx = if call.idempotent { options.context } else { options.context.with_value(NotIdempotent) };

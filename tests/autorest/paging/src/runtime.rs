@@ -480,7 +480,6 @@ impl NextRequest {
 /// that is also long-running, the final response of the poller that `run` starts
 /// (`request` is the operation's, which relative next links resolve against).
 #[derive(Clone)]
-#[allow(dead_code)]
 pub(crate) enum FirstPage {
     Request(Request),
     Polled {
@@ -502,7 +501,8 @@ impl From<Request> for FirstPage {
 impl FirstPage {
     fn request(&self) -> &Request {
         match self {
-            Self::Request(request) | Self::Polled { request, .. } => request,
+            Self::Request(request) => request,
+            Self::Polled { request, .. } => request,
         }
     }
 }

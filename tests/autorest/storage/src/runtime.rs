@@ -544,20 +544,10 @@ impl NextRequest {
 /// (`request` is the operation's, which relative next links resolve against).
 #[cfg(feature = "storage_accounts")]
 #[derive(Clone)]
-#[allow(dead_code)]
 pub(crate) enum FirstPage {
     Request(Request),
-    Polled {
-        request: Request,
-        run: Arc<dyn Fn(Context<'static>) -> RawFuture + Send + Sync>,
-    },
 }
 
-/// A response to come.
-#[cfg(feature = "storage_accounts")]
-pub(crate) type RawFuture = std::pin::Pin<
-    Box<dyn std::future::Future<Output = Result<RawResponse>> + Send>,
->;
 #[cfg(feature = "storage_accounts")]
 impl From<Request> for FirstPage {
     fn from(request: Request) -> Self {
@@ -569,7 +559,7 @@ impl From<Request> for FirstPage {
 impl FirstPage {
     fn request(&self) -> &Request {
         match self {
-            Self::Request(request) | Self::Polled { request, .. } => request,
+            Self::Request(request) => request,
         }
     }
 }
@@ -710,9 +700,6 @@ impl Pages {
             trail,
         } = self;
         let (request, response) = match (state, &first) {
-            (PagerState::Initial, FirstPage::Polled { request, run }) => {
-                (request.clone(), run(options.context).await?)
-            }
             (PagerState::Initial, FirstPage::Request(request)) => {
                 let mut request = request.clone();
                 let ctx = if call.idempotent {

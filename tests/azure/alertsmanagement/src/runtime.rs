@@ -585,19 +585,10 @@ impl NextRequest {
 /// that is also long-running, the final response of the poller that `run` starts
 /// (`request` is the operation's, which relative next links resolve against).
 #[derive(Clone)]
-#[allow(dead_code)]
 pub(crate) enum FirstPage {
     Request(Request),
-    Polled {
-        request: Request,
-        run: Arc<dyn Fn(Context<'static>) -> RawFuture + Send + Sync>,
-    },
 }
 
-/// A response to come.
-pub(crate) type RawFuture = std::pin::Pin<
-    Box<dyn std::future::Future<Output = Result<RawResponse>> + Send>,
->;
 impl From<Request> for FirstPage {
     fn from(request: Request) -> Self {
         Self::Request(request)
@@ -607,7 +598,7 @@ impl From<Request> for FirstPage {
 impl FirstPage {
     fn request(&self) -> &Request {
         match self {
-            Self::Request(request) | Self::Polled { request, .. } => request,
+            Self::Request(request) => request,
         }
     }
 }
@@ -745,9 +736,6 @@ impl Pages {
             trail,
         } = self;
         let (request, response) = match (state, &first) {
-            (PagerState::Initial, FirstPage::Polled { request, run }) => {
-                (request.clone(), run(options.context).await?)
-            }
             (PagerState::Initial, FirstPage::Request(request)) => {
                 let mut request = request.clone();
                 let ctx = if call.idempotent {
