@@ -20,6 +20,7 @@ struct Options {
     quick: bool,
     runs: usize,
     build_runs: usize,
+    instructions: bool,
 }
 
 /// Entry point: re-runs itself in release mode when built for debugging.
@@ -28,6 +29,7 @@ pub fn bench(args: &[String], root: &Path) -> ExitCode {
         quick: false,
         runs: 7,
         build_runs: 3,
+        instructions: false,
     };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -37,12 +39,13 @@ pub fn bench(args: &[String], root: &Path) -> ExitCode {
                 Some(r) if r > 0 => options.runs = r,
                 _ => return usage("--runs needs a positive number"),
             },
+            "--instructions" => options.instructions = true,
             "--build-runs" => match it.next().and_then(|v| v.parse().ok()) {
                 Some(r) if r > 0 => options.build_runs = r,
                 _ => return usage("--build-runs needs a positive number"),
             },
             "-h" | "--help" => {
-                say!("cargo xtask bench [--quick] [--runs K] [--build-runs B]\n\n  --quick         only N = 1, no compile measurement, 200 client calls at concurrency 16 (what CI runs)\n  --runs K        generation runs per size; the median is reported (default 7)\n  --build-runs B  clean builds of each generated crate; the fastest is reported, and the slowest beside it (default 3)");
+                say!("cargo xtask bench [--quick] [--runs K] [--build-runs B]\n\n  --quick         only N = 1, no compile measurement, 200 client calls at concurrency 16 (what CI runs)\n  --runs K        generation runs per size; the median is reported (default 7)\n  --build-runs B  clean builds of each generated crate; the fastest is reported, and the slowest beside it (default 3)\n  --instructions  also count the instructions rustc executes for the N = 1 crate's clean build (valgrind; about 5 minutes)");
                 return ExitCode::SUCCESS;
             }
             other => return usage(&format!("unknown option `{other}`")),
@@ -128,6 +131,17 @@ fn run(options: &Options, root: &Path) -> Result<(), String> {
             builds.push(measure_build(&dir, n, options.build_runs)?);
         }
         print_builds(&builds);
+        if options.instructions {
+            let row = measure_instructions(&dir, COMPILED[0])?;
+            say!(
+                "\nrustc instructions, clean debug build of the N = {} crate (callgrind): {:.3} G",
+                COMPILED[0],
+                f(&row["instructions"]) / 1e9
+            );
+            if let Some(build) = builds.first_mut() {
+                build["instructions"] = row["instructions"].clone();
+            }
+        }
     }
     let client = measure_client(root, options.quick)?;
     print_client(&client);
@@ -274,7 +288,12 @@ fn print_client(row: &Value) {
     );
     say!(
         "{:>6} {:>11} {:>6} {:>9} {:>10} {:>8}",
-        "calls", "concurrency", "errors", "seconds", "calls/s", "peak MB"
+        "calls",
+        "concurrency",
+        "errors",
+        "seconds",
+        "calls/s",
+        "peak MB"
     );
     say!(
         "{:>6} {:>11} {:>6} {:>9.2} {:>10.0} {:>8.0}",
@@ -378,6 +397,67 @@ fn measure_build(dir: &Path, n: usize, runs: usize) -> Result<Value, String> {
     Ok(result)
 }
 
+/// Instructions rustc executes for a clean debug build of the N = `n` crate alone (its
+/// dependencies are built already), counted by valgrind's callgrind: seconds vary by a tenth
+/// from one build to the next on a shared machine, this count by well under 1 %. Cargo runs
+/// rustc through a wrapper script that starts it under valgrind.
+fn measure_instructions(dir: &Path, n: usize) -> Result<Value, String> {
+    let manifest = dir.join(format!("crate-{n}/Cargo.toml"));
+    let package = format!("bench_n{n}");
+    let logs = dir.join("callgrind");
+    let _ = std::fs::remove_dir_all(&logs);
+    std::fs::create_dir_all(&logs).map_err(|e| e.to_string())?;
+    let wrapper = logs.join("rustc-under-callgrind.sh");
+    let script = format!(
+        "#!/bin/sh\nexec valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file='{}/rustc.%p.log' \"$@\"\n",
+        logs.display()
+    );
+    std::fs::write(&wrapper, script).map_err(|e| e.to_string())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755))
+            .map_err(|e| e.to_string())?;
+    }
+    let cargo = |args: &[&str]| {
+        Command::new("cargo")
+            .args(args)
+            .arg("--manifest-path")
+            .arg(&manifest)
+            .env("CARGO_TARGET_DIR", dir.join("target"))
+            .status()
+            .map_err(|e| e.to_string())
+    };
+    if !cargo(&["clean", "--quiet", "-p", &package])?.success() {
+        return Err(format!("cargo clean -p {package} failed"));
+    }
+    let built = Command::new("cargo")
+        .args(["build", "--quiet", "--manifest-path"])
+        .arg(&manifest)
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .env("RUSTC_WORKSPACE_WRAPPER", &wrapper)
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if !built.success() {
+        return Err("the build under valgrind failed (is valgrind installed?)".into());
+    }
+    // Every rustc run of the crate (cargo's version probe included, a few million).
+    let mut instructions = 0u64;
+    for entry in std::fs::read_dir(&logs).map_err(|e| e.to_string())? {
+        let text =
+            std::fs::read_to_string(entry.map_err(|e| e.to_string())?.path()).unwrap_or_default();
+        instructions += text
+            .lines()
+            .filter_map(|l| l.split("Collected : ").nth(1))
+            .filter_map(|v| v.trim().parse::<u64>().ok())
+            .sum::<u64>();
+    }
+    if instructions == 0 {
+        return Err("valgrind reported no instructions".into());
+    }
+    Ok(json!({ "n": n, "instructions": instructions }))
+}
+
 /// Runs `command` under `/usr/bin/time -v` when present: (wall seconds, peak RSS of the
 /// largest process in MB).
 fn timed(command: Command) -> Result<(f64, Option<f64>), String> {
@@ -457,7 +537,11 @@ fn print_builds(rows: &[Value]) {
     );
     say!(
         "{:>4} {:>16} {:>10} {:>16} {:>10}",
-        "N", "build s", "build MB", "check s", "check MB"
+        "N",
+        "build s",
+        "build MB",
+        "check s",
+        "check MB"
     );
     let seconds = |m: &Value| format!("{:.1} ({:.1})", f(&m["seconds"]), f(&m["slowest_seconds"]));
     for r in rows {
