@@ -296,8 +296,8 @@ fn models_only(spec: &Spec, selection: &Selection) -> Result<ir::Crate, Diagnost
     Ok(krate)
 }
 
-/// The wire formats of their own that the crate's fields, parameters, bodies, responses and
-/// response headers have.
+/// The wire formats of their own that the crate's fields, parameters, bodies (and body
+/// choices), responses (of every status and kind) and response headers have.
 fn wire_formats(
     clients: &BTreeMap<String, ir::Client>,
     types: &BTreeMap<String, ir::TypeDef>,
@@ -313,11 +313,26 @@ fn wire_formats(
         ir::TypeDef::Enum(_) | ir::TypeDef::Union(_) => Vec::new(),
     });
     let in_operations = clients.values().flat_map(|c| &c.operations).flat_map(|o| {
+        let kind = match &o.kind {
+            ir::OperationKind::Pageable(paging) => Some(&paging.item_type),
+            ir::OperationKind::LongRunning(lro) => lro.final_type.as_ref(),
+            ir::OperationKind::Plain | ir::OperationKind::Exists => None,
+        };
+        let statuses = o.result.iter().chain(&o.errors).flat_map(|e| &e.variants);
+        let choices = o
+            .body
+            .iter()
+            .flat_map(|b| &b.choice)
+            .flat_map(|c| &c.variants);
         o.params
             .iter()
             .map(|p| &p.ty)
             .chain(o.body.as_ref().map(|b| &b.ty))
+            .chain(choices.map(|v| &v.ty))
             .chain(o.success_type.as_ref())
+            .chain(o.error_type.as_ref())
+            .chain(kind)
+            .chain(statuses.filter_map(|v| v.ty.as_ref()))
             .chain(
                 o.response_headers
                     .iter()
