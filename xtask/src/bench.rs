@@ -323,17 +323,8 @@ fn peak_rss_kb() -> Option<u64> {
 /// shared machine one build can take 10 % longer than the next for no reason of its own, so
 /// the fastest run is the figure, and the slowest is reported beside it.
 fn measure_build(dir: &Path, n: usize, runs: usize) -> Result<Value, String> {
-    let manifest = dir.join(format!("crate-{n}/Cargo.toml"));
     let package = format!("bench_n{n}");
-    let target = dir.join("target");
-    let cargo = |args: &[&str]| -> Command {
-        let mut c = Command::new("cargo");
-        c.args(args)
-            .arg("--manifest-path")
-            .arg(&manifest)
-            .env("CARGO_TARGET_DIR", &target);
-        c
-    };
+    let cargo = |args: &[&str]| crate_cargo(dir, n, args);
     // Dependencies, once, untimed: built for `build`, and checked for `check`, which does not
     // reuse built dependencies (it needs their metadata-only check units); without this the
     // first crate's `check` figure included checking every dependency.
@@ -367,12 +358,7 @@ fn measure_build(dir: &Path, n: usize, runs: usize) -> Result<Value, String> {
     let mut times: Vec<(&str, Vec<f64>, Option<f64>)> = Vec::new();
     for _ in 0..runs {
         for (key, args) in &builds {
-            let clean = cargo(&["clean", "--quiet", "-p", &package])
-                .status()
-                .map_err(|e| e.to_string())?;
-            if !clean.success() {
-                return Err(format!("cargo clean -p {package} failed"));
-            }
+            clean(dir, n)?;
             let (seconds, peak_mb) = timed(cargo(args))?;
             match times.iter_mut().find(|(k, _, _)| k == key) {
                 Some((_, all, peak)) => {
@@ -397,13 +383,36 @@ fn measure_build(dir: &Path, n: usize, runs: usize) -> Result<Value, String> {
     Ok(result)
 }
 
+/// `cargo ARGS` on the N = `n` generated crate, in the bench's own target folder.
+fn crate_cargo(dir: &Path, n: usize, args: &[&str]) -> Command {
+    let mut command = Command::new("cargo");
+    command
+        .args(args)
+        .arg("--manifest-path")
+        .arg(dir.join(format!("crate-{n}/Cargo.toml")))
+        .env("CARGO_TARGET_DIR", dir.join("target"));
+    command
+}
+
+/// Removes the N = `n` crate's own build output (not its dependencies'), so the next build
+/// of it is clean.
+fn clean(dir: &Path, n: usize) -> Result<(), String> {
+    let package = format!("bench_n{n}");
+    let status = crate_cargo(dir, n, &["clean", "--quiet", "-p", &package])
+        .status()
+        .map_err(|e| e.to_string())?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("cargo clean -p {package} failed"))
+    }
+}
+
 /// Instructions rustc executes for a clean debug build of the N = `n` crate alone (its
 /// dependencies are built already), counted by valgrind's callgrind: seconds vary by a tenth
 /// from one build to the next on a shared machine, this count by well under 1 %. Cargo runs
 /// rustc through a wrapper script that starts it under valgrind.
 fn measure_instructions(dir: &Path, n: usize) -> Result<Value, String> {
-    let manifest = dir.join(format!("crate-{n}/Cargo.toml"));
-    let package = format!("bench_n{n}");
     let logs = dir.join("callgrind");
     let _ = std::fs::remove_dir_all(&logs);
     std::fs::create_dir_all(&logs).map_err(|e| e.to_string())?;
@@ -419,22 +428,8 @@ fn measure_instructions(dir: &Path, n: usize) -> Result<Value, String> {
         std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755))
             .map_err(|e| e.to_string())?;
     }
-    let cargo = |args: &[&str]| {
-        Command::new("cargo")
-            .args(args)
-            .arg("--manifest-path")
-            .arg(&manifest)
-            .env("CARGO_TARGET_DIR", dir.join("target"))
-            .status()
-            .map_err(|e| e.to_string())
-    };
-    if !cargo(&["clean", "--quiet", "-p", &package])?.success() {
-        return Err(format!("cargo clean -p {package} failed"));
-    }
-    let built = Command::new("cargo")
-        .args(["build", "--quiet", "--manifest-path"])
-        .arg(&manifest)
-        .env("CARGO_TARGET_DIR", dir.join("target"))
+    clean(dir, n)?;
+    let built = crate_cargo(dir, n, &["build", "--quiet"])
         .env("RUSTC_WORKSPACE_WRAPPER", &wrapper)
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
