@@ -85,6 +85,10 @@ pub enum Helper {
     Poller,
     /// `polled_pager`: the clients with long-running pageable operations.
     PolledPager,
+    /// `NextRequest`, the request of a next-page operation (`x-ms-pageable.operationName`):
+    /// compiled with every pager, as pagers take one, in crates where some pageable operation
+    /// has one.
+    NextRequest,
     /// `resolve_link` and `same_origin_link`: pagers' and pollers' clients.
     Links,
     /// `encoded`: the clients with label or matrix array path values.

@@ -181,11 +181,17 @@ fn item_summary(item: &Item, all: &[Item], out: &mut String) {
 }
 
 /// Names of the items a file defines (`struct X`, `enum X`, `fn x`, `const X`, `mod x`,
-/// `trait X`), top level and inside impl blocks (`X::f`).
+/// `trait X`), top level, inside inline modules and inside impl blocks (`X::f`).
 pub fn defined_items(text: &str) -> BTreeSet<String> {
     let file = syn::parse_file(text).unwrap();
     let mut out = BTreeSet::new();
-    for item in &file.items {
+    add_defined_items(&file.items, &mut out);
+    out
+}
+
+/// [`defined_items`] of `items`, added to `out`.
+fn add_defined_items(items: &[Item], out: &mut BTreeSet<String>) {
+    for item in items {
         match item {
             Item::Struct(s) => {
                 out.insert(format!("struct {}", s.ident));
@@ -201,6 +207,9 @@ pub fn defined_items(text: &str) -> BTreeSet<String> {
             }
             Item::Mod(m) => {
                 out.insert(format!("mod {}", m.ident));
+                if let Some((_, inner)) = &m.content {
+                    add_defined_items(inner, out);
+                }
             }
             Item::Trait(t) => {
                 out.insert(format!("trait {}", t.ident));
@@ -221,5 +230,4 @@ pub fn defined_items(text: &str) -> BTreeSet<String> {
             }
         }
     }
-    out
 }

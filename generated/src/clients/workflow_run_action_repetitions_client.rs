@@ -144,7 +144,6 @@ impl WorkflowRunActionRepetitionsClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],
@@ -270,7 +269,6 @@ impl WorkflowRunActionRepetitionsClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],

@@ -150,7 +150,6 @@ impl WorkflowRunActionRepetitionsRequestHistoriesClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],

@@ -146,7 +146,6 @@ impl WorkflowRunActionScopeRepetitionsClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],

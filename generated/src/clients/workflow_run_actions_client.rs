@@ -142,7 +142,6 @@ impl WorkflowRunActionsClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],
@@ -254,7 +253,6 @@ impl WorkflowRunActionsClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],

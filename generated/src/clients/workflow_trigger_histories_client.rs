@@ -144,7 +144,6 @@ impl WorkflowTriggerHistoriesClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],

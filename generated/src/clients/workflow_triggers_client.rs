@@ -134,7 +134,6 @@ impl WorkflowTriggersClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],

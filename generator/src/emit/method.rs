@@ -2,7 +2,7 @@
 
 use super::{docs, tokens};
 use crate::ir::{
-    Body, Client, Collection, Crate, FinalStateVia, FormKind, Format, HttpMethod, Location,
+    Body, Client, Collection, Crate, FinalStateVia, FormKind, Format, Helper, HttpMethod, Location,
     NextRequest, ObjectStyle, Operation, OperationKind, Param, PathPart, Repeatability, Source,
     TypeRef,
 };
@@ -250,9 +250,12 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
                 Some(name) => quote!(Some(#name)),
                 None => quote!(None),
             };
+            // Pagers take a next-page request only in crates that have some.
+            let takes_next = krate.helpers.contains_key(&Helper::NextRequest);
             let (next_build, next_arg) = match &paging.next_request {
-                Some(next) => (next_request(next), quote!(Some(next_request))),
-                None => (quote!(), quote!(None)),
+                Some(next) => (next_request(next), quote!(Some(next_request),)),
+                None if takes_next => (quote!(), quote!(None,)),
+                None => (quote!(), quote!()),
             };
             // The api-version each next page sends: the client's, or the operation's own when
             // the spec fixes it.
@@ -269,10 +272,10 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
             let make = match paging.long_running {
                 Some(via) => {
                     let via = final_via(via);
-                    quote!(crate::runtime::polled_pager(&self.pipeline, request, crate::runtime::FinalVia::#via, options.polling_timeout, #next_arg, #api_version, #next, #codes, options.method_options, #call))
+                    quote!(crate::runtime::polled_pager(&self.pipeline, request, crate::runtime::FinalVia::#via, options.polling_timeout, #next_arg #api_version, #next, #codes, options.method_options, #call))
                 }
                 None => {
-                    quote!(crate::runtime::pager(&self.pipeline, request, #next_arg, #api_version, #next, #codes, options.method_options, #call))
+                    quote!(crate::runtime::pager(&self.pipeline, request, #next_arg #api_version, #next, #codes, options.method_options, #call))
                 }
             };
             quote! {

@@ -20,12 +20,12 @@ pub fn runtime(krate: &Crate) -> TokenStream {
     let pipeline = pipeline_fn(krate);
     let calls = call_fns(krate);
     let polled = features::helper_gate(krate, Helper::PolledPager);
-    let pager =
-        features::helper_gate(krate, Helper::Pager).map(|gate| pager_fns(gate, polled.clone()));
+    let next_requests = krate.helpers.contains_key(&Helper::NextRequest);
+    let pager = features::helper_gate(krate, Helper::Pager)
+        .map(|gate| pager_fns(gate, polled, next_requests));
     let poller = krate.status_monitor.as_deref().and_then(|monitor| {
         features::helper_gate(krate, Helper::Poller).map(|gate| poller_fns(monitor, gate))
     });
-    let polled_pager = polled.map(polled_pager_fn);
     let links = features::helper_gate(krate, Helper::Links).map(link_fns);
     let read_only = request_body_fns(krate);
     // Label and matrix path values encode their items one by one.
@@ -170,7 +170,6 @@ pub fn runtime(krate: &Crate) -> TokenStream {
         #links
         #pager
         #poller
-        #polled_pager
     }
 }
 
@@ -356,8 +355,19 @@ fn link_fns(gate: Option<TokenStream>) -> TokenStream {
 
 /// The shared pager: first request as built by the method, then `GET nextLink`. `polled` is
 /// the gate of the pagers whose first page is a long-running operation's final value, when the
-/// crate has any.
-fn pager_fns(gate: Option<TokenStream>, polled: Option<Option<TokenStream>>) -> TokenStream {
+/// crate has any; `next_requests`, whether some pager has a next-page operation.
+fn pager_fns(
+    gate: Option<TokenStream>,
+    polled: Option<Option<TokenStream>>,
+    next_requests: bool,
+) -> TokenStream {
+    let NextRequestParts {
+        type_def: next_type,
+        param: next_param,
+        value: next_value,
+        page: next_page,
+        takes_link,
+    } = NextRequestParts::new(next_requests);
     let polled_first = polled.as_ref().map(|polled_gate| {
         quote! {
             #polled_gate
@@ -384,59 +394,21 @@ fn pager_fns(gate: Option<TokenStream>, polled: Option<Option<TokenStream>>) -> 
             pub(crate) type RawFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Result<RawResponse>> + Send>>;
         }
     });
-    quote! {
+    let polled_pager = polled.map(|gate| polled_pager_fn(gate, &next_param, &next_value));
+    let items = quote! {
         /// What one pager has seen: the next links its pages gave (and its first request), so
         /// a link back to one of them ends it instead of looping; and a next link it refused,
         /// reported after the items of the page that carried it.
-        #gate
         struct Trail {
             seen: std::collections::HashSet<String>,
             refused: Option<Error>,
         }
 
-        /// The request of a next-page operation (`x-ms-pageable.operationName`), made for
-        /// each page from the method's values and, where the operation takes it, the page's
-        /// next link.
-        #gate
-        #[derive(Clone)]
-        pub(crate) struct NextRequest {
-            pub(crate) endpoint: Url,
-            pub(crate) method: Method,
-            /// The path, as for [`request`].
-            pub(crate) template: &'static str,
-            /// The path values, in order; `None` is the next link.
-            pub(crate) path: Vec<Option<String>>,
-            /// Query pairs, as for [`request`].
-            pub(crate) query: Vec<(&'static str, Option<String>)>,
-            /// Header values, sent when set.
-            pub(crate) headers: Vec<(&'static str, Option<String>)>,
-        }
-
-        #gate
-        impl NextRequest {
-            /// Whether the next link is one of its values (else the link only says there is a
-            /// next page).
-            fn takes_link(&self) -> bool {
-                self.path.iter().any(Option::is_none)
-            }
-
-            fn request(&self, link: &str) -> Result<Request> {
-                let path: Vec<&str> = self.path.iter().map(|v| v.as_deref().unwrap_or(link)).collect();
-                let query: Vec<(&str, Option<&str>)> = self.query.iter().map(|(name, value)| (*name, value.as_deref())).collect();
-                let mut request = request(&self.endpoint, self.method, self.template, &path, &query)?;
-                for (name, value) in &self.headers {
-                    if let Some(value) = value {
-                        request.insert_header(*name, value.clone());
-                    }
-                }
-                Ok(request)
-            }
-        }
+        #next_type
 
         /// Where a pager's first page comes from: the method's request, or, for an operation
         /// that is also long-running, the final response of the poller that `run` starts
         /// (`request` is the operation's, which relative next links resolve against).
-        #gate
         #[derive(Clone)]
         pub(crate) enum FirstPage {
             Request(Request),
@@ -445,14 +417,12 @@ fn pager_fns(gate: Option<TokenStream>, polled: Option<Option<TokenStream>>) -> 
 
         #raw_future
 
-        #gate
         impl From<Request> for FirstPage {
             fn from(request: Request) -> Self {
                 Self::Request(request)
             }
         }
 
-        #gate
         impl FirstPage {
             fn request(&self) -> &Request {
                 match self {
@@ -463,19 +433,18 @@ fn pager_fns(gate: Option<TokenStream>, polled: Option<Option<TokenStream>>) -> 
         }
 
         /// A pager whose first page comes from `first` and every next page, while the page's
-        /// `next_link_name` field is set (absent, null or empty: the last page), from
-        /// `next_request` (a next-page operation's request) or else a `GET` of that link, with
+        /// `next_link_name` field is set (absent, null or empty: the last page), from the
+        /// next-page operation's request when there is one, or else a `GET` of that link, with
         /// the operation's `api-version` (when it has one) replacing any the link carries. A
         /// failed page is an error. A next link that is invalid, on another origin, or one this
         /// pager already saw ends it with an error after the items of the page that carried it.
-        #gate
         #[allow(clippy::too_many_arguments)]
-        pub(crate) fn pager<P>(pipeline: &Pipeline, first: impl Into<FirstPage>, next_request: Option<NextRequest>, api_version: Option<&str>, next_link_name: Option<&'static str>, success_codes: &'static [u16], options: azure_core::http::pager::PagerOptions<'_>, call: Call) -> azure_core::http::Pager<P>
+        pub(crate) fn pager<P>(pipeline: &Pipeline, first: impl Into<FirstPage>, #next_param api_version: Option<&str>, next_link_name: Option<&'static str>, success_codes: &'static [u16], options: azure_core::http::pager::PagerOptions<'_>, call: Call) -> azure_core::http::Pager<P>
         where
             P: azure_core::http::pager::Page + serde::de::DeserializeOwned + Send + 'static,
         {
             use azure_core::http::pager::{PagerOptions, PagerResult, PagerState};
-            let (pages, options) = Pages::new(pipeline, first.into(), next_request, api_version, next_link_name, success_codes, options, call);
+            let (pages, options) = Pages::new(pipeline, first.into(), #next_value api_version, next_link_name, success_codes, options, call);
             // Only this shell is compiled per page type: the paging itself is `Pages::fetch`,
             // compiled once for every pager of the crate.
             azure_core::http::Pager::new(
@@ -495,12 +464,11 @@ fn pager_fns(gate: Option<TokenStream>, polled: Option<Option<TokenStream>>) -> 
         }
 
         /// What a pager needs to fetch its pages, whatever their type.
-        #gate
         #[derive(Clone)]
         struct Pages {
             pipeline: Pipeline,
             first: FirstPage,
-            next_request: Option<NextRequest>,
+            #next_param
             api_version: Option<String>,
             next_link_name: Option<&'static str>,
             success_codes: &'static [u16],
@@ -508,11 +476,10 @@ fn pager_fns(gate: Option<TokenStream>, polled: Option<Option<TokenStream>>) -> 
             trail: Arc<Mutex<Trail>>,
         }
 
-        #gate
         impl Pages {
             /// The pager's state, and its options with the call's deadline.
             #[allow(clippy::too_many_arguments)]
-            fn new(pipeline: &Pipeline, first: FirstPage, next_request: Option<NextRequest>, api_version: Option<&str>, next_link_name: Option<&'static str>, success_codes: &'static [u16], options: azure_core::http::pager::PagerOptions<'_>, call: Call) -> (Self, azure_core::http::pager::PagerOptions<'static>) {
+            fn new(pipeline: &Pipeline, first: FirstPage, #next_param api_version: Option<&str>, next_link_name: Option<&'static str>, success_codes: &'static [u16], options: azure_core::http::pager::PagerOptions<'_>, call: Call) -> (Self, azure_core::http::pager::PagerOptions<'static>) {
                 let api_version = api_version.map(str::to_string);
                 let mut context = options.context.into_owned();
                 if let Some(timeout) = call.timeout {
@@ -523,14 +490,14 @@ fn pager_fns(gate: Option<TokenStream>, polled: Option<Option<TokenStream>>) -> 
                     seen: std::collections::HashSet::from([String::from(with_api_version(first.request().url().clone(), api_version.as_deref()))]),
                     refused: None,
                 }));
-                let pages = Pages { pipeline: pipeline.clone(), first, next_request, api_version, next_link_name, success_codes, call, trail };
+                let pages = Pages { pipeline: pipeline.clone(), first, #next_value api_version, next_link_name, success_codes, call, trail };
                 (pages, options)
             }
 
             /// The page `state` asks for, and where the next one is (none: the last page).
             async fn fetch(self, state: azure_core::http::pager::PagerState, options: azure_core::http::pager::PagerOptions<'static>) -> Result<(RawResponse, Option<azure_core::http::pager::PagerContinuation>)> {
                 use azure_core::http::pager::{PagerContinuation, PagerState};
-                let Self { pipeline, first, next_request, api_version, next_link_name, success_codes, call, trail } = self;
+                let Self { pipeline, first, #next_value api_version, next_link_name, success_codes, call, trail } = self;
                 let (request, response) = match (state, &first) {
                     #polled_fetch
                     (PagerState::Initial, FirstPage::Request(request)) => {
@@ -543,21 +510,14 @@ fn pager_fns(gate: Option<TokenStream>, polled: Option<Option<TokenStream>>) -> 
                         if let Some(error) = lock(&trail).refused.take() {
                             return Err(error);
                         }
-                        let mut request = match &next_request {
-                            // The next-page operation's own request, from the method's values.
-                            Some(next) => next.request(continuation.as_ref())?,
-                            None => next_page_request(first.request(), continuation, api_version.as_deref())?,
-                        };
+                        let mut request = #next_page;
                         let response = send(&pipeline, &options.context, &mut request, success_codes).await?;
                         (request, response)
                     }
                 };
                 let (status, headers, body) = response.deconstruct();
                 let next = match next_link_name {
-                    // The next-page operation takes the link itself, as the page gives it.
-                    Some(name) if next_request.as_ref().is_some_and(NextRequest::takes_link) => {
-                        link_text(&body, name).map(|link| link.map(PagerContinuation::Token))
-                    }
+                    #takes_link
                     Some(name) => next_link(&body, name, request.url(), api_version.as_deref()).map(|url| url.map(PagerContinuation::Link)),
                     None => Ok(None),
                 };
@@ -580,7 +540,6 @@ fn pager_fns(gate: Option<TokenStream>, polled: Option<Option<TokenStream>>) -> 
 
         /// `GET` of the next link, whose query is kept byte for byte except `api-version`
         /// (any spelling), which is replaced by `api_version` when that is given.
-        #gate
         fn next_page_request(first: &Request, continuation: azure_core::http::pager::PagerContinuation, api_version: Option<&str>) -> Result<Request> {
             let link = String::from(continuation);
             let url = with_api_version(same_origin_link(first.url(), &link)?, api_version);
@@ -592,7 +551,6 @@ fn pager_fns(gate: Option<TokenStream>, polled: Option<Option<TokenStream>>) -> 
         /// `url` with its `api-version` pairs (any spelling) replaced by one carrying
         /// `api_version`, at the end, when that is given; the rest of the query is kept byte for
         /// byte.
-        #gate
         fn with_api_version(mut url: Url, api_version: Option<&str>) -> Url {
             let Some(api_version) = api_version else {
                 return url;
@@ -616,7 +574,6 @@ fn pager_fns(gate: Option<TokenStream>, polled: Option<Option<TokenStream>>) -> 
 
         /// The URL of the next page named by a page body, resolved against the request URL,
         /// as it will be requested.
-        #gate
         fn next_link(body: &[u8], name: &str, base: &Url, api_version: Option<&str>) -> Result<Option<Url>> {
             match link_text(body, name)? {
                 None => Ok(None),
@@ -626,7 +583,6 @@ fn pager_fns(gate: Option<TokenStream>, polled: Option<Option<TokenStream>>) -> 
 
         /// The next link a page body gives in its field `name`, as text; absent, null or empty:
         /// none.
-        #gate
         fn link_text(body: &[u8], name: &str) -> Result<Option<String>> {
             let page: serde_json::Value = serde_json::from_slice(body).map_err(|e| Error::with_message(ErrorKind::DataConversion, format!("a page is not JSON: {e}")))?;
             match page.get(name) {
@@ -636,11 +592,115 @@ fn pager_fns(gate: Option<TokenStream>, polled: Option<Option<TokenStream>>) -> 
                 Some(_) => Err(Error::with_message(ErrorKind::DataConversion, format!("the page's `{name}` is not a string"))),
             }
         }
+
+        #polled_pager
+    };
+    gated_module(
+        quote!(paging),
+        "The shared pager and what it needs, compiled with the clients that page.",
+        gate,
+        items,
+    )
+}
+
+/// The pager's parts that deal with next-page operations (`x-ms-pageable.operationName`): a
+/// crate without any has none of them.
+struct NextRequestParts {
+    /// `NextRequest`.
+    type_def: Option<TokenStream>,
+    /// The pager functions' `next_request` parameter (and `Pages`' field).
+    param: Option<TokenStream>,
+    /// `next_request`, passed on.
+    value: Option<TokenStream>,
+    /// The request for the page a continuation names.
+    page: TokenStream,
+    /// The `match` arm that hands the next link, as the page gives it, to a next-page
+    /// operation that takes it.
+    takes_link: Option<TokenStream>,
+}
+
+impl NextRequestParts {
+    fn new(next_requests: bool) -> Self {
+        let link_page = quote!(next_page_request(
+            first.request(),
+            continuation,
+            api_version.as_deref()
+        )?);
+        if !next_requests {
+            return NextRequestParts {
+                type_def: None,
+                param: None,
+                value: None,
+                page: link_page,
+                takes_link: None,
+            };
+        }
+        NextRequestParts {
+            type_def: Some(quote! {
+                /// The request of a next-page operation (`x-ms-pageable.operationName`), made for
+                /// each page from the method's values and, where the operation takes it, the page's
+                /// next link.
+                #[derive(Clone)]
+                pub(crate) struct NextRequest {
+                    pub(crate) endpoint: Url,
+                    pub(crate) method: Method,
+                    /// The path, as for [`request`].
+                    pub(crate) template: &'static str,
+                    /// The path values, in order; `None` is the next link.
+                    pub(crate) path: Vec<Option<String>>,
+                    /// Query pairs, as for [`request`].
+                    pub(crate) query: Vec<(&'static str, Option<String>)>,
+                    /// Header values, sent when set.
+                    pub(crate) headers: Vec<(&'static str, Option<String>)>,
+                }
+
+                impl NextRequest {
+                    /// Whether the next link is one of its values (else the link only says there is a
+                    /// next page).
+                    fn takes_link(&self) -> bool {
+                        self.path.iter().any(Option::is_none)
+                    }
+
+                    fn request(&self, link: &str) -> Result<Request> {
+                        let path: Vec<&str> = self.path.iter().map(|v| v.as_deref().unwrap_or(link)).collect();
+                        let query: Vec<(&str, Option<&str>)> = self.query.iter().map(|(name, value)| (*name, value.as_deref())).collect();
+                        let mut request = request(&self.endpoint, self.method, self.template, &path, &query)?;
+                        for (name, value) in &self.headers {
+                            if let Some(value) = value {
+                                request.insert_header(*name, value.clone());
+                            }
+                        }
+                        Ok(request)
+                    }
+                }
+            }),
+            param: Some(quote!(next_request: Option<NextRequest>,)),
+            value: Some(quote!(next_request,)),
+            page: quote! {
+                match &next_request {
+                    // The next-page operation's own request, from the method's values.
+                    Some(next) => next.request(continuation.as_ref())?,
+                    None => #link_page,
+                }
+            },
+            takes_link: Some(quote! {
+                // The next-page operation takes the link itself, as the page gives it.
+                Some(name) if next_request.as_ref().is_some_and(NextRequest::takes_link) => {
+                    link_text(&body, name).map(|link| link.map(PagerContinuation::Token))
+                }
+            }),
+        }
     }
 }
 
 /// The pager of an operation that is both pageable and long-running.
-fn polled_pager_fn(gate: Option<TokenStream>) -> TokenStream {
+/// `next_param` and `next_value` are the pager's next-request parameter and its value, when it
+/// has them.
+fn polled_pager_fn(
+    gate: Option<TokenStream>,
+    next_param: &Option<TokenStream>,
+    next_value: &Option<TokenStream>,
+) -> TokenStream {
     quote! {
         /// A pager over an operation that is both long-running and pageable: it follows the
         /// operation to its end as [`poller`] does (`via` says where its final value is read),
@@ -648,7 +708,7 @@ fn polled_pager_fn(gate: Option<TokenStream>) -> TokenStream {
         /// each answering 200.
         #gate
         #[allow(clippy::too_many_arguments)]
-        pub(crate) fn polled_pager<P>(pipeline: &Pipeline, first: Request, via: FinalVia, polling_timeout: Option<Duration>, next_request: Option<NextRequest>, api_version: Option<&str>, next_link_name: Option<&'static str>, success_codes: &'static [u16], options: azure_core::http::pager::PagerOptions<'_>, call: Call) -> azure_core::http::Pager<P>
+        pub(crate) fn polled_pager<P>(pipeline: &Pipeline, first: Request, via: FinalVia, polling_timeout: Option<Duration>, #next_param api_version: Option<&str>, next_link_name: Option<&'static str>, success_codes: &'static [u16], options: azure_core::http::pager::PagerOptions<'_>, call: Call) -> azure_core::http::Pager<P>
         where
             P: azure_core::http::pager::Page + serde::de::DeserializeOwned + Send + 'static,
         {
@@ -660,7 +720,7 @@ fn polled_pager_fn(gate: Option<TokenStream>) -> TokenStream {
                 let run: RawFuture = Box::pin(async move { Ok(RawResponse::from(poller.await?)) });
                 run
             });
-            pager(pipeline, FirstPage::Polled { request: first, run }, next_request, api_version, next_link_name, &[200], options, call)
+            pager(pipeline, FirstPage::Polled { request: first, run }, #next_value api_version, next_link_name, &[200], options, call)
         }
     }
 }
@@ -668,10 +728,9 @@ fn polled_pager_fn(gate: Option<TokenStream>) -> TokenStream {
 /// The shared poller for long-running operations, with or without a final value.
 fn poller_fns(status_monitor: &str, gate: Option<TokenStream>) -> TokenStream {
     let monitor = super::tokens::ident(status_monitor);
-    quote! {
+    let items = quote! {
         /// Where to poll: `Azure-AsyncOperation` (the status is in the body; `final_link` is
         /// set, to `Location` when given) or else `Location` (the HTTP status is the status).
-        #gate
         pub(crate) fn poll_links(headers: &azure_core::http::headers::Headers, resolve: impl Fn(&str) -> Result<Url>) -> Result<Option<azure_core::http::poller::PollerContinuation>> {
             use azure_core::http::{headers::HeaderName, poller::PollerContinuation};
             let header = |name: &'static str| headers.get_optional_str(&HeaderName::from_static(name)).map(&resolve).transpose();
@@ -685,7 +744,6 @@ fn poller_fns(status_monitor: &str, gate: Option<TokenStream>) -> TokenStream {
 
         /// Where a long-running operation's final value is read once it succeeded
         /// (`x-ms-long-running-operation-options.final-state-via`).
-        #gate
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         #[allow(dead_code)] // A crate's operations need not use every way.
         pub(crate) enum FinalVia {
@@ -701,7 +759,6 @@ fn poller_fns(status_monitor: &str, gate: Option<TokenStream>) -> TokenStream {
         }
 
         /// The `provisioningState` of a resource body (at the top or under `properties`).
-        #gate
         fn provisioning_state(body: &[u8]) -> Option<String> {
             let value: serde_json::Value = serde_json::from_slice(body).ok()?;
             value
@@ -712,7 +769,6 @@ fn poller_fns(status_monitor: &str, gate: Option<TokenStream>) -> TokenStream {
         }
 
         /// An `HttpResponse` error for an operation that ended `Failed` or `Canceled`.
-        #gate
         fn ended(status: azure_core::http::StatusCode, headers: azure_core::http::headers::Headers, body: azure_core::Bytes, state: &str) -> Error {
             let error_code = serde_json::from_slice::<serde_json::Value>(&body)
                 .ok()
@@ -723,7 +779,6 @@ fn poller_fns(status_monitor: &str, gate: Option<TokenStream>) -> TokenStream {
 
         /// How long a poller waits for its operation before it gives up, unless the call's
         /// `polling_timeout` says otherwise.
-        #gate
         pub(crate) const DEFAULT_POLLING_TIMEOUT: Duration = Duration::hours(24);
 
         /// A poller that sends `first` (or, to resume, polls `resume`) and follows the
@@ -743,7 +798,6 @@ fn poller_fns(status_monitor: &str, gate: Option<TokenStream>) -> TokenStream {
         /// other status is in progress. It never waits past `polling_timeout` (else
         /// [`DEFAULT_POLLING_TIMEOUT`]) from its first request: it then ends with a timeout
         /// error, and its continuation can resume it.
-        #gate
         #[allow(clippy::too_many_arguments)]
         pub(crate) fn poller<T, F>(pipeline: &Pipeline, first: Request, success_codes: &'static [u16], via: FinalVia, options: azure_core::http::poller::PollerOptions<'_>, resume: Option<azure_core::http::poller::PollerContinuation>, call: Call, polling_timeout: Option<Duration>) -> azure_core::http::Poller<crate::models::#monitor<T, F>>
         where
@@ -924,6 +978,38 @@ fn poller_fns(status_monitor: &str, gate: Option<TokenStream>) -> TokenStream {
                 Some(options),
             )
         }
+    };
+    gated_module(
+        quote!(polling),
+        "The shared poller and what it needs, compiled with the clients that have long-running operations.",
+        gate,
+        items,
+    )
+}
+
+/// `items` in a module of their own, compiled under `gate` and re-exported, so that one gate
+/// serves them all; as they are when they need no gate.
+fn gated_module(
+    module: TokenStream,
+    doc: &str,
+    gate: Option<TokenStream>,
+    items: TokenStream,
+) -> TokenStream {
+    let Some(gate) = gate else {
+        return items;
+    };
+    let doc = format!(" {doc}");
+    quote! {
+        #[doc = #doc]
+        #gate
+        mod #module {
+            use super::*;
+
+            #items
+        }
+
+        #gate
+        pub(crate) use #module::*;
     }
 }
 

@@ -61,6 +61,15 @@ pub fn helpers(krate: &Crate) -> BTreeMap<Helper, Features> {
     }
     if let Some(paging) = needed.get(&Helper::Pager) {
         let links = paging.union(&polling).cloned().collect();
+        let next_requests = krate.clients.values().any(|c| {
+            any_operation(
+                c,
+                |o| matches!(&o.kind, OperationKind::Pageable(p) if p.next_request.is_some()),
+            )
+        });
+        if next_requests {
+            needed.insert(Helper::NextRequest, paging.clone());
+        }
         needed.insert(Helper::Links, links);
     } else if krate.status_monitor.is_some() {
         needed.insert(Helper::Links, polling);

@@ -492,8 +492,8 @@ impl FirstPage {
 }
 
 /// A pager whose first page comes from `first` and every next page, while the page's
-/// `next_link_name` field is set (absent, null or empty: the last page), from
-/// `next_request` (a next-page operation's request) or else a `GET` of that link, with
+/// `next_link_name` field is set (absent, null or empty: the last page), from the
+/// next-page operation's request when there is one, or else a `GET` of that link, with
 /// the operation's `api-version` (when it has one) replacing any the link carries. A
 /// failed page is an error. A next link that is invalid, on another origin, or one this
 /// pager already saw ends it with an error after the items of the page that carried it.

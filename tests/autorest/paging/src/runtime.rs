@@ -508,8 +508,8 @@ impl FirstPage {
 }
 
 /// A pager whose first page comes from `first` and every next page, while the page's
-/// `next_link_name` field is set (absent, null or empty: the last page), from
-/// `next_request` (a next-page operation's request) or else a `GET` of that link, with
+/// `next_link_name` field is set (absent, null or empty: the last page), from the
+/// next-page operation's request when there is one, or else a `GET` of that link, with
 /// the operation's `api-version` (when it has one) replacing any the link carries. A
 /// failed page is an error. A next link that is invalid, on another origin, or one this
 /// pager already saw ends it with an error after the items of the page that carried it.
@@ -790,6 +790,66 @@ fn link_text(body: &[u8], name: &str) -> Result<Option<String>> {
             )
         }
     }
+}
+
+/// A pager over an operation that is both long-running and pageable: it follows the
+/// operation to its end as [`poller`] does (`via` says where its final value is read),
+/// and that final value is the first page; next pages are read as [`pager`] reads them,
+/// each answering 200.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn polled_pager<P>(
+    pipeline: &Pipeline,
+    first: Request,
+    via: FinalVia,
+    polling_timeout: Option<Duration>,
+    next_request: Option<NextRequest>,
+    api_version: Option<&str>,
+    next_link_name: Option<&'static str>,
+    success_codes: &'static [u16],
+    options: azure_core::http::pager::PagerOptions<'_>,
+    call: Call,
+) -> azure_core::http::Pager<P>
+where
+    P: azure_core::http::pager::Page + serde::de::DeserializeOwned + Send + 'static,
+{
+    use azure_core::http::poller::PollerOptions;
+    let poll_pipeline = pipeline.clone();
+    let start = first.clone();
+    let run = Arc::new(move |context: Context<'static>| {
+        let poller = poller::<
+            P,
+            azure_core::http::JsonFormat,
+        >(
+            &poll_pipeline,
+            start.clone(),
+            success_codes,
+            via,
+            PollerOptions {
+                context,
+                ..Default::default()
+            },
+            None,
+            call,
+            polling_timeout,
+        );
+        let run: RawFuture = Box::pin(async move {
+            Ok(RawResponse::from(poller.await?))
+        });
+        run
+    });
+    pager(
+        pipeline,
+        FirstPage::Polled {
+            request: first,
+            run,
+        },
+        next_request,
+        api_version,
+        next_link_name,
+        &[200],
+        options,
+        call,
+    )
 }
 
 /// Where to poll: `Azure-AsyncOperation` (the status is in the body; `final_link` is
@@ -1286,65 +1346,5 @@ where
             })
         },
         Some(options),
-    )
-}
-
-/// A pager over an operation that is both long-running and pageable: it follows the
-/// operation to its end as [`poller`] does (`via` says where its final value is read),
-/// and that final value is the first page; next pages are read as [`pager`] reads them,
-/// each answering 200.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn polled_pager<P>(
-    pipeline: &Pipeline,
-    first: Request,
-    via: FinalVia,
-    polling_timeout: Option<Duration>,
-    next_request: Option<NextRequest>,
-    api_version: Option<&str>,
-    next_link_name: Option<&'static str>,
-    success_codes: &'static [u16],
-    options: azure_core::http::pager::PagerOptions<'_>,
-    call: Call,
-) -> azure_core::http::Pager<P>
-where
-    P: azure_core::http::pager::Page + serde::de::DeserializeOwned + Send + 'static,
-{
-    use azure_core::http::poller::PollerOptions;
-    let poll_pipeline = pipeline.clone();
-    let start = first.clone();
-    let run = Arc::new(move |context: Context<'static>| {
-        let poller = poller::<
-            P,
-            azure_core::http::JsonFormat,
-        >(
-            &poll_pipeline,
-            start.clone(),
-            success_codes,
-            via,
-            PollerOptions {
-                context,
-                ..Default::default()
-            },
-            None,
-            call,
-            polling_timeout,
-        );
-        let run: RawFuture = Box::pin(async move {
-            Ok(RawResponse::from(poller.await?))
-        });
-        run
-    });
-    pager(
-        pipeline,
-        FirstPage::Polled {
-            request: first,
-            run,
-        },
-        next_request,
-        api_version,
-        next_link_name,
-        &[200],
-        options,
-        call,
     )
 }

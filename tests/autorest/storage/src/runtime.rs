@@ -477,659 +477,786 @@ fn same_origin_link(base: &Url, link: &str) -> Result<Url> {
     Ok(url)
 }
 
-/// What one pager has seen: the next links its pages gave (and its first request), so
-/// a link back to one of them ends it instead of looping; and a next link it refused,
-/// reported after the items of the page that carried it.
+/// The shared pager and what it needs, compiled with the clients that page.
 #[cfg(feature = "storage_accounts")]
-struct Trail {
-    seen: std::collections::HashSet<String>,
-    refused: Option<Error>,
-}
-
-/// The request of a next-page operation (`x-ms-pageable.operationName`), made for
-/// each page from the method's values and, where the operation takes it, the page's
-/// next link.
-#[cfg(feature = "storage_accounts")]
-#[derive(Clone)]
-pub(crate) struct NextRequest {
-    pub(crate) endpoint: Url,
-    pub(crate) method: Method,
-    /// The path, as for [`request`].
-    pub(crate) template: &'static str,
-    /// The path values, in order; `None` is the next link.
-    pub(crate) path: Vec<Option<String>>,
-    /// Query pairs, as for [`request`].
-    pub(crate) query: Vec<(&'static str, Option<String>)>,
-    /// Header values, sent when set.
-    pub(crate) headers: Vec<(&'static str, Option<String>)>,
-}
-
-#[cfg(feature = "storage_accounts")]
-impl NextRequest {
-    /// Whether the next link is one of its values (else the link only says there is a
-    /// next page).
-    fn takes_link(&self) -> bool {
-        self.path.iter().any(Option::is_none)
+mod paging {
+    use super::*;
+    /// What one pager has seen: the next links its pages gave (and its first request), so
+    /// a link back to one of them ends it instead of looping; and a next link it refused,
+    /// reported after the items of the page that carried it.
+    struct Trail {
+        seen: std::collections::HashSet<String>,
+        refused: Option<Error>,
     }
 
-    fn request(&self, link: &str) -> Result<Request> {
-        let path: Vec<&str> = self
-            .path
-            .iter()
-            .map(|v| v.as_deref().unwrap_or(link))
-            .collect();
-        let query: Vec<(&str, Option<&str>)> = self
-            .query
-            .iter()
-            .map(|(name, value)| (*name, value.as_deref()))
-            .collect();
-        let mut request = request(
-            &self.endpoint,
-            self.method,
-            self.template,
-            &path,
-            &query,
-        )?;
-        for (name, value) in &self.headers {
-            if let Some(value) = value {
-                request.insert_header(*name, value.clone());
+    /// Where a pager's first page comes from: the method's request, or, for an operation
+    /// that is also long-running, the final response of the poller that `run` starts
+    /// (`request` is the operation's, which relative next links resolve against).
+    #[derive(Clone)]
+    pub(crate) enum FirstPage {
+        Request(Request),
+    }
+
+    impl From<Request> for FirstPage {
+        fn from(request: Request) -> Self {
+            Self::Request(request)
+        }
+    }
+
+    impl FirstPage {
+        fn request(&self) -> &Request {
+            match self {
+                Self::Request(request) => request,
             }
         }
-        Ok(request)
     }
-}
 
-/// Where a pager's first page comes from: the method's request, or, for an operation
-/// that is also long-running, the final response of the poller that `run` starts
-/// (`request` is the operation's, which relative next links resolve against).
-#[cfg(feature = "storage_accounts")]
-#[derive(Clone)]
-pub(crate) enum FirstPage {
-    Request(Request),
-}
-
-#[cfg(feature = "storage_accounts")]
-impl From<Request> for FirstPage {
-    fn from(request: Request) -> Self {
-        Self::Request(request)
-    }
-}
-
-#[cfg(feature = "storage_accounts")]
-impl FirstPage {
-    fn request(&self) -> &Request {
-        match self {
-            Self::Request(request) => request,
-        }
-    }
-}
-
-/// A pager whose first page comes from `first` and every next page, while the page's
-/// `next_link_name` field is set (absent, null or empty: the last page), from
-/// `next_request` (a next-page operation's request) or else a `GET` of that link, with
-/// the operation's `api-version` (when it has one) replacing any the link carries. A
-/// failed page is an error. A next link that is invalid, on another origin, or one this
-/// pager already saw ends it with an error after the items of the page that carried it.
-#[cfg(feature = "storage_accounts")]
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn pager<P>(
-    pipeline: &Pipeline,
-    first: impl Into<FirstPage>,
-    next_request: Option<NextRequest>,
-    api_version: Option<&str>,
-    next_link_name: Option<&'static str>,
-    success_codes: &'static [u16],
-    options: azure_core::http::pager::PagerOptions<'_>,
-    call: Call,
-) -> azure_core::http::Pager<P>
-where
-    P: azure_core::http::pager::Page + serde::de::DeserializeOwned + Send + 'static,
-{
-    use azure_core::http::pager::{PagerOptions, PagerResult, PagerState};
-    let (pages, options) = Pages::new(
-        pipeline,
-        first.into(),
-        next_request,
-        api_version,
-        next_link_name,
-        success_codes,
-        options,
-        call,
-    );
-    azure_core::http::Pager::new(
-        move |state: PagerState, options: PagerOptions<'static>| {
-            let page = pages.clone().fetch(state, options);
-            Box::pin(async move {
-                let (response, next) = page.await?;
-                let response = response.into();
-                Ok(
-                    match next {
-                        Some(continuation) => {
-                            PagerResult::More {
-                                response,
-                                continuation,
-                            }
-                        }
-                        None => PagerResult::Done { response },
-                    },
-                )
-            })
-        },
-        Some(options),
-    )
-}
-
-/// What a pager needs to fetch its pages, whatever their type.
-#[cfg(feature = "storage_accounts")]
-#[derive(Clone)]
-struct Pages {
-    pipeline: Pipeline,
-    first: FirstPage,
-    next_request: Option<NextRequest>,
-    api_version: Option<String>,
-    next_link_name: Option<&'static str>,
-    success_codes: &'static [u16],
-    call: Call,
-    trail: Arc<Mutex<Trail>>,
-}
-
-#[cfg(feature = "storage_accounts")]
-impl Pages {
-    /// The pager's state, and its options with the call's deadline.
+    /// A pager whose first page comes from `first` and every next page, while the page's
+    /// `next_link_name` field is set (absent, null or empty: the last page), from the
+    /// next-page operation's request when there is one, or else a `GET` of that link, with
+    /// the operation's `api-version` (when it has one) replacing any the link carries. A
+    /// failed page is an error. A next link that is invalid, on another origin, or one this
+    /// pager already saw ends it with an error after the items of the page that carried it.
     #[allow(clippy::too_many_arguments)]
-    fn new(
+    pub(crate) fn pager<P>(
         pipeline: &Pipeline,
-        first: FirstPage,
-        next_request: Option<NextRequest>,
+        first: impl Into<FirstPage>,
         api_version: Option<&str>,
         next_link_name: Option<&'static str>,
         success_codes: &'static [u16],
         options: azure_core::http::pager::PagerOptions<'_>,
         call: Call,
-    ) -> (Self, azure_core::http::pager::PagerOptions<'static>) {
-        let api_version = api_version.map(str::to_string);
-        let mut context = options.context.into_owned();
-        if let Some(timeout) = call.timeout {
-            context.insert(CallTimeout(timeout));
-        }
-        let options = azure_core::http::pager::PagerOptions {
-            context,
-            continuation: options.continuation,
-        };
-        let trail = Arc::new(
-            Mutex::new(Trail {
-                seen: std::collections::HashSet::from([
-                    String::from(
-                        with_api_version(
-                            first.request().url().clone(),
-                            api_version.as_deref(),
-                        ),
-                    ),
-                ]),
-                refused: None,
-            }),
-        );
-        let pages = Pages {
-            pipeline: pipeline.clone(),
-            first,
-            next_request,
-            api_version,
-            next_link_name,
-            success_codes,
-            call,
-            trail,
-        };
-        (pages, options)
-    }
-
-    /// The page `state` asks for, and where the next one is (none: the last page).
-    async fn fetch(
-        self,
-        state: azure_core::http::pager::PagerState,
-        options: azure_core::http::pager::PagerOptions<'static>,
-    ) -> Result<(RawResponse, Option<azure_core::http::pager::PagerContinuation>)> {
-        use azure_core::http::pager::{PagerContinuation, PagerState};
-        let Self {
+    ) -> azure_core::http::Pager<P>
+    where
+        P: azure_core::http::pager::Page + serde::de::DeserializeOwned + Send + 'static,
+    {
+        use azure_core::http::pager::{PagerOptions, PagerResult, PagerState};
+        let (pages, options) = Pages::new(
             pipeline,
-            first,
-            next_request,
+            first.into(),
             api_version,
             next_link_name,
             success_codes,
+            options,
             call,
-            trail,
-        } = self;
-        let (request, response) = match (state, &first) {
-            (PagerState::Initial, FirstPage::Request(request)) => {
-                let mut request = request.clone();
-                let ctx = if call.idempotent {
-                    options.context
-                } else {
-                    options.context.with_value(NotIdempotent)
-                };
-                let response = send(&pipeline, &ctx, &mut request, success_codes).await?;
-                (request, response)
-            }
-            (PagerState::More(continuation), _) => {
-                if let Some(error) = lock(&trail).refused.take() {
-                    return Err(error);
-                }
-                let mut request = match &next_request {
-                    Some(next) => next.request(continuation.as_ref())?,
-                    None => {
-                        next_page_request(
-                            first.request(),
-                            continuation,
-                            api_version.as_deref(),
-                        )?
-                    }
-                };
-                let response = send(
-                        &pipeline,
-                        &options.context,
-                        &mut request,
-                        success_codes,
-                    )
-                    .await?;
-                (request, response)
-            }
-        };
-        let (status, headers, body) = response.deconstruct();
-        let next = match next_link_name {
-            Some(name) if next_request.as_ref().is_some_and(NextRequest::takes_link) => {
-                link_text(&body, name).map(|link| link.map(PagerContinuation::Token))
-            }
-            Some(name) => {
-                next_link(&body, name, request.url(), api_version.as_deref())
-                    .map(|url| url.map(PagerContinuation::Link))
-            }
-            None => Ok(None),
-        };
-        let next = match next {
-            Ok(Some(link)) if !lock(&trail).seen.insert(link.as_ref().to_string()) => {
-                Err(
-                    Error::with_message(
-                        ErrorKind::DataConversion,
-                        format!(
-                            "the service returned a next link this pager already followed, `{}`; paging stops instead of looping",
-                            link.as_ref()
-                        ),
-                    ),
-                )
-            }
-            next => next,
-        };
-        let next = next
-            .unwrap_or_else(|error| {
-                lock(&trail).refused = Some(error);
-                Some(PagerContinuation::Link(request.url().clone()))
-            });
-        Ok((RawResponse::from_bytes(status, headers, body), next))
-    }
-}
-
-/// `GET` of the next link, whose query is kept byte for byte except `api-version`
-/// (any spelling), which is replaced by `api_version` when that is given.
-#[cfg(feature = "storage_accounts")]
-fn next_page_request(
-    first: &Request,
-    continuation: azure_core::http::pager::PagerContinuation,
-    api_version: Option<&str>,
-) -> Result<Request> {
-    let link = String::from(continuation);
-    let url = with_api_version(same_origin_link(first.url(), &link)?, api_version);
-    let mut request = Request::new(url, azure_core::http::Method::Get);
-    request.insert_header("accept", "application/json");
-    Ok(request)
-}
-
-/// `url` with its `api-version` pairs (any spelling) replaced by one carrying
-/// `api_version`, at the end, when that is given; the rest of the query is kept byte for
-/// byte.
-#[cfg(feature = "storage_accounts")]
-fn with_api_version(mut url: Url, api_version: Option<&str>) -> Url {
-    let Some(api_version) = api_version else {
-        return url;
-    };
-    let mut query: Vec<String> = url
-        .query()
-        .unwrap_or("")
-        .split('&')
-        .filter(|pair| {
-            !pair.is_empty()
-                && !pair
-                    .split('=')
-                    .next()
-                    .is_some_and(|name| name.eq_ignore_ascii_case("api-version"))
-        })
-        .map(str::to_string)
-        .collect();
-    let mut pair = String::from("api-version=");
-    push_encoded(&mut pair, api_version);
-    query.push(pair);
-    url.set_query(Some(&query.join("&")));
-    url
-}
-
-/// The URL of the next page named by a page body, resolved against the request URL,
-/// as it will be requested.
-#[cfg(feature = "storage_accounts")]
-fn next_link(
-    body: &[u8],
-    name: &str,
-    base: &Url,
-    api_version: Option<&str>,
-) -> Result<Option<Url>> {
-    match link_text(body, name)? {
-        None => Ok(None),
-        Some(link) => {
-            same_origin_link(base, &link)
-                .map(|url| Some(with_api_version(url, api_version)))
-        }
-    }
-}
-
-/// The next link a page body gives in its field `name`, as text; absent, null or empty:
-/// none.
-#[cfg(feature = "storage_accounts")]
-fn link_text(body: &[u8], name: &str) -> Result<Option<String>> {
-    let page: serde_json::Value = serde_json::from_slice(body)
-        .map_err(|e| Error::with_message(
-            ErrorKind::DataConversion,
-            format!("a page is not JSON: {e}"),
-        ))?;
-    match page.get(name) {
-        None | Some(serde_json::Value::Null) => Ok(None),
-        Some(serde_json::Value::String(link)) if link.is_empty() => Ok(None),
-        Some(serde_json::Value::String(link)) => Ok(Some(link.clone())),
-        Some(_) => {
-            Err(
-                Error::with_message(
-                    ErrorKind::DataConversion,
-                    format!("the page's `{name}` is not a string"),
-                ),
-            )
-        }
-    }
-}
-
-/// Where to poll: `Azure-AsyncOperation` (the status is in the body; `final_link` is
-/// set, to `Location` when given) or else `Location` (the HTTP status is the status).
-#[cfg(feature = "storage_accounts")]
-pub(crate) fn poll_links(
-    headers: &azure_core::http::headers::Headers,
-    resolve: impl Fn(&str) -> Result<Url>,
-) -> Result<Option<azure_core::http::poller::PollerContinuation>> {
-    use azure_core::http::{headers::HeaderName, poller::PollerContinuation};
-    let header = |name: &'static str| {
-        headers
-            .get_optional_str(&HeaderName::from_static(name))
-            .map(&resolve)
-            .transpose()
-    };
-    let location = header("location")?;
-    Ok(
-        match (header("azure-asyncoperation")?, location) {
-            (Some(next_link), location) => {
-                Some(PollerContinuation::Links {
-                    final_link: Some(location.unwrap_or_else(|| next_link.clone())),
-                    next_link,
-                })
-            }
-            (None, Some(next_link)) => {
-                Some(PollerContinuation::Links {
-                    next_link,
-                    final_link: None,
-                })
-            }
-            (None, None) => None,
-        },
-    )
-}
-
-/// Where a long-running operation's final value is read once it succeeded
-/// (`x-ms-long-running-operation-options.final-state-via`).
-#[cfg(feature = "storage_accounts")]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[allow(dead_code)]
-pub(crate) enum FinalVia {
-    /// `PUT`/`PATCH`: the operation's own URL; `POST`: the `Location` when given;
-    /// otherwise the last status response (or its `resourceLocation`).
-    Default,
-    /// The last status response's body.
-    StatusBody,
-    /// The first response's `Location`.
-    Location,
-    /// The operation's own URL.
-    OriginalUri,
-}
-
-/// The `provisioningState` of a resource body (at the top or under `properties`).
-#[cfg(feature = "storage_accounts")]
-fn provisioning_state(body: &[u8]) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
-    value
-        .pointer("/properties/provisioningState")
-        .or_else(|| value.get("provisioningState"))
-        .and_then(serde_json::Value::as_str)
-        .map(str::to_string)
-}
-
-/// An `HttpResponse` error for an operation that ended `Failed` or `Canceled`.
-#[cfg(feature = "storage_accounts")]
-fn ended(
-    status: azure_core::http::StatusCode,
-    headers: azure_core::http::headers::Headers,
-    body: azure_core::Bytes,
-    state: &str,
-) -> Error {
-    let error_code = serde_json::from_slice::<serde_json::Value>(&body)
-        .ok()
-        .and_then(|v| {
-            v
-                .pointer("/error/code")
-                .and_then(serde_json::Value::as_str)
-                .map(str::to_string)
-        })
-        .or_else(|| Some(state.to_string()));
-    ErrorKind::HttpResponse {
-        status,
-        error_code,
-        raw_response: Some(Box::new(RawResponse::from_bytes(status, headers, body))),
-    }
-        .into_error()
-}
-
-/// How long a poller waits for its operation before it gives up, unless the call's
-/// `polling_timeout` says otherwise.
-#[cfg(feature = "storage_accounts")]
-pub(crate) const DEFAULT_POLLING_TIMEOUT: Duration = Duration::hours(24);
-/// A poller that sends `first` (or, to resume, polls `resume`) and follows the
-/// operation to its end, the way Azure's long-running operations work:
-///
-/// * `Azure-AsyncOperation` (or `Operation-Location`) on the first response: `GET` it
-///   until its body's `status` is terminal; then the final value is read as `via` says;
-/// * else `Location`: `GET` it until it answers other than 202 (and its
-///   `provisioningState`, if any, is terminal); that answer is the final value;
-/// * else, for `PUT` and `PATCH` whose body has a non-terminal `provisioningState`:
-///   `GET` the operation's own URL until it is terminal;
-/// * else the first response is the final one.
-///
-/// Each poll waits as long as `Retry-After` (`retry-after-ms`, `x-ms-retry-after-ms`,
-/// `Retry-After`) says, else the options' frequency. `Failed` and `Canceled` (any case,
-/// also `Cancelled`) end it with an `HttpResponse` error holding the last response; any
-/// other status is in progress. It never waits past `polling_timeout` (else
-/// [`DEFAULT_POLLING_TIMEOUT`]) from its first request: it then ends with a timeout
-/// error, and its continuation can resume it.
-#[cfg(feature = "storage_accounts")]
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn poller<T, F>(
-    pipeline: &Pipeline,
-    first: Request,
-    success_codes: &'static [u16],
-    via: FinalVia,
-    options: azure_core::http::poller::PollerOptions<'_>,
-    resume: Option<azure_core::http::poller::PollerContinuation>,
-    call: Call,
-    polling_timeout: Option<Duration>,
-) -> azure_core::http::Poller<crate::models::OperationStatus<T, F>>
-where
-    T: Send + 'static,
-    F: azure_core::http::Format + Send + 'static,
-{
-    use azure_core::http::poller::{
-        PollerContinuation, PollerOptions, PollerResult, PollerState, PollerStatus,
-    };
-
-    use azure_core::http::headers::{
-        HeaderName, RETRY_AFTER, RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS,
-    };
-
-    use azure_core::http::Method;
-    let pipeline = pipeline.clone();
-    let mut options = options.into_owned();
-    options.frequency = options.frequency.max(Duration::seconds(1));
-    if let Some(timeout) = call.timeout {
-        options.context.insert(CallTimeout(timeout));
-    }
-    let ceiling = polling_timeout.unwrap_or(DEFAULT_POLLING_TIMEOUT).max(Duration::ZERO);
-    let started: Arc<std::sync::OnceLock<std::time::Instant>> = Arc::default();
-    let polls = Arc::new(AtomicU32::new(0));
-    azure_core::http::Poller::new(
-        move |state: PollerState, options: PollerOptions<'static>| {
-            let pipeline = pipeline.clone();
-            let first = first.clone();
-            let resume = resume.clone();
-            let started = *started.get_or_init(std::time::Instant::now);
-            let polls = polls.clone();
-            Box::pin(async move {
-                let elapsed = || {
-                    Duration::try_from(started.elapsed()).unwrap_or(Duration::MAX)
-                };
-                let sent = polls.fetch_add(1, Ordering::Relaxed);
-                if sent > 0 && elapsed() >= ceiling {
-                    return Err(
-                        timeout_error(
-                            format!(
-                                "the long-running operation did not finish within {} ({sent} request{}); resume it from the poller's continuation",
-                                duration_text(ceiling), if sent == 1 { "" } else { "s" },
-                            ),
-                        ),
-                    );
-                }
-                let current = match state {
-                    PollerState::More(links) => Some(links),
-                    PollerState::Initial => resume,
-                };
-                let clip = |wait: Duration| {
-                    wait.min(ceiling - elapsed()).max(Duration::ZERO)
-                };
-                let monitor = |text: &str| azure_core::Bytes::from(
-                    format!(r#"{{"status":"{text}"}}"#),
-                );
-                let done = |
-                    status,
-                    headers: azure_core::http::headers::Headers,
-                    monitor_body: azure_core::Bytes,
-                    target: Request,
-                    final_raw: Option<RawResponse>,
-                    pipeline: Pipeline,
-                    options: PollerOptions<'static>|
-                {
-                    PollerResult::Succeeded {
-                        response: RawResponse::from_bytes(status, headers, monitor_body)
-                            .into(),
-                        target: Box::new(move || Box::pin(async move {
-                            match final_raw {
-                                Some(raw) => Ok(raw.into()),
-                                None => {
-                                    let mut target = target;
-                                    Ok(
-                                        send(
-                                                &pipeline,
-                                                &options.context,
-                                                &mut target,
-                                                &[200, 201, 202, 204],
-                                            )
-                                            .await?
-                                            .into(),
-                                    )
+        );
+        azure_core::http::Pager::new(
+            move |state: PagerState, options: PagerOptions<'static>| {
+                let page = pages.clone().fetch(state, options);
+                Box::pin(async move {
+                    let (response, next) = page.await?;
+                    let response = response.into();
+                    Ok(
+                        match next {
+                            Some(continuation) => {
+                                PagerResult::More {
+                                    response,
+                                    continuation,
                                 }
                             }
-                        })),
-                    }
-                };
-                let get = |url: Url| {
-                    let mut request = Request::new(url, Method::Get);
-                    request.insert_header("accept", "application/json");
-                    request
-                };
-                let Some(current) = current else {
-                    let mut request = first.clone();
+                            None => PagerResult::Done { response },
+                        },
+                    )
+                })
+            },
+            Some(options),
+        )
+    }
+
+    /// What a pager needs to fetch its pages, whatever their type.
+    #[derive(Clone)]
+    struct Pages {
+        pipeline: Pipeline,
+        first: FirstPage,
+        api_version: Option<String>,
+        next_link_name: Option<&'static str>,
+        success_codes: &'static [u16],
+        call: Call,
+        trail: Arc<Mutex<Trail>>,
+    }
+
+    impl Pages {
+        /// The pager's state, and its options with the call's deadline.
+        #[allow(clippy::too_many_arguments)]
+        fn new(
+            pipeline: &Pipeline,
+            first: FirstPage,
+            api_version: Option<&str>,
+            next_link_name: Option<&'static str>,
+            success_codes: &'static [u16],
+            options: azure_core::http::pager::PagerOptions<'_>,
+            call: Call,
+        ) -> (Self, azure_core::http::pager::PagerOptions<'static>) {
+            let api_version = api_version.map(str::to_string);
+            let mut context = options.context.into_owned();
+            if let Some(timeout) = call.timeout {
+                context.insert(CallTimeout(timeout));
+            }
+            let options = azure_core::http::pager::PagerOptions {
+                context,
+                continuation: options.continuation,
+            };
+            let trail = Arc::new(
+                Mutex::new(Trail {
+                    seen: std::collections::HashSet::from([
+                        String::from(
+                            with_api_version(
+                                first.request().url().clone(),
+                                api_version.as_deref(),
+                            ),
+                        ),
+                    ]),
+                    refused: None,
+                }),
+            );
+            let pages = Pages {
+                pipeline: pipeline.clone(),
+                first,
+                api_version,
+                next_link_name,
+                success_codes,
+                call,
+                trail,
+            };
+            (pages, options)
+        }
+
+        /// The page `state` asks for, and where the next one is (none: the last page).
+        async fn fetch(
+            self,
+            state: azure_core::http::pager::PagerState,
+            options: azure_core::http::pager::PagerOptions<'static>,
+        ) -> Result<(RawResponse, Option<azure_core::http::pager::PagerContinuation>)> {
+            use azure_core::http::pager::{PagerContinuation, PagerState};
+            let Self {
+                pipeline,
+                first,
+                api_version,
+                next_link_name,
+                success_codes,
+                call,
+                trail,
+            } = self;
+            let (request, response) = match (state, &first) {
+                (PagerState::Initial, FirstPage::Request(request)) => {
+                    let mut request = request.clone();
                     let ctx = if call.idempotent {
-                        options.context.to_borrowed()
+                        options.context
                     } else {
-                        options.context.clone().with_value(NotIdempotent)
+                        options.context.with_value(NotIdempotent)
                     };
                     let response = send(&pipeline, &ctx, &mut request, success_codes)
                         .await?;
+                    (request, response)
+                }
+                (PagerState::More(continuation), _) => {
+                    if let Some(error) = lock(&trail).refused.take() {
+                        return Err(error);
+                    }
+                    let mut request = next_page_request(
+                        first.request(),
+                        continuation,
+                        api_version.as_deref(),
+                    )?;
+                    let response = send(
+                            &pipeline,
+                            &options.context,
+                            &mut request,
+                            success_codes,
+                        )
+                        .await?;
+                    (request, response)
+                }
+            };
+            let (status, headers, body) = response.deconstruct();
+            let next = match next_link_name {
+                Some(name) => {
+                    next_link(&body, name, request.url(), api_version.as_deref())
+                        .map(|url| url.map(PagerContinuation::Link))
+                }
+                None => Ok(None),
+            };
+            let next = match next {
+                Ok(
+                    Some(link),
+                ) if !lock(&trail).seen.insert(link.as_ref().to_string()) => {
+                    Err(
+                        Error::with_message(
+                            ErrorKind::DataConversion,
+                            format!(
+                                "the service returned a next link this pager already followed, `{}`; paging stops instead of looping",
+                                link.as_ref()
+                            ),
+                        ),
+                    )
+                }
+                next => next,
+            };
+            let next = next
+                .unwrap_or_else(|error| {
+                    lock(&trail).refused = Some(error);
+                    Some(PagerContinuation::Link(request.url().clone()))
+                });
+            Ok((RawResponse::from_bytes(status, headers, body), next))
+        }
+    }
+
+    /// `GET` of the next link, whose query is kept byte for byte except `api-version`
+    /// (any spelling), which is replaced by `api_version` when that is given.
+    fn next_page_request(
+        first: &Request,
+        continuation: azure_core::http::pager::PagerContinuation,
+        api_version: Option<&str>,
+    ) -> Result<Request> {
+        let link = String::from(continuation);
+        let url = with_api_version(same_origin_link(first.url(), &link)?, api_version);
+        let mut request = Request::new(url, azure_core::http::Method::Get);
+        request.insert_header("accept", "application/json");
+        Ok(request)
+    }
+
+    /// `url` with its `api-version` pairs (any spelling) replaced by one carrying
+    /// `api_version`, at the end, when that is given; the rest of the query is kept byte for
+    /// byte.
+    fn with_api_version(mut url: Url, api_version: Option<&str>) -> Url {
+        let Some(api_version) = api_version else {
+            return url;
+        };
+        let mut query: Vec<String> = url
+            .query()
+            .unwrap_or("")
+            .split('&')
+            .filter(|pair| {
+                !pair.is_empty()
+                    && !pair
+                        .split('=')
+                        .next()
+                        .is_some_and(|name| name.eq_ignore_ascii_case("api-version"))
+            })
+            .map(str::to_string)
+            .collect();
+        let mut pair = String::from("api-version=");
+        push_encoded(&mut pair, api_version);
+        query.push(pair);
+        url.set_query(Some(&query.join("&")));
+        url
+    }
+
+    /// The URL of the next page named by a page body, resolved against the request URL,
+    /// as it will be requested.
+    fn next_link(
+        body: &[u8],
+        name: &str,
+        base: &Url,
+        api_version: Option<&str>,
+    ) -> Result<Option<Url>> {
+        match link_text(body, name)? {
+            None => Ok(None),
+            Some(link) => {
+                same_origin_link(base, &link)
+                    .map(|url| Some(with_api_version(url, api_version)))
+            }
+        }
+    }
+
+    /// The next link a page body gives in its field `name`, as text; absent, null or empty:
+    /// none.
+    fn link_text(body: &[u8], name: &str) -> Result<Option<String>> {
+        let page: serde_json::Value = serde_json::from_slice(body)
+            .map_err(|e| Error::with_message(
+                ErrorKind::DataConversion,
+                format!("a page is not JSON: {e}"),
+            ))?;
+        match page.get(name) {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(serde_json::Value::String(link)) if link.is_empty() => Ok(None),
+            Some(serde_json::Value::String(link)) => Ok(Some(link.clone())),
+            Some(_) => {
+                Err(
+                    Error::with_message(
+                        ErrorKind::DataConversion,
+                        format!("the page's `{name}` is not a string"),
+                    ),
+                )
+            }
+        }
+    }
+}
+
+#[cfg(feature = "storage_accounts")]
+pub(crate) use paging::*;
+/// The shared poller and what it needs, compiled with the clients that have long-running operations.
+#[cfg(feature = "storage_accounts")]
+mod polling {
+    use super::*;
+    /// Where to poll: `Azure-AsyncOperation` (the status is in the body; `final_link` is
+    /// set, to `Location` when given) or else `Location` (the HTTP status is the status).
+    pub(crate) fn poll_links(
+        headers: &azure_core::http::headers::Headers,
+        resolve: impl Fn(&str) -> Result<Url>,
+    ) -> Result<Option<azure_core::http::poller::PollerContinuation>> {
+        use azure_core::http::{headers::HeaderName, poller::PollerContinuation};
+        let header = |name: &'static str| {
+            headers
+                .get_optional_str(&HeaderName::from_static(name))
+                .map(&resolve)
+                .transpose()
+        };
+        let location = header("location")?;
+        Ok(
+            match (header("azure-asyncoperation")?, location) {
+                (Some(next_link), location) => {
+                    Some(PollerContinuation::Links {
+                        final_link: Some(location.unwrap_or_else(|| next_link.clone())),
+                        next_link,
+                    })
+                }
+                (None, Some(next_link)) => {
+                    Some(PollerContinuation::Links {
+                        next_link,
+                        final_link: None,
+                    })
+                }
+                (None, None) => None,
+            },
+        )
+    }
+
+    /// Where a long-running operation's final value is read once it succeeded
+    /// (`x-ms-long-running-operation-options.final-state-via`).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    #[allow(dead_code)]
+    pub(crate) enum FinalVia {
+        /// `PUT`/`PATCH`: the operation's own URL; `POST`: the `Location` when given;
+        /// otherwise the last status response (or its `resourceLocation`).
+        Default,
+        /// The last status response's body.
+        StatusBody,
+        /// The first response's `Location`.
+        Location,
+        /// The operation's own URL.
+        OriginalUri,
+    }
+
+    /// The `provisioningState` of a resource body (at the top or under `properties`).
+    fn provisioning_state(body: &[u8]) -> Option<String> {
+        let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+        value
+            .pointer("/properties/provisioningState")
+            .or_else(|| value.get("provisioningState"))
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_string)
+    }
+
+    /// An `HttpResponse` error for an operation that ended `Failed` or `Canceled`.
+    fn ended(
+        status: azure_core::http::StatusCode,
+        headers: azure_core::http::headers::Headers,
+        body: azure_core::Bytes,
+        state: &str,
+    ) -> Error {
+        let error_code = serde_json::from_slice::<serde_json::Value>(&body)
+            .ok()
+            .and_then(|v| {
+                v
+                    .pointer("/error/code")
+                    .and_then(serde_json::Value::as_str)
+                    .map(str::to_string)
+            })
+            .or_else(|| Some(state.to_string()));
+        ErrorKind::HttpResponse {
+            status,
+            error_code,
+            raw_response: Some(Box::new(RawResponse::from_bytes(status, headers, body))),
+        }
+            .into_error()
+    }
+
+    /// How long a poller waits for its operation before it gives up, unless the call's
+    /// `polling_timeout` says otherwise.
+    pub(crate) const DEFAULT_POLLING_TIMEOUT: Duration = Duration::hours(24);
+    /// A poller that sends `first` (or, to resume, polls `resume`) and follows the
+    /// operation to its end, the way Azure's long-running operations work:
+    ///
+    /// * `Azure-AsyncOperation` (or `Operation-Location`) on the first response: `GET` it
+    ///   until its body's `status` is terminal; then the final value is read as `via` says;
+    /// * else `Location`: `GET` it until it answers other than 202 (and its
+    ///   `provisioningState`, if any, is terminal); that answer is the final value;
+    /// * else, for `PUT` and `PATCH` whose body has a non-terminal `provisioningState`:
+    ///   `GET` the operation's own URL until it is terminal;
+    /// * else the first response is the final one.
+    ///
+    /// Each poll waits as long as `Retry-After` (`retry-after-ms`, `x-ms-retry-after-ms`,
+    /// `Retry-After`) says, else the options' frequency. `Failed` and `Canceled` (any case,
+    /// also `Cancelled`) end it with an `HttpResponse` error holding the last response; any
+    /// other status is in progress. It never waits past `polling_timeout` (else
+    /// [`DEFAULT_POLLING_TIMEOUT`]) from its first request: it then ends with a timeout
+    /// error, and its continuation can resume it.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn poller<T, F>(
+        pipeline: &Pipeline,
+        first: Request,
+        success_codes: &'static [u16],
+        via: FinalVia,
+        options: azure_core::http::poller::PollerOptions<'_>,
+        resume: Option<azure_core::http::poller::PollerContinuation>,
+        call: Call,
+        polling_timeout: Option<Duration>,
+    ) -> azure_core::http::Poller<crate::models::OperationStatus<T, F>>
+    where
+        T: Send + 'static,
+        F: azure_core::http::Format + Send + 'static,
+    {
+        use azure_core::http::poller::{
+            PollerContinuation, PollerOptions, PollerResult, PollerState, PollerStatus,
+        };
+
+        use azure_core::http::headers::{
+            HeaderName, RETRY_AFTER, RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS,
+        };
+
+        use azure_core::http::Method;
+        let pipeline = pipeline.clone();
+        let mut options = options.into_owned();
+        options.frequency = options.frequency.max(Duration::seconds(1));
+        if let Some(timeout) = call.timeout {
+            options.context.insert(CallTimeout(timeout));
+        }
+        let ceiling = polling_timeout
+            .unwrap_or(DEFAULT_POLLING_TIMEOUT)
+            .max(Duration::ZERO);
+        let started: Arc<std::sync::OnceLock<std::time::Instant>> = Arc::default();
+        let polls = Arc::new(AtomicU32::new(0));
+        azure_core::http::Poller::new(
+            move |state: PollerState, options: PollerOptions<'static>| {
+                let pipeline = pipeline.clone();
+                let first = first.clone();
+                let resume = resume.clone();
+                let started = *started.get_or_init(std::time::Instant::now);
+                let polls = polls.clone();
+                Box::pin(async move {
+                    let elapsed = || {
+                        Duration::try_from(started.elapsed()).unwrap_or(Duration::MAX)
+                    };
+                    let sent = polls.fetch_add(1, Ordering::Relaxed);
+                    if sent > 0 && elapsed() >= ceiling {
+                        return Err(
+                            timeout_error(
+                                format!(
+                                    "the long-running operation did not finish within {} ({sent} request{}); resume it from the poller's continuation",
+                                    duration_text(ceiling), if sent == 1 { "" } else { "s" },
+                                ),
+                            ),
+                        );
+                    }
+                    let current = match state {
+                        PollerState::More(links) => Some(links),
+                        PollerState::Initial => resume,
+                    };
+                    let clip = |wait: Duration| {
+                        wait.min(ceiling - elapsed()).max(Duration::ZERO)
+                    };
+                    let monitor = |text: &str| azure_core::Bytes::from(
+                        format!(r#"{{"status":"{text}"}}"#),
+                    );
+                    let done = |
+                        status,
+                        headers: azure_core::http::headers::Headers,
+                        monitor_body: azure_core::Bytes,
+                        target: Request,
+                        final_raw: Option<RawResponse>,
+                        pipeline: Pipeline,
+                        options: PollerOptions<'static>|
+                    {
+                        PollerResult::Succeeded {
+                            response: RawResponse::from_bytes(
+                                    status,
+                                    headers,
+                                    monitor_body,
+                                )
+                                .into(),
+                            target: Box::new(move || Box::pin(async move {
+                                match final_raw {
+                                    Some(raw) => Ok(raw.into()),
+                                    None => {
+                                        let mut target = target;
+                                        Ok(
+                                            send(
+                                                    &pipeline,
+                                                    &options.context,
+                                                    &mut target,
+                                                    &[200, 201, 202, 204],
+                                                )
+                                                .await?
+                                                .into(),
+                                        )
+                                    }
+                                }
+                            })),
+                        }
+                    };
+                    let get = |url: Url| {
+                        let mut request = Request::new(url, Method::Get);
+                        request.insert_header("accept", "application/json");
+                        request
+                    };
+                    let Some(current) = current else {
+                        let mut request = first.clone();
+                        let ctx = if call.idempotent {
+                            options.context.to_borrowed()
+                        } else {
+                            options.context.clone().with_value(NotIdempotent)
+                        };
+                        let response = send(&pipeline, &ctx, &mut request, success_codes)
+                            .await?;
+                        let (status, headers, body) = response.deconstruct();
+                        let body = azure_core::Bytes::from(body);
+                        let header = |name: &'static str| {
+                            headers
+                                .get_optional_str(&HeaderName::from_static(name))
+                                .map(|link| resolve_link(first.url(), link))
+                                .transpose()
+                        };
+                        let async_link = match header("azure-asyncoperation")? {
+                            Some(link) => Some(link),
+                            None => header("operation-location")?,
+                        };
+                        let location = header("location")?;
+                        let method = first.method();
+                        let links = match (async_link, location) {
+                            (Some(next_link), location) => {
+                                let final_link = match via {
+                                    FinalVia::Location if location.is_some() => location,
+                                    FinalVia::OriginalUri => Some(first.url().clone()),
+                                    FinalVia::StatusBody if method == Method::Post => None,
+                                    _ if matches!(method, Method::Put | Method::Patch) => {
+                                        Some(first.url().clone())
+                                    }
+                                    _ if method == Method::Post => location,
+                                    _ => None,
+                                };
+                                Some(PollerContinuation::Links {
+                                    final_link: Some(
+                                        final_link.unwrap_or_else(|| next_link.clone()),
+                                    ),
+                                    next_link,
+                                })
+                            }
+                            (None, Some(next_link)) => {
+                                Some(PollerContinuation::Links {
+                                    next_link,
+                                    final_link: None,
+                                })
+                            }
+                            (None, None) => {
+                                let state = provisioning_state(&body)
+                                    .filter(|_| matches!(method, Method::Put | Method::Patch));
+                                match state.as_deref().map(PollerStatus::from) {
+                                    Some(PollerStatus::Failed | PollerStatus::Canceled) => {
+                                        let state = state.unwrap_or_default();
+                                        return Err(ended(status, headers, body, &state));
+                                    }
+                                    None
+                                    | Some(
+                                        PollerStatus::Succeeded,
+                                    ) if u16::from(status) != 202 => {
+                                        let raw = RawResponse::from_bytes(
+                                            status,
+                                            headers.clone(),
+                                            body,
+                                        );
+                                        return Ok(
+                                            done(
+                                                status,
+                                                headers,
+                                                monitor("Succeeded"),
+                                                first,
+                                                Some(raw),
+                                                pipeline,
+                                                options,
+                                            ),
+                                        );
+                                    }
+                                    Some(_) => {
+                                        Some(PollerContinuation::Links {
+                                            next_link: first.url().clone(),
+                                            final_link: None,
+                                        })
+                                    }
+                                    None => None,
+                                }
+                            }
+                        };
+                        return match links {
+                            Some(continuation) => {
+                                Ok(PollerResult::InProgress {
+                                    retry_after: clip(
+                                        azure_core::http::poller::get_retry_after(
+                                            &headers,
+                                            &[RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS, RETRY_AFTER],
+                                            &options,
+                                        ),
+                                    ),
+                                    response: RawResponse::from_bytes(
+                                            status,
+                                            headers,
+                                            monitor("InProgress"),
+                                        )
+                                        .into(),
+                                    continuation,
+                                })
+                            }
+                            None => {
+                                Err(
+                                    Error::with_message(
+                                        ErrorKind::Other,
+                                        "the operation is in progress but the service gave no `Azure-AsyncOperation` or `Location` to poll",
+                                    ),
+                                )
+                            }
+                        };
+                    };
+                    let PollerContinuation::Links { next_link, final_link } = current
+                    else {
+                        return Err(
+                            Error::with_message(
+                                ErrorKind::Other,
+                                "unsupported poller continuation",
+                            ),
+                        );
+                    };
+                    let mut request = get(
+                        same_origin_link(first.url(), next_link.as_str())?,
+                    );
+                    let response = send(
+                            &pipeline,
+                            &options.context,
+                            &mut request,
+                            &[200, 201, 202, 204],
+                        )
+                        .await?;
                     let (status, headers, body) = response.deconstruct();
                     let body = azure_core::Bytes::from(body);
-                    let header = |name: &'static str| {
+                    let retry_after = clip(
+                        azure_core::http::poller::get_retry_after(
+                            &headers,
+                            &[RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS, RETRY_AFTER],
+                            &options,
+                        ),
+                    );
+                    let fresh = |name: &'static str| {
                         headers
                             .get_optional_str(&HeaderName::from_static(name))
-                            .map(|link| resolve_link(first.url(), link))
+                            .map(|link| resolve_link(request.url(), link))
                             .transpose()
                     };
-                    let async_link = match header("azure-asyncoperation")? {
-                        Some(link) => Some(link),
-                        None => header("operation-location")?,
-                    };
-                    let location = header("location")?;
-                    let method = first.method();
-                    let links = match (async_link, location) {
-                        (Some(next_link), location) => {
-                            let final_link = match via {
-                                FinalVia::Location if location.is_some() => location,
-                                FinalVia::OriginalUri => Some(first.url().clone()),
-                                FinalVia::StatusBody if method == Method::Post => None,
-                                _ if matches!(method, Method::Put | Method::Patch) => {
-                                    Some(first.url().clone())
-                                }
-                                _ if method == Method::Post => location,
-                                _ => None,
+                    match final_link {
+                        Some(final_link) => {
+                            let value: serde_json::Value = serde_json::from_slice(&body)
+                                .map_err(|e| Error::with_message(
+                                    ErrorKind::DataConversion,
+                                    format!("the operation status is not JSON: {e}"),
+                                ))?;
+                            let Some(text) = value
+                                .get("status")
+                                .and_then(serde_json::Value::as_str)
+                                .map(str::to_string) else {
+                                return Err(
+                                    Error::with_message(
+                                        ErrorKind::DataConversion,
+                                        "the operation status has no `status`",
+                                    ),
+                                );
                             };
-                            Some(PollerContinuation::Links {
-                                final_link: Some(
-                                    final_link.unwrap_or_else(|| next_link.clone()),
-                                ),
-                                next_link,
-                            })
-                        }
-                        (None, Some(next_link)) => {
-                            Some(PollerContinuation::Links {
-                                next_link,
-                                final_link: None,
-                            })
-                        }
-                        (None, None) => {
-                            let state = provisioning_state(&body)
-                                .filter(|_| matches!(method, Method::Put | Method::Patch));
-                            match state.as_deref().map(PollerStatus::from) {
-                                Some(PollerStatus::Failed | PollerStatus::Canceled) => {
-                                    let state = state.unwrap_or_default();
-                                    return Err(ended(status, headers, body, &state));
+                            match PollerStatus::from(text.as_str()) {
+                                PollerStatus::Succeeded => {
+                                    let resource = value
+                                        .get("resourceLocation")
+                                        .and_then(serde_json::Value::as_str)
+                                        .map(|link| resolve_link(request.url(), link))
+                                        .transpose()?;
+                                    let target = if final_link != next_link {
+                                        Some(final_link)
+                                    } else {
+                                        resource
+                                    };
+                                    match target {
+                                        Some(url) => {
+                                            Ok(
+                                                done(
+                                                    status,
+                                                    headers,
+                                                    body,
+                                                    get(same_origin_link(first.url(), url.as_str())?),
+                                                    None,
+                                                    pipeline,
+                                                    options,
+                                                ),
+                                            )
+                                        }
+                                        None => {
+                                            let raw = RawResponse::from_bytes(
+                                                status,
+                                                headers.clone(),
+                                                body.clone(),
+                                            );
+                                            Ok(
+                                                done(
+                                                    status,
+                                                    headers,
+                                                    body,
+                                                    first,
+                                                    Some(raw),
+                                                    pipeline,
+                                                    options,
+                                                ),
+                                            )
+                                        }
+                                    }
                                 }
-                                None
-                                | Some(
-                                    PollerStatus::Succeeded,
-                                ) if u16::from(status) != 202 => {
+                                PollerStatus::Failed | PollerStatus::Canceled => {
+                                    Err(ended(status, headers, body, &text))
+                                }
+                                _ => {
+                                    let status_body = final_link == next_link;
+                                    let next_link = match fresh("azure-asyncoperation")? {
+                                        Some(link) => link,
+                                        None => fresh("operation-location")?.unwrap_or(next_link),
+                                    };
+                                    let final_link = if status_body {
+                                        next_link.clone()
+                                    } else {
+                                        final_link
+                                    };
+                                    Ok(PollerResult::InProgress {
+                                        retry_after,
+                                        response: RawResponse::from_bytes(status, headers, body)
+                                            .into(),
+                                        continuation: PollerContinuation::Links {
+                                            next_link,
+                                            final_link: Some(final_link),
+                                        },
+                                    })
+                                }
+                            }
+                        }
+                        None => {
+                            let state = provisioning_state(&body);
+                            let running = u16::from(status) == 202;
+                            match state.as_deref().map(PollerStatus::from) {
+                                Some(
+                                    PollerStatus::Failed | PollerStatus::Canceled,
+                                ) if !running => {
+                                    let state = state.unwrap_or_default();
+                                    Err(ended(status, headers, body, &state))
+                                }
+                                None | Some(PollerStatus::Succeeded) if !running => {
                                     let raw = RawResponse::from_bytes(
                                         status,
                                         headers.clone(),
                                         body,
                                     );
-                                    return Ok(
+                                    Ok(
                                         done(
                                             status,
                                             headers,
@@ -1139,219 +1266,33 @@ where
                                             pipeline,
                                             options,
                                         ),
-                                    );
+                                    )
                                 }
-                                Some(_) => {
-                                    Some(PollerContinuation::Links {
-                                        next_link: first.url().clone(),
-                                        final_link: None,
+                                _ => {
+                                    let next_link = fresh("location")?.unwrap_or(next_link);
+                                    Ok(PollerResult::InProgress {
+                                        retry_after,
+                                        response: RawResponse::from_bytes(
+                                                status,
+                                                headers,
+                                                monitor("InProgress"),
+                                            )
+                                            .into(),
+                                        continuation: PollerContinuation::Links {
+                                            next_link,
+                                            final_link: None,
+                                        },
                                     })
                                 }
-                                None => None,
-                            }
-                        }
-                    };
-                    return match links {
-                        Some(continuation) => {
-                            Ok(PollerResult::InProgress {
-                                retry_after: clip(
-                                    azure_core::http::poller::get_retry_after(
-                                        &headers,
-                                        &[RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS, RETRY_AFTER],
-                                        &options,
-                                    ),
-                                ),
-                                response: RawResponse::from_bytes(
-                                        status,
-                                        headers,
-                                        monitor("InProgress"),
-                                    )
-                                    .into(),
-                                continuation,
-                            })
-                        }
-                        None => {
-                            Err(
-                                Error::with_message(
-                                    ErrorKind::Other,
-                                    "the operation is in progress but the service gave no `Azure-AsyncOperation` or `Location` to poll",
-                                ),
-                            )
-                        }
-                    };
-                };
-                let PollerContinuation::Links { next_link, final_link } = current else {
-                    return Err(
-                        Error::with_message(
-                            ErrorKind::Other,
-                            "unsupported poller continuation",
-                        ),
-                    );
-                };
-                let mut request = get(
-                    same_origin_link(first.url(), next_link.as_str())?,
-                );
-                let response = send(
-                        &pipeline,
-                        &options.context,
-                        &mut request,
-                        &[200, 201, 202, 204],
-                    )
-                    .await?;
-                let (status, headers, body) = response.deconstruct();
-                let body = azure_core::Bytes::from(body);
-                let retry_after = clip(
-                    azure_core::http::poller::get_retry_after(
-                        &headers,
-                        &[RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS, RETRY_AFTER],
-                        &options,
-                    ),
-                );
-                let fresh = |name: &'static str| {
-                    headers
-                        .get_optional_str(&HeaderName::from_static(name))
-                        .map(|link| resolve_link(request.url(), link))
-                        .transpose()
-                };
-                match final_link {
-                    Some(final_link) => {
-                        let value: serde_json::Value = serde_json::from_slice(&body)
-                            .map_err(|e| Error::with_message(
-                                ErrorKind::DataConversion,
-                                format!("the operation status is not JSON: {e}"),
-                            ))?;
-                        let Some(text) = value
-                            .get("status")
-                            .and_then(serde_json::Value::as_str)
-                            .map(str::to_string) else {
-                            return Err(
-                                Error::with_message(
-                                    ErrorKind::DataConversion,
-                                    "the operation status has no `status`",
-                                ),
-                            );
-                        };
-                        match PollerStatus::from(text.as_str()) {
-                            PollerStatus::Succeeded => {
-                                let resource = value
-                                    .get("resourceLocation")
-                                    .and_then(serde_json::Value::as_str)
-                                    .map(|link| resolve_link(request.url(), link))
-                                    .transpose()?;
-                                let target = if final_link != next_link {
-                                    Some(final_link)
-                                } else {
-                                    resource
-                                };
-                                match target {
-                                    Some(url) => {
-                                        Ok(
-                                            done(
-                                                status,
-                                                headers,
-                                                body,
-                                                get(same_origin_link(first.url(), url.as_str())?),
-                                                None,
-                                                pipeline,
-                                                options,
-                                            ),
-                                        )
-                                    }
-                                    None => {
-                                        let raw = RawResponse::from_bytes(
-                                            status,
-                                            headers.clone(),
-                                            body.clone(),
-                                        );
-                                        Ok(
-                                            done(
-                                                status,
-                                                headers,
-                                                body,
-                                                first,
-                                                Some(raw),
-                                                pipeline,
-                                                options,
-                                            ),
-                                        )
-                                    }
-                                }
-                            }
-                            PollerStatus::Failed | PollerStatus::Canceled => {
-                                Err(ended(status, headers, body, &text))
-                            }
-                            _ => {
-                                let status_body = final_link == next_link;
-                                let next_link = match fresh("azure-asyncoperation")? {
-                                    Some(link) => link,
-                                    None => fresh("operation-location")?.unwrap_or(next_link),
-                                };
-                                let final_link = if status_body {
-                                    next_link.clone()
-                                } else {
-                                    final_link
-                                };
-                                Ok(PollerResult::InProgress {
-                                    retry_after,
-                                    response: RawResponse::from_bytes(status, headers, body)
-                                        .into(),
-                                    continuation: PollerContinuation::Links {
-                                        next_link,
-                                        final_link: Some(final_link),
-                                    },
-                                })
                             }
                         }
                     }
-                    None => {
-                        let state = provisioning_state(&body);
-                        let running = u16::from(status) == 202;
-                        match state.as_deref().map(PollerStatus::from) {
-                            Some(
-                                PollerStatus::Failed | PollerStatus::Canceled,
-                            ) if !running => {
-                                let state = state.unwrap_or_default();
-                                Err(ended(status, headers, body, &state))
-                            }
-                            None | Some(PollerStatus::Succeeded) if !running => {
-                                let raw = RawResponse::from_bytes(
-                                    status,
-                                    headers.clone(),
-                                    body,
-                                );
-                                Ok(
-                                    done(
-                                        status,
-                                        headers,
-                                        monitor("Succeeded"),
-                                        first,
-                                        Some(raw),
-                                        pipeline,
-                                        options,
-                                    ),
-                                )
-                            }
-                            _ => {
-                                let next_link = fresh("location")?.unwrap_or(next_link);
-                                Ok(PollerResult::InProgress {
-                                    retry_after,
-                                    response: RawResponse::from_bytes(
-                                            status,
-                                            headers,
-                                            monitor("InProgress"),
-                                        )
-                                        .into(),
-                                    continuation: PollerContinuation::Links {
-                                        next_link,
-                                        final_link: None,
-                                    },
-                                })
-                            }
-                        }
-                    }
-                }
-            })
-        },
-        Some(options),
-    )
+                })
+            },
+            Some(options),
+        )
+    }
 }
+
+#[cfg(feature = "storage_accounts")]
+pub(crate) use polling::*;

@@ -530,57 +530,6 @@ struct Trail {
     refused: Option<Error>,
 }
 
-/// The request of a next-page operation (`x-ms-pageable.operationName`), made for
-/// each page from the method's values and, where the operation takes it, the page's
-/// next link.
-#[derive(Clone)]
-pub(crate) struct NextRequest {
-    pub(crate) endpoint: Url,
-    pub(crate) method: Method,
-    /// The path, as for [`request`].
-    pub(crate) template: &'static str,
-    /// The path values, in order; `None` is the next link.
-    pub(crate) path: Vec<Option<String>>,
-    /// Query pairs, as for [`request`].
-    pub(crate) query: Vec<(&'static str, Option<String>)>,
-    /// Header values, sent when set.
-    pub(crate) headers: Vec<(&'static str, Option<String>)>,
-}
-
-impl NextRequest {
-    /// Whether the next link is one of its values (else the link only says there is a
-    /// next page).
-    fn takes_link(&self) -> bool {
-        self.path.iter().any(Option::is_none)
-    }
-
-    fn request(&self, link: &str) -> Result<Request> {
-        let path: Vec<&str> = self
-            .path
-            .iter()
-            .map(|v| v.as_deref().unwrap_or(link))
-            .collect();
-        let query: Vec<(&str, Option<&str>)> = self
-            .query
-            .iter()
-            .map(|(name, value)| (*name, value.as_deref()))
-            .collect();
-        let mut request = request(
-            &self.endpoint,
-            self.method,
-            self.template,
-            &path,
-            &query,
-        )?;
-        for (name, value) in &self.headers {
-            if let Some(value) = value {
-                request.insert_header(*name, value.clone());
-            }
-        }
-        Ok(request)
-    }
-}
-
 /// Where a pager's first page comes from: the method's request, or, for an operation
 /// that is also long-running, the final response of the poller that `run` starts
 /// (`request` is the operation's, which relative next links resolve against).
@@ -604,8 +553,8 @@ impl FirstPage {
 }
 
 /// A pager whose first page comes from `first` and every next page, while the page's
-/// `next_link_name` field is set (absent, null or empty: the last page), from
-/// `next_request` (a next-page operation's request) or else a `GET` of that link, with
+/// `next_link_name` field is set (absent, null or empty: the last page), from the
+/// next-page operation's request when there is one, or else a `GET` of that link, with
 /// the operation's `api-version` (when it has one) replacing any the link carries. A
 /// failed page is an error. A next link that is invalid, on another origin, or one this
 /// pager already saw ends it with an error after the items of the page that carried it.
@@ -613,7 +562,6 @@ impl FirstPage {
 pub(crate) fn pager<P>(
     pipeline: &Pipeline,
     first: impl Into<FirstPage>,
-    next_request: Option<NextRequest>,
     api_version: Option<&str>,
     next_link_name: Option<&'static str>,
     success_codes: &'static [u16],
@@ -627,7 +575,6 @@ where
     let (pages, options) = Pages::new(
         pipeline,
         first.into(),
-        next_request,
         api_version,
         next_link_name,
         success_codes,
@@ -662,7 +609,6 @@ where
 struct Pages {
     pipeline: Pipeline,
     first: FirstPage,
-    next_request: Option<NextRequest>,
     api_version: Option<String>,
     next_link_name: Option<&'static str>,
     success_codes: &'static [u16],
@@ -676,7 +622,6 @@ impl Pages {
     fn new(
         pipeline: &Pipeline,
         first: FirstPage,
-        next_request: Option<NextRequest>,
         api_version: Option<&str>,
         next_link_name: Option<&'static str>,
         success_codes: &'static [u16],
@@ -708,7 +653,6 @@ impl Pages {
         let pages = Pages {
             pipeline: pipeline.clone(),
             first,
-            next_request,
             api_version,
             next_link_name,
             success_codes,
@@ -728,7 +672,6 @@ impl Pages {
         let Self {
             pipeline,
             first,
-            next_request,
             api_version,
             next_link_name,
             success_codes,
@@ -750,16 +693,11 @@ impl Pages {
                 if let Some(error) = lock(&trail).refused.take() {
                     return Err(error);
                 }
-                let mut request = match &next_request {
-                    Some(next) => next.request(continuation.as_ref())?,
-                    None => {
-                        next_page_request(
-                            first.request(),
-                            continuation,
-                            api_version.as_deref(),
-                        )?
-                    }
-                };
+                let mut request = next_page_request(
+                    first.request(),
+                    continuation,
+                    api_version.as_deref(),
+                )?;
                 let response = send(
                         &pipeline,
                         &options.context,
@@ -772,9 +710,6 @@ impl Pages {
         };
         let (status, headers, body) = response.deconstruct();
         let next = match next_link_name {
-            Some(name) if next_request.as_ref().is_some_and(NextRequest::takes_link) => {
-                link_text(&body, name).map(|link| link.map(PagerContinuation::Token))
-            }
             Some(name) => {
                 next_link(&body, name, request.url(), api_version.as_deref())
                     .map(|url| url.map(PagerContinuation::Link))

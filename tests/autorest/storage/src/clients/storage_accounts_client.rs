@@ -383,7 +383,6 @@ impl StorageAccountsClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                None,
                 Some(self.api_version.as_str()),
                 None,
                 &[200],
@@ -434,7 +433,6 @@ impl StorageAccountsClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                None,
                 Some(self.api_version.as_str()),
                 None,
                 &[200],

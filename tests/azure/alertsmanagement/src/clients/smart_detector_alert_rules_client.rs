@@ -127,7 +127,6 @@ impl SmartDetectorAlertRulesClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],
@@ -186,7 +185,6 @@ impl SmartDetectorAlertRulesClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],

@@ -121,7 +121,6 @@ impl AccountsClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],
@@ -215,7 +214,6 @@ impl AccountsClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],

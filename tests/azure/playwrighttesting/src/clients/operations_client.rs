@@ -118,7 +118,6 @@ impl OperationsClient {
             crate::runtime::pager(
                 &self.pipeline,
                 request,
-                None,
                 Some(self.api_version.as_str()),
                 Some("nextLink"),
                 &[200],
