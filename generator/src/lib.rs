@@ -167,32 +167,40 @@ fn emit_and_format(
         Duration,
         Duration,
     );
-    let work = |worker: usize| -> Vec<Done> {
-        plan.iter()
-            .enumerate()
-            .filter(|(i, _)| i % workers == worker)
-            .map(|(i, (path, piece))| {
-                let started = Instant::now();
-                let contents = emit::render(ir, piece);
-                let emitted = Instant::now();
-                let file = emit::OutputFile {
-                    path: path.clone(),
-                    contents,
-                };
-                let finished = write::format_one(file, source, spec_file);
-                (i, finished, emitted - started, emitted.elapsed())
-            })
-            .collect()
+    // Workers take the next file as they finish one, the largest first, so that one worker
+    // does not end up with the models and the runtime while the other idles.
+    let mut order: Vec<usize> = (0..plan.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(emit::expected_size(ir, &plan[i].1)));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || -> Vec<Done> {
+        std::iter::from_fn(|| {
+            order
+                .get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+                .copied()
+        })
+        .map(|i| {
+            let (path, piece) = &plan[i];
+            let started = Instant::now();
+            let contents = emit::render(ir, piece);
+            let emitted = Instant::now();
+            let file = emit::OutputFile {
+                path: path.clone(),
+                contents,
+            };
+            let finished = write::format_one(file, source, spec_file);
+            (i, finished, emitted - started, emitted.elapsed())
+        })
+        .collect()
     };
     let mut done: Vec<Done> = std::thread::scope(|scope| {
         let handles: Vec<_> = (1..workers)
-            .map(|w| {
+            .map(|_| {
                 std::thread::Builder::new()
                     .stack_size(WORKER_STACK_BYTES)
-                    .spawn_scoped(scope, move || work(w))
+                    .spawn_scoped(scope, work)
             })
             .collect();
-        let mut all = work(0);
+        let mut all = work();
         for handle in handles {
             match handle {
                 Ok(h) => match h.join() {

@@ -169,6 +169,31 @@ pub fn render(krate: &Crate, piece: &Piece) -> Contents {
     }
 }
 
+/// A rough size of a planned file, in lines, so that the largest are formatted first. It
+/// only orders work: the output does not depend on it.
+pub fn expected_size(krate: &Crate, piece: &Piece) -> usize {
+    let count = |enums: bool| {
+        krate
+            .types
+            .values()
+            .filter(|t| matches!(t, TypeDef::Enum(_)) == enums)
+            .count()
+    };
+    match piece {
+        Piece::Runtime => 1_000,
+        Piece::Formats => 100 * krate.wire_formats.len(),
+        Piece::Models => 30 * count(false),
+        // The enums' impls (`as_str`, `FromStr`, `Display`, ...) make them the densest items.
+        Piece::Enums => 80 * count(true),
+        Piece::Client(client) => 50 + 25 * client.operations.len(),
+        Piece::Service(_) | Piece::MethodOptions | Piece::Responses | Piece::Headers => 100,
+        Piece::Errors | Piece::Example(_) | Piece::Guide(_) => 50,
+        // Text is not formatted.
+        Piece::Manifest | Piece::Readme => 0,
+        Piece::Lib | Piece::ClientsMod | Piece::ModelsMod => 20,
+    }
+}
+
 /// A guide program with its header: what it shows and how to run it.
 fn guide_example(krate: &Crate, program: guide::Program) -> TokenStream {
     let what = match program {
