@@ -169,8 +169,8 @@ fn emit_and_format(
     );
     // Workers take the next file as they finish one, the largest first, so that one worker
     // does not end up with the models and the runtime while the other idles.
-    let mut order: Vec<usize> = (0..plan.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(emit::expected_size(ir, &plan[i].1)));
+    let mut order: Vec<(usize, &(String, emit::Piece))> = plan.iter().enumerate().collect();
+    order.sort_by_key(|(_, (_, piece))| std::cmp::Reverse(emit::expected_size(ir, piece)));
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || -> Vec<Done> {
         std::iter::from_fn(|| {
@@ -178,8 +178,7 @@ fn emit_and_format(
                 .get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
                 .copied()
         })
-        .map(|i| {
-            let (path, piece) = &plan[i];
+        .map(|(i, (path, piece))| {
             let started = Instant::now();
             let contents = emit::render(ir, piece);
             let emitted = Instant::now();
