@@ -103,13 +103,18 @@ pub fn method(krate: &Crate, op: &Operation) -> TokenStream {
                 Source::Repeatability(Repeatability::FirstSent) => quote! {
                     request.insert_header(#wire, azure_core::time::to_rfc7231(&azure_core::time::OffsetDateTime::now_utc()));
                 },
-                _ => {
+                // Sent whenever the caller set it.
+                Source::Option => {
                     let value = optional_text(p, &mut conversions);
                     quote! {
                         if let Some(value) = #value {
                             request.insert_header(#wire, value.to_string());
                         }
                     }
+                }
+                _ => {
+                    let value = header_text(p, &mut conversions);
+                    quote!(request.insert_header(#wire, #value);)
                 }
             }
         })
@@ -865,6 +870,21 @@ fn text_value(p: &Param, conversions: &mut Vec<TokenStream>) -> TokenStream {
             conversions.push(quote!(let #local = #text;));
             quote!(#local.as_str())
         }
+    }
+}
+
+/// The value of a header sent on every call, as `insert_header` takes it: the text made for it
+/// (moved), a constant as it is, else a copy of the text.
+fn header_text(p: &Param, conversions: &mut Vec<TokenStream>) -> TokenStream {
+    let made = conversions.len();
+    let value = text_value(p, conversions);
+    if conversions.len() > made {
+        let local = tokens::ident(&p.text_local);
+        return quote!(#local);
+    }
+    match &p.source {
+        Source::Constant(_) => value,
+        _ => quote!(#value.to_string()),
     }
 }
 

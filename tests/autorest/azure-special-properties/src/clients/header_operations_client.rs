@@ -101,9 +101,8 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(foo_client_request_id) {
-            request.insert_header("foo-client-request-id", value.to_string());
-        }
+        request
+            .insert_header("foo-client-request-id", foo_client_request_id.to_string());
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -149,9 +148,8 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(foo_client_request_id) {
-            request.insert_header("foo-client-request-id", value.to_string());
-        }
+        request
+            .insert_header("foo-client-request-id", foo_client_request_id.to_string());
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -196,9 +194,8 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(foo_client_request_id) {
-            request.insert_header("foo-client-request-id", value.to_string());
-        }
+        request
+            .insert_header("foo-client-request-id", foo_client_request_id.to_string());
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,

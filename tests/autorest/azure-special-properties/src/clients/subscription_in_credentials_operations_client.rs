@@ -143,9 +143,8 @@ impl SubscriptionInCredentialsOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(x_ms_client_request_id) {
-            request.insert_header("x-ms-client-request-id", value.to_string());
-        }
+        request
+            .insert_header("x-ms-client-request-id", x_ms_client_request_id.to_string());
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,

@@ -90,9 +90,7 @@ impl ClientWithEnumClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some("single") {
-            request.insert_header("x-ms-enum", value.to_string());
-        }
+        request.insert_header("x-ms-enum", "single");
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,

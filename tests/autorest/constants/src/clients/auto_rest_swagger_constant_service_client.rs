@@ -716,9 +716,7 @@ impl AutoRestSwaggerConstantServiceClient {
             &["path"],
             &[("query-constant", Some("100"))],
         )?;
-        if let Some(value) = Some("true") {
-            request.insert_header("header-constant", value.to_string());
-        }
+        request.insert_header("header-constant", "true");
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,

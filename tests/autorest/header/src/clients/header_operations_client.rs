@@ -94,9 +94,7 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(user_agent) {
-            request.insert_header("user-agent", value.to_string());
-        }
+        request.insert_header("user-agent", user_agent.to_string());
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -176,9 +174,7 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(content_type) {
-            request.insert_header("content-type", value.to_string());
-        }
+        request.insert_header("content-type", content_type.to_string());
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -259,12 +255,8 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(scenario) {
-            request.insert_header("scenario", value.to_string());
-        }
-        if let Some(value) = Some(value_text.as_str()) {
-            request.insert_header("value", value.to_string());
-        }
+        request.insert_header("scenario", scenario.to_string());
+        request.insert_header("value", value_text);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -306,9 +298,7 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(scenario) {
-            request.insert_header("scenario", value.to_string());
-        }
+        request.insert_header("scenario", scenario.to_string());
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -346,12 +336,8 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(scenario) {
-            request.insert_header("scenario", value.to_string());
-        }
-        if let Some(value) = Some(value_text.as_str()) {
-            request.insert_header("value", value.to_string());
-        }
+        request.insert_header("scenario", scenario.to_string());
+        request.insert_header("value", value_text);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -393,9 +379,7 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(scenario) {
-            request.insert_header("scenario", value.to_string());
-        }
+        request.insert_header("scenario", scenario.to_string());
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -433,12 +417,8 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(scenario) {
-            request.insert_header("scenario", value.to_string());
-        }
-        if let Some(value) = Some(value_text.as_str()) {
-            request.insert_header("value", value.to_string());
-        }
+        request.insert_header("scenario", scenario.to_string());
+        request.insert_header("value", value_text);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -480,9 +460,7 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(scenario) {
-            request.insert_header("scenario", value.to_string());
-        }
+        request.insert_header("scenario", scenario.to_string());
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -522,12 +500,8 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(scenario) {
-            request.insert_header("scenario", value.to_string());
-        }
-        if let Some(value) = Some(value_text.as_str()) {
-            request.insert_header("value", value.to_string());
-        }
+        request.insert_header("scenario", scenario.to_string());
+        request.insert_header("value", value_text);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -569,9 +543,7 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(scenario) {
-            request.insert_header("scenario", value.to_string());
-        }
+        request.insert_header("scenario", scenario.to_string());
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -609,12 +581,8 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(scenario) {
-            request.insert_header("scenario", value.to_string());
-        }
-        if let Some(value) = Some(value_text.as_str()) {
-            request.insert_header("value", value.to_string());
-        }
+        request.insert_header("scenario", scenario.to_string());
+        request.insert_header("value", value_text);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -656,9 +624,7 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(scenario) {
-            request.insert_header("scenario", value.to_string());
-        }
+        request.insert_header("scenario", scenario.to_string());
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -695,9 +661,7 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(scenario) {
-            request.insert_header("scenario", value.to_string());
-        }
+        request.insert_header("scenario", scenario.to_string());
         if let Some(value) = options.value.as_deref() {
             request.insert_header("value", value.to_string());
         }
@@ -742,9 +706,7 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(scenario) {
-            request.insert_header("scenario", value.to_string());
-        }
+        request.insert_header("scenario", scenario.to_string());
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -782,12 +744,8 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(scenario) {
-            request.insert_header("scenario", value.to_string());
-        }
-        if let Some(value) = Some(value_text.as_str()) {
-            request.insert_header("value", value.to_string());
-        }
+        request.insert_header("scenario", scenario.to_string());
+        request.insert_header("value", value_text);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -829,9 +787,7 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(scenario) {
-            request.insert_header("scenario", value.to_string());
-        }
+        request.insert_header("scenario", scenario.to_string());
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -871,12 +827,8 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(scenario) {
-            request.insert_header("scenario", value.to_string());
-        }
-        if let Some(value) = Some(value_text.as_str()) {
-            request.insert_header("value", value.to_string());
-        }
+        request.insert_header("scenario", scenario.to_string());
+        request.insert_header("value", value_text);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -918,9 +870,7 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(scenario) {
-            request.insert_header("scenario", value.to_string());
-        }
+        request.insert_header("scenario", scenario.to_string());
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -960,9 +910,7 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(scenario) {
-            request.insert_header("scenario", value.to_string());
-        }
+        request.insert_header("scenario", scenario.to_string());
         if let Some(value) = value_text.as_deref() {
             request.insert_header("value", value.to_string());
         }
@@ -1009,9 +957,7 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(scenario) {
-            request.insert_header("scenario", value.to_string());
-        }
+        request.insert_header("scenario", scenario.to_string());
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -1051,12 +997,8 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(scenario) {
-            request.insert_header("scenario", value.to_string());
-        }
-        if let Some(value) = Some(value_text.as_str()) {
-            request.insert_header("value", value.to_string());
-        }
+        request.insert_header("scenario", scenario.to_string());
+        request.insert_header("value", value_text);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -1098,9 +1040,7 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(scenario) {
-            request.insert_header("scenario", value.to_string());
-        }
+        request.insert_header("scenario", scenario.to_string());
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -1138,12 +1078,8 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(scenario) {
-            request.insert_header("scenario", value.to_string());
-        }
-        if let Some(value) = Some(value_text.as_str()) {
-            request.insert_header("value", value.to_string());
-        }
+        request.insert_header("scenario", scenario.to_string());
+        request.insert_header("value", value_text);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -1185,9 +1121,7 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(scenario) {
-            request.insert_header("scenario", value.to_string());
-        }
+        request.insert_header("scenario", scenario.to_string());
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -1222,9 +1156,7 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(scenario) {
-            request.insert_header("scenario", value.to_string());
-        }
+        request.insert_header("scenario", scenario.to_string());
         if let Some(value) = options.value.as_ref().map(|v| v.as_str()) {
             request.insert_header("value", value.to_string());
         }
@@ -1269,9 +1201,7 @@ impl HeaderOperationsClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(scenario) {
-            request.insert_header("scenario", value.to_string());
-        }
+        request.insert_header("scenario", scenario.to_string());
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,

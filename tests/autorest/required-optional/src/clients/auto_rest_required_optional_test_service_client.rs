@@ -535,9 +535,7 @@ impl AutoRestRequiredOptionalTestServiceClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(header_parameter_text.as_str()) {
-            request.insert_header("headerparameter", value.to_string());
-        }
+        request.insert_header("headerparameter", header_parameter_text);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -779,9 +777,7 @@ impl AutoRestRequiredOptionalTestServiceClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(header_parameter) {
-            request.insert_header("headerparameter", value.to_string());
-        }
+        request.insert_header("headerparameter", header_parameter.to_string());
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: false,
@@ -1140,6 +1136,95 @@ impl AutoRestRequiredOptionalTestServiceClient {
         if let Some(body) = options.body_parameter {
             request.insert_header("content-type", "application/json");
             request.set_body(body);
+        }
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
+        let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
+            .await?;
+        Ok(response.into())
+    }
+
+    /// Test explicitly required array. Please put a header 'headerParameter' =&gt; null and the client library should throw before the request is sent.
+    ///
+    /// # Arguments
+    ///
+    /// * `header_parameter` - The `headerParameter` parameter.
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
+    #[tracing::function("AutoRest.TestServer.explicit_postRequiredArrayHeader")]
+    pub async fn explicit_post_required_array_header(
+        &self,
+        header_parameter: Vec<String>,
+        options: Option<
+            crate::models::AutoRestRequiredOptionalTestServiceClientExplicitPostRequiredArrayHeaderOptions<
+                '_,
+            >,
+        >,
+    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+        let options = options.unwrap_or_default();
+        let header_parameter_text = header_parameter
+            .iter()
+            .map(|item| item.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Post,
+            "/reqopt/requied/array/header",
+            &[],
+            &[],
+        )?;
+        request.insert_header("headerparameter", header_parameter_text);
+        let call = crate::runtime::Call {
+            timeout: options.timeout,
+            idempotent: false,
+        };
+        let ctx = call.context(&options.method_options.context);
+        let response = crate::runtime::send(&self.pipeline, &ctx, &mut request, &[200])
+            .await?;
+        Ok(response.into())
+    }
+
+    /// Test explicitly optional integer. Please put a header 'headerParameter' =&gt; null.
+    ///
+    /// # Arguments
+    ///
+    /// * `options` - Optional parameters for the request.
+    ///
+    /// # Errors
+    ///
+    /// Any status other than 200 is an error of kind `HttpResponse`; decode its body with `ErrorModel::try_from(error)` or `ServiceError::<ErrorModel>::try_from(error)`. Not idempotent: the request is sent again only when the service answers 408, 429 or 503 (after its `Retry-After`) or the connection was never made, never after a dropped connection or another error status.
+    #[tracing::function("AutoRest.TestServer.explicit_postOptionalArrayHeader")]
+    pub async fn explicit_post_optional_array_header(
+        &self,
+        options: Option<
+            crate::models::AutoRestRequiredOptionalTestServiceClientExplicitPostOptionalArrayHeaderOptions<
+                '_,
+            >,
+        >,
+    ) -> Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
+        let options = options.unwrap_or_default();
+        let header_parameter_text = options
+            .header_parameter
+            .as_ref()
+            .map(|v| {
+                v.iter().map(|item| item.to_string()).collect::<Vec<_>>().join(",")
+            });
+        let mut request = crate::runtime::request(
+            &self.endpoint,
+            azure_core::http::Method::Post,
+            "/reqopt/optional/array/header",
+            &[],
+            &[],
+        )?;
+        if let Some(value) = header_parameter_text.as_deref() {
+            request.insert_header("headerparameter", value.to_string());
         }
         let call = crate::runtime::Call {
             timeout: options.timeout,

@@ -289,6 +289,25 @@ pub struct AutoRestRequiredOptionalTestServiceClientExplicitPostOptionalArrayPro
 }
 
 #[cfg(feature = "auto_rest_required_optional_test_service")]
+/// Options for [`AutoRestRequiredOptionalTestServiceClient::explicit_post_required_array_header()`](crate::clients::AutoRestRequiredOptionalTestServiceClient::explicit_post_required_array_header).
+pub type AutoRestRequiredOptionalTestServiceClientExplicitPostRequiredArrayHeaderOptions<
+    'a,
+> = MethodOptions<'a>;
+#[cfg(feature = "auto_rest_required_optional_test_service")]
+/// Options for [`AutoRestRequiredOptionalTestServiceClient::explicit_post_optional_array_header()`](crate::clients::AutoRestRequiredOptionalTestServiceClient::explicit_post_optional_array_header).
+#[derive(Clone, Default, azure_core::fmt::SafeDebug)]
+pub struct AutoRestRequiredOptionalTestServiceClientExplicitPostOptionalArrayHeaderOptions<
+    'a,
+> {
+    /// Allows customization of the method call.
+    pub method_options: azure_core::http::ClientMethodOptions<'a>,
+    /// How long this call may take, its retries included, before it fails with a timeout error; `None`: the client's `timeout` (60 s by default).
+    pub timeout: Option<azure_core::time::Duration>,
+    /// The `headerParameter` parameter.
+    pub header_parameter: Option<Vec<String>>,
+}
+
+#[cfg(feature = "auto_rest_required_optional_test_service")]
 /// Options for [`AutoRestRequiredOptionalTestServiceClient::implicit_get_required_global_path()`](crate::clients::AutoRestRequiredOptionalTestServiceClient::implicit_get_required_global_path).
 pub type AutoRestRequiredOptionalTestServiceClientImplicitGetRequiredGlobalPathOptions<
     'a,

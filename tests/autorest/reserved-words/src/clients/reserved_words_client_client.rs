@@ -305,9 +305,7 @@ impl ReservedWordsClientClient {
         for text in query_parameters_text.iter().flatten() {
             request.url_mut().query_pairs_mut().append_pair("queryParameters", text);
         }
-        if let Some(value) = Some(header_parameters) {
-            request.insert_header("headerparameters", value.to_string());
-        }
+        request.insert_header("headerparameters", header_parameters.to_string());
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -342,9 +340,7 @@ impl ReservedWordsClientClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(enum_parameter.as_str()) {
-            request.insert_header("enumparameter", value.to_string());
-        }
+        request.insert_header("enumparameter", enum_parameter.as_str().to_string());
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,

@@ -120,9 +120,7 @@ impl EntitiesClient {
                 ("SetLang", options.set_lang.as_deref()),
             ],
         )?;
-        if let Some(value) = Some(x_bing_apis_sdk.as_str()) {
-            request.insert_header("x-bingapis-sdk", value.to_string());
-        }
+        request.insert_header("x-bingapis-sdk", x_bing_apis_sdk.as_str().to_string());
         if let Some(value) = options.accept.as_deref() {
             request.insert_header("accept", value.to_string());
         }

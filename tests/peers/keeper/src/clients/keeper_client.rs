@@ -89,9 +89,7 @@ impl KeeperClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(authorization) {
-            request.insert_header("authorization", value.to_string());
-        }
+        request.insert_header("authorization", authorization.to_string());
         request.insert_header("content-type", "application/json");
         request.set_body(body);
         let call = crate::runtime::Call {
@@ -128,9 +126,7 @@ impl KeeperClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(authorization) {
-            request.insert_header("authorization", value.to_string());
-        }
+        request.insert_header("authorization", authorization.to_string());
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -165,9 +161,7 @@ impl KeeperClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(authorization) {
-            request.insert_header("authorization", value.to_string());
-        }
+        request.insert_header("authorization", authorization.to_string());
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
@@ -204,9 +198,7 @@ impl KeeperClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(authorization) {
-            request.insert_header("authorization", value.to_string());
-        }
+        request.insert_header("authorization", authorization.to_string());
         request.insert_header("content-type", "application/json");
         request.set_body(body);
         let call = crate::runtime::Call {
@@ -245,9 +237,7 @@ impl KeeperClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(authorization) {
-            request.insert_header("authorization", value.to_string());
-        }
+        request.insert_header("authorization", authorization.to_string());
         request.insert_header("content-type", "application/json");
         request.set_body(body);
         let call = crate::runtime::Call {
@@ -286,9 +276,7 @@ impl KeeperClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(authorization) {
-            request.insert_header("authorization", value.to_string());
-        }
+        request.insert_header("authorization", authorization.to_string());
         request.insert_header("content-type", "application/json");
         request.set_body(body);
         let call = crate::runtime::Call {

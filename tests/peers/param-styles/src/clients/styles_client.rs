@@ -394,15 +394,9 @@ impl StylesClient {
             &[],
             &[],
         )?;
-        if let Some(value) = Some(x_ids_text.as_str()) {
-            request.insert_header("x-ids", value.to_string());
-        }
-        if let Some(value) = Some(x_point_text.as_str()) {
-            request.insert_header("x-point", value.to_string());
-        }
-        if let Some(value) = Some(x_point_exploded_text.as_str()) {
-            request.insert_header("x-point-exploded", value.to_string());
-        }
+        request.insert_header("x-ids", x_ids_text);
+        request.insert_header("x-point", x_point_text);
+        request.insert_header("x-point-exploded", x_point_exploded_text);
         let call = crate::runtime::Call {
             timeout: options.timeout,
             idempotent: true,
