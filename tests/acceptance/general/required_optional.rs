@@ -82,6 +82,11 @@ async fn optional_explicit_unset(env: Arc<Env>) -> Outcome {
             .status(),
         StatusCode::Ok
     );
+    // An optional array header left unset is not sent (the server checks it is absent).
+    assert_eq!(
+        c.explicit_post_optional_array_header(None).await?.status(),
+        StatusCode::Ok
+    );
     let wrapper = IntOptionalWrapper::default();
     let r = c
         .explicit_post_optional_integer_property(Some(
