@@ -62,7 +62,7 @@ pub struct Diagnostic {
     pub file: PathBuf,
     /// JSON pointer of the node at fault, e.g. `#/paths/~1a/get/parameters/0`.
     pub pointer: String,
-    /// 1-based line and column of that node, when known (`u32`: files are at most 16 MiB,
+    /// 1-based line and column of that node, when known (`u32`: files are at most 64 MiB,
     /// and it keeps `Result<_, Diagnostic>` small).
     pub position: Option<(u32, u32)>,
     /// What was found and what was expected.
@@ -108,40 +108,96 @@ impl Diagnostic {
 
     /// Adds the snippet of `text` (the file's contents) around the position: the line before,
     /// the line itself, and a marker under the token that starts at the column.
-    pub fn with_source(mut self, text: &str) -> Self {
+    pub fn with_source(self, text: &str) -> Self {
         let Some((line, column)) = self.position else {
             return self;
         };
         let (line, column) = (line as usize, column as usize);
-        let mut lines = text.lines();
-        let previous = line
-            .checked_sub(2)
-            .and_then(|skip| lines.nth(skip))
-            .filter(|_| line >= 2);
-        let current = if line >= 2 {
-            lines.next()
-        } else {
-            text.lines().next()
+        let mut starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
+        let previous = line.checked_sub(2).and_then(|skip| starts.nth(skip));
+        let current = if line >= 2 { starts.next() } else { Some(0) };
+        let Some(start) = current.filter(|&start| start < text.len()) else {
+            return self.with_snippet(String::new());
         };
-        let Some(current) = current else {
-            self.snippet = Some(String::new());
+        let rest = text.get(start..).unwrap_or_default();
+        let line_chars = line_text(rest).char_indices();
+        // A column past the end of the line marks the end.
+        let (marker, before) = match line_chars.clone().nth(column.saturating_sub(1)) {
+            Some((i, _)) => (i, column.saturating_sub(1)),
+            None => (line_text(rest).len(), line_chars.count()),
+        };
+        let previous = previous.and_then(|p| text.get(p..start)).map(line_text);
+        self.with_lines(previous, rest, marker, before)
+    }
+
+    /// Adds the snippet around the position from the lines it shows: `previous` (when the
+    /// position is past the first line), the text from the start of the position's line on
+    /// (`rest`, read only up to the end of the shown window), the byte offset in that line
+    /// where the marker goes and the number of characters before it. Nothing before the
+    /// window is read, so locating many warnings in one long minified line costs no more than
+    /// locating one.
+    pub(crate) fn with_lines(
+        self,
+        previous: Option<&str>,
+        rest: &str,
+        marker: usize,
+        start: usize,
+    ) -> Self {
+        let Some((line, _)) = self.position else {
             return self;
         };
-        let chars: Vec<char> = current.chars().collect();
-        let start = column.saturating_sub(1).min(chars.len());
+        let line = line as usize;
+        if rest.is_empty() {
+            return self.with_snippet(String::new());
+        }
+        // Only the part of the line the window can show is read: at most `MAX_LINE` characters
+        // after the marker, and two more to see whether the line goes on.
+        let mut end = marker.saturating_add(4 * (MAX_LINE + 3)).min(rest.len());
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        let view = rest.get(..end).unwrap_or(rest);
+        // The marker is on the line, so its end is looked for from there on.
+        let current = match view.get(marker..).and_then(|after| after.find('\n')) {
+            Some(newline) => {
+                let line = view.get(..marker + newline).unwrap_or(view);
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => view,
+        };
+        let mut marker = marker.min(current.len());
+        while !current.is_char_boundary(marker) {
+            marker -= 1;
+        }
         // Cut long lines (minified JSON) to a window around the marker.
         let window_start = start.saturating_sub(MAX_LINE / 2);
-        let shown = |l: &str| -> String {
-            if l.chars().count() <= window_start {
+        let window_byte = current
+            .get(..marker)
+            .unwrap_or_default()
+            .char_indices()
+            .rev()
+            .take(MAX_LINE / 2)
+            .last()
+            .map_or(marker, |(i, _)| i);
+        let shown = |l: &str, skip_bytes: Option<usize>| -> String {
+            let tail = match skip_bytes {
+                Some(bytes) => l.get(bytes..),
+                None => l
+                    .char_indices()
+                    .nth(window_start)
+                    .and_then(|(i, _)| l.get(i..)),
+            };
+            let Some(tail) = tail.filter(|t| !t.is_empty()) else {
                 return String::new();
-            }
-            let cut: String = l.chars().skip(window_start).take(MAX_LINE).collect();
+            };
+            let mut chars = tail.chars();
+            let cut: String = chars.by_ref().take(MAX_LINE).collect();
             let mut out = String::new();
             if window_start > 0 {
                 out.push('…');
             }
             out.push_str(&cut.replace('\t', " "));
-            if l.chars().count() > window_start + MAX_LINE {
+            if chars.next().is_some() {
                 out.push('…');
             }
             out
@@ -149,11 +205,23 @@ impl Diagnostic {
         let width = line.to_string().len();
         let mut out = String::new();
         if let Some(previous) = previous {
-            out.push_str(&format!("{:>width$} | {}\n", line - 1, shown(previous)));
+            out.push_str(&format!(
+                "{:>width$} | {}\n",
+                line - 1,
+                shown(previous, None)
+            ));
         }
-        out.push_str(&format!("{line:>width$} | {}\n", shown(current)));
-        let rest = chars.get(start..).unwrap_or(&[]);
-        let len = token_len(rest).clamp(1, MAX_LINE / 2);
+        out.push_str(&format!(
+            "{line:>width$} | {}\n",
+            shown(current, Some(window_byte))
+        ));
+        let token: Vec<char> = current
+            .get(marker..)
+            .unwrap_or_default()
+            .chars()
+            .take(MAX_LINE / 2 + 1)
+            .collect();
+        let len = token_len(&token).clamp(1, MAX_LINE / 2);
         let offset = start - window_start + usize::from(window_start > 0);
         out.push_str(&format!(
             "{:width$} | {}{}",
@@ -161,9 +229,30 @@ impl Diagnostic {
             " ".repeat(offset),
             "^".repeat(len)
         ));
-        self.snippet = Some(out);
+        self.with_snippet(out)
+    }
+
+    fn with_snippet(mut self, snippet: String) -> Self {
+        self.snippet = Some(snippet);
         self
     }
+}
+
+/// The line `text` starts with, without its line ending (`\n` or `\r\n`, as `str::lines`).
+/// Only the line is read, not the text after it.
+pub fn line_text(text: &str) -> &str {
+    let line = match memchr_newline(text) {
+        Some(end) => text.get(..end).unwrap_or_default(),
+        None => text,
+    };
+    match text.as_bytes().get(line.len()) {
+        Some(b'\n') => line.strip_suffix('\r').unwrap_or(line),
+        _ => line,
+    }
+}
+
+fn memchr_newline(text: &str) -> Option<usize> {
+    text.bytes().position(|b| b == b'\n')
 }
 
 /// Length in characters of the JSON or YAML token at the start of `rest`: a quoted string,
@@ -234,7 +323,8 @@ pub struct Warnings {
 
 #[derive(Debug, Default)]
 struct Found {
-    list: Vec<Diagnostic>,
+    /// Each warning, and whether it still has to be located in its file.
+    list: Vec<(Diagnostic, bool)>,
     seen: BTreeSet<(PathBuf, String, String)>,
 }
 
@@ -250,11 +340,21 @@ impl Warnings {
 
     /// Adds `d` as a warning, unless the same warning is already there.
     pub fn push(&self, d: Diagnostic) {
+        self.add(d, false);
+    }
+
+    /// Adds `d`, whose position in its file is not looked up yet, as a warning: the read stage
+    /// locates all of a file's warnings in one pass when they are taken.
+    pub(crate) fn push_unlocated(&self, d: Diagnostic) {
+        self.add(d, true);
+    }
+
+    fn add(&self, d: Diagnostic, unlocated: bool) {
         let d = d.with_severity(Severity::Warning);
         let mut found = self.inner.borrow_mut();
         let key = (d.file.clone(), d.pointer.clone(), d.message.clone());
         if found.seen.insert(key) {
-            found.list.push(d);
+            found.list.push((d, unlocated));
         }
     }
 
@@ -278,13 +378,20 @@ impl Warnings {
         let mut found = self.inner.borrow_mut();
         let keep = mark.0.min(found.list.len());
         let dropped = found.list.split_off(keep);
-        for d in dropped {
+        for (d, _) in dropped {
             found.seen.remove(&(d.file, d.pointer, d.message));
         }
     }
 
-    /// Takes every warning out, in the order they were added.
+    /// Takes every warning out, in the order they were added, those pushed unlocated without
+    /// their position (the read stage's `Spec::take_warnings` locates them).
     pub fn take(&self) -> Vec<Diagnostic> {
+        self.take_unlocated().into_iter().map(|(d, _)| d).collect()
+    }
+
+    /// Takes every warning out, in the order they were added, each with whether it still has
+    /// to be located.
+    pub(crate) fn take_unlocated(&self) -> Vec<(Diagnostic, bool)> {
         let mut found = self.inner.borrow_mut();
         found.seen.clear();
         std::mem::take(&mut found.list)

@@ -128,7 +128,7 @@ fn generate_here(config: &Config) -> Result<GeneratedCrate, Diagnostic> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let (files, emit, format) = emit_and_format(&ir, &source, &config.spec)?;
-    let warnings = spec.warnings().take();
+    let warnings = spec.take_warnings();
     if config.deny_warnings {
         if let Some(first) = warnings.first() {
             return Err(first.clone().with_severity(Severity::Error));

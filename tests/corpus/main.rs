@@ -1,7 +1,7 @@
 //! The bad-and-tricky spec corpus: every file under `tests/corpus/cases/` is generated and the
 //! outcome compared with the `.expected` file next to it, either the exact diagnostic (as the
 //! xtask prints it) or a summary of every item, field, variant and method generated. Also:
-//! specs made at test time (deep nesting, 50 MB), injection, compiling the output, the
+//! specs made at test time (deep nesting, 70 MB), injection, compiling the output, the
 //! all-or-nothing write, and a mutation fuzzer run on demand.
 //!
 //! `CORPUS_BLESS=1 cargo test -p tests --test corpus` rewrites the `.expected` files; read

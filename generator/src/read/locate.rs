@@ -13,6 +13,155 @@ pub fn locate(text: &str, pointer: &str) -> Option<(usize, usize)> {
     Some(position_of_offset(text, pos))
 }
 
+/// Byte offsets of the values at each of `pointers` in JSON `text`, as [`locate`] finds them
+/// one by one, in a single walk: the pointers are merged into a tree, and the walk descends
+/// only into members some pointer goes through and skips every other value. A file with
+/// thousands of warnings is read about once, not once per warning.
+pub fn locate_all(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
+    let mut tree = Tree::default();
+    for (index, pointer) in pointers.iter().enumerate() {
+        let mut node = &mut tree;
+        for token in tokens(pointer) {
+            node = node.children.entry(token).or_default();
+        }
+        node.ends.push(index);
+    }
+    let mut found = vec![None; pointers.len()];
+    let bytes = text.as_bytes();
+    let mut pending = vec![(skip_ws(bytes, 0), &tree)];
+    while let Some((at, node)) = pending.pop() {
+        for &index in &node.ends {
+            if let Some(slot) = found.get_mut(index) {
+                *slot = Some(at);
+            }
+        }
+        if !node.children.is_empty() {
+            children(bytes, at, node, &mut pending);
+        }
+    }
+    found
+}
+
+/// The pointers' tokens merged: a node per token path, with the pointers that end there.
+#[derive(Default)]
+struct Tree {
+    ends: Vec<usize>,
+    children: std::collections::HashMap<String, Tree>,
+}
+
+/// Adds to `pending` the members of the object or array starting at `i` that `node` has
+/// children for (the first of same-named members, as [`child`] takes).
+fn children<'t>(b: &[u8], i: usize, node: &'t Tree, pending: &mut Vec<(usize, &'t Tree)>) {
+    let mut taken = std::collections::HashSet::new();
+    // An item's index is read as a number, so `01` names item 1, as in `child`.
+    let items: Vec<(usize, &Tree)> = node
+        .children
+        .iter()
+        .filter_map(|(token, child)| Some((token.parse().ok()?, child)))
+        .collect();
+    let Some(open) = at(b, i) else { return };
+    let mut i = skip_ws(b, i + 1);
+    let mut index = 0usize;
+    loop {
+        let value = if open == b'{' {
+            if at(b, i) != Some(b'"') {
+                return;
+            }
+            let Some(end) = skip_string(b, i) else { return };
+            let Some(key) = b
+                .get(i..end)
+                .and_then(|k| serde_json::from_slice::<String>(k).ok())
+            else {
+                return;
+            };
+            i = skip_ws(b, end);
+            if at(b, i) != Some(b':') {
+                return;
+            }
+            i = skip_ws(b, i + 1);
+            if let Some((token, child)) = node.children.get_key_value(&key) {
+                if taken.insert(token.as_str()) {
+                    pending.push((i, child));
+                }
+            }
+            i
+        } else if open == b'[' {
+            if matches!(at(b, i), Some(b']') | None) {
+                return;
+            }
+            for (_, child) in items.iter().filter(|(wanted, _)| *wanted == index) {
+                pending.push((i, child));
+            }
+            index += 1;
+            i
+        } else {
+            return;
+        };
+        let Some(end) = skip_value(b, value) else {
+            return;
+        };
+        i = skip_ws(b, end);
+        if at(b, i) != Some(b',') {
+            return;
+        }
+        i = skip_ws(b, i + 1);
+    }
+}
+
+/// Where a byte offset is: 1-based line and column (in characters), and where its line and
+/// the line before start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// Byte offset of the line's start.
+    pub line_start: usize,
+    /// Byte offset of the previous line's start, past the first line.
+    pub previous_start: Option<usize>,
+}
+
+/// The [`Place`] of each offset, in one pass over the text up to the last of them (the
+/// offsets need not be sorted).
+pub fn places(text: &str, offsets: &[usize]) -> Vec<Place> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&i| offsets.get(i).copied().unwrap_or_default());
+    let bytes = text.as_bytes();
+    let first = Place {
+        line: 1,
+        column: 1,
+        line_start: 0,
+        previous_start: None,
+    };
+    let mut out = vec![first; offsets.len()];
+    let (mut place, mut pos) = (first, 0usize);
+    for i in order {
+        let mut offset = offsets.get(i).copied().unwrap_or_default().min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        while pos < offset {
+            match bytes.get(pos) {
+                Some(b'\n') => {
+                    place.line += 1;
+                    place.column = 1;
+                    place.previous_start = Some(place.line_start);
+                    place.line_start = pos + 1;
+                }
+                // Continuation bytes of a UTF-8 character add no column.
+                Some(&b) if b & 0xC0 != 0x80 => place.column += 1,
+                _ => {}
+            }
+            pos += 1;
+        }
+        if let Some(slot) = out.get_mut(i) {
+            *slot = place;
+        }
+    }
+    out
+}
+
 /// The unescaped tokens of a pointer (`#/a~1b/0` -> `a/b`, `0`).
 fn tokens(pointer: &str) -> impl Iterator<Item = String> + '_ {
     let path = pointer.strip_prefix('#').unwrap_or(pointer);

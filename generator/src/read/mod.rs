@@ -90,6 +90,11 @@ impl Spec {
     pub fn warnings(&self) -> &crate::diagnostics::Warnings {
         &self.sources.warnings
     }
+
+    /// Takes every warning out, each located in its file (see [`SourceMap::take_warnings`]).
+    pub fn take_warnings(&self) -> Vec<Diagnostic> {
+        self.sources.take_warnings()
+    }
 }
 
 /// Reads the spec at `path` and every file it refers to.

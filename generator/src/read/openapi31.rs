@@ -707,7 +707,7 @@ mod tests {
         prepare(&mut root, &mut sources);
         let out = convert(root, &mut sources);
         let _ = std::fs::remove_dir_all(&dir);
-        let warnings = sources.warnings.take();
+        let warnings = sources.take_warnings();
         (out, warnings, sources)
     }
 

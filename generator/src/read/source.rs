@@ -8,11 +8,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// Largest spec file read; larger ones are refused before parsing, bounding memory.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// Largest spec file read; larger ones are refused before parsing, bounding memory. Microsoft
+/// Graph's OpenAPI documents, the largest real ones known here, are 20 and 45 MiB of minified
+/// JSON.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Largest total of all files one spec reads (the root and every file its `$ref`s reach).
-pub const MAX_TOTAL_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_TOTAL_BYTES: u64 = 128 * 1024 * 1024;
 
 /// One input file.
 #[derive(Debug)]
@@ -203,15 +205,54 @@ impl SourceMap {
         self.diagnostic_in(&file, &original, message)
     }
 
-    /// Warns about the converted node at `pointer`, located in the file it came from.
+    /// Warns about the converted node at `pointer`, located in the file it came from when the
+    /// warnings are taken.
     pub fn warn(&self, pointer: &str, message: impl Into<String>) {
-        self.warnings.push(self.diagnostic(pointer, message));
+        let (file, original) = self.origin(pointer);
+        self.warn_in(&file, &original, message);
     }
 
-    /// Warns about the node at `pointer` of `file` as read (no conversion involved).
+    /// Warns about the node at `pointer` of `file` as read (no conversion involved), located
+    /// when the warnings are taken.
     pub fn warn_in(&self, file: &Path, pointer: &str, message: impl Into<String>) {
         self.warnings
-            .push(self.diagnostic_in(file, pointer, message));
+            .push_unlocated(Diagnostic::new(file, pointer, message));
+    }
+
+    /// Takes every warning out, in the order they were found, each located in its file. The
+    /// warnings of a JSON file are located together, in one walk of its text and one pass
+    /// for their lines and columns, so a large file with many warnings is not read once per
+    /// warning.
+    pub fn take_warnings(&self) -> Vec<Diagnostic> {
+        let mut warnings = self.warnings.take_unlocated();
+        let mut by_file: BTreeMap<&Path, Vec<usize>> = BTreeMap::new();
+        for (i, (d, unlocated)) in warnings.iter().enumerate() {
+            if *unlocated {
+                by_file.entry(d.file.as_path()).or_default().push(i);
+            }
+        }
+        let by_file: Vec<(PathBuf, Vec<usize>)> = by_file
+            .into_iter()
+            .map(|(file, indices)| (file.to_path_buf(), indices))
+            .collect();
+        for (file, indices) in by_file {
+            let Some(source) = self.files.get(&file) else {
+                continue;
+            };
+            if source.json {
+                locate_json(source, &indices, &mut warnings);
+            } else {
+                for &i in &indices {
+                    if let Some((d, _)) = warnings.get_mut(i) {
+                        if let Some((line, column)) = locate::locate_yaml(&source.text, &d.pointer)
+                        {
+                            *d = d.clone().at(line, column).with_source(&source.text);
+                        }
+                    }
+                }
+            }
+        }
+        warnings.into_iter().map(|(d, _)| d).collect()
     }
 
     /// Records that the component at the converted pointer `component`
@@ -264,6 +305,40 @@ impl SourceMap {
                 None => return (self.root.clone(), pointer.to_string()),
             }
         }
+    }
+}
+
+/// Locates the warnings at `indices` of `warnings`, all in the JSON file `source`.
+fn locate_json(source: &SourceFile, indices: &[usize], warnings: &mut [(Diagnostic, bool)]) {
+    let pointers: Vec<&str> = indices
+        .iter()
+        .filter_map(|&i| warnings.get(i))
+        .map(|(d, _)| d.pointer.as_str())
+        .collect();
+    let found = locate::locate_all(&source.text, &pointers);
+    let located: Vec<(usize, usize)> = indices
+        .iter()
+        .zip(&found)
+        .filter_map(|(&i, offset)| Some((i, (*offset)?)))
+        .collect();
+    let offsets: Vec<usize> = located.iter().map(|&(_, offset)| offset).collect();
+    let places = locate::places(&source.text, &offsets);
+    let text = source.text.as_str();
+    for ((i, offset), place) in located.into_iter().zip(places) {
+        let Some((d, _)) = warnings.get_mut(i) else {
+            continue;
+        };
+        let rest = text.get(place.line_start..).unwrap_or_default();
+        let previous = place
+            .previous_start
+            .and_then(|start| text.get(start..place.line_start))
+            .map(crate::diagnostics::line_text);
+        *d = d.clone().at(place.line, place.column).with_lines(
+            previous,
+            rest,
+            offset.saturating_sub(place.line_start),
+            place.column.saturating_sub(1),
+        );
     }
 }
 
@@ -341,4 +416,72 @@ fn read_text(path: &Path) -> Result<String, String> {
         text = rest.to_string();
     }
     Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// Every pointer of `value`, with duplicates of none.
+    fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                for (key, child) in map {
+                    pointers(child, crate::diagnostics::pointer(&at, key), out);
+                }
+            }
+            Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    pointers(child, format!("{at}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+        out.push(at);
+    }
+
+    /// The warnings of `text` at every pointer of it (and a few that name nothing), located
+    /// together, render as each located on its own does.
+    fn assert_same_as_one_by_one(text: &str) {
+        let value: Value = serde_json::from_str(text).unwrap();
+        let mut all = Vec::new();
+        pointers(&value, "#".to_string(), &mut all);
+        all.extend(["#/nothing".to_string(), "#/0/1/2".to_string()]);
+        let file = PathBuf::from("spec.json");
+        let source = SourceFile {
+            path: file.clone(),
+            text: text.to_string(),
+            json: true,
+        };
+        let mut warnings: Vec<(Diagnostic, bool)> = all
+            .iter()
+            .map(|p| (Diagnostic::new(&file, p.as_str(), "m"), true))
+            .collect();
+        let indices: Vec<usize> = (0..warnings.len()).collect();
+        locate_json(&source, &indices, &mut warnings);
+        for ((batch, _), pointer) in warnings.iter().zip(&all) {
+            let mut one = Diagnostic::new(&file, pointer.as_str(), "m");
+            if let Some((line, column)) = locate::locate(text, pointer) {
+                one = one.at(line, column).with_source(text);
+            }
+            assert_eq!(batch.to_string(), one.to_string(), "at {pointer}");
+        }
+    }
+
+    #[test]
+    fn test_warnings_located_together_read_as_located_alone() {
+        assert_same_as_one_by_one(
+            "{\n  \"a\": {\"b\": [1, {\"c~/\": true}]},\r\n  \"d\": \"x\",\n\n\t\"é\": [\"ü\", {\"z\": null}]\n}",
+        );
+        // Minified, with a line far longer than a snippet, and text after it.
+        let long: Vec<String> = (0..300)
+            .map(|i| format!("\"k{i}\":{{\"v\":[{i},\"ß{i}\"],\"w\":{{}}}}"))
+            .collect();
+        assert_same_as_one_by_one(&format!("{{{}}}", long.join(",")));
+        assert_same_as_one_by_one(&format!("{{\"x\": 1,\n{}}}\n", long.join(",")));
+        // Same-named members: the first is the one located.
+        assert_same_as_one_by_one("{\"a\": {\"b\": 1}, \"a\": {\"b\": 2, \"c\": 3}}");
+        assert_same_as_one_by_one("[]");
+    }
 }
