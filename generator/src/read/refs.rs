@@ -110,6 +110,9 @@ struct Resolver<'a> {
     /// The root document as read, once a `$ref` needs a node of it copied.
     root_doc: Option<Value>,
     stable_pointers: bool,
+    /// Each file path met, canonicalized once: a spec names the same few files in thousands
+    /// of `$ref`s, and every canonicalization asks the file system about each component.
+    canonical_paths: std::cell::RefCell<std::collections::HashMap<PathBuf, Option<PathBuf>>>,
 }
 
 /// Makes every `$ref` in `doc` local, placing what the operations reach; broken refs in what
@@ -134,6 +137,7 @@ pub fn resolve_external(
         nesting: 0,
         root_doc: None,
         stable_pointers: settings.stable_pointers,
+        canonical_paths: Default::default(),
     };
     // The root's own definitions are placed when reached, like any other file's.
     let mut own: Vec<Key> = Vec::new();
@@ -201,8 +205,17 @@ fn lookup_mut<'v>(doc: &'v mut Value, path: &[String]) -> Option<&'v mut Value> 
 }
 
 impl Resolver<'_> {
+    /// `path` canonicalized, as [`canonical`] does, asked of the file system once per path.
+    fn canonical(&self, path: &Path) -> Option<PathBuf> {
+        self.canonical_paths
+            .borrow_mut()
+            .entry(path.to_path_buf())
+            .or_insert_with(|| canonical(path))
+            .clone()
+    }
+
     fn is_root(&self, file: &Path) -> bool {
-        file == self.root || canonical(file).is_some_and(|c| c == self.root)
+        file == self.root || self.canonical(file).is_some_and(|c| c == self.root)
     }
 
     fn error(&self, file: &Path, pointer: &str, message: String) -> Diagnostic {
@@ -349,7 +362,7 @@ impl Resolver<'_> {
             ));
         }
         let target_file = if file_part.is_empty() {
-            canonical(file).unwrap_or_else(|| file.to_path_buf())
+            self.canonical(file).unwrap_or_else(|| file.to_path_buf())
         } else {
             self.locate(file, file_part, &ref_at)?
         };
@@ -408,7 +421,7 @@ impl Resolver<'_> {
             None => (target, None),
         };
         let target_file = if file_part.is_empty() {
-            canonical(file).unwrap_or_else(|| file.to_path_buf())
+            self.canonical(file).unwrap_or_else(|| file.to_path_buf())
         } else {
             self.locate(file, file_part, &ref_at)?
         };
@@ -644,9 +657,9 @@ impl Resolver<'_> {
     fn target(&self, file: &Path, reference: &str) -> Option<Key> {
         let (file_part, fragment) = reference.split_once('#')?;
         let target_file = if file_part.is_empty() {
-            canonical(file)?
+            self.canonical(file)?
         } else {
-            let found = canonical(&file.parent()?.join(file_part))?;
+            let found = self.canonical(&file.parent()?.join(file_part))?;
             found.starts_with(&self.spec_root).then_some(found)?
         };
         let tokens: Vec<String> = fragment
@@ -681,7 +694,7 @@ impl Resolver<'_> {
         }
         let base = from.parent().unwrap_or(Path::new("."));
         let joined = base.join(relative);
-        let Some(found) = canonical(&joined) else {
+        let Some(found) = self.canonical(&joined) else {
             return Err(self.error(
                 from,
                 ref_at,
@@ -896,7 +909,10 @@ impl Resolver<'_> {
 
     fn resolves(&mut self, file: &Path, reference: &str) -> bool {
         if !reference.contains('#') {
-            let Some(found) = file.parent().and_then(|p| canonical(&p.join(reference))) else {
+            let Some(found) = file
+                .parent()
+                .and_then(|p| self.canonical(&p.join(reference)))
+            else {
                 return false;
             };
             return found.starts_with(&self.spec_root);
