@@ -541,6 +541,9 @@ fn lower_pass(
         client_names.insert(op.group.clone(), name);
     }
     let mut failures = Vec::new();
+    // Each client's method names, never its own `new` or `endpoint`; kept from one operation
+    // to the next (a failing pass is thrown away whole, so a failed one's name does not stay).
+    let mut method_scopes: BTreeMap<String, naming::Scope> = BTreeMap::new();
     for (i, op) in selected.iter().enumerate() {
         if skipped.contains_key(&i) {
             continue;
@@ -573,7 +576,10 @@ fn lower_pass(
         });
         // Every type the operation reaches is compiled with this client's feature.
         types.set_group(&client.feature);
-        match operations::lower(spec, op, client, &service.namespace, &mut types) {
+        let methods = method_scopes
+            .entry(client_name)
+            .or_insert_with(|| naming::Scope::with(&["new", "endpoint"]));
+        match operations::lower(spec, op, client, methods, &service.namespace, &mut types) {
             Ok(lowered) => client.operations.push(lowered),
             // The pass goes on, to find every failing operation at once; its result is
             // thrown away.

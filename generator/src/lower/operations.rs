@@ -127,11 +127,13 @@ pub fn collect(spec: &Spec) -> Result<(Vec<Found<'_>>, Vec<Skipped>), Diagnostic
     Ok((found, nameless))
 }
 
-/// Lowers one operation of `client`.
+/// Lowers one operation of `client`. `methods` is the scope of the client's method names,
+/// holding those of the operations lowered before this one.
 pub fn lower(
     spec: &Spec,
     found: &Found,
     client: &mut ir::Client,
+    methods: &mut naming::Scope,
     namespace: &str,
     types: &mut Types,
 ) -> Result<ir::Operation, Diagnostic> {
@@ -146,12 +148,8 @@ pub fn lower(
     } else {
         naming::snake(&found.name)
     };
-    // Method names are unique in their client (also once cut to 64 characters), and never
-    // the client's own `new` or `endpoint`; options names among every type name.
-    let mut methods = naming::Scope::with(&["new", "endpoint"]);
-    for other in &client.operations {
-        methods.claim(other.method_name.clone());
-    }
+    // Method names are unique in their client (also once cut to 64 characters); options
+    // names among every type name.
     let method_name = methods.claim(method_name);
     // The options are named after the method as claimed, so a name cut at 64 characters and
     // numbered (`…_desc_2`) gives matching options (`…Desc2Options`).
