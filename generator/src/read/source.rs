@@ -423,7 +423,7 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
 
-    /// Every pointer of `value`, with duplicates of none.
+    /// Every pointer of `value`, its own (`at`) last.
     fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
         match value {
             Value::Object(map) => {
