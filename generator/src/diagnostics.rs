@@ -120,11 +120,11 @@ impl Diagnostic {
             return self.with_snippet(String::new());
         };
         let rest = text.get(start..).unwrap_or_default();
-        let line_chars = line_text(rest).char_indices();
+        let current = line_text(rest);
         // A column past the end of the line marks the end.
-        let (marker, before) = match line_chars.clone().nth(column.saturating_sub(1)) {
+        let (marker, before) = match current.char_indices().nth(column.saturating_sub(1)) {
             Some((i, _)) => (i, column.saturating_sub(1)),
-            None => (line_text(rest).len(), line_chars.count()),
+            None => (current.len(), current.chars().count()),
         };
         let previous = previous.and_then(|p| text.get(p..start)).map(line_text);
         self.with_lines(previous, rest, marker, before)
@@ -158,13 +158,8 @@ impl Diagnostic {
         }
         let view = rest.get(..end).unwrap_or(rest);
         // The marker is on the line, so its end is looked for from there on.
-        let current = match view.get(marker..).and_then(|after| after.find('\n')) {
-            Some(newline) => {
-                let line = view.get(..marker + newline).unwrap_or(view);
-                line.strip_suffix('\r').unwrap_or(line)
-            }
-            None => view,
-        };
+        let after = view.get(marker..).map_or(0, |after| line_text(after).len());
+        let current = view.get(..marker + after).unwrap_or(view);
         let mut marker = marker.min(current.len());
         while !current.is_char_boundary(marker) {
             marker -= 1;
@@ -241,18 +236,13 @@ impl Diagnostic {
 /// The line `text` starts with, without its line ending (`\n` or `\r\n`, as `str::lines`).
 /// Only the line is read, not the text after it.
 pub fn line_text(text: &str) -> &str {
-    let line = match memchr_newline(text) {
-        Some(end) => text.get(..end).unwrap_or_default(),
+    match text.find('\n') {
+        Some(end) => {
+            let line = text.get(..end).unwrap_or_default();
+            line.strip_suffix('\r').unwrap_or(line)
+        }
         None => text,
-    };
-    match text.as_bytes().get(line.len()) {
-        Some(b'\n') => line.strip_suffix('\r').unwrap_or(line),
-        _ => line,
     }
-}
-
-fn memchr_newline(text: &str) -> Option<usize> {
-    text.bytes().position(|b| b == b'\n')
 }
 
 /// Length in characters of the JSON or YAML token at the start of `rest`: a quoted string,

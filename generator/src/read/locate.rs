@@ -5,18 +5,15 @@
 
 /// 1-based line and column of the value at `pointer` (`#/a/0/b`) in JSON `text`.
 pub fn locate(text: &str, pointer: &str) -> Option<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut pos = skip_ws(bytes, 0);
-    for token in tokens(pointer) {
-        pos = child(bytes, pos, &token)?;
-    }
-    Some(position_of_offset(text, pos))
+    let offset = locate_all(text, &[pointer]).into_iter().next().flatten()?;
+    Some(position_of_offset(text, offset))
 }
 
-/// Byte offsets of the values at each of `pointers` in JSON `text`, as [`locate`] finds them
-/// one by one, in a single walk: the pointers are merged into a tree, and the walk descends
-/// only into members some pointer goes through and skips every other value. A file with
-/// thousands of warnings is read about once, not once per warning.
+/// Byte offsets of the values at each of `pointers` in JSON `text`, in a single walk: the
+/// pointers are merged into a tree, and the walk descends only into members some pointer goes
+/// through and skips every other value. A file with thousands of warnings is read about once,
+/// not once per warning. Of same-named members, the first is taken; an array index is read as
+/// a number (`01` names item 1).
 pub fn locate_all(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
     let mut tree = Tree::default();
     for (index, pointer) in pointers.iter().enumerate() {
@@ -50,10 +47,10 @@ struct Tree {
 }
 
 /// Adds to `pending` the members of the object or array starting at `i` that `node` has
-/// children for (the first of same-named members, as [`child`] takes).
+/// children for (the first of same-named members).
 fn children<'t>(b: &[u8], i: usize, node: &'t Tree, pending: &mut Vec<(usize, &'t Tree)>) {
     let mut taken = std::collections::HashSet::new();
-    // An item's index is read as a number, so `01` names item 1, as in `child`.
+    // An item's index is read as a number, so `01` names item 1.
     let items: Vec<(usize, &Tree)> = node
         .children
         .iter()
@@ -191,45 +188,6 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
         i += 1;
     }
     i
-}
-
-/// Offset of the member `token` of the object or array starting at `i`.
-fn child(b: &[u8], i: usize, token: &str) -> Option<usize> {
-    match at(b, i)? {
-        b'{' => {
-            let mut i = skip_ws(b, i + 1);
-            while at(b, i)? == b'"' {
-                let end = skip_string(b, i)?;
-                let key: String = serde_json::from_slice(b.get(i..end)?).ok()?;
-                i = skip_ws(b, end);
-                if at(b, i)? != b':' {
-                    return None;
-                }
-                i = skip_ws(b, i + 1);
-                if key == token {
-                    return Some(i);
-                }
-                i = skip_ws(b, skip_value(b, i)?);
-                if at(b, i)? == b',' {
-                    i = skip_ws(b, i + 1);
-                }
-            }
-            None
-        }
-        b'[' => {
-            let wanted: usize = token.parse().ok()?;
-            let mut i = skip_ws(b, i + 1);
-            for _ in 0..wanted {
-                i = skip_ws(b, skip_value(b, i)?);
-                if at(b, i)? != b',' {
-                    return None;
-                }
-                i = skip_ws(b, i + 1);
-            }
-            (at(b, i)? != b']').then_some(i)
-        }
-        _ => None,
-    }
 }
 
 /// End offset (exclusive) of the string starting at `i`.

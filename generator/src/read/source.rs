@@ -225,30 +225,26 @@ impl SourceMap {
     /// warning.
     pub fn take_warnings(&self) -> Vec<Diagnostic> {
         let mut warnings = self.warnings.take_unlocated();
-        let mut by_file: BTreeMap<&Path, Vec<usize>> = BTreeMap::new();
+        let mut by_file: BTreeMap<PathBuf, Vec<usize>> = BTreeMap::new();
         for (i, (d, unlocated)) in warnings.iter().enumerate() {
             if *unlocated {
-                by_file.entry(d.file.as_path()).or_default().push(i);
+                by_file.entry(d.file.clone()).or_default().push(i);
             }
         }
-        let by_file: Vec<(PathBuf, Vec<usize>)> = by_file
-            .into_iter()
-            .map(|(file, indices)| (file.to_path_buf(), indices))
-            .collect();
         for (file, indices) in by_file {
             let Some(source) = self.files.get(&file) else {
                 continue;
             };
             if source.json {
                 locate_json(source, &indices, &mut warnings);
-            } else {
-                for &i in &indices {
-                    if let Some((d, _)) = warnings.get_mut(i) {
-                        if let Some((line, column)) = locate::locate_yaml(&source.text, &d.pointer)
-                        {
-                            *d = d.clone().at(line, column).with_source(&source.text);
-                        }
-                    }
+                continue;
+            }
+            // YAML is located one warning at a time, as an error is.
+            for &i in &indices {
+                if let Some((d, _)) = warnings.get_mut(i) {
+                    *d = self
+                        .diagnostic_in(&file, &d.pointer, d.message.clone())
+                        .with_severity(d.severity);
                 }
             }
         }
